@@ -1,0 +1,123 @@
+//! corroborate compares news reports of one event claim by claim.
+//!
+//! The pipeline, one module a stage, each handing typed data to the next:
+//!
+//! 1. [`document`]: read a report (text, HTML, stdin) → [`Document`]
+//! 2. [`normalize`]: Unicode and typography, with a byte map back → [`NormalizedText`]
+//! 3. [`segment`]: sentence boundaries → [`Sentence`]s
+//! 4. [`extract`]: figures, what they count, who says so → [`Claim`]s
+//! 5. [`align`]: claims about the same thing across sources → [`Alignment`]s
+//! 6. [`judge`]: agreement, discrepancy or unique → [`Finding`]s in a [`Comparison`]
+//! 7. [`report`]: text, JSON, CSV, Markdown over a [`Comparison`]
+//!
+//! ```
+//! use corroborate::{compare, Document};
+//! let a = Document::from_text("a", "Courier", "At least 30 people were killed in the quake.");
+//! let b = Document::from_text("b", "Wire", "Thirty-four people died in the earthquake.");
+//! let cmp = compare(vec![a, b]).unwrap();
+//! assert_eq!(cmp.findings[0].kind, corroborate::FindingKind::Agreement);
+//! ```
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod align;
+pub mod document;
+pub mod error;
+pub mod extract;
+pub mod judge;
+pub mod normalize;
+pub mod report;
+pub mod segment;
+
+pub use align::{Alignment, ClaimRef};
+pub use document::{Document, Source};
+pub use error::{Error, Result};
+pub use extract::{Claim, Quantity};
+pub use judge::{Comparison, Finding, FindingKind};
+pub use normalize::NormalizedText;
+pub use segment::Lang;
+
+use std::ops::Range;
+
+/// A sentence of a report: its span in the normalized text and in the original.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    pub index: usize,
+    /// Byte range in the normalized text.
+    pub span: Range<usize>,
+    /// Byte range in the original text.
+    pub original: Range<usize>,
+}
+
+/// A report read, normalized, split into sentences, with its claims extracted.
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    pub document: Document,
+    pub normalized: NormalizedText,
+    pub sentences: Vec<Sentence>,
+    pub claims: Vec<Claim>,
+}
+
+impl Analysis {
+    /// The original text of a normalized range.
+    pub fn quote(&self, range: Range<usize>) -> &str {
+        let r = self.normalized.to_original(range);
+        &self.normalized.original()[r]
+    }
+
+    /// The original byte range of a normalized range.
+    pub fn original_range(&self, range: Range<usize>) -> Range<usize> {
+        self.normalized.to_original(range)
+    }
+
+    /// The original text of a sentence.
+    pub fn sentence_text(&self, index: usize) -> &str {
+        let s = &self.sentences[index];
+        &self.normalized.original()[s.original.clone()]
+    }
+}
+
+/// Normalizes and splits a text into sentences; `lang` `None` detects it.
+pub fn sentences(normalized: &NormalizedText, lang: Option<Lang>) -> Vec<Sentence> {
+    let text = normalized.text();
+    let lang = lang.unwrap_or_else(|| segment::detect(text));
+    segment::split(text, lang)
+        .into_iter()
+        .enumerate()
+        .map(|(index, span)| Sentence {
+            index,
+            original: normalized.to_original(span.clone()),
+            span,
+        })
+        .collect()
+}
+
+/// Runs stages 2–4 on one document.
+pub fn analyze(document: Document, lang: Option<Lang>) -> Analysis {
+    let normalized = NormalizedText::new(document.text.clone());
+    let sentences = sentences(&normalized, lang);
+    let claims = sentences
+        .iter()
+        .flat_map(|s| extract::claims_in_sentence(normalized.text(), s.index, s.span.clone()))
+        .collect();
+    Analysis {
+        document,
+        normalized,
+        sentences,
+        claims,
+    }
+}
+
+/// Runs the whole pipeline over two or more documents.
+pub fn compare(documents: Vec<Document>) -> Result<Comparison> {
+    if documents.len() < 2 {
+        return Err(Error::TooFewReports(documents.len()));
+    }
+    let analyses: Vec<Analysis> = documents.into_iter().map(|d| analyze(d, None)).collect();
+    Ok(compare_analyses(analyses))
+}
+
+/// Stages 5–6 over documents already analysed.
+pub fn compare_analyses(analyses: Vec<Analysis>) -> Comparison {
+    let alignments = align::align(&analyses);
+    judge::judge(analyses, alignments)
+}

@@ -1,1 +1,30 @@
-fn main(){}
+//! The `corroborate` binary: a thin layer over the library. Exit status: 0 no discrepancy,
+//! 1 at least one discrepancy, 2 error.
+
+mod cli;
+
+use clap::Parser;
+use std::process::ExitCode;
+
+#[allow(clippy::print_stderr)]
+fn main() -> ExitCode {
+    let args = match cli::Cli::try_parse() {
+        Ok(a) => a,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    match cli::run(args) {
+        Ok(false) => ExitCode::SUCCESS,
+        Ok(true) => ExitCode::from(1),
+        Err(e) => {
+            eprintln!(
+                "corroborate: error: {}",
+                format!("{e:#}").replace('\n', " ")
+            );
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,345 @@
+//! What a figure counts and who says so: the counted phrase after it, the predicate and
+//! measure class around it (within its clause), and the attribution of the clause.
+
+use super::lexicon::{lexicon, Lexicon};
+use super::quantity::{Quantity, QuantityKind};
+use super::token::{Token, TokenKind};
+use std::ops::Range;
+
+/// The counted phrase of a quantity: its text span and its head word.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Counted {
+    pub span: Range<usize>,
+    /// Lowercase head word (`individuals`, `staff`, `prison`).
+    pub head: String,
+    /// Token indexes the phrase covers.
+    pub(crate) tokens: Range<usize>,
+}
+
+/// What a claim measures: the class from `data/measures.tsv`, or the stem of what it counts.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Measure {
+    /// Blocking key: `class:killed`, `stem:centr`, or `` for a bare amount.
+    pub key: String,
+    /// Human label for topics (`deaths`, `centers`).
+    pub label: String,
+}
+
+/// Who a clause attributes its figure to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attribution {
+    /// The words as written (`the union`, `Irina Volk`).
+    pub text: String,
+    /// Folded key for comparing parties (`union`, `company`, `volk`).
+    pub party: String,
+}
+
+fn lower(text: &str, t: &Token) -> String {
+    text[t.span.clone()].to_lowercase()
+}
+
+fn is_participle(w: &str) -> bool {
+    (w.ends_with("ed") || w.ends_with("ing")) && w.len() > 4
+}
+
+/// The phrase a quantity counts: the noun phrase right after it (`individuals`, `fraudulent
+/// call centers`), after `of` for vague and scaled amounts, or after the unit's `of`/`in`
+/// (`years in prison`, `inches of snow`).
+pub fn counted(text: &str, toks: &[Token], q: &Quantity) -> Option<Counted> {
+    let lx = lexicon();
+    let mut i = q.end_token;
+    let measure = q.unit.is_some() && q.kind != QuantityKind::Percent;
+    let word = |i: usize| {
+        toks.get(i)
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(|t| lower(text, t))
+    };
+    if let Some(w) = word(i) {
+        if w == "of" || (measure && w == "in") {
+            i += 1;
+            while word(i).is_some_and(|w| {
+                matches!(
+                    w.as_str(),
+                    "the"
+                        | "its"
+                        | "their"
+                        | "these"
+                        | "those"
+                        | "his"
+                        | "her"
+                        | "our"
+                        | "fresh"
+                        | "new"
+                )
+            }) {
+                i += 1;
+            }
+        }
+    }
+    let first = i;
+    let mut last = None;
+    while let Some(w) = word(i) {
+        if lx.stopwords.contains(w.as_str())
+            || lx.attribution_verbs.contains(w.as_str())
+            || lx.number_word(&w).is_some()
+        {
+            break;
+        }
+        if is_participle(&w) && last.is_some() {
+            break;
+        }
+        last = Some(i);
+        i += 1;
+        if is_participle(&w) || i - first >= 4 {
+            break;
+        }
+    }
+    let last = last?;
+    // For a measure the unit is part of what is counted: `years in prison`.
+    let from = match q.unit_token {
+        Some(u) if measure && q.kind == QuantityKind::Measure => u,
+        _ => first,
+    };
+    Some(Counted {
+        span: toks[from].span.start..toks[last].span.end,
+        head: lower(text, &toks[last]),
+        tokens: first..last + 1,
+    })
+}
+
+/// Token ranges of the clauses of a sentence: split at `;`, `:`, dashes, parentheses and
+/// contrastive conjunctions (`while`, `whereas`, `but`), so each party's figure keeps its own
+/// attribution.
+pub fn clauses(text: &str, toks: &[Token]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, t) in toks.iter().enumerate() {
+        let s = &text[t.span.clone()];
+        let cut_before = t.kind == TokenKind::Word
+            && matches!(s.to_lowercase().as_str(), "while" | "whereas" | "but");
+        let cut_after = t.kind == TokenKind::Symbol && matches!(s, ";" | ":" | "—" | "(" | ")");
+        if cut_before && i > start {
+            out.push(start..i);
+            start = i;
+        } else if cut_after {
+            out.push(start..i + 1);
+            start = i + 1;
+        }
+    }
+    if start < toks.len() {
+        out.push(start..toks.len());
+    }
+    out
+}
+
+/// The measure of a quantity: the class of its counted head unless that is generic (people),
+/// else the nearest class-bearing word of its clause not owned by another quantity, else the
+/// counted head itself.
+pub fn measure(
+    text: &str,
+    toks: &[Token],
+    clause: Range<usize>,
+    q: &Quantity,
+    counted: Option<&Counted>,
+    owned_elsewhere: &dyn Fn(usize) -> bool,
+) -> (Option<Measure>, Option<String>) {
+    let lx = lexicon();
+    let class = |w: &str| lx.class_of(w).map(|c| &lx.classes[c]);
+    let by_class = |c: &super::lexicon::MeasureClass| Measure {
+        key: format!("class:{}", c.name),
+        label: c.label.to_string(),
+    };
+    let head_class = counted.and_then(|c| class(&c.head));
+    if let Some(c) = head_class.filter(|c| !c.generic) {
+        return (Some(by_class(c)), None);
+    }
+    // Nearest class word in the clause, on either side, within 8 tokens.
+    let own = q.start_token..counted.map_or(q.end_token, |c| c.tokens.end);
+    let mut best: Option<(usize, usize)> = None;
+    for i in clause.clone() {
+        if own.contains(&i) || owned_elsewhere(i) || toks[i].kind != TokenKind::Word {
+            continue;
+        }
+        let d = if i < own.start {
+            own.start - i
+        } else {
+            i + 1 - own.end
+        };
+        if d > 8 {
+            continue;
+        }
+        let w = lower(text, &toks[i]);
+        if lx.stopwords.contains(w.as_str()) {
+            continue;
+        }
+        if class(&w).is_some_and(|c| !c.generic) && best.is_none_or(|(bd, _)| d < bd) {
+            best = Some((d, i));
+        }
+    }
+    if let Some((_, i)) = best {
+        let w = lower(text, &toks[i]);
+        return (class(&w).map(by_class), Some(w));
+    }
+    if let Some(c) = head_class {
+        return (Some(by_class(c)), None);
+    }
+    if let Some(c) = counted {
+        let stem = lx.stem(&c.head);
+        return (
+            Some(Measure {
+                key: format!("stem:{stem}"),
+                label: c.head.clone(),
+            }),
+            None,
+        );
+    }
+    (None, None)
+}
+
+/// Who the clause attributes its figures to: `according to X`, `X said`, `said X`.
+pub fn attribution(text: &str, toks: &[Token], clause: Range<usize>) -> Option<Attribution> {
+    let lx = lexicon();
+    let words: Vec<(usize, String)> = clause
+        .clone()
+        .filter(|&i| toks[i].kind == TokenKind::Word)
+        .map(|i| (i, lower(text, &toks[i])))
+        .collect();
+    for (k, (i, w)) in words.iter().enumerate() {
+        if !lx.attribution_verbs.contains(w.as_str()) {
+            continue;
+        }
+        if w == "according" {
+            if words.get(k + 1).is_some_and(|(_, n)| n == "to") {
+                return party(
+                    text,
+                    toks,
+                    lx,
+                    words[k + 2..].iter().take(4).map(|(i, _)| *i).collect(),
+                );
+            }
+            continue;
+        }
+        // `X said`: up to three words before the verb, in the same stretch of text.
+        let mut before: Vec<usize> = Vec::new();
+        let mut j = *i;
+        while j > clause.start && before.len() < 3 {
+            j -= 1;
+            if toks[j].kind != TokenKind::Word {
+                break;
+            }
+            before.insert(0, j);
+        }
+        if let Some(a) = party(text, toks, lx, before) {
+            return Some(a);
+        }
+        // `…," said Volk.`
+        let after: Vec<usize> = words[k + 1..]
+            .iter()
+            .take(3)
+            .map(|(i, _)| *i)
+            .take_while(|&j| toks[j].kind == TokenKind::Word)
+            .collect();
+        if let Some(a) = party(text, toks, lx, after) {
+            return Some(a);
+        }
+    }
+    None
+}
+
+/// Reduces candidate words to a party: a known party word, else a capitalised name.
+fn party(text: &str, toks: &[Token], lx: &Lexicon, idx: Vec<usize>) -> Option<Attribution> {
+    let words: Vec<(usize, String)> = idx
+        .into_iter()
+        .map(|i| (i, text[toks[i].span.clone()].to_string()))
+        .filter(|(_, w)| {
+            !lx.stopwords.contains(w.to_lowercase().as_str())
+                || lx.parties.contains_key(w.to_lowercase().as_str())
+        })
+        .collect();
+    if let Some((_, w)) = words
+        .iter()
+        .find(|(_, w)| lx.parties.contains_key(w.to_lowercase().as_str()))
+    {
+        return Some(Attribution {
+            text: w.clone(),
+            party: lx.parties[w.to_lowercase().as_str()].to_string(),
+        });
+    }
+    let names: Vec<&(usize, String)> = words
+        .iter()
+        .filter(|(_, w)| w.chars().next().is_some_and(char::is_uppercase))
+        .collect();
+    let last = names.last()?;
+    let first = names.first()?;
+    Some(Attribution {
+        text: text[toks[first.0].span.start..toks[last.0].span.end].to_string(),
+        party: last.1.to_lowercase(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::quantity::find;
+    use crate::extract::token::tokenize;
+
+    fn analyse(s: &str) -> Vec<(String, Option<String>, Option<String>, Option<String>)> {
+        let toks = tokenize(s, 0);
+        let qs = find(s, &toks);
+        let cl = clauses(s, &toks);
+        qs.iter()
+            .map(|q| {
+                let c = counted(s, &toks, q);
+                let clause = cl
+                    .iter()
+                    .find(|r| r.contains(&q.start_token))
+                    .cloned()
+                    .unwrap_or(0..toks.len());
+                let (m, _) = measure(s, &toks, clause.clone(), q, c.as_ref(), &|_| false);
+                let a = attribution(s, &toks, clause);
+                (
+                    s[q.span.clone()].to_string(),
+                    c.map(|c| c.head),
+                    m.map(|m| m.key),
+                    a.map(|a| a.party),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn counted_and_measure() {
+        let r = analyse("Police have arrested at least 300 individuals in Moscow.");
+        assert_eq!(r[0].1.as_deref(), Some("individuals"));
+        assert_eq!(r[0].2.as_deref(), Some("class:arrested"));
+        let r = analyse("Over 300 people were working in the call centers.");
+        assert_eq!(r[0].2.as_deref(), Some("class:staff"));
+        let r = analyse("The call centres, employing around 500 staff, were raided.");
+        assert_eq!(r[0].2.as_deref(), Some("class:staff"));
+        let r = analyse("Police found around 500 workstations equipped with headsets.");
+        assert_eq!(r[0].1.as_deref(), Some("workstations"));
+        assert_eq!(r[0].2.as_deref(), Some("class:workstations"));
+        let r = analyse("They face up to 10 years in prison.");
+        assert_eq!(r[0].1.as_deref(), Some("prison"));
+        let r = analyse("The ring defrauded tens of thousands of individuals.");
+        assert_eq!(r[0].2.as_deref(), Some("class:victims"));
+        let r = analyse("Authorities dismantled three fraudulent call centers.");
+        assert_eq!(r[0].1.as_deref(), Some("centers"));
+    }
+
+    #[test]
+    fn attribution_per_clause() {
+        let r = analyse(
+            "The union said 8,000 workers joined the strike; the company put the number at 3,000.",
+        );
+        assert_eq!(r[0].3.as_deref(), Some("union"));
+        assert_eq!(r[1].3.as_deref(), Some("company"));
+        let r = analyse(
+            "Some 6,500 staff walked out, according to the union, while management counted 3,000.",
+        );
+        assert_eq!(r[0].3.as_deref(), Some("union"));
+        assert_eq!(r[1].3.as_deref(), Some("company"));
+        let r = analyse("\"Over 300 people were working there,\" said Volk.");
+        assert_eq!(r[0].3.as_deref(), Some("volk"));
+    }
+}

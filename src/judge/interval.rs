@@ -1,0 +1,205 @@
+//! What a hedged figure allows: its firm interval (what the words strictly say) and its
+//! plausible interval (what a reader would accept the writer to mean).
+//!
+//! Tolerances, documented once here and in README.md:
+//! - `about`/`around`/`some`/`roughly`: ±10% of the figure (both intervals).
+//! - `nearly`/`almost`: from 10% under the figure up to it.
+//! - `at least`/`more than`/`over`: firmly unbounded above, but plausibly at most 40% over
+//!   (nobody writes "over 300" for 500).
+//! - `up to`/`at most`/`less than`: firmly down to 0, plausibly at least half the figure.
+//! - Rounding: a figure stated with decimals, a scale word or as a percentage is taken to
+//!   ±half its last stated digit (`1.5 million` = 1.45–1.55 million, `3%` = 2.5–3.5%); so is
+//!   a measurement (`8 km` = 7.5–8.5 km, which admits `5 miles`). Whole counts are exact:
+//!   61 is not 63.
+//! - Vague amounts take their bounds from `data/vague.tsv`: the low bound is firm, the high
+//!   bound plausible.
+
+use crate::extract::{HedgeKind, Quantity, QuantityKind};
+
+/// A closed interval; `f64::INFINITY` for unbounded.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Interval {
+    pub low: f64,
+    pub high: f64,
+}
+
+impl Interval {
+    pub fn overlaps(&self, o: &Interval) -> bool {
+        self.low <= o.high && o.low <= self.high
+    }
+
+    fn scale(self, f: impl Fn(f64) -> f64) -> Interval {
+        Interval {
+            low: f(self.low),
+            high: f(self.high),
+        }
+    }
+}
+
+pub const APPROX: f64 = 0.10;
+pub const LOWER_BOUND_SLACK: f64 = 0.40;
+pub const UPPER_BOUND_FLOOR: f64 = 0.50;
+
+/// Half a unit of the last digit the figure was stated to, in the figure's own units.
+fn rounding(q: &Quantity) -> f64 {
+    let v = q.value.unwrap_or(0.0);
+    if q.scaled {
+        // `1.5 million`: half of 0.1 million.
+        let mut scale = 1.0;
+        while scale * 1000.0 <= v.abs() {
+            scale *= 1000.0;
+        }
+        0.5 * 10f64.powi(-(q.decimals as i32)) * scale
+    } else if q.decimals > 0
+        || matches!(
+            q.kind,
+            QuantityKind::Percent | QuantityKind::PercentagePoints | QuantityKind::Measure
+        )
+    {
+        0.5 * 10f64.powi(-(q.decimals as i32))
+    } else {
+        0.0
+    }
+}
+
+/// A tiny step past a bound, so that `more than 200` excludes 200 itself.
+fn past(v: f64) -> f64 {
+    v + v.abs().max(1.0) * 1e-9
+}
+
+fn before(v: f64) -> f64 {
+    v - v.abs().max(1.0) * 1e-9
+}
+
+/// What the words strictly allow, in the figure's own unit.
+pub fn firm(q: &Quantity) -> Interval {
+    let tol = rounding(q);
+    let inf = f64::INFINITY;
+    match (q.hedge, q.value) {
+        (HedgeKind::Vague | HedgeKind::Range, _) | (_, None) => Interval {
+            low: q.low.unwrap_or(0.0) - tol,
+            high: if q.hedge == HedgeKind::Vague {
+                inf
+            } else {
+                q.high.unwrap_or(inf) + tol
+            },
+        },
+        (HedgeKind::Exact, Some(v)) => Interval {
+            low: v - tol,
+            high: v + tol,
+        },
+        (HedgeKind::Approx, Some(v)) => Interval {
+            low: v - (v.abs() * APPROX).max(tol),
+            high: v + (v.abs() * APPROX).max(tol),
+        },
+        (HedgeKind::Nearly, Some(v)) => Interval {
+            low: v * (1.0 - APPROX),
+            high: v,
+        },
+        (HedgeKind::AtLeast, Some(v)) => Interval {
+            low: v - tol,
+            high: inf,
+        },
+        (HedgeKind::MoreThan, Some(v)) => Interval {
+            low: past(v),
+            high: inf,
+        },
+        (HedgeKind::AtMost | HedgeKind::UpTo, Some(v)) => Interval {
+            low: 0.0,
+            high: v + tol,
+        },
+        (HedgeKind::LessThan, Some(v)) => Interval {
+            low: 0.0,
+            high: before(v),
+        },
+    }
+}
+
+/// What a reader would accept the writer to mean, in the figure's own unit.
+pub fn plausible(q: &Quantity) -> Interval {
+    let f = firm(q);
+    match (q.hedge, q.value) {
+        (HedgeKind::Vague, _) => Interval {
+            low: f.low,
+            high: q.high.unwrap_or(f64::INFINITY),
+        },
+        (HedgeKind::AtLeast | HedgeKind::MoreThan, Some(v)) => Interval {
+            low: f.low,
+            high: v * (1.0 + LOWER_BOUND_SLACK),
+        },
+        (HedgeKind::AtMost | HedgeKind::UpTo | HedgeKind::LessThan, Some(v)) => Interval {
+            low: v * UPPER_BOUND_FLOOR,
+            high: f.high,
+        },
+        _ => f,
+    }
+}
+
+/// An interval in the dimension's base unit (metres, seconds…), for comparing across units.
+pub fn in_base(q: &Quantity, i: Interval) -> Interval {
+    match &q.unit {
+        Some(u) => i.scale(|v| if v.is_finite() { u.to_base(v) } else { v }),
+        None => i,
+    }
+}
+
+/// How two figures relate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Relation {
+    /// Both can be true as a reader understands them.
+    Compatible,
+    /// Strictly both can be true, but not as a reader understands them ("over 300" vs ~500).
+    Strained,
+    /// They cannot both be true.
+    Conflict,
+}
+
+/// Compares two quantities of one dimension.
+pub fn relate(a: &Quantity, b: &Quantity) -> Relation {
+    if in_base(a, plausible(a)).overlaps(&in_base(b, plausible(b))) {
+        Relation::Compatible
+    } else if in_base(a, firm(a)).overlaps(&in_base(b, firm(b))) {
+        Relation::Strained
+    } else {
+        Relation::Conflict
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::quantity::find;
+    use crate::extract::token::tokenize;
+
+    fn q(s: &str) -> Quantity {
+        let toks = tokenize(s, 0);
+        find(s, &toks).remove(0)
+    }
+
+    macro_rules! relations {
+        ($($name:ident: $a:expr, $b:expr => $rel:ident;)*) => {
+            $(#[test] fn $name() {
+                assert_eq!(relate(&q($a), &q($b)), Relation::$rel, "{} vs {}", $a, $b);
+                assert_eq!(relate(&q($b), &q($a)), Relation::$rel, "{} vs {}", $b, $a);
+            })*
+        };
+    }
+
+    relations! {
+        at_least_vs_word: "at least 30 killed", "thirty-four died" => Compatible;
+        more_than_vs_about: "more than 200 people", "about 240 people" => Compatible;
+        exact_vs_at_least: "61 dead", "at least 65 killed" => Conflict;
+        over_vs_around: "over 300 people", "around 500 staff" => Strained;
+        vague_vs_at_least: "numerous individuals", "at least 300 individuals" => Compatible;
+        same: "20 countries", "20 countries" => Compatible;
+        different: "300 staff", "500 staff" => Conflict;
+        rounding_percent: "3.2% growth", "3% growth" => Compatible;
+        miles_vs_km: "5 miles", "8 km" => Compatible;
+        inches_vs_cm: "up to 8 inches of snow", "more than 15 centimetres of snow" => Compatible;
+        scale_words: "1.4 million subscribers", "1.1 million users" => Conflict;
+        basis_points: "25 basis points", "0.25 percentage points" => Compatible;
+        range_vs_point: "between 20 and 25 people", "22 people" => Compatible;
+        tens_of_thousands: "tens of thousands of people", "50,000 people" => Compatible;
+        dozens_vs_thousands: "dozens of people", "5,000 people" => Strained;
+    }
+}

@@ -1,0 +1,144 @@
+//! JSON output. The wire types here are the public contract and are kept apart from the
+//! domain types, so internals can change without breaking consumers.
+
+use super::Options;
+use crate::align::ClaimRef;
+use crate::extract::HedgeKind;
+use crate::judge::{interval, Comparison};
+use crate::{Analysis, Claim};
+use serde::Serialize;
+
+#[derive(Serialize)]
+pub struct SourceJson<'a> {
+    pub id: &'a str,
+    pub label: &'a str,
+    pub path: &'a str,
+}
+
+#[derive(Serialize)]
+pub struct QuantityJson {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    pub value: Option<f64>,
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+    pub hedge: HedgeKind,
+    pub unit: Option<String>,
+    pub counted: Option<String>,
+    pub kind: crate::extract::QuantityKind,
+    pub measure: Option<String>,
+    pub predicate: Option<String>,
+    pub attribution: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct ClaimJson<'a> {
+    pub source: &'a str,
+    pub sentence: &'a str,
+    pub start: usize,
+    pub end: usize,
+    pub quantity: QuantityJson,
+}
+
+#[derive(Serialize)]
+pub struct FindingJson<'a> {
+    pub kind: &'static str,
+    pub topic: &'a str,
+    pub confidence: f64,
+    pub explanation: &'a str,
+    pub claims: Vec<ClaimJson<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub outliers: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+pub struct ComparisonJson<'a> {
+    pub sources: Vec<SourceJson<'a>>,
+    pub findings: Vec<FindingJson<'a>>,
+}
+
+fn finite(x: f64) -> Option<f64> {
+    x.is_finite().then_some(x)
+}
+
+/// The wire form of a quantity, with offsets into the original text.
+pub fn quantity(a: &Analysis, c: &Claim) -> QuantityJson {
+    let q = &c.quantity;
+    let span = a.original_range(q.span.clone());
+    let firm = interval::firm(q);
+    QuantityJson {
+        text: a.quote(q.span.clone()).to_string(),
+        start: span.start,
+        end: span.end,
+        value: q.value,
+        // `about 500` states no bounds of its own: show the tolerance the judge applies.
+        low: match q.hedge {
+            HedgeKind::Approx | HedgeKind::Nearly => finite(firm.low),
+            _ => q.low,
+        },
+        high: match q.hedge {
+            HedgeKind::Approx | HedgeKind::Nearly => finite(firm.high),
+            _ => q.high,
+        },
+        hedge: q.hedge,
+        unit: q.unit.as_ref().map(|u| u.name.clone()),
+        counted: c
+            .counted
+            .as_ref()
+            .map(|k| a.quote(k.span.clone()).to_string()),
+        kind: q.kind,
+        measure: c.measure.as_ref().map(|m| m.label.clone()),
+        predicate: c.predicate.clone(),
+        attribution: c.attribution.as_ref().map(|x| x.text.clone()),
+    }
+}
+
+pub fn claim_json<'a>(cmp: &'a Comparison, r: ClaimRef) -> ClaimJson<'a> {
+    let a = &cmp.analyses[r.source];
+    let c = &a.claims[r.claim];
+    let s = &a.sentences[c.sentence];
+    ClaimJson {
+        source: &a.document.source.id,
+        sentence: a.sentence_text(c.sentence),
+        start: s.original.start,
+        end: s.original.end,
+        quantity: quantity(a, c),
+    }
+}
+
+pub fn comparison_json<'a>(cmp: &'a Comparison, opts: &Options) -> ComparisonJson<'a> {
+    ComparisonJson {
+        sources: cmp
+            .sources()
+            .map(|s| SourceJson {
+                id: &s.id,
+                label: &s.label,
+                path: &s.path,
+            })
+            .collect(),
+        findings: cmp
+            .findings
+            .iter()
+            .filter(|f| opts.keeps(f))
+            .map(|f| FindingJson {
+                kind: f.kind.as_str(),
+                topic: &f.topic,
+                confidence: f.confidence,
+                explanation: &f.explanation,
+                claims: f.claims.iter().map(|r| claim_json(cmp, *r)).collect(),
+                outliers: f
+                    .outliers
+                    .iter()
+                    .map(|r| cmp.analyses[r.source].document.source.id.as_str())
+                    .collect(),
+            })
+            .collect(),
+    }
+}
+
+pub fn render(cmp: &Comparison, opts: &Options) -> String {
+    let mut s = serde_json::to_string_pretty(&comparison_json(cmp, opts)).expect("serializable");
+    s.push('\n');
+    s
+}

@@ -1,0 +1,94 @@
+//! Markdown report: one section per kind; multi-source findings as a topic × source table.
+
+use super::{one_line, Options};
+use crate::judge::{figure, Comparison, FindingKind};
+use std::fmt::Write;
+
+fn cell(s: &str) -> String {
+    one_line(s).replace('|', "\\|")
+}
+
+pub fn render(cmp: &Comparison, opts: &Options) -> String {
+    let mut out = String::from("# Comparison\n\n| id | label | path |\n|---|---|---|\n");
+    for s in cmp.sources() {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} |",
+            cell(&s.id),
+            cell(&s.label),
+            cell(&s.path)
+        );
+    }
+    let labels: Vec<&str> = cmp.sources().map(|s| s.label.as_str()).collect();
+    for (kind, title) in [
+        (FindingKind::Discrepancy, "Discrepancies"),
+        (FindingKind::Agreement, "Agreements"),
+        (FindingKind::Unique, "Unique claims"),
+    ] {
+        let shown: Vec<_> = cmp
+            .findings
+            .iter()
+            .filter(|f| f.kind == kind && opts.keeps(f))
+            .collect();
+        let _ = writeln!(out, "\n## {title} ({})\n", shown.len());
+        if shown.is_empty() {
+            out.push_str("None.\n");
+            continue;
+        }
+        if kind != FindingKind::Unique && labels.len() > 2 {
+            // Topic × source overview.
+            let _ = writeln!(
+                out,
+                "| topic | {} |",
+                labels
+                    .iter()
+                    .map(|l| cell(l))
+                    .collect::<Vec<_>>()
+                    .join(" | ")
+            );
+            let _ = writeln!(out, "|---|{}", "---|".repeat(labels.len()));
+            for f in &shown {
+                let cells: Vec<String> = (0..labels.len())
+                    .map(|s| {
+                        f.claims
+                            .iter()
+                            .find(|r| r.source == s)
+                            .map(|r| {
+                                let v = cell(&figure(&cmp.analyses, *r));
+                                if f.outliers.contains(r) {
+                                    format!("**{v}**")
+                                } else {
+                                    v
+                                }
+                            })
+                            .unwrap_or_else(|| "—".to_string())
+                    })
+                    .collect();
+                let _ = writeln!(out, "| {} | {} |", cell(&f.topic), cells.join(" | "));
+            }
+            out.push('\n');
+        }
+        for f in shown {
+            let _ = writeln!(
+                out,
+                "### {} (confidence {:.2})\n\n{}\n",
+                cell(&f.topic),
+                f.confidence,
+                f.explanation
+            );
+            out.push_str("| source | figure | sentence |\n|---|---|---|\n");
+            for r in &f.claims {
+                let a = &cmp.analyses[r.source];
+                let _ = writeln!(
+                    out,
+                    "| {} | {} | {} |",
+                    cell(&a.document.source.label),
+                    cell(&figure(&cmp.analyses, *r)),
+                    cell(a.sentence_text(cmp.claim(*r).sentence))
+                );
+            }
+            out.push('\n');
+        }
+    }
+    out
+}

@@ -1,0 +1,85 @@
+//! The terminal report: findings grouped by kind, each with its claims and sentences.
+
+use super::{one_line, Options};
+use crate::judge::{figure, Comparison, FindingKind};
+use std::fmt::Write;
+
+struct Paint(bool);
+
+impl Paint {
+    fn wrap(&self, code: &str, s: &str) -> String {
+        if self.0 {
+            format!("\x1b[{code}m{s}\x1b[0m")
+        } else {
+            s.to_string()
+        }
+    }
+}
+
+pub fn render(cmp: &Comparison, opts: &Options) -> String {
+    let p = Paint(opts.color);
+    let mut out = String::new();
+    let sources: Vec<String> = cmp
+        .sources()
+        .map(|s| format!("{} ({})", s.label, s.path))
+        .collect();
+    let _ = writeln!(
+        out,
+        "Compared {} reports: {}",
+        sources.len(),
+        sources.join(", ")
+    );
+    let shown: Vec<_> = cmp.findings.iter().filter(|f| opts.keeps(f)).collect();
+    let count = |k| shown.iter().filter(|f| f.kind == k).count();
+    let _ = writeln!(
+        out,
+        "{} discrepancies, {} agreements, {} unique claims\n",
+        count(FindingKind::Discrepancy),
+        count(FindingKind::Agreement),
+        count(FindingKind::Unique)
+    );
+    let width = cmp
+        .sources()
+        .map(|s| s.label.chars().count())
+        .max()
+        .unwrap_or(0);
+    for f in shown {
+        let (title, color) = match f.kind {
+            FindingKind::Discrepancy => ("DISCREPANCY", "1;31"),
+            FindingKind::Agreement => ("AGREEMENT", "1;32"),
+            FindingKind::Unique => ("UNIQUE", "1;33"),
+        };
+        let _ = writeln!(
+            out,
+            "{} {}  (confidence {:.2})",
+            p.wrap(color, title),
+            p.wrap("1", &f.topic),
+            f.confidence
+        );
+        for r in &f.claims {
+            let a = &cmp.analyses[r.source];
+            let c = cmp.claim(*r);
+            let mark = if f.outliers.contains(r) { "!" } else { " " };
+            let attribution = c
+                .attribution
+                .as_ref()
+                .map(|x| format!(" [per {}]", x.text))
+                .unwrap_or_default();
+            let _ = writeln!(
+                out,
+                " {mark}{:<width$}  {}{}",
+                a.document.source.label,
+                p.wrap("1", &figure(&cmp.analyses, *r)),
+                attribution,
+            );
+            let _ = writeln!(
+                out,
+                "  {:<width$}  \"{}\"",
+                "",
+                p.wrap("2", &one_line(a.sentence_text(c.sentence)))
+            );
+        }
+        let _ = writeln!(out, "  -> {}\n", f.explanation);
+    }
+    out
+}
