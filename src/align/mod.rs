@@ -69,66 +69,97 @@ fn claim<'a>(docs: &'a [Analysis], r: ClaimRef) -> &'a Claim {
     &docs[r.source].claims[r.claim]
 }
 
+/// How many nearest-valued claims of each other source a claim is scored against. Blocks are
+/// small in news (a handful of claims per source), so this only bites on pathological input,
+/// where it keeps alignment near-linear instead of quadratic.
+const CANDIDATES_PER_SOURCE: usize = 16;
+
+/// A claim's figure in its dimension's base unit, for ordering candidates.
+fn sort_value(c: &Claim) -> f64 {
+    let q = &c.quantity;
+    let v = q.value.or(q.low).unwrap_or(0.0);
+    q.unit.as_ref().map_or(v, |u| u.to_base(v))
+}
+
 fn align_block(docs: &[Analysis], key: &str, members: &[ClaimRef]) -> Vec<Alignment> {
-    let mut pairs: Vec<(f64, usize, usize, Vec<String>)> = Vec::new();
-    for i in 0..members.len() {
-        for j in i + 1..members.len() {
-            if members[i].source == members[j].source {
-                continue;
-            }
-            let (score, reasons) =
-                pair_score(key, claim(docs, members[i]), claim(docs, members[j]));
-            if score >= MERGE_THRESHOLD {
-                pairs.push((score, i, j, reasons));
+    let values: Vec<f64> = members
+        .iter()
+        .map(|r| sort_value(claim(docs, *r)))
+        .collect();
+    let mut by_source: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
+    for (i, r) in members.iter().enumerate() {
+        by_source.entry(r.source).or_default().push(i);
+    }
+    for list in by_source.values_mut() {
+        list.sort_by(|a, b| values[*a].total_cmp(&values[*b]));
+    }
+    let lists: Vec<&Vec<usize>> = by_source.values().collect();
+    let mut pairs: Vec<(f64, usize, usize)> = Vec::new();
+    for (x, xs) in lists.iter().enumerate() {
+        for ys in &lists[x + 1..] {
+            for &i in xs.iter() {
+                let pos = ys.partition_point(|&j| values[j] < values[i]);
+                let lo = pos.saturating_sub(CANDIDATES_PER_SOURCE / 2);
+                let hi = (lo + CANDIDATES_PER_SOURCE).min(ys.len());
+                for &j in &ys[lo..hi] {
+                    let score = pair_score(key, claim(docs, members[i]), claim(docs, members[j]));
+                    if score >= MERGE_THRESHOLD {
+                        pairs.push((score, i.min(j), i.max(j)));
+                    }
+                }
             }
         }
     }
     pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-    // Union-find over members; a group never takes two claims of one source.
-    let mut group: Vec<usize> = (0..members.len()).collect();
-    let mut scores: Vec<Vec<f64>> = vec![Vec::new(); members.len()];
-    let mut reasons: Vec<Vec<String>> = vec![Vec::new(); members.len()];
-    fn root(g: &mut [usize], mut i: usize) -> usize {
-        while g[i] != i {
-            g[i] = g[g[i]];
-            i = g[i];
-        }
-        i
-    }
-    for (score, i, j, why) in pairs {
-        let (ri, rj) = (root(&mut group, i), root(&mut group, j));
+
+    // Greedy merging, best pair first; a group never takes two claims of one source.
+    let n = members.len();
+    let mut group: Vec<usize> = (0..n).collect();
+    let mut items: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
+    let mut scores: Vec<Vec<f64>> = vec![Vec::new(); n];
+    let mut reasons: Vec<Vec<String>> = vec![Vec::new(); n];
+    for (score, i, j) in pairs {
+        let (ri, rj) = (group[i], group[j]);
         if ri == rj {
             continue;
         }
-        let sources_i: Vec<usize> = (0..members.len())
-            .filter(|&k| root(&mut group, k) == ri)
-            .map(|k| members[k].source)
-            .collect();
-        let clash = (0..members.len())
-            .any(|k| root(&mut group, k) == rj && sources_i.contains(&members[k].source));
+        let clash = items[rj].iter().any(|&b| {
+            items[ri]
+                .iter()
+                .any(|&a| members[a].source == members[b].source)
+        });
         if clash {
             continue;
         }
-        group[rj] = ri;
-        let moved_scores = std::mem::take(&mut scores[rj]);
-        scores[ri].extend(moved_scores);
-        scores[ri].push(score);
-        let moved_reasons = std::mem::take(&mut reasons[rj]);
-        reasons[ri].extend(moved_reasons);
-        for w in why {
-            if !reasons[ri].contains(&w) {
-                reasons[ri].push(w);
+        // Merge the smaller group into the larger.
+        let (keep, gone) = if items[ri].len() >= items[rj].len() {
+            (ri, rj)
+        } else {
+            (rj, ri)
+        };
+        let moved = std::mem::take(&mut items[gone]);
+        for &k in &moved {
+            group[k] = keep;
+        }
+        items[keep].extend(moved);
+        let moved_scores = std::mem::take(&mut scores[gone]);
+        scores[keep].extend(moved_scores);
+        scores[keep].push(score);
+        let moved_reasons = std::mem::take(&mut reasons[gone]);
+        for w in moved_reasons.into_iter().chain(pair_reasons(
+            key,
+            claim(docs, members[i]),
+            claim(docs, members[j]),
+        )) {
+            if !reasons[keep].contains(&w) {
+                reasons[keep].push(w);
             }
         }
     }
-    let mut by_root: HashMap<usize, Vec<ClaimRef>> = HashMap::new();
-    for k in 0..members.len() {
-        let r = root(&mut group, k);
-        by_root.entry(r).or_default().push(members[k]);
-    }
-    let mut out: Vec<Alignment> = by_root
-        .into_iter()
-        .map(|(r, mut claims)| {
+    let mut out: Vec<Alignment> = (0..n)
+        .filter(|&r| !items[r].is_empty())
+        .map(|r| {
+            let mut claims: Vec<ClaimRef> = items[r].iter().map(|&k| members[k]).collect();
             claims.sort();
             let s = &scores[r];
             Alignment {
@@ -139,7 +170,7 @@ fn align_block(docs: &[Analysis], key: &str, members: &[ClaimRef]) -> Vec<Alignm
                 } else {
                     s.iter().sum::<f64>() / s.len() as f64
                 },
-                reasons: reasons[r].clone(),
+                reasons: std::mem::take(&mut reasons[r]),
             }
         })
         .collect();
@@ -167,32 +198,18 @@ pub fn jaccard(a: &[String], b: &[String]) -> f64 {
     inter as f64 / (a.len() + b.len() - inter) as f64
 }
 
-/// How likely two claims in one block state the same figure, with the reasons.
-pub fn pair_score(key: &str, a: &Claim, b: &Claim) -> (f64, Vec<String>) {
-    let mut reasons = Vec::new();
+/// How likely two claims in one block state the same figure, in [0, 1].
+pub fn pair_score(key: &str, a: &Claim, b: &Claim) -> f64 {
     let measure = key.split('|').nth(1).unwrap_or("");
     let mut score = if measure.starts_with("class:") {
-        reasons.push(format!(
-            "same measure ({})",
-            a.measure.as_ref().map_or("", |m| m.label.as_str())
-        ));
         0.5
     } else if measure.starts_with("stem:") {
-        reasons.push(format!(
-            "both count {}",
-            a.measure.as_ref().map_or("", |m| m.label.as_str())
-        ));
         0.45
     } else {
         0.15
     };
-    let ctx = jaccard(&a.context, &b.context);
-    score += 0.4 * ctx;
-    if ctx >= 0.2 {
-        reasons.push("similar wording".to_string());
-    }
-    let shared_entities = a.entities.iter().filter(|e| b.entities.contains(e)).count();
-    if shared_entities > 0 {
+    score += 0.4 * jaccard(&a.context, &b.context);
+    if a.entities.iter().any(|e| b.entities.contains(e)) {
         score += 0.1;
     }
     if let (Some(ca), Some(cb)) = (&a.counted, &b.counted) {
@@ -201,14 +218,31 @@ pub fn pair_score(key: &str, a: &Claim, b: &Claim) -> (f64, Vec<String>) {
         }
     }
     match (&a.attribution, &b.attribution) {
-        (Some(x), Some(y)) if x.party == y.party => {
-            score += 0.3;
-            reasons.push(format!("both attributed to {}", x.party));
-        }
+        (Some(x), Some(y)) if x.party == y.party => score += 0.3,
         (Some(_), Some(_)) => score -= 0.6,
         _ => {}
     }
-    (score.clamp(0.0, 1.0), reasons)
+    score.clamp(0.0, 1.0)
+}
+
+/// Why two merged claims were judged to state the same figure.
+fn pair_reasons(key: &str, a: &Claim, b: &Claim) -> Vec<String> {
+    let mut reasons = Vec::new();
+    let label = a.measure.as_ref().map_or("", |m| m.label.as_str());
+    match key.split('|').nth(1).unwrap_or("") {
+        m if m.starts_with("class:") => reasons.push(format!("same measure ({label})")),
+        m if m.starts_with("stem:") => reasons.push(format!("both count {label}")),
+        _ => {}
+    }
+    if jaccard(&a.context, &b.context) >= 0.2 {
+        reasons.push("similar wording".to_string());
+    }
+    if let (Some(x), Some(y)) = (&a.attribution, &b.attribution) {
+        if x.party == y.party {
+            reasons.push(format!("both attributed to {}", x.party));
+        }
+    }
+    reasons
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 use anyhow::{bail, Context, Result};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use corroborate::report::{self, Format, Options};
-use corroborate::{analyze, Document, FindingKind, Lang};
+use corroborate::{analyze, Document, FindingKind, Lang, NormalizedText};
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 
@@ -155,7 +155,7 @@ fn compare(a: CompareArgs) -> Result<bool> {
         .any(|f| f.kind == FindingKind::Discrepancy && opts.keeps(f)))
 }
 
-fn read_one(a: &FileArgs) -> Result<(corroborate::Analysis, Option<Lang>)> {
+fn read_one(a: &FileArgs) -> Result<(Document, Option<Lang>)> {
     let lang = match &a.lang {
         Some(code) => Some(
             Lang::from_code(code)
@@ -165,18 +165,19 @@ fn read_one(a: &FileArgs) -> Result<(corroborate::Analysis, Option<Lang>)> {
     };
     let d = Document::read(&a.file, None)?;
     warn(&d.warnings);
-    Ok((analyze(d, lang), lang))
+    Ok((d, lang))
 }
 
 fn sentences(a: FileArgs) -> Result<()> {
-    let (an, _) = read_one(&a)?;
+    let (d, lang) = read_one(&a)?;
+    let normalized = NormalizedText::new(d.text);
     let mut out = Vec::new();
-    for s in &an.sentences {
+    for s in corroborate::sentences(&normalized, lang) {
         let line = serde_json::json!({
             "index": s.index,
             "start": s.original.start,
             "end": s.original.end,
-            "text": an.sentence_text(s.index),
+            "text": &normalized.original()[s.original.clone()],
         });
         serde_json::to_writer(&mut out, &line)?;
         out.push(b'\n');
@@ -185,7 +186,8 @@ fn sentences(a: FileArgs) -> Result<()> {
 }
 
 fn claims(a: FileArgs) -> Result<()> {
-    let (an, _) = read_one(&a)?;
+    let (d, lang) = read_one(&a)?;
+    let an = analyze(d, lang);
     let mut out = Vec::new();
     for c in &an.claims {
         let line = serde_json::json!({

@@ -80,6 +80,8 @@ pub struct Lexicon {
     pub number_words: HashMap<&'static str, (f64, &'static str)>,
     /// Fraction phrases (`half a`, `three quarters`), longest first.
     pub fractions: Vec<(Vec<&'static str>, f64)>,
+    /// Lowercase tokens that can start a quantity (besides digits).
+    starters: HashSet<String>,
     stemmer: Stemmer,
 }
 
@@ -264,7 +266,31 @@ impl Lexicon {
         }
         fractions.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
 
+        let mut starters: HashSet<String> = ["a", "an", "between", "from"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let firsts = hedges
+            .iter()
+            .map(|(w, _)| w[0])
+            .chain(vague.iter().map(|(w, _, _)| w[0]))
+            .chain(fractions.iter().map(|(w, _)| w[0]));
+        starters.extend(firsts.map(|w| w.trim_end_matches('.').to_string()));
+        starters.extend(number_words.keys().map(|w| w.to_string()));
+        for (surface, _) in &currencies {
+            // The first token of the surface: a word (`usd`, `us`) or a symbol char.
+            let first: String = match surface.chars().next() {
+                Some(c) if c.is_alphabetic() => {
+                    surface.chars().take_while(|c| c.is_alphabetic()).collect()
+                }
+                Some(c) => c.to_string(),
+                None => continue,
+            };
+            starters.insert(first.to_lowercase());
+        }
+
         Ok(Lexicon {
+            starters,
             number_words,
             fractions,
             hedges,
@@ -286,6 +312,12 @@ impl Lexicon {
     /// The English stem of a lowercase word.
     pub fn stem(&self, word: &str) -> String {
         self.stemmer.stem(word).into_owned()
+    }
+
+    /// Whether a lowercase token can start a quantity (digits always can).
+    pub fn starts_quantity(&self, lower: &str) -> bool {
+        self.starters.contains(lower)
+            || lower.contains('-') && lower.split('-').all(|p| self.number_words.contains_key(p))
     }
 
     /// The kind of an English number word (`unit`, `tens`, `scale`, `ordinal`).

@@ -108,9 +108,14 @@ pub struct Quantity {
 /// Finds every quantity among a sentence's tokens.
 pub fn find(text: &str, tokens: &[Token]) -> Vec<Quantity> {
     let lx = lexicon();
+    let lowers: Vec<String> = tokens
+        .iter()
+        .map(|t| text[t.span.clone()].to_lowercase())
+        .collect();
     let p = Parser {
         text,
         toks: tokens,
+        lowers: &lowers,
         lx,
     };
     let mut out = Vec::new();
@@ -130,6 +135,8 @@ pub fn find(text: &str, tokens: &[Token]) -> Vec<Quantity> {
 struct Parser<'a> {
     text: &'a str,
     toks: &'a [Token],
+    /// Each token lowercased once.
+    lowers: &'a [String],
     lx: &'static Lexicon,
 }
 
@@ -159,8 +166,8 @@ impl<'a> Parser<'a> {
         self.toks.get(i).map_or("", |t| &self.text[t.span.clone()])
     }
 
-    fn lower(&self, i: usize) -> String {
-        self.raw(i).to_lowercase()
+    fn lower(&self, i: usize) -> &'a str {
+        self.lowers.get(i).map_or("", String::as_str)
     }
 
     fn is_word(&self, i: usize) -> bool {
@@ -196,6 +203,10 @@ impl<'a> Parser<'a> {
 
     fn quantity(&self, i: usize) -> Option<Quantity> {
         let first = self.lower(i);
+        // Most tokens can start no quantity: check before any parsing.
+        if self.tok(i)?.kind != TokenKind::Number && !self.lx.starts_quantity(first) {
+            return None;
+        }
         // `between X and Y`, `from X to Y`
         if first == "between" || first == "from" {
             let joiner = if first == "between" { "and" } else { "to" };
@@ -348,13 +359,13 @@ impl<'a> Parser<'a> {
             if let Some(m) = self
                 .lx
                 .scales
-                .get(suf.as_str())
+                .get(suf)
                 .filter(|_| suf != "b" || a.currency.is_some())
             {
                 v *= m;
                 a.scale *= m;
                 j += 1;
-            } else if matches!(suf.as_str(), "st" | "nd" | "rd" | "th") {
+            } else if matches!(suf, "st" | "nd" | "rd" | "th") {
                 a.kind = Some(QuantityKind::Ordinal);
                 j += 1;
             } else if !self.lx.units.iter().any(|(s, _)| {
@@ -367,7 +378,7 @@ impl<'a> Parser<'a> {
             // Separate scale words: `1.5 million`, `two dozen`.
             while self.is_word(j) {
                 let w = self.lower(j);
-                match self.lx.scales.get(w.as_str()) {
+                match self.lx.scales.get(w) {
                     Some(m) if w.len() > 2 && !w.ends_with('s') => {
                         v *= m;
                         a.scale *= m;
@@ -414,7 +425,7 @@ impl<'a> Parser<'a> {
             let w = self.lower(j);
             if let Some(m) = lx
                 .scales
-                .get(w.as_str())
+                .get(w)
                 .filter(|_| w.len() > 2 && !w.ends_with('s'))
             {
                 return Some(self.word_amount(i, j + 1, f * m, *m));
@@ -437,10 +448,10 @@ impl<'a> Parser<'a> {
                 _ => false,
             };
             if is_num {
-                words.push(w);
+                words.push(w.to_string());
                 j += 1;
             } else if w == "dozen" && !words.is_empty() || w == "dozen" && first_is_a {
-                words.push(w);
+                words.push(w.to_string());
                 j += 1;
             } else if (w == "a" || w == "an") && words.is_empty() {
                 let next = self.lower(j + 1);
@@ -487,11 +498,12 @@ impl<'a> Parser<'a> {
         if words.len() == 1 && words[0] == "one" && !first_is_a {
             let next = self.lower(j);
             let prev = i.checked_sub(1).map(|p| self.lower(p)).unwrap_or_default();
+            // After a preposition (`from one activity into another`) it rarely counts anything.
             if next == "of"
                 || !self.is_word(j)
-                || lx.stopwords.contains(next.as_str())
+                || lx.stopwords.contains(next)
                 || matches!(
-                    prev.as_str(),
+                    prev,
                     "no" | "the"
                         | "this"
                         | "that"
@@ -501,6 +513,12 @@ impl<'a> Parser<'a> {
                         | "which"
                         | "someone"
                         | "anyone"
+                        | "from"
+                        | "of"
+                        | "into"
+                        | "with"
+                        | "for"
+                        | "by"
                 )
             {
                 return None;
@@ -719,7 +737,7 @@ impl<'a> Parser<'a> {
             .is_some_and(|t| t.kind == TokenKind::Number);
         // Times: `3 a.m.`, `10:30`, `9 pm`
         if matches!(
-            next.as_str(),
+            next,
             "a.m" | "p.m" | "am" | "pm" | "o'clock" | "gmt" | "utc"
         ) || (self.is_sym(end, ":")
             && self.glued(end)
@@ -730,15 +748,13 @@ impl<'a> Parser<'a> {
             return QuantityKind::Time;
         }
         // Dates: `June 9`, `9 June`, `Jan. 5`
-        let month_before = self.lx.months.contains(prev_word.as_str())
+        let month_before = self.lx.months.contains(prev_word)
             || (prev_word == "." && self.lx.months.contains(format!("{prev2}.").as_str()));
-        if month_before
-            || self.lx.months.contains(next.as_str()) && !matches!(next.as_str(), "may" | "march")
-        {
+        if month_before || self.lx.months.contains(next) && !matches!(next, "may" | "march") {
             return QuantityKind::Date;
         }
         // Identifiers: `Article 159`, `COVID-19`, `No. 5`
-        if self.lx.identifiers.contains(prev_word.as_str())
+        if self.lx.identifiers.contains(prev_word)
             || prev_word == "." && self.lx.identifiers.contains(format!("{prev2}.").as_str())
         {
             return QuantityKind::Identifier;
@@ -761,9 +777,8 @@ impl<'a> Parser<'a> {
         if is_digits && hedge == HedgeKind::Exact && a.scale == 1.0 {
             let raw = self.raw(a.start);
             if let Some(v) = a.value {
-                let plural_next = self.is_word(end)
-                    && next.ends_with('s')
-                    && !self.lx.stopwords.contains(next.as_str());
+                let plural_next =
+                    self.is_word(end) && next.ends_with('s') && !self.lx.stopwords.contains(next);
                 if raw.len() == 4
                     && raw.bytes().all(|b| b.is_ascii_digit())
                     && (1800.0..=2100.0).contains(&v)

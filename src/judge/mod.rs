@@ -8,7 +8,7 @@ use crate::document::Source;
 use crate::extract::{dimension, Claim, HedgeKind};
 use crate::Analysis;
 use interval::{in_base, plausible, relate, Relation};
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// The three things a comparison can say about a claim.
 #[derive(
@@ -92,9 +92,23 @@ pub fn judge(analyses: Vec<Analysis>, alignments: Vec<Alignment>) -> Comparison 
         }
     }
     let index = ValueIndex::new(&analyses);
+    let in_group: HashSet<ClaimRef> = alignments
+        .iter()
+        .filter(|a| a.claims.len() > 1)
+        .flat_map(|a| a.claims.iter().copied())
+        .collect();
     for a in &alignments {
         if a.claims.len() > 1 {
-            findings.push(judge_group(&analyses, a));
+            let mut f = judge_group(&analyses, a);
+            for r in &a.claims {
+                for t in index.twins(&analyses, *r) {
+                    if !a.claims.contains(&t) {
+                        f.explanation.push(' ');
+                        f.explanation.push_str(&twin_note(&analyses, *r, t));
+                    }
+                }
+            }
+            findings.push(f);
             continue;
         }
         let r = a.claims[0];
@@ -107,7 +121,7 @@ pub fn judge(analyses: Vec<Analysis>, alignments: Vec<Alignment>) -> Comparison 
                 continue;
             }
         }
-        findings.push(judge_single(&analyses, r, &index));
+        findings.push(judge_single(&analyses, r, &index, &in_group));
     }
     findings.sort_by(|x, y| {
         x.kind
@@ -126,17 +140,33 @@ fn label(docs: &[Analysis], r: ClaimRef) -> &str {
     &docs[r.source].document.source.label
 }
 
-/// The figure as written, with what it counts: `over 300 (people)`.
+/// The figure as written, through what it counts: `over 300 people`, `tens of thousands of
+/// individuals`, `up to 10 years in prison`.
 pub fn figure(docs: &[Analysis], r: ClaimRef) -> String {
     let c = claim(docs, r);
     let a = &docs[r.source];
-    let q = a.quote(c.quantity.span.clone());
-    match &c.counted {
-        Some(k) if k.span.start >= c.quantity.span.end => {
-            format!("{q} {}", a.quote(k.span.clone()))
-        }
-        _ => q.to_string(),
-    }
+    let end = c
+        .counted
+        .as_ref()
+        .map_or(c.quantity.span.end, |k| k.span.end.max(c.quantity.span.end));
+    a.quote(c.quantity.span.start..end).to_string()
+}
+
+/// Says that a claim's figure is also another source's figure for something else.
+fn twin_note(docs: &[Analysis], r: ClaimRef, twin: ClaimRef) -> String {
+    let what = |x: ClaimRef| {
+        claim(docs, x)
+            .measure
+            .as_ref()
+            .map_or_else(|| "something else".to_string(), |m| m.label.clone())
+    };
+    format!(
+        "Note: {} gives the same figure, {}, for {}, not {}; that is no corroboration.",
+        label(docs, twin),
+        quote_figure(docs, twin),
+        what(twin),
+        what(r)
+    )
 }
 
 fn topic(c: &Claim) -> String {
@@ -274,23 +304,25 @@ fn quote_figure(docs: &[Analysis], r: ClaimRef) -> String {
     format!("\"{}\"", figure(docs, r))
 }
 
-/// Claims of every source indexed by dimension, for finding the same figure counting
-/// something else without comparing all pairs.
+/// Claims indexed by dimension and exact figure, per source, for finding the same figure
+/// counting something else without comparing all pairs.
 struct ValueIndex {
-    by_dimension: HashMap<String, Vec<ClaimRef>>,
+    by_value: HashMap<(String, u64), BTreeMap<usize, Vec<ClaimRef>>>,
 }
+
+/// How many same-figure claims of each other source are worth a note.
+const TWINS_PER_SOURCE: usize = 2;
 
 impl ValueIndex {
     fn new(docs: &[Analysis]) -> ValueIndex {
-        let mut by_dimension: HashMap<String, Vec<ClaimRef>> = HashMap::new();
+        let mut by_value: HashMap<(String, u64), BTreeMap<usize, Vec<ClaimRef>>> = HashMap::new();
         for (s, d) in docs.iter().enumerate() {
             for (i, c) in d.claims.iter().enumerate() {
-                if c.quantity.kind.is_amount()
-                    && !is_vague(c)
-                    && c.quantity.value.is_some_and(|v| v >= 10.0)
-                {
-                    by_dimension
-                        .entry(dimension(&c.quantity))
+                if let Some(k) = twin_key(c) {
+                    by_value
+                        .entry(k)
+                        .or_default()
+                        .entry(s)
                         .or_default()
                         .push(ClaimRef {
                             source: s,
@@ -299,65 +331,95 @@ impl ValueIndex {
                 }
             }
         }
-        ValueIndex { by_dimension }
+        ValueIndex { by_value }
+    }
+
+    /// Claims of other sources with the same figure in the same dimension but another measure.
+    fn twins(&self, docs: &[Analysis], r: ClaimRef) -> Vec<ClaimRef> {
+        let c = claim(docs, r);
+        let Some(per_source) = twin_key(c).and_then(|k| self.by_value.get(&k)) else {
+            return Vec::new();
+        };
+        per_source
+            .iter()
+            .filter(|(s, _)| **s != r.source)
+            .flat_map(|(_, list)| {
+                list.iter()
+                    .filter(|o| claim(docs, **o).measure != c.measure)
+                    .take(TWINS_PER_SOURCE)
+            })
+            .copied()
+            .collect()
     }
 }
 
-fn judge_single(docs: &[Analysis], r: ClaimRef, index: &ValueIndex) -> Finding {
+/// Small figures (1–9) recur by chance; only larger precise ones are worth pairing as twins.
+fn twin_key(c: &Claim) -> Option<(String, u64)> {
+    let v = c.quantity.value.filter(|v| *v >= 10.0)?;
+    (c.quantity.kind.is_amount() && !is_vague(c)).then(|| (dimension(&c.quantity), v.to_bits()))
+}
+
+fn judge_single(
+    docs: &[Analysis],
+    r: ClaimRef,
+    index: &ValueIndex,
+    in_group: &HashSet<ClaimRef>,
+) -> Finding {
     let c = claim(docs, r);
-    // Same figure, different thing counted: never a corroboration, say so.
-    if !is_vague(c) && c.quantity.value.is_some_and(|v| v >= 10.0) {
-        let twin = index
-            .by_dimension
-            .get(&dimension(&c.quantity))
-            .into_iter()
-            .flatten()
-            .filter(|o| o.source != r.source)
-            .filter(|o| {
-                let oc = claim(docs, **o);
-                oc.measure != c.measure
-                    && oc.quantity.value == c.quantity.value
-                    && (jaccard(&oc.context, &c.context) >= 0.1
-                        || oc.entities.iter().any(|e| c.entities.contains(e)))
-            })
-            .max_by(|x, y| {
-                jaccard(&claim(docs, **x).context, &c.context)
-                    .total_cmp(&jaccard(&claim(docs, **y).context, &c.context))
-            });
-        if let Some(o) = twin {
-            let (a, b) = if r < *o { (r, *o) } else { (*o, r) };
-            return Finding {
-                kind: FindingKind::Discrepancy,
-                topic: format!("{} vs {}", topic(claim(docs, a)), topic(claim(docs, b))),
-                confidence: 0.6,
-                explanation: format!(
-                    "Same figure, different things counted: {} says {} but {} says {}; this is not a corroboration.",
-                    label(docs, a),
-                    quote_figure(docs, a),
-                    label(docs, b),
-                    quote_figure(docs, b)
-                ),
-                claims: vec![a, b],
-                consensus: Vec::new(),
-                outliers: Vec::new(),
-            };
-        }
+    // Same figure, different thing counted: never a corroboration. When neither claim has a
+    // counterpart of its own and their sentences are about the same scene, that is a
+    // discrepancy in what is counted; otherwise the unique claim carries a note.
+    let twins = index.twins(docs, r);
+    let closeness = |o: &ClaimRef| jaccard(&claim(docs, *o).context, &c.context);
+    let related = |o: &ClaimRef| {
+        closeness(o) >= 0.1
+            || claim(docs, *o)
+                .entities
+                .iter()
+                .any(|e| c.entities.contains(e))
+    };
+    let pick = twins
+        .iter()
+        .filter(|o| !in_group.contains(o) && related(o))
+        .max_by(|x, y| closeness(x).total_cmp(&closeness(y)));
+    if let Some(o) = pick {
+        let (a, b) = if r < *o { (r, *o) } else { (*o, r) };
+        return Finding {
+            kind: FindingKind::Discrepancy,
+            topic: format!("{} vs {}", topic(claim(docs, a)), topic(claim(docs, b))),
+            confidence: 0.6,
+            explanation: format!(
+                "Same figure, different things counted: {} says {} but {} says {}; that is no corroboration.",
+                label(docs, a),
+                quote_figure(docs, a),
+                label(docs, b),
+                quote_figure(docs, b)
+            ),
+            claims: vec![a, b],
+            consensus: Vec::new(),
+            outliers: Vec::new(),
+        };
     }
     let others = docs.len() - 1;
+    let mut explanation = format!(
+        "Only {} reports {}; {} this figure.",
+        label(docs, r),
+        quote_figure(docs, r),
+        if others == 1 {
+            "the other source does not give".to_string()
+        } else {
+            format!("none of the other {others} sources gives")
+        }
+    );
+    for t in twins {
+        explanation.push(' ');
+        explanation.push_str(&twin_note(docs, r, t));
+    }
     Finding {
         kind: FindingKind::Unique,
         topic: topic(c),
         confidence: round2(if c.measure.is_some() { 0.75 } else { 0.55 }),
-        explanation: format!(
-            "Only {} reports {}; {} does not give this figure.",
-            label(docs, r),
-            quote_figure(docs, r),
-            if others == 1 {
-                "the other source".to_string()
-            } else {
-                format!("none of the other {others} sources")
-            }
-        ),
+        explanation,
         claims: vec![r],
         consensus: Vec::new(),
         outliers: Vec::new(),

@@ -1,0 +1,369 @@
+//! The command line as a user runs it: exit codes, formats, bad input.
+
+mod common;
+
+use common::bin;
+use predicates::prelude::*;
+use std::fs;
+
+const A: &str = "At least 30 people were killed when the quake struck on Monday. Officials said 1,200 homes were destroyed.\n\nRescuers worked through the night.";
+const B: &str = "Thirty-four people died in the earthquake. About 900 houses collapsed, according to officials.\n";
+
+fn pair() -> tempfile::TempDir {
+    let d = tempfile::tempdir().unwrap();
+    fs::write(d.path().join("courier.txt"), A).unwrap();
+    fs::write(d.path().join("wire.txt"), B).unwrap();
+    d
+}
+
+#[test]
+fn discrepancy_exits_1_and_agreement_is_reported() {
+    let d = pair();
+    bin()
+        .current_dir(d.path())
+        .args(["compare", "courier.txt", "wire.txt"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("AGREEMENT deaths"))
+        .stdout(predicate::str::contains("DISCREPANCY homes"));
+}
+
+#[test]
+fn no_discrepancy_exits_0() {
+    let d = pair();
+    bin()
+        .current_dir(d.path())
+        .args([
+            "compare",
+            "courier.txt",
+            "wire.txt",
+            "--only",
+            "agreement,unique",
+        ])
+        .assert()
+        .code(0);
+}
+
+#[test]
+fn json_has_the_contracted_shape() {
+    let d = pair();
+    let out = bin()
+        .current_dir(d.path())
+        .args(["compare", "courier.txt", "wire.txt", "-f", "json"])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["sources"][0]["id"], "courier");
+    assert_eq!(v["sources"][0]["path"], "courier.txt");
+    let f = &v["findings"][0];
+    for key in ["kind", "topic", "confidence", "explanation", "claims"] {
+        assert!(!f[key].is_null(), "finding lacks {key}");
+    }
+    let q = &f["claims"][0]["quantity"];
+    for key in [
+        "text", "start", "end", "value", "low", "high", "hedge", "unit", "counted",
+    ] {
+        assert!(q.get(key).is_some(), "quantity lacks {key}");
+    }
+}
+
+#[test]
+fn csv_has_header_and_neutralizes_formulas() {
+    let d = tempfile::tempdir().unwrap();
+    fs::write(
+        d.path().join("a.txt"),
+        "=HYPERLINK(\"x\") said 40 people were hurt.\n",
+    )
+    .unwrap();
+    fs::write(
+        d.path().join("b.txt"),
+        "=HYPERLINK(\"x\") said 70 people were hurt.\n",
+    )
+    .unwrap();
+    let out = bin()
+        .current_dir(d.path())
+        .args(["compare", "a.txt", "b.txt", "-f", "csv"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let mut r = csv::Reader::from_reader(text.as_bytes());
+    assert_eq!(
+        r.headers().unwrap().iter().collect::<Vec<_>>(),
+        [
+            "kind",
+            "topic",
+            "source_a",
+            "value_a",
+            "quote_a",
+            "source_b",
+            "value_b",
+            "quote_b",
+            "confidence",
+            "explanation"
+        ]
+    );
+    let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
+    assert_eq!(&rows[0][0], "discrepancy");
+    assert!(rows[0][4].starts_with("'="), "{:?}", &rows[0][4]);
+}
+
+#[test]
+fn markdown_report() {
+    let d = pair();
+    bin()
+        .current_dir(d.path())
+        .args(["compare", "courier.txt", "wire.txt", "-f", "markdown"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::starts_with("# Comparison"))
+        .stdout(predicate::str::contains("## Discrepancies (1)"));
+}
+
+#[test]
+fn output_file_is_written_atomically() {
+    let d = pair();
+    bin()
+        .current_dir(d.path())
+        .args([
+            "compare",
+            "courier.txt",
+            "wire.txt",
+            "-f",
+            "json",
+            "-o",
+            "out.json",
+        ])
+        .assert()
+        .code(1)
+        .stdout("");
+    let v: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(d.path().join("out.json")).unwrap()).unwrap();
+    assert!(v["findings"].is_array());
+    let leftovers: Vec<_> = fs::read_dir(d.path())
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .ends_with(".tmp")
+        })
+        .collect();
+    assert!(leftovers.is_empty());
+}
+
+#[test]
+fn failed_run_leaves_no_output_file() {
+    let d = pair();
+    bin()
+        .current_dir(d.path())
+        .args(["compare", "courier.txt", "missing.txt", "-o", "out.json"])
+        .assert()
+        .code(2);
+    assert!(!d.path().join("out.json").exists());
+}
+
+#[test]
+fn labels_and_stdin() {
+    let d = pair();
+    bin()
+        .current_dir(d.path())
+        .args([
+            "compare",
+            "courier.txt",
+            "-",
+            "--label",
+            "Courier",
+            "--label",
+            "Wire",
+        ])
+        .write_stdin(B)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "Compared 2 reports: Courier (courier.txt), Wire (-)",
+        ));
+}
+
+#[test]
+fn no_color_when_piped() {
+    let d = pair();
+    bin()
+        .current_dir(d.path())
+        .args(["compare", "courier.txt", "wire.txt"])
+        .assert()
+        .stdout(predicate::str::contains("\x1b[").not());
+    bin()
+        .current_dir(d.path())
+        .args(["compare", "courier.txt", "wire.txt", "--color", "always"])
+        .assert()
+        .stdout(predicate::str::contains("\x1b["));
+}
+
+fn error_case(args: &[&str], setup: impl Fn(&std::path::Path), message: &str) {
+    let d = pair();
+    setup(d.path());
+    let out = bin().current_dir(d.path()).args(args).output().unwrap();
+    assert_eq!(out.status.code(), Some(2), "{args:?}");
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(err.lines().count(), 1, "one line: {err}");
+    assert!(err.contains(message), "{args:?}: {err}");
+    assert!(!err.contains("panicked"));
+}
+
+#[test]
+fn bad_input_is_one_clear_line_and_exit_2() {
+    error_case(
+        &["compare", "courier.txt", "missing.txt"],
+        |_| {},
+        "missing.txt: cannot read",
+    );
+    error_case(
+        &["compare", "courier.txt", "dir"],
+        |p| fs::create_dir(p.join("dir")).unwrap(),
+        "dir: is a directory",
+    );
+    error_case(
+        &["compare", "courier.txt", "bin.txt"],
+        |p| fs::write(p.join("bin.txt"), b"\x7fELF\x00\x01\x02").unwrap(),
+        "bin.txt: looks like a binary file (byte offset 4)",
+    );
+    error_case(
+        &["compare", "courier.txt"],
+        |_| {},
+        "compare needs at least two reports",
+    );
+    error_case(
+        &["compare", "courier.txt", "a.pdf"],
+        |p| fs::write(p.join("a.pdf"), "x").unwrap(),
+        "a.pdf: unknown report format",
+    );
+    error_case(
+        &["compare", "courier.txt", "empty.txt"],
+        |p| fs::write(p.join("empty.txt"), "  \n").unwrap(),
+        "empty.txt: the report is empty",
+    );
+    error_case(
+        &["compare", "courier.txt", "wire.txt", "--only", "rumours"],
+        |_| {},
+        "unknown kind 'rumours'",
+    );
+    error_case(
+        &["sentences", "missing.txt"],
+        |_| {},
+        "missing.txt: cannot read",
+    );
+}
+
+#[test]
+fn invalid_utf8_warns_and_continues() {
+    let d = pair();
+    fs::write(
+        d.path().join("latin1.txt"),
+        b"Thirty-four people died in the caf\xe9 collapse.",
+    )
+    .unwrap();
+    bin()
+        .current_dir(d.path())
+        .args(["compare", "courier.txt", "latin1.txt"])
+        .assert()
+        .stderr(predicate::str::contains(
+            "latin1.txt: invalid UTF-8 at byte",
+        ))
+        .stdout(predicate::str::contains("AGREEMENT"));
+}
+
+#[test]
+fn sentences_slice_the_original() {
+    let text = "\u{201C}Over 300 people were working,\u{201D} said Mr. Volk. Gov. Smith arrived at 3 a.m. on Jan. 5.\n\nNext paragraph";
+    let out = bin()
+        .args(["sentences", "-"])
+        .write_stdin(text)
+        .output()
+        .unwrap();
+    let lines: Vec<serde_json::Value> = out
+        .stdout
+        .split(|&b| b == b'\n')
+        .filter(|l| !l.is_empty())
+        .map(|l| serde_json::from_slice(l).unwrap())
+        .collect();
+    assert!(lines.len() >= 3, "{lines:?}");
+    for (i, l) in lines.iter().enumerate() {
+        assert_eq!(l["index"], i);
+        let (s, e) = (
+            l["start"].as_u64().unwrap() as usize,
+            l["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(&text[s..e], l["text"].as_str().unwrap());
+    }
+    assert_eq!(
+        lines[0]["text"],
+        "\u{201C}Over 300 people were working,\u{201D} said Mr. Volk."
+    );
+}
+
+#[test]
+fn claims_slice_the_original() {
+    let text = "Police arrested at least 300\u{00A0}individuals and seized \u{20AC}75m; about 1\u{202F}200 people fled.";
+    let out = bin()
+        .args(["claims", "-"])
+        .write_stdin(text)
+        .output()
+        .unwrap();
+    let lines: Vec<serde_json::Value> = out
+        .stdout
+        .split(|&b| b == b'\n')
+        .filter(|l| !l.is_empty())
+        .map(|l| serde_json::from_slice(l).unwrap())
+        .collect();
+    let texts: Vec<&str> = lines
+        .iter()
+        .map(|l| l["quantity"]["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(texts, ["at least 300", "\u{20AC}75m", "about 1\u{202F}200"]);
+    for l in &lines {
+        let q = &l["quantity"];
+        let (s, e) = (
+            q["start"].as_u64().unwrap() as usize,
+            q["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(&text[s..e], q["text"].as_str().unwrap());
+    }
+    assert_eq!(lines[0]["quantity"]["low"], 300.0);
+    assert!(lines[0]["quantity"]["high"].is_null());
+    assert_eq!(lines[0]["quantity"]["counted"], "individuals");
+    assert_eq!(lines[1]["quantity"]["unit"], "EUR");
+    assert_eq!(lines[2]["quantity"]["value"], 1200.0);
+}
+
+#[test]
+fn huge_single_line_report_finishes() {
+    let d = tempfile::tempdir().unwrap();
+    // A guard against quadratic blow-ups (the debug build runs it); throughput is measured by
+    // benches/, not here.
+    let line =
+        "Officials said 40 people were hurt and 12 homes burned in the fire near the old mill. "
+            .repeat(60_000);
+    assert!(line.len() > 5_000_000);
+    fs::write(d.path().join("big.txt"), &line).unwrap();
+    fs::write(
+        d.path().join("small.txt"),
+        "Officials said 40 people were hurt.",
+    )
+    .unwrap();
+    bin()
+        .current_dir(d.path())
+        .args([
+            "compare",
+            "big.txt",
+            "small.txt",
+            "-f",
+            "json",
+            "-o",
+            "out.json",
+        ])
+        .timeout(std::time::Duration::from_secs(120))
+        .assert()
+        .success()
+        .stderr("");
+}

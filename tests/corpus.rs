@@ -1,0 +1,177 @@
+//! Runs `compare --format json` on every event of `corpus/` and checks each finding its
+//! `expected.json` lists (kind, the quoted sentences, the quantities), and that none of its
+//! `never` findings appears.
+
+mod common;
+
+use serde::Deserialize;
+use serde_json::Value;
+use std::path::Path;
+
+#[derive(Deserialize, Debug)]
+struct Expected {
+    findings: Vec<ExpectedFinding>,
+    #[serde(default)]
+    never: Vec<ExpectedFinding>,
+}
+
+#[derive(Deserialize, Debug)]
+struct ExpectedFinding {
+    kind: String,
+    #[serde(default)]
+    note: String,
+    claims: Vec<ExpectedClaim>,
+}
+
+#[derive(Deserialize, Debug)]
+struct ExpectedClaim {
+    source: String,
+    sentence: String,
+    quantity: String,
+}
+
+/// Does the tool's claim match the expected one: same source, the same sentence, and a
+/// quantity overlapping the expected figure's place in that sentence?
+fn matches(claim: &Value, want: &ExpectedClaim) -> bool {
+    if claim["source"] != want.source.as_str() || claim["sentence"] != want.sentence.as_str() {
+        return false;
+    }
+    let Some(at) = want.sentence.find(&want.quantity) else {
+        return false;
+    };
+    let start = claim["start"].as_u64().unwrap() as usize + at;
+    let end = start + want.quantity.len();
+    let (qs, qe) = (
+        claim["quantity"]["start"].as_u64().unwrap() as usize,
+        claim["quantity"]["end"].as_u64().unwrap() as usize,
+    );
+    qs < end && start < qe
+}
+
+fn found(findings: &[Value], want: &ExpectedFinding) -> bool {
+    findings.iter().any(|f| {
+        f["kind"] == want.kind.as_str()
+            && want.claims.iter().all(|w| {
+                f["claims"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|c| matches(c, w))
+            })
+    })
+}
+
+fn compare(event: &Path) -> Value {
+    let out = common::bin()
+        .arg("compare")
+        .args(common::reports(event))
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.code() == Some(0) || out.status.code() == Some(1),
+        "{}: {:?}",
+        event.display(),
+        out
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn every_expected_finding_is_found() {
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for event in common::events() {
+        let name = event.file_name().unwrap().to_string_lossy().to_string();
+        let expected: Expected =
+            serde_json::from_str(&std::fs::read_to_string(event.join("expected.json")).unwrap())
+                .unwrap_or_else(|e| panic!("{name}/expected.json: {e}"));
+        let got = compare(&event);
+        let findings = got["findings"].as_array().unwrap();
+        for want in &expected.findings {
+            checked += 1;
+            if !found(findings, want) {
+                failures.push(format!(
+                    "{name}: missing {} ({}) {:?}",
+                    want.kind,
+                    want.note,
+                    want.claims
+                        .iter()
+                        .map(|c| (&c.source, &c.quantity))
+                        .collect::<Vec<_>>()
+                ));
+            }
+        }
+        for never in &expected.never {
+            if found(findings, never) {
+                failures.push(format!("{name}: unwanted {} ({})", never.kind, never.note));
+            }
+        }
+        // No discrepancy where an agreement is expected.
+        for want in expected.findings.iter().filter(|w| w.kind == "agreement") {
+            let as_discrepancy = ExpectedFinding {
+                kind: "discrepancy".into(),
+                note: String::new(),
+                claims: want
+                    .claims
+                    .iter()
+                    .map(|c| ExpectedClaim {
+                        source: c.source.clone(),
+                        sentence: c.sentence.clone(),
+                        quantity: c.quantity.clone(),
+                    })
+                    .collect(),
+            };
+            if found(findings, &as_discrepancy) {
+                failures.push(format!(
+                    "{name}: agreement reported as discrepancy ({})",
+                    want.note
+                ));
+            }
+        }
+    }
+    assert!(
+        checked >= 40,
+        "only {checked} expected findings in the corpus"
+    );
+    assert!(
+        failures.is_empty(),
+        "{} of {checked} expected findings failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn every_quoted_span_slices_the_original() {
+    for event in common::events() {
+        let got = compare(&event);
+        let texts: std::collections::HashMap<String, String> = got["sources"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| {
+                (
+                    s["id"].as_str().unwrap().to_string(),
+                    std::fs::read_to_string(s["path"].as_str().unwrap()).unwrap(),
+                )
+            })
+            .collect();
+        for f in got["findings"].as_array().unwrap() {
+            for c in f["claims"].as_array().unwrap() {
+                let text = &texts[c["source"].as_str().unwrap()];
+                let (s, e) = (
+                    c["start"].as_u64().unwrap() as usize,
+                    c["end"].as_u64().unwrap() as usize,
+                );
+                assert_eq!(&text[s..e], c["sentence"].as_str().unwrap());
+                let q = &c["quantity"];
+                let (s, e) = (
+                    q["start"].as_u64().unwrap() as usize,
+                    q["end"].as_u64().unwrap() as usize,
+                );
+                assert_eq!(&text[s..e], q["text"].as_str().unwrap());
+            }
+        }
+    }
+}
