@@ -65,7 +65,7 @@ pub fn align(docs: &[Analysis]) -> Vec<Alignment> {
     out
 }
 
-fn claim<'a>(docs: &'a [Analysis], r: ClaimRef) -> &'a Claim {
+fn claim(docs: &[Analysis], r: ClaimRef) -> &Claim {
     &docs[r.source].claims[r.claim]
 }
 

@@ -283,7 +283,10 @@ mod tests {
     use crate::extract::quantity::find;
     use crate::extract::token::tokenize;
 
-    fn analyse(s: &str) -> Vec<(String, Option<String>, Option<String>, Option<String>)> {
+    /// Per quantity: its text, counted head, measure key, attribution party.
+    type Row = (String, Option<String>, Option<String>, Option<String>);
+
+    fn analyse(s: &str) -> Vec<Row> {
         let toks = tokenize(s, 0);
         let qs = find(s, &toks);
         let cl = clauses(s, &toks);
