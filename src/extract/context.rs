@@ -38,6 +38,19 @@ fn lower(text: &str, t: &Token) -> String {
     text[t.span.clone()].to_lowercase()
 }
 
+fn is_comma(text: &str, t: &Token) -> bool {
+    t.kind == TokenKind::Symbol && &text[t.span.clone()] == ","
+}
+
+/// Verb forms that report what happened to the counted (`killed`, `died`, `working`).
+fn is_verb_form(w: &str) -> bool {
+    is_participle(w)
+        || matches!(
+            w,
+            "dead" | "hurt" | "held" | "lost" | "fled" | "missing" | "died"
+        )
+}
+
 fn is_participle(w: &str) -> bool {
     (w.ends_with("ed") || w.ends_with("ing")) && w.len() > 4
 }
@@ -90,7 +103,21 @@ pub fn counted(text: &str, toks: &[Token], q: &Quantity) -> Option<Counted> {
         }
         last = Some(i);
         i += 1;
-        if is_participle(&w) || i - first >= 4 {
+        // A head noun ends the phrase: `20,000 people took part` counts people.
+        let head = (w.ends_with('s') && !w.ends_with("ss") && w.len() > 3)
+            || matches!(
+                w.as_str(),
+                "people"
+                    | "staff"
+                    | "children"
+                    | "men"
+                    | "women"
+                    | "personnel"
+                    | "dead"
+                    | "injured"
+                    | "wounded"
+            );
+        if head || is_participle(&w) || i - first >= 4 {
             break;
         }
     }
@@ -153,29 +180,41 @@ pub fn measure(
     if let Some(c) = head_class.filter(|c| !c.generic) {
         return (Some(by_class(c)), None);
     }
-    // Nearest class word in the clause, on either side, within 8 tokens.
+    // The predicate: the nearest class word in the figure's comma-delimited phrase (within
+    // 6 tokens), else the nearest verb form of one in its clause (within 8): `arrested at
+    // least 300 individuals`, `300 people were working`, `at least 30 people, most of them
+    // children, were killed` — but not `12 people, police said`.
     let own = q.start_token..counted.map_or(q.end_token, |c| c.tokens.end);
-    let mut best: Option<(usize, usize)> = None;
-    for i in clause.clone() {
-        if own.contains(&i) || owned_elsewhere(i) || toks[i].kind != TokenKind::Word {
-            continue;
+    let comma_before = (clause.start..own.start)
+        .rev()
+        .find(|&i| is_comma(text, &toks[i]));
+    let comma_after = (own.end..clause.end).find(|&i| is_comma(text, &toks[i]));
+    let phrase = comma_before.map_or(clause.start, |c| c + 1)..comma_after.unwrap_or(clause.end);
+    let nearest = |range: Range<usize>, max: usize, verbs_only: bool| -> Option<(usize, usize)> {
+        let mut best: Option<(usize, usize)> = None;
+        for i in range {
+            if own.contains(&i) || owned_elsewhere(i) || toks[i].kind != TokenKind::Word {
+                continue;
+            }
+            let d = if i < own.start {
+                own.start - i
+            } else {
+                i + 1 - own.end
+            };
+            if d > max {
+                continue;
+            }
+            let w = lower(text, &toks[i]);
+            if lx.stopwords.contains(w.as_str()) || (verbs_only && !is_verb_form(&w)) {
+                continue;
+            }
+            if class(&w).is_some_and(|c| !c.generic) && best.is_none_or(|(bd, _)| d < bd) {
+                best = Some((d, i));
+            }
         }
-        let d = if i < own.start {
-            own.start - i
-        } else {
-            i + 1 - own.end
-        };
-        if d > 8 {
-            continue;
-        }
-        let w = lower(text, &toks[i]);
-        if lx.stopwords.contains(w.as_str()) {
-            continue;
-        }
-        if class(&w).is_some_and(|c| !c.generic) && best.is_none_or(|(bd, _)| d < bd) {
-            best = Some((d, i));
-        }
-    }
+        best
+    };
+    let best = nearest(phrase, 6, false).or_else(|| nearest(clause.clone(), 8, true));
     if let Some((_, i)) = best {
         let w = lower(text, &toks[i]);
         return (class(&w).map(by_class), Some(w));

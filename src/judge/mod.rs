@@ -97,6 +97,7 @@ pub fn judge(analyses: Vec<Analysis>, alignments: Vec<Alignment>) -> Comparison 
         .filter(|a| a.claims.len() > 1)
         .flat_map(|a| a.claims.iter().copied())
         .collect();
+    let mut twin_pairs: HashSet<Vec<ClaimRef>> = HashSet::new();
     for a in &alignments {
         if a.claims.len() > 1 {
             let mut f = judge_group(&analyses, a);
@@ -121,7 +122,12 @@ pub fn judge(analyses: Vec<Analysis>, alignments: Vec<Alignment>) -> Comparison 
                 continue;
             }
         }
-        findings.push(judge_single(&analyses, r, &index, &in_group));
+        let f = judge_single(&analyses, r, &index, &in_group);
+        // Both twins of a "same figure, different things" pair find each other: report once.
+        if f.kind == FindingKind::Discrepancy && !twin_pairs.insert(f.claims.clone()) {
+            continue;
+        }
+        findings.push(f);
     }
     findings.sort_by(|x, y| {
         x.kind
@@ -356,7 +362,9 @@ impl ValueIndex {
 /// Small figures (1–9) recur by chance; only larger precise ones are worth pairing as twins.
 fn twin_key(c: &Claim) -> Option<(String, u64)> {
     let v = c.quantity.value.filter(|v| *v >= 10.0)?;
-    (c.quantity.kind.is_amount() && !is_vague(c)).then(|| (dimension(&c.quantity), v.to_bits()))
+    // A figure whose measure is unknown says nothing about what it counts.
+    (c.quantity.kind.is_amount() && !is_vague(c) && c.measure.is_some())
+        .then(|| (dimension(&c.quantity), v.to_bits()))
 }
 
 fn judge_single(
