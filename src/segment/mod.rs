@@ -1,57 +1,1193 @@
-//! Sentence splitting (placeholder until the rule-based splitter lands).
+//! Sentence boundaries.
+//!
+//! [`split`] returns the byte ranges of the sentences of a text. It is rule based and runs in
+//! one forward pass: only the bytes that can end a sentence (`.`, `!`, `?`, line breaks, a few
+//! non-ASCII stops and bullets) are looked at closely, and a decision looks only at the word
+//! before and the word after. Per-language word lists live in `data/abbreviations/<lang>.txt`
+//! (see `en.txt` for the format) and are parsed once.
+//!
+//! The rules, news text first:
+//! - `.` after an abbreviation ends a sentence only before a sentence-starter word ("in the
+//!   U.S. The…" but "the U.S. Senate"); titles (`Mr.`, `Gov.`) never do; `No.`/`p.` only
+//!   stand for an abbreviation before a number; single letters are initials.
+//! - A lowercase word, a comma or a dash after the stop means the sentence goes on.
+//! - Decimals, versions, e-mails and URLs are never split; `world.Today` is.
+//! - Ellipses: `...`/`....` before a capital end a sentence; a spaced `. . .` does only with
+//!   four dots.
+//! - Closing quotes and brackets after the stop belong to the sentence that ends.
+//! - Numbered and lettered lists ("1. … 2. …", "a) … b) …") and bullets start items.
+//! - A blank line always ends a sentence; a single line break does when the line has no stop
+//!   and the next line starts with a capital (a headline), or the line is a short label.
+
+mod lang;
+
+pub use lang::{detect, Lang};
+use lang::{rules, Rules};
 
 use std::ops::Range;
 
-/// A language, by ISO 639-1 code.
+/// Byte ranges of the sentences of `text`, in order, non-overlapping, each trimmed of
+/// surrounding whitespace, never empty; only whitespace lies between consecutive ranges (and
+/// before the first / after the last).
+pub fn split(text: &str, lang: Lang) -> Vec<Range<usize>> {
+    let mut s = Splitter {
+        text,
+        b: text.as_bytes(),
+        rules: rules(lang),
+        cuts: Vec::new(),
+        nocut: Vec::new(),
+        markers: Vec::new(),
+        last_cut: 0,
+        depth: 0,
+        buf: String::new(),
+        protect_end: 0,
+        region_fail: [(0, false); 8],
+    };
+    s.run();
+    s.finish()
+}
+
+/// What follows a possible boundary.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Lang {
-    En,
+enum Next {
+    /// End of text.
+    End,
+    /// A lowercase letter: the sentence goes on.
+    Lower,
+    /// An uppercase letter.
+    Upper,
+    /// A digit.
+    Digit,
+    /// A letter of a script without case (CJK, Arabic…).
+    Uncased,
+    /// Punctuation that continues a sentence: `,;:` or a dash.
+    Stop,
+    /// Anything else (a symbol, `$`, `#`…).
+    Other,
 }
 
-impl Lang {
-    pub fn from_code(code: &str) -> Option<Lang> {
-        (code == "en").then_some(Lang::En)
+impl Next {
+    /// Could a new sentence start here?
+    fn starts(self) -> bool {
+        matches!(
+            self,
+            Next::Upper | Next::Digit | Next::Uncased | Next::Other
+        )
     }
-    pub fn code(self) -> &'static str {
-        "en"
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Term {
+    Dot,
+    /// `…`: counts as three dots.
+    Ellipsis,
+    /// `!`, `?` and friends.
+    Bang,
+    /// Stops of scripts that need no space after them (`。`, `।`, `։`…).
+    Strong,
+}
+
+struct Marker {
+    /// Where the item starts (its bullet if one stands right before).
+    start: usize,
+    /// End of the marker's punctuation (`2.` → after the period).
+    punct_end: usize,
+    value: u32,
+    /// Kind of numbering and punctuation, see [`Splitter::marker_at`].
+    style: u8,
+}
+
+struct Splitter<'a> {
+    text: &'a str,
+    b: &'a [u8],
+    rules: &'static Rules,
+    cuts: Vec<usize>,
+    nocut: Vec<usize>,
+    markers: Vec<Marker>,
+    last_cut: usize,
+    /// Depth inside CJK brackets (`「…」`, `《…》`): their stops do not end the sentence.
+    depth: u32,
+    /// Reused buffer for lowercasing words.
+    buf: String,
+    /// Position of the closing quote or bracket of the quotation or parenthesis we are in:
+    /// stops inside do not end the sentence unless they close it.
+    protect_end: usize,
+    /// Per opener kind: how far a failed search for its closer went, and whether it stopped
+    /// at a blank line.
+    region_fail: [(usize, bool); 8],
+}
+
+/// How far a quotation or parenthesis may reach, in bytes.
+const MAX_REGION: usize = 1500;
+
+/// How far a rule looks back or ahead within one token, in bytes.
+const MAX_TOKEN: usize = 64;
+
+const OPENERS: &[char] = &[
+    '"', '\'', '(', '[', '{', '“', '‘', '„', '‚', '«', '‹', '¿', '¡', '「', '『', '（', '【', '《',
+    '〈', '*', '_',
+];
+
+fn is_closer(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\''
+            | ')'
+            | ']'
+            | '}'
+            | '”'
+            | '’'
+            | '“'
+            | '‘'
+            | '»'
+            | '›'
+            | '」'
+            | '』'
+            | '）'
+            | '】'
+            | '〕'
+            | '》'
+            | '〉'
+    )
+}
+
+fn is_bullet(c: char) -> bool {
+    matches!(
+        c,
+        '•' | '‣'
+            | '⁃'
+            | '◦'
+            | '▪'
+            | '▫'
+            | '●'
+            | '○'
+            | '■'
+            | '□'
+            | '►'
+            | '▶'
+            | '➢'
+            | '➤'
+            | '✓'
+            | '✔'
+            | '∙'
+    )
+}
+
+fn is_cjk_open(c: char) -> bool {
+    matches!(c, '「' | '『' | '（' | '【' | '《' | '〈' | '〔')
+}
+
+fn is_cjk_close(c: char) -> bool {
+    matches!(c, '」' | '』' | '）' | '】' | '》' | '〉' | '〕')
+}
+
+/// Lowercase and uppercase letters of a script with case; everything else alphabetic is
+/// uncased.
+fn classify_char(c: char) -> Next {
+    if c.is_lowercase() {
+        Next::Lower
+    } else if c.is_uppercase() || titlecase(c) {
+        Next::Upper
+    } else if c.is_numeric() {
+        Next::Digit
+    } else if c.is_alphabetic() {
+        Next::Uncased
+    } else if matches!(
+        c,
+        ',' | ';' | ':' | '-' | '—' | '–' | '‒' | '―' | '.' | ')' | ']' | '}' | '?' | '!'
+    ) {
+        Next::Stop
+    } else {
+        Next::Other
     }
 }
 
-pub fn detect(_text: &str) -> Lang {
-    Lang::En
+/// Titlecase digraphs (ǅ, ǈ, ǋ, ǲ) have no upper/lower property.
+fn titlecase(c: char) -> bool {
+    matches!(c, 'ǅ' | 'ǈ' | 'ǋ' | 'ǲ')
 }
 
-pub fn split(text: &str, _lang: Lang) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    let b = text.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        let end_here = (matches!(b[i], b'.' | b'!' | b'?')
-            && b.get(i + 1)
-                .is_none_or(|c| c.is_ascii_whitespace() || *c == b'"'))
-            || (b[i] == b'\n' && b.get(i + 1) == Some(&b'\n'));
-        if end_here {
-            let mut e = i + 1;
-            if b.get(e) == Some(&b'"') {
-                e += 1;
+fn roman_like(w: &str) -> bool {
+    !w.is_empty() && w.bytes().all(|b| b"IVXLCDM".contains(&b))
+}
+
+impl<'a> Splitter<'a> {
+    #[inline]
+    fn char_at(&self, i: usize) -> Option<char> {
+        self.text.get(i..).and_then(|s| s.chars().next())
+    }
+
+    #[inline]
+    fn char_before(&self, i: usize) -> Option<char> {
+        self.text.get(..i).and_then(|s| s.chars().next_back())
+    }
+
+    fn term(&self, c: char, at: usize) -> Option<Term> {
+        match c {
+            '.' => Some(Term::Dot),
+            '…' => Some(Term::Ellipsis),
+            '!' | '?' | '‼' | '‽' | '⁇' | '⁈' | '⁉' | '؟' => Some(Term::Bang),
+            ':' if self.rules.colon_stop => Some(Term::Bang),
+            ';' if self.rules.semicolon_question => Some(Term::Bang),
+            '。' | '！' | '？' | '｡' | '।' | '॥' | '։' | '።' | '፧' | '။' | '۔' => {
+                Some(Term::Strong)
             }
-            push(text, start..e, &mut out);
-            start = e;
-            i = e;
-            continue;
+            // Fullwidth full stop, unless it is a decimal point.
+            '．' => {
+                let digit_around = self.char_before(at).is_some_and(|p| p.is_numeric())
+                    && self
+                        .char_at(at + c.len_utf8())
+                        .is_some_and(|n| n.is_numeric());
+                (!digit_around).then_some(Term::Strong)
+            }
+            _ => None,
         }
-        i += 1;
     }
-    push(text, start..text.len(), &mut out);
-    out
+
+    fn cut(&mut self, at: usize) {
+        self.cuts.push(at);
+        if at > self.last_cut {
+            self.last_cut = at;
+        }
+    }
+
+    fn run(&mut self) {
+        let b = self.b;
+        let mut i = 0;
+        let mut prev_ws = true;
+        while i < b.len() {
+            let c = b[i];
+            match c {
+                b'.' | b'!' | b'?' => {
+                    i = self.terminal(i);
+                    prev_ws = false;
+                    continue;
+                }
+                b':' | b';' if self.term(c as char, i).is_some() => {
+                    i = self.terminal(i);
+                    prev_ws = false;
+                    continue;
+                }
+                b'\n' => {
+                    i = self.newline(i);
+                    prev_ws = true;
+                    continue;
+                }
+                b'\r' if b.get(i + 1) != Some(&b'\n') => {
+                    i = self.newline(i);
+                    prev_ws = true;
+                    continue;
+                }
+                b'0'..=b'9' | b'a'..=b'z' | b'A'..=b'Z' | b'(' if prev_ws => {
+                    self.marker_at(i, i);
+                    if c == b'(' {
+                        self.open_region(i, '(');
+                    }
+                }
+                b'"' | b'\'' | b'[' if prev_ws || i == 0 => self.open_region(i, c as char),
+                // "an angry voice--\"Pat! Pat!\"": a quotation right after a dash or bracket.
+                b'"' if i != self.protect_end && matches!(b[i - 1], b'-' | b'(' | b'[' | b'/') => {
+                    self.open_region(i, '"')
+                }
+                b'"' if i == self.protect_end && i > 0 => self.interrupted_quote(i),
+                _ => {}
+            }
+            if c < 0x80 {
+                prev_ws = c.is_ascii_whitespace();
+                i += 1;
+                continue;
+            }
+            if c < 0xC0 {
+                // Continuation byte; only reached after a lead byte we stepped over by one.
+                i += 1;
+                continue;
+            }
+            let ch = self.char_at(i).unwrap_or(' ');
+            let len = ch.len_utf8();
+            if self.term(ch, i).is_some() {
+                i = self.terminal(i);
+                prev_ws = false;
+                continue;
+            }
+            if is_bullet(ch) {
+                if prev_ws {
+                    self.cut(i);
+                }
+                // A marker right after the bullet ("⁃9. …", "• 10. …") starts at the bullet.
+                let mut m = i + len;
+                while b.get(m) == Some(&b' ') {
+                    m += 1;
+                }
+                if m < b.len() {
+                    self.marker_at(m, i);
+                }
+            } else if is_cjk_open(ch) {
+                self.depth += 1;
+            } else if prev_ws && matches!(ch, '“' | '‘' | '„' | '«') {
+                self.open_region(i, ch);
+            } else if is_cjk_close(ch) {
+                self.depth = self.depth.saturating_sub(1);
+            }
+            prev_ws = ch.is_whitespace();
+            i += len;
+        }
+    }
+
+    /// Handle a run of terminal punctuation starting at `i`; returns where scanning resumes.
+    fn terminal(&mut self, i: usize) -> usize {
+        let b = self.b;
+        let mut j = i;
+        let (mut dots, mut bang, mut strong) = (0u32, false, false);
+        let mut contiguous_dots = 0u32;
+        let mut spaced = 0u32;
+        let mut closed = false;
+        loop {
+            // Terminal characters.
+            while let Some(c) = self.char_at(j) {
+                match self.term(c, j) {
+                    Some(Term::Dot) => dots += 1,
+                    Some(Term::Ellipsis) => dots += 3,
+                    Some(Term::Bang) => bang = true,
+                    Some(Term::Strong) => strong = true,
+                    None => break,
+                }
+                j += c.len_utf8();
+            }
+            if !closed && spaced == 0 {
+                contiguous_dots = dots;
+                // A spaced ellipsis: ". . ." (only dots so far).
+                if !bang && !strong && dots > 0 {
+                    while b.get(j) == Some(&b' ')
+                        && b.get(j + 1) == Some(&b'.')
+                        && b.get(j + 2)
+                            .is_none_or(|&n| n == b' ' || is_ascii_closer(n) || n == b'\n')
+                    {
+                        j += 2;
+                        spaced += 1;
+                        dots += 1;
+                    }
+                }
+            }
+            // Closing quotes and brackets ("fini. »": French sets a space before »).
+            let before = j;
+            if b.get(j) == Some(&b' ') && self.text[j + 1..].starts_with('»') {
+                j += 1;
+            }
+            while let Some(c) = self.char_at(j) {
+                if !is_closer(c) {
+                    break;
+                }
+                if is_cjk_close(c) {
+                    self.depth = self.depth.saturating_sub(1);
+                }
+                j += c.len_utf8();
+            }
+            if j > before {
+                closed = true;
+            }
+            match self.char_at(j) {
+                Some(c) if j > before && self.term(c, j).is_some() => continue,
+                _ => break,
+            }
+        }
+        // Footnote marks glued to the stop: "[7][8]", or digits after a word: "cold.10 This".
+        while b.get(j) == Some(&b'[') {
+            let mut p = j + 1;
+            while b.get(p).is_some_and(|d| d.is_ascii_digit()) && p - j <= 3 {
+                p += 1;
+            }
+            if p > j + 1 && b.get(p) == Some(&b']') {
+                j = p + 1;
+            } else {
+                break;
+            }
+        }
+        if dots == 1 && !bang && b.get(j).is_some_and(|d| d.is_ascii_digit()) {
+            let prev_ok = self
+                .char_before(i)
+                .is_some_and(|c| c.is_alphabetic() && !c.is_uppercase() || c == ')');
+            let mut p = j;
+            while b.get(p).is_some_and(|d| d.is_ascii_digit()) && p - j <= 3 {
+                p += 1;
+            }
+            if prev_ok && p - j <= 3 && b.get(p).is_some_and(|&w| w == b' ' || w == b'\n') {
+                let mut q = p;
+                while b.get(q).is_some_and(|&w| w == b' ' || w == b'\n') {
+                    q += 1;
+                }
+                if q < b.len() && self.next_word(q).0 == Next::Upper {
+                    j = p;
+                }
+            }
+        }
+        let end = j;
+        if i < self.protect_end && end <= self.protect_end {
+            // Inside a quotation or parenthesis that this stop does not close.
+            return end;
+        }
+
+        // What follows: whitespace, then the next word.
+        let mut k = end;
+        let mut newlines = 0;
+        while let Some(c) = self.char_at(k) {
+            if c == '\n' || (c == '\r' && b.get(k + 1) != Some(&b'\n')) {
+                newlines += 1;
+            } else if !c.is_whitespace() {
+                break;
+            }
+            k += c.len_utf8();
+        }
+        if k >= b.len() || newlines >= 2 {
+            self.cut(end);
+            if newlines >= 2 {
+                self.depth = 0;
+            }
+            return end;
+        }
+        let attached = k == end;
+        let (mut next, word) = self.next_word(k);
+        if !attached
+            && !next.starts()
+            && ((newlines > 0 && self.line_item(k))
+                || self.inline_item(k)
+                || self.dash_then_capital(k)
+                || self.text[k..].starts_with("...")
+                || self.text[k..].starts_with('…'))
+        {
+            next = Next::Upper;
+        }
+
+        if attached {
+            let nc = self.char_at(k).unwrap_or(' ');
+            if strong {
+                if !closed && self.depth == 0 {
+                    self.cut(end);
+                }
+            } else if bang {
+                if classify_char(nc) == Next::Uncased && self.depth == 0 {
+                    self.cut(end);
+                }
+            } else if dots == 1 && !closed && self.glued_sentence(i, k) {
+                self.cut(end);
+            }
+            return end;
+        }
+
+        if strong {
+            if self.depth == 0 && next != Next::Lower {
+                self.cut(end);
+            }
+            return end;
+        }
+        if bang {
+            if next.starts() && !(next == Next::Upper && self.exclamation_word(i)) {
+                self.cut(end);
+            }
+            return end;
+        }
+        let pre_space = self.char_before(i).is_none_or(|c| c.is_whitespace());
+        if spaced > 0 {
+            if contiguous_dots == 1 && !pre_space && spaced >= 3 {
+                // "word. . . . Next": the period ends the sentence, the ellipsis opens the next.
+                if next.starts() {
+                    self.cut(i + 1);
+                }
+            } else if dots >= 4 && next.starts() {
+                self.cut(end);
+            }
+            return end;
+        }
+        if contiguous_dots >= 3 {
+            let bracketed = matches!(self.char_before(i), Some('[' | '('));
+            if next.starts() && !bracketed {
+                self.cut(end);
+            }
+            return end;
+        }
+        if self.period_ends(i, pre_space, next, word, newlines > 0) {
+            self.cut(end);
+        }
+        end
+    }
+
+    /// `"If you please, sir--" The Rabbit…`: speech broken off by a dash ends the sentence
+    /// when a capital follows the closing quote.
+    fn interrupted_quote(&mut self, i: usize) {
+        if !matches!(self.char_before(i), Some('-' | '—')) {
+            return;
+        }
+        let end = i + 1;
+        let mut k = end;
+        while self.b.get(k).is_some_and(|&c| c == b' ') {
+            k += 1;
+        }
+        if k > end && k < self.b.len() && self.next_word(k).0 == Next::Upper {
+            self.cut(end);
+        }
+    }
+
+    /// A name spelt with its `!` ("Yahoo!"), listed in the `[exclamations]` section.
+    fn exclamation_word(&mut self, i: usize) -> bool {
+        if self.b[i] != b'!' || self.rules.exclamations.is_empty() {
+            return false;
+        }
+        let start = self.token_start(i);
+        let word = self.text[start..i].trim_start_matches(OPENERS);
+        self.lower_into_buf(word);
+        self.rules.exclamations.contains(self.buf.as_str())
+    }
+
+    /// `world.Today`, `1,000.That`: a period glued to the next sentence.
+    fn glued_sentence(&self, i: usize, k: usize) -> bool {
+        let prev = self.char_before(i);
+        if !prev.is_some_and(|p| p.is_lowercase() || p.is_ascii_digit()) {
+            return false;
+        }
+        // "1.Helado, 2.Carne": numbered items, not sentences.
+        let start = self.token_start(i);
+        if i - start <= 2 && self.b[start..i].iter().all(u8::is_ascii_digit) {
+            return false;
+        }
+        let mut it = self.text[k..].chars();
+        let (Some(n1), Some(n2)) = (it.next(), it.next()) else {
+            return false;
+        };
+        if !(n1.is_uppercase() && n2.is_lowercase()) {
+            return false;
+        }
+        // Not inside an e-mail address, a URL or a file name.
+        let mut end = k;
+        while let Some(c) = self.char_at(end) {
+            if c.is_whitespace() || end - k > MAX_TOKEN {
+                break;
+            }
+            end += c.len_utf8();
+        }
+        let tok = &self.text[start..end];
+        !(tok.contains('@') || tok.contains("://") || tok.contains("www.") || tok.contains('/'))
+    }
+
+    /// Start of the whitespace-delimited token ending at `i`, not before the last cut.
+    fn token_start(&self, i: usize) -> usize {
+        let mut s = i;
+        // Bounded, so that a huge token full of periods stays linear.
+        let floor = self.last_cut.max(i.saturating_sub(MAX_TOKEN));
+        while s > floor {
+            match self.char_before(s) {
+                Some(c) if !c.is_whitespace() => s -= c.len_utf8(),
+                _ => break,
+            }
+        }
+        s
+    }
+
+    /// Classify what starts at `k` (not whitespace), skipping opening quotes and brackets,
+    /// and return the word there.
+    fn next_word(&self, k: usize) -> (Next, &'a str) {
+        let text = self.text;
+        let mut p = k;
+        while let Some(c) = self.char_at(p) {
+            if !OPENERS.contains(&c) {
+                break;
+            }
+            p += c.len_utf8();
+        }
+        let Some(c) = self.char_at(p) else {
+            return (Next::End, "");
+        };
+        if p > k && c.is_whitespace() {
+            return (Next::Other, "");
+        }
+        let mut e = p;
+        for ch in text[p..].chars() {
+            if ch.is_alphanumeric() || ch == '\'' || ch == '’' || ch == '-' {
+                e += ch.len_utf8();
+            } else {
+                break;
+            }
+        }
+        let word = &text[p..e];
+        let mut class = classify_char(c);
+        // eBay, iPhone: a lowercase start with a capital inside.
+        if class == Next::Lower && word.chars().skip(1).take(3).any(|c| c.is_uppercase()) {
+            class = Next::Upper;
+        }
+        (class, word)
+    }
+
+    fn lower_into_buf(&mut self, w: &str) {
+        self.buf.clear();
+        for c in w.chars() {
+            if c.is_ascii() {
+                self.buf.push(c.to_ascii_lowercase());
+            } else {
+                self.buf.extend(c.to_lowercase());
+            }
+        }
+    }
+
+    fn is_starter(&mut self, word: &str) -> bool {
+        let word = word.split(['\'', '’']).next().unwrap_or(word);
+        self.lower_into_buf(word);
+        self.rules.starters.contains(self.buf.as_str())
+    }
+
+    fn is_month(&mut self, word: &str) -> bool {
+        self.lower_into_buf(word.trim_end_matches('.'));
+        self.rules.months.contains(self.buf.as_str())
+    }
+
+    /// Does the single period at `i` end a sentence?
+    fn period_ends(
+        &mut self,
+        i: usize,
+        pre_space: bool,
+        next: Next,
+        next_w: &str,
+        line_break: bool,
+    ) -> bool {
+        // A lowercase word goes on the sentence, unless it starts a new line.
+        let lower_line = line_break && next == Next::Lower;
+        if !next.starts() && !lower_line {
+            return false;
+        }
+        if pre_space {
+            return true;
+        }
+        let tok_start = self.token_start(i);
+        let tok = &self.text[tok_start..i];
+        let word = tok.trim_start_matches(OPENERS);
+        if word.is_empty() {
+            return true;
+        }
+        // "l'Ing.", "dell'Avv.": the abbreviation follows an elided article.
+        let word = match word.rfind(['\'', '’']) {
+            Some(p) if p > 0 && p + 1 < word.len() && p <= 5 => {
+                &word[p + word[p..].chars().next().map_or(1, char::len_utf8)..]
+            }
+            _ => word,
+        };
+        self.lower_into_buf(word);
+        let rules = self.rules;
+        let lw = self.buf.as_str();
+        if rules.prepositive.contains(lw) {
+            return false;
+        }
+        let numeric = rules.numeric.contains(lw);
+        if numeric && next == Next::Digit {
+            return false;
+        }
+        let single = {
+            let mut cs = word.chars();
+            matches!((cs.next(), cs.next()), (Some(c), None) if c.is_alphabetic())
+        };
+        if single && word.len() == tok.len() && self.at_sentence_start(tok_start) {
+            // "A. His name is…", "a. The first item": a label, not a sentence.
+            return false;
+        }
+        if rules.time.contains(lw) && next == Next::Upper {
+            // "at 6 p.m. Travelers…" ends; "at 6 p.m. Monday", "5 a.m. Mr. Smith" do not.
+            self.lower_into_buf(next_w);
+            let w = self.buf.as_str();
+            return !(rules.nonstarters.contains(w)
+                || rules.months.contains(w)
+                || rules.prepositive.contains(w));
+        }
+        let abbrev = rules.abbreviations.contains(lw) || single || dotted(word);
+        if abbrev {
+            // "А. И. Семенов": the next word is another initial, not a starter like "и".
+            let nw_end = next_w.as_ptr() as usize - self.text.as_ptr() as usize + next_w.len();
+            if next_w.chars().count() == 1 && self.b.get(nw_end) == Some(&b'.') {
+                return false;
+            }
+            return match next {
+                Next::Digit | Next::Uncased | Next::Lower => false,
+                Next::Upper => self.is_starter(next_w),
+                _ => true,
+            };
+        }
+        let digits = word.bytes().all(|b| b.is_ascii_digit());
+        if digits && word.len() <= 2 {
+            if rules.ordinals {
+                // "am 3. Oktober", "das 2. Kapitel": an ordinal, unless the next word plainly
+                // starts a sentence ("auf Seite 12. Dort…").
+                if self.is_month(next_w) {
+                    return false;
+                }
+                if next == Next::Upper && !self.is_starter(next_w) {
+                    return false;
+                }
+            }
+            // A list marker opening the sentence: "1. The first item".
+            if word.len() == tok.len() && self.at_sentence_start(tok_start) {
+                return false;
+            }
+        }
+        if rules.ordinals && roman_like(word) && word.len() > 1 && next == Next::Upper {
+            return false;
+        }
+        true
+    }
+
+    /// Only whitespace and bullets since the last cut?
+    fn at_sentence_start(&self, pos: usize) -> bool {
+        let lo = self.last_cut.min(pos);
+        self.text[lo..pos]
+            .trim_end()
+            .chars()
+            .all(|c| is_bullet(c) || c.is_whitespace())
+    }
+
+    /// A line break at `i` (`\n`, or a lone `\r`); returns where scanning resumes.
+    fn newline(&mut self, i: usize) -> usize {
+        let b = self.b;
+        // The whitespace run around the break.
+        let mut ws_start = i;
+        while let Some(c) = self.char_before(ws_start) {
+            if !c.is_whitespace() {
+                break;
+            }
+            ws_start -= c.len_utf8();
+        }
+        let mut k = i;
+        let mut newlines = 0;
+        while let Some(c) = self.char_at(k) {
+            if c == '\n' || (c == '\r' && b.get(k + 1) != Some(&b'\n')) {
+                newlines += 1;
+            } else if !c.is_whitespace() {
+                break;
+            }
+            k += c.len_utf8();
+        }
+        if newlines >= 2 {
+            self.depth = 0;
+            self.cut(ws_start);
+            return k;
+        }
+        if ws_start == 0 || k >= b.len() {
+            return k;
+        }
+        let Some(pc) = self.char_before(ws_start) else {
+            return k;
+        };
+        // A stop before the break: the terminal rule has decided.
+        if self.ends_with_terminal(ws_start) {
+            return k;
+        }
+        let nc = self.char_at(k).unwrap_or(' ');
+        // Items: bullets, "- item", "1. item", "a) item".
+        if is_bullet(nc) || self.line_item(k) {
+            self.cut(ws_start);
+            return k;
+        }
+        if matches!(
+            pc,
+            ',' | ';' | ':' | '-' | '—' | '–' | '(' | '/' | '&' | '[' | '{' | '+' | '='
+        ) {
+            return k;
+        }
+        let (next, _) = self.next_word(k);
+        // A trailing space before the break: a soft-wrapped line.
+        let soft = self.text[ws_start..i]
+            .chars()
+            .any(|c| c == ' ' || c == '\t');
+        if soft {
+            return k;
+        }
+        // The line's last word, and whether the line is short (a label or heading).
+        let line_start = self.text[..ws_start].rfind('\n').map_or(0, |p| p + 1);
+        let line = &self.text[line_start..ws_start];
+        let last = line
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .find(|w| !w.is_empty())
+            .unwrap_or("");
+        if !last.is_empty() && last.chars().all(|c| c.is_lowercase()) {
+            self.lower_into_buf(last);
+            if self.rules.glue.contains(self.buf.as_str()) {
+                return k;
+            }
+        }
+        let short = line.split_whitespace().nth(3).is_none();
+        let cut = match next {
+            Next::Upper | Next::Digit | Next::Other => true,
+            Next::Lower => short,
+            _ => false,
+        };
+        if cut {
+            self.cut(ws_start);
+        }
+        k
+    }
+
+    /// Does the text before `pos` (trailing whitespace excluded) end in terminal punctuation,
+    /// perhaps followed by closing quotes?
+    fn ends_with_terminal(&self, pos: usize) -> bool {
+        let mut p = pos;
+        while let Some(c) = self.char_before(p) {
+            if self.term(c, p - c.len_utf8()).is_some() {
+                return true;
+            }
+            if !is_closer(c) {
+                return false;
+            }
+            p -= c.len_utf8();
+        }
+        false
+    }
+
+    /// An enumerated item within a line: "(b) …", "ii) …" (not a dash or star bullet).
+    fn inline_item(&self, k: usize) -> bool {
+        !matches!(self.b[k], b'-' | b'*') && self.line_item(k)
+    }
+
+    /// A dash, a space and a capital: "What do you see? - Posted like…".
+    fn dash_then_capital(&self, k: usize) -> bool {
+        let mut it = self.text[k..].chars();
+        matches!(it.next(), Some('-' | '–' | '—'))
+            && it.next() == Some(' ')
+            && it.next().is_some_and(|c| c.is_uppercase())
+    }
+
+    /// A quotation or parenthesis opens at `i`: find where it closes (same paragraph, not too
+    /// far) and protect the stops inside.
+    fn open_region(&mut self, i: usize, open: char) {
+        if i < self.protect_end {
+            return;
+        }
+        let b = self.b;
+        let start = i + open.len_utf8();
+        match self.char_at(start) {
+            Some(c) if matches!(open, '\'' | '‘') && !c.is_alphabetic() => return,
+            // French guillemets take a space inside: « Bonjour ».
+            Some(_) if open == '«' => {}
+            Some(c) if !c.is_whitespace() => {}
+            _ => return,
+        }
+        let kind = match open {
+            '"' => 0,
+            '\'' => 1,
+            '(' => 2,
+            '[' => 3,
+            '“' => 4,
+            '„' => 5,
+            '«' => 6,
+            _ => 7,
+        };
+        // An earlier search for the same opener found no closer up to `to`: resume there, or
+        // give up at once if it stopped at a blank line. Keeps many unclosed openers linear.
+        let (to, blank) = self.region_fail[kind];
+        if start < to && blank {
+            return;
+        }
+        let limit = (start + MAX_REGION).min(b.len());
+        let mut nesting = 0u32;
+        let mut after_newline = false;
+        let mut p = start.max(to);
+        let mut saw_closer_byte = false;
+        while p < limit {
+            let c = b[p];
+            if c == b'\n' {
+                if after_newline {
+                    if !saw_closer_byte {
+                        self.region_fail[kind] = (p, true);
+                    }
+                    return;
+                }
+                after_newline = true;
+                p += 1;
+                continue;
+            }
+            if !matches!(c, b' ' | b'\t' | b'\r') {
+                after_newline = false;
+            }
+            let closes = match open {
+                '"' => c == b'"',
+                '\'' => {
+                    c == b'\''
+                        && !b.get(p + 1).is_some_and(|n| n.is_ascii_alphanumeric())
+                        && !b[p - 1].is_ascii_whitespace()
+                }
+                '(' | '[' => {
+                    let (o, cl) = if open == '(' {
+                        (b'(', b')')
+                    } else {
+                        (b'[', b']')
+                    };
+                    if c == o {
+                        nesting += 1;
+                    }
+                    if c == cl {
+                        if nesting == 0 {
+                            true
+                        } else {
+                            nesting -= 1;
+                            false
+                        }
+                    } else {
+                        false
+                    }
+                }
+                _ if c >= 0xC0 => {
+                    let ch = self.char_at(p).unwrap_or(' ');
+                    match open {
+                        '“' => ch == '”',
+                        '„' => ch == '“' || ch == '”',
+                        '«' => ch == '»',
+                        '‘' => {
+                            ch == '’'
+                                && !self
+                                    .char_at(p + ch.len_utf8())
+                                    .is_some_and(|n| n.is_alphanumeric())
+                        }
+                        _ => false,
+                    }
+                }
+                _ => false,
+            };
+            if closes {
+                self.protect_end = p;
+                return;
+            }
+            saw_closer_byte |= matches!(c, b')' | b']');
+            p += 1;
+        }
+        if !saw_closer_byte {
+            self.region_fail[kind] = (limit, false);
+        }
+    }
+
+    /// Does a list item start at `k`: "- ", "* ", "1. ", "2) ", "a) ", "(iv) "?
+    fn line_item(&self, k: usize) -> bool {
+        let b = self.b;
+        let at = |p: usize| b.get(p).copied().unwrap_or(0);
+        if matches!(at(k), b'-' | b'*') && at(k + 1) == b' ' {
+            return true;
+        }
+        let mut p = k;
+        if at(p) == b'(' {
+            p += 1;
+        }
+        let s = p;
+        while at(p).is_ascii_digit() && p - s < 3 {
+            p += 1;
+        }
+        if p == s {
+            if at(p).is_ascii_alphabetic() && at(p + 1) == b')' {
+                p += 1;
+            } else {
+                while matches!(at(p), b'i' | b'v' | b'x') && p - s < 4 {
+                    p += 1;
+                }
+                if p == s || at(p) != b')' {
+                    return false;
+                }
+            }
+        }
+        match at(p) {
+            b'.' | b')' => {
+                p += 1;
+                if at(p) == b')' {
+                    p += 1;
+                }
+                at(p) == b' ' || at(p) == b'\t'
+            }
+            _ => false,
+        }
+    }
+
+    /// Record a list marker ("1.", "2.)", "3)", "(4)", "a.", "b)", "(c)") starting at `i`,
+    /// preceded by whitespace, the start of text or a bullet at `start`.
+    fn marker_at(&mut self, i: usize, start: usize) {
+        let b = self.b;
+        let at = |p: usize| b.get(p).copied().unwrap_or(0);
+        if start == i {
+            // A bullet right before records the marker itself.
+            let before = self.text[..i].trim_end_matches([' ', '\t']);
+            if before.chars().next_back().is_some_and(is_bullet) {
+                return;
+            }
+        }
+        let mut p = i;
+        let paren = at(p) == b'(';
+        if paren {
+            p += 1;
+        }
+        let (value, kind);
+        if at(p).is_ascii_digit() {
+            let s = p;
+            let mut v = 0u32;
+            while at(p).is_ascii_digit() {
+                if p - s == 3 {
+                    return;
+                }
+                v = v * 10 + (at(p) - b'0') as u32;
+                p += 1;
+            }
+            value = v;
+            kind = 0u8;
+        } else if at(p).is_ascii_alphabetic() {
+            let l = at(p);
+            value = (l.to_ascii_lowercase() - b'a') as u32 + 1;
+            kind = if l.is_ascii_lowercase() { 1 } else { 2 };
+            p += 1;
+        } else {
+            return;
+        }
+        let suffix = match (at(p), at(p + 1)) {
+            (b')', _) if paren => {
+                p += 1;
+                0u8
+            }
+            _ if paren => return,
+            (b'.', b')') => {
+                p += 2;
+                1
+            }
+            (b')', _) => {
+                p += 1;
+                2
+            }
+            (b'.', _) if kind != 2 => {
+                p += 1;
+                3
+            }
+            _ => return,
+        };
+        if !matches!(at(p), b' ' | b'\t' | b'\n' | b'\r') {
+            return;
+        }
+        if kind == 0 {
+            // "for 1. above": a number before a lowercase word is not an item.
+            let mut q = p;
+            while matches!(at(q), b' ' | b'\t') {
+                q += 1;
+            }
+            if self.char_at(q).is_some_and(|c| c.is_lowercase()) {
+                return;
+            }
+        }
+        self.markers.push(Marker {
+            start,
+            punct_end: p,
+            value,
+            style: kind * 4 + suffix,
+        });
+    }
+
+    fn finish(mut self) -> Vec<Range<usize>> {
+        // Lists: a marker is an item when the marker before it in the same style is one less.
+        let mut last: [Option<usize>; 12] = [None; 12];
+        let mut confirmed = vec![false; self.markers.len()];
+        for (n, m) in self.markers.iter().enumerate() {
+            let st = m.style as usize;
+            if let Some(p) = last[st] {
+                if self.markers[p].value + 1 == m.value {
+                    confirmed[p] = true;
+                    confirmed[n] = true;
+                }
+            }
+            last[st] = Some(n);
+        }
+        for (n, m) in self.markers.iter().enumerate() {
+            if confirmed[n] {
+                self.cuts.push(m.start);
+                self.nocut.push(m.punct_end);
+            }
+        }
+        let mut cuts = std::mem::take(&mut self.cuts);
+        cuts.sort_unstable();
+        cuts.dedup();
+        if !self.nocut.is_empty() {
+            self.nocut.sort_unstable();
+            cuts.retain(|c| self.nocut.binary_search(c).is_err());
+        }
+        let text = self.text;
+        let mut out = Vec::with_capacity(cuts.len() + 1);
+        let mut start = 0;
+        for end in cuts.into_iter().chain(std::iter::once(text.len())) {
+            if end <= start || !text.is_char_boundary(end) {
+                continue;
+            }
+            push_trimmed(text, start..end, &mut out);
+            start = end;
+        }
+        out
+    }
 }
 
-fn push(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
+fn is_ascii_closer(b: u8) -> bool {
+    matches!(b, b'"' | b'\'' | b')' | b']' | b'}')
+}
+
+/// Letters with internal periods: "U.S", "e.g", "Ph.D", "a.m", "z.B", "т.е".
+fn dotted(w: &str) -> bool {
+    if !w.contains('.') {
+        return false;
+    }
+    w.split('.').all(|seg| {
+        let n = seg.chars().count();
+        (1..=4).contains(&n) && seg.chars().all(|c| c.is_alphabetic())
+    }) && w.split('.').any(|seg| seg.chars().count() <= 2)
+}
+
+fn push_trimmed(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
     let s = &text[r.clone()];
-    let lead = s.len() - s.trim_start().len();
-    let trail = s.len() - s.trim_end().len();
-    if r.start + lead < r.end - trail {
-        out.push(r.start + lead..r.end - trail);
+    let t = s.trim_start();
+    let lead = s.len() - t.len();
+    let t = t.trim_end();
+    if !t.is_empty() {
+        let start = r.start + lead;
+        out.push(start..start + t.len());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sents(text: &str) -> Vec<&str> {
+        split(text, Lang::En)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect()
+    }
+
+    #[test]
+    fn simple() {
+        assert_eq!(
+            sents("Hello there. How are you?"),
+            ["Hello there.", "How are you?"]
+        );
+    }
+
+    #[test]
+    fn empty_and_blank() {
+        assert!(sents("").is_empty());
+        assert!(sents(" \n\t ").is_empty());
+    }
+
+    #[test]
+    fn title_and_initial() {
+        assert_eq!(
+            sents("Mr. J. R. Smith arrived. He sat down."),
+            ["Mr. J. R. Smith arrived.", "He sat down."]
+        );
+    }
+
+    #[test]
+    fn dotted_detection() {
+        assert!(dotted("U.S"));
+        assert!(dotted("e.g"));
+        assert!(dotted("Ph.D"));
+        assert!(!dotted("example.com"));
+        assert!(!dotted("3.5"));
+    }
+
+    #[test]
+    fn languages_round_trip() {
+        for &l in Lang::ALL {
+            assert_eq!(Lang::from_code(l.code()), Some(l));
+        }
+        assert_eq!(Lang::from_code("xx"), None);
     }
 }
