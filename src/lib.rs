@@ -20,6 +20,7 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod align;
+pub mod batch;
 pub mod document;
 pub mod error;
 pub mod extract;

@@ -213,9 +213,8 @@ pub fn pair_score(key: &str, a: &Claim, b: &Claim) -> f64 {
         score += 0.1;
     }
     if let (Some(ca), Some(cb)) = (&a.counted, &b.counted) {
-        if ca.head == cb.head {
-            score += 0.05;
-        }
+        // Spelling variants of one head (`protesters`/`protestors`) count as the same.
+        score += 0.05 * strsim::jaro_winkler(&ca.head, &cb.head);
     }
     match (&a.attribution, &b.attribution) {
         (Some(x), Some(y)) if x.party == y.party => score += 0.3,

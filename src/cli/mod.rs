@@ -1,5 +1,7 @@
 //! The command-line layer: clap arguments in, library calls, output and exit codes out.
 
+mod batch;
+
 use anyhow::{bail, Context, Result};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use corroborate::report::{self, Format, Options};
@@ -27,6 +29,9 @@ pub enum Command {
     Sentences(FileArgs),
     /// Print the figures of a report as JSON Lines, one per quantity.
     Claims(FileArgs),
+    /// Compare many events streamed as JSON Lines ({"event_id","reports":[{"id","label","text"}]}),
+    /// one finding per output line. Exit status as compare; 2 if any line failed.
+    Batch(batch::BatchArgs),
 }
 
 #[derive(Args, Debug)]
@@ -87,6 +92,10 @@ pub fn run(cli: Cli) -> Result<bool> {
         Command::Compare(a) => compare(a),
         Command::Sentences(a) => sentences(a).map(|_| false),
         Command::Claims(a) => claims(a).map(|_| false),
+        Command::Batch(a) => {
+            let only = parse_only(&a.only)?;
+            batch::run(a, only)
+        }
     }
 }
 
@@ -114,12 +123,7 @@ fn compare(a: CompareArgs) -> Result<bool> {
             a.min_confidence
         );
     }
-    let mut only = Vec::new();
-    for k in &a.only {
-        only.push(FindingKind::parse(k).with_context(|| {
-            format!("--only: unknown kind '{k}' (expected agreement, discrepancy, unique)")
-        })?);
-    }
+    let only = parse_only(&a.only)?;
     let mut docs = Vec::new();
     for (i, path) in a.reports.iter().enumerate() {
         let d = Document::read(path, a.labels.get(i).map(String::as_str))?;
@@ -153,6 +157,17 @@ fn compare(a: CompareArgs) -> Result<bool> {
         .findings
         .iter()
         .any(|f| f.kind == FindingKind::Discrepancy && opts.keeps(f)))
+}
+
+fn parse_only(kinds: &[String]) -> Result<Vec<FindingKind>> {
+    kinds
+        .iter()
+        .map(|k| {
+            FindingKind::parse(k).with_context(|| {
+                format!("--only: unknown kind '{k}' (expected agreement, discrepancy, unique)")
+            })
+        })
+        .collect()
 }
 
 fn read_one(a: &FileArgs) -> Result<(Document, Option<Lang>)> {

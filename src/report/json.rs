@@ -127,9 +127,11 @@ pub fn comparison_json<'a>(cmp: &'a Comparison, opts: &Options) -> ComparisonJso
                 confidence: f.confidence,
                 explanation: &f.explanation,
                 claims: f.claims.iter().map(|r| claim_json(cmp, *r)).collect(),
+                // With two sources "outlier" means nothing: either may be wrong.
                 outliers: f
                     .outliers
                     .iter()
+                    .filter(|_| f.claims.len() > 2)
                     .map(|r| cmp.analyses[r.source].document.source.id.as_str())
                     .collect(),
             })

@@ -59,7 +59,11 @@ pub fn render(cmp: &Comparison, opts: &Options) -> String {
         for r in &f.claims {
             let a = &cmp.analyses[r.source];
             let c = cmp.claim(*r);
-            let mark = if f.outliers.contains(r) { "!" } else { " " };
+            let mark = if f.claims.len() > 2 && f.outliers.contains(r) {
+                "!"
+            } else {
+                " "
+            };
             let attribution = c
                 .attribution
                 .as_ref()
