@@ -6,7 +6,7 @@
 //! scored on context, attribution and value, and merged greedily, best first, so that no group
 //! ever holds two claims of one source.
 
-use crate::extract::{dimension, Claim};
+use crate::extract::{dimension, Claim, QuantityKind};
 use crate::Analysis;
 use std::collections::HashMap;
 
@@ -34,7 +34,9 @@ const MERGE_THRESHOLD: f64 = 0.45;
 
 /// The blocking key of a claim, or `None` for figures that are not amounts.
 pub fn block_key(c: &Claim) -> Option<String> {
-    if !c.quantity.kind.is_amount() {
+    // Ordinals (`the third strike`) compare only when we know what they rank.
+    let ranked = c.quantity.kind == QuantityKind::Ordinal && c.measure.is_some();
+    if !c.quantity.kind.is_amount() && !ranked {
         return None;
     }
     let measure = c.measure.as_ref().map_or("bare", |m| m.key.as_str());
@@ -297,6 +299,16 @@ mod tests {
                 .collect();
             assert_eq!(parties[0], parties[1]);
         }
+    }
+
+    #[test]
+    fn ordinals_align_on_what_they_rank() {
+        let d = docs(&[
+            "It was the second strike this year.",
+            "Workers staged the third strike this year.",
+        ]);
+        let m = multi(&align(&d));
+        assert_eq!(m.len(), 1, "{m:?}");
     }
 
     #[test]

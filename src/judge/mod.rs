@@ -5,7 +5,7 @@ pub mod interval;
 
 use crate::align::{jaccard, Alignment, ClaimRef};
 use crate::document::Source;
-use crate::extract::{dimension, Claim, HedgeKind};
+use crate::extract::{dimension, Claim, HedgeKind, QuantityKind};
 use crate::Analysis;
 use interval::{in_base, plausible, relate, Relation};
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -113,6 +113,10 @@ pub fn judge(analyses: Vec<Analysis>, alignments: Vec<Alignment>) -> Comparison 
             continue;
         }
         let r = a.claims[0];
+        // A lone ordinal (`the first time`) is no claim worth listing.
+        if claim(&analyses, r).quantity.kind == QuantityKind::Ordinal {
+            continue;
+        }
         // The same source restating a figure it already shares elsewhere is no new claim.
         if let Some(others) = grouped.get(&(a.block.as_str(), r.source)) {
             let c = claim(&analyses, r);
