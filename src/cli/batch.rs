@@ -37,6 +37,9 @@ pub enum BatchFormat {
     Csv,
 }
 
+/// One compared event: its output bytes, how many findings it shows, any discrepancy.
+type EventOutput = (Vec<u8>, usize, bool);
+
 /// Events read per parallel chunk: bounds memory whatever the input size.
 const CHUNK: usize = 512;
 
@@ -179,7 +182,7 @@ pub fn run(a: BatchArgs, only: Vec<corroborate::FindingKind>) -> Result<bool> {
             break;
         }
         read += chunk.len();
-        let results: Vec<Result<(Vec<u8>, usize, bool), LineError>> = pool.install(|| {
+        let results: Vec<Result<EventOutput, LineError>> = pool.install(|| {
             chunk
                 .into_par_iter()
                 .map(|(n, text)| {

@@ -121,12 +121,7 @@ fn number(file: &'static str, line: usize, s: &str) -> Result<f64> {
     })
 }
 
-fn field<'a>(
-    file: &'static str,
-    line: usize,
-    f: &'a [&'static str],
-    i: usize,
-) -> Result<&'static str> {
+fn field(file: &'static str, line: usize, f: &[&'static str], i: usize) -> Result<&'static str> {
     f.get(i)
         .copied()
         .filter(|s| !s.is_empty())

@@ -369,7 +369,7 @@ impl<'a> Parser<'a> {
                 a.kind = Some(QuantityKind::Ordinal);
                 j += 1;
             } else if !self.lx.units.iter().any(|(s, _)| {
-                s.eq_ignore_ascii_case(&suf) || suf.starts_with(&s.to_lowercase()) && s.len() > 1
+                s.eq_ignore_ascii_case(suf) || suf.starts_with(&s.to_lowercase()) && s.len() > 1
             }) {
                 a.kind = Some(QuantityKind::Identifier);
                 j += 1;
@@ -439,7 +439,7 @@ impl<'a> Parser<'a> {
             if !self.is_word(j) {
                 break;
             }
-            let kind = lx.number_word(&w);
+            let kind = lx.number_word(w);
             let is_num = match kind {
                 Some("unit") | Some("tens") | Some("scale") => true,
                 None if w.contains('-') => w
@@ -447,15 +447,13 @@ impl<'a> Parser<'a> {
                     .all(|p| matches!(lx.number_word(p), Some("unit") | Some("tens"))),
                 _ => false,
             };
-            if is_num {
-                words.push(w.to_string());
-                j += 1;
-            } else if w == "dozen" && !words.is_empty() || w == "dozen" && first_is_a {
+            let dozen = w == "dozen" && (first_is_a || !words.is_empty());
+            if is_num || dozen {
                 words.push(w.to_string());
                 j += 1;
             } else if (w == "a" || w == "an") && words.is_empty() {
                 let next = self.lower(j + 1);
-                if matches!(lx.number_word(&next), Some("scale")) || next == "dozen" {
+                if matches!(lx.number_word(next), Some("scale")) || next == "dozen" {
                     first_is_a = true;
                     words.push("one".into());
                     j += 1;
@@ -466,7 +464,7 @@ impl<'a> Parser<'a> {
                 && !words.is_empty()
                 && {
                     let next = self.lower(j + 1);
-                    matches!(lx.number_word(&next), Some("unit") | Some("tens"))
+                    matches!(lx.number_word(next), Some("unit") | Some("tens"))
                         || next.contains('-')
                 }
                 && words
@@ -481,7 +479,7 @@ impl<'a> Parser<'a> {
         if words.is_empty() {
             // An ordinal word: `the third strike`.
             let w = self.lower(i);
-            if let Some(v) = lx.ordinal_value(&w) {
+            if let Some(v) = lx.ordinal_value(w) {
                 let prev = i
                     .checked_sub(1)
                     .map(|p| self.tok(p).is_some_and(|t| t.kind == TokenKind::Number))
@@ -836,16 +834,17 @@ mod tests {
     use super::*;
     use crate::extract::token::tokenize;
 
-    fn q(
-        s: &str,
-    ) -> Vec<(
+    /// Surface text, kind, value, low, high, hedge: what the table below checks.
+    type Row = (
         String,
         QuantityKind,
         Option<f64>,
         Option<f64>,
         Option<f64>,
         HedgeKind,
-    )> {
+    );
+
+    fn q(s: &str) -> Vec<Row> {
         let toks = tokenize(s, 0);
         find(s, &toks)
             .into_iter()
@@ -862,16 +861,7 @@ mod tests {
             .collect()
     }
 
-    fn one(
-        s: &str,
-    ) -> (
-        String,
-        QuantityKind,
-        Option<f64>,
-        Option<f64>,
-        Option<f64>,
-        HedgeKind,
-    ) {
+    fn one(s: &str) -> Row {
         let all = q(s);
         assert_eq!(all.len(), 1, "{s}: {all:?}");
         all.into_iter().next().unwrap()
