@@ -179,18 +179,25 @@ fn twin_note(docs: &[Analysis], r: ClaimRef, twin: ClaimRef) -> String {
     )
 }
 
-fn topic(c: &Claim) -> String {
-    let base = c
+/// A finding's topic: the measure of its claims, with the party they are attributed to when
+/// every claim names the same one (`workforce (per union)`).
+fn topic(docs: &[Analysis], claims: &[ClaimRef]) -> String {
+    let first = claim(docs, claims[0]);
+    let base = first
         .measure
         .as_ref()
-        .map_or_else(|| dimension(&c.quantity), |m| m.label.clone());
-    match &c.attribution {
-        Some(a)
-            if a.party.chars().all(|ch| ch.is_ascii_lowercase())
-                && a.text.chars().next().is_some_and(char::is_lowercase) =>
-        {
-            format!("{base} (per {})", a.party)
-        }
+        .map_or_else(|| dimension(&first.quantity), |m| m.label.clone());
+    // Only institutions (`the union`, `police`) make a topic; a named person does not.
+    let party = |r: &ClaimRef| {
+        claim(docs, *r)
+            .attribution
+            .as_ref()
+            .filter(|a| a.text.chars().next().is_some_and(char::is_lowercase))
+            .map(|a| &a.party)
+    };
+    let shared = party(&claims[0]).filter(|p| claims.iter().all(|r| party(r) == Some(*p)));
+    match shared {
+        Some(p) if p.chars().all(|ch| ch.is_ascii_lowercase()) => format!("{base} (per {p})"),
         _ => base,
     }
 }
@@ -224,8 +231,7 @@ fn judge_group(docs: &[Analysis], a: &Alignment) -> Finding {
         .filter(|k| !best.contains(k))
         .map(|k| claims[k])
         .collect();
-    let first = claim(docs, claims[0]);
-    let topic = topic(first);
+    let topic = topic(docs, claims);
     let any_update = claims.iter().any(|r| claim(docs, *r).update);
     let any_vague = claims.iter().any(|r| is_vague(claim(docs, *r)));
     let list = |rs: &[ClaimRef]| -> String {
@@ -278,18 +284,34 @@ fn judge_group(docs: &[Analysis], a: &Alignment) -> Finding {
         }
     }
     let mut explanation = if consensus.len() > 1 {
-        format!("{} agree, but {}.", list(&consensus), list(&outliers))
+        let common: Vec<interval::Interval> = best.iter().map(|&k| ivs[k]).collect();
+        format!(
+            "{} of {} sources agree{}: {}; but {}{}",
+            consensus.len(),
+            claims.len(),
+            describe_common(claim(docs, consensus[0]), &common)
+                .map(|r| format!(" on {r}"))
+                .unwrap_or_default(),
+            list(&consensus),
+            list(&outliers),
+            if hard {
+                ", which cannot be true if they are right."
+            } else {
+                ", which strains what they say."
+            }
+        )
     } else {
-        format!("{} but {}", list(&consensus), list(&outliers))
+        format!(
+            "{} but {}{}",
+            list(&consensus),
+            list(&outliers),
+            if hard {
+                ": these cannot both be true."
+            } else {
+                "; not strictly exclusive, but nobody would word one figure both ways."
+            }
+        )
     };
-    if !explanation.ends_with('.') {
-        explanation.push(if hard { ':' } else { ';' });
-        explanation.push_str(if hard {
-            " these cannot both be true."
-        } else {
-            " not strictly exclusive, but nobody would word one figure both ways."
-        });
-    }
     let mut confidence = if hard {
         0.6 + 0.35 * a.score
     } else {
@@ -307,6 +329,40 @@ fn judge_group(docs: &[Analysis], a: &Alignment) -> Finding {
         claims: claims.clone(),
         consensus,
         outliers,
+    }
+}
+
+/// The range every interval of a consensus allows, in the unit of `c` (`30–34`, `12`), or
+/// `None` when it is unbounded.
+fn describe_common(c: &Claim, ivs: &[interval::Interval]) -> Option<String> {
+    let low = ivs.iter().map(|i| i.low).fold(f64::NEG_INFINITY, f64::max);
+    let high = ivs.iter().map(|i| i.high).fold(f64::INFINITY, f64::min);
+    if !low.is_finite() || !high.is_finite() || low > high {
+        return None;
+    }
+    let back = |v: f64| c.quantity.unit.as_ref().map_or(v, |u| u.from_base(v));
+    let (lo, hi) = (number(back(low.max(0.0))), number(back(high)));
+    let unit = c
+        .quantity
+        .unit
+        .as_ref()
+        .filter(|u| !u.dimension.starts_with("money") && u.dimension != "percent")
+        .map(|u| format!(" {}", u.name))
+        .unwrap_or_default();
+    Some(if lo == hi {
+        format!("{lo}{unit}")
+    } else {
+        format!("{lo}\u{2013}{hi}{unit}")
+    })
+}
+
+/// A figure for an explanation: whole numbers as such, others to three significant digits.
+fn number(v: f64) -> String {
+    if (v - v.round()).abs() < 1e-6 * v.abs().max(1.0) {
+        format!("{}", v.round())
+    } else {
+        let digits = (2 - v.abs().log10().floor() as i32).max(0) as usize;
+        format!("{v:.digits$}")
     }
 }
 
@@ -398,7 +454,7 @@ fn judge_single(
         let (a, b) = if r < *o { (r, *o) } else { (*o, r) };
         return Finding {
             kind: FindingKind::Discrepancy,
-            topic: format!("{} vs {}", topic(claim(docs, a)), topic(claim(docs, b))),
+            topic: format!("{} vs {}", topic(docs, &[a]), topic(docs, &[b])),
             confidence: 0.6,
             explanation: format!(
                 "Same figure, different things counted: {} says {} but {} says {}; that is no corroboration.",
@@ -429,7 +485,7 @@ fn judge_single(
     }
     Finding {
         kind: FindingKind::Unique,
-        topic: topic(c),
+        topic: topic(docs, &[r]),
         confidence: round2(if c.measure.is_some() { 0.75 } else { 0.55 }),
         explanation,
         claims: vec![r],

@@ -48,6 +48,9 @@ pub struct FindingJson<'a> {
     pub confidence: f64,
     pub explanation: &'a str,
     pub claims: Vec<ClaimJson<'a>>,
+    /// With three or more sources: the ids of the sources that agree, and of those that do not.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub consensus: Vec<&'a str>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub outliers: Vec<&'a str>,
 }
@@ -128,6 +131,12 @@ pub fn comparison_json<'a>(cmp: &'a Comparison, opts: &Options) -> ComparisonJso
                 explanation: &f.explanation,
                 claims: f.claims.iter().map(|r| claim_json(cmp, *r)).collect(),
                 // With two sources "outlier" means nothing: either may be wrong.
+                consensus: f
+                    .consensus
+                    .iter()
+                    .filter(|_| f.claims.len() > 2 && !f.outliers.is_empty())
+                    .map(|r| cmp.analyses[r.source].document.source.id.as_str())
+                    .collect(),
                 outliers: f
                     .outliers
                     .iter()
