@@ -74,6 +74,8 @@ pub struct Lexicon {
     pub months: HashSet<&'static str>,
     pub stopwords: HashSet<&'static str>,
     pub attribution_verbs: HashSet<&'static str>,
+    /// Words that distance the writer from a claim (`allegedly`, `reportedly`).
+    pub modal_words: HashSet<&'static str>,
     /// Word → party key.
     pub parties: HashMap<&'static str, &'static str>,
     /// English number word → (value, kind: unit, tens, scale or ordinal).
@@ -226,12 +228,15 @@ impl Lexicon {
                 .collect()
         };
         let mut attribution_verbs = HashSet::new();
+        let mut modal_words = HashSet::new();
         let mut parties = HashMap::new();
         for (line, f) in rows(ATTRIBUTION) {
             let kind = f[0];
             let list = field("attribution.tsv", line, &f, 1)?.split(',');
             if kind == "verb" {
                 attribution_verbs.extend(list);
+            } else if kind == "modal" {
+                modal_words.extend(list);
             } else if let Some(key) = kind.strip_prefix("party:") {
                 for w in list {
                     parties.insert(w, key);
@@ -299,6 +304,7 @@ impl Lexicon {
             months: words(MONTHS),
             stopwords: words(STOPWORDS),
             attribution_verbs,
+            modal_words,
             parties,
             stemmer,
         })
@@ -355,6 +361,7 @@ mod tests {
             .any(|(s, u)| *s == "miles" && u.dimension == "length"));
         assert!(lx.months.contains("june") && lx.identifiers.contains("article"));
         assert!(!lx.stopwords.is_empty() && lx.parties["management"] == "company");
+        assert!(lx.modal_words.contains("allegedly") && lx.modal_words.contains("reportedly"));
     }
 
     #[test]

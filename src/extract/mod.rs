@@ -25,6 +25,8 @@ pub struct Claim {
     pub attribution: Option<Attribution>,
     /// The figure is reported as a change (`the toll rose to 63`).
     pub update: bool,
+    /// A word by which the writer keeps a distance from the claim (`allegedly`, `reportedly`).
+    pub modality: Option<String>,
     /// Stems of the sentence's content words, for context similarity.
     pub context: Vec<String>,
     /// Capitalised words inside the sentence (not its first word): names and places.
@@ -95,6 +97,14 @@ pub fn claims_in_sentence(text: &str, sentence: usize, range: Range<usize>) -> V
             context::measure(text, &toks, clause.clone(), q, c.as_ref(), &|i| {
                 owner(i).is_some_and(|o| o != qi)
             });
+        // A distancing word in the figure's clause, else anywhere in the sentence.
+        let modal_in = |r: Range<usize>| {
+            r.map(|i| &toks[i])
+                .filter(|t| t.kind == token::TokenKind::Word)
+                .map(|t| text[t.span.clone()].to_lowercase())
+                .find(|w| lx.modal_words.contains(w.as_str()))
+        };
+        let modality = modal_in(clause.clone()).or_else(|| modal_in(0..toks.len()));
         let update = (clause.start.max(q.start_token.saturating_sub(4))..q.start_token)
             .any(|i| UPDATE_WORDS.contains(&text[toks[i].span.clone()].to_lowercase().as_str()));
         out.push(Claim {
@@ -105,6 +115,7 @@ pub fn claims_in_sentence(text: &str, sentence: usize, range: Range<usize>) -> V
             measure,
             attribution: context::attribution(text, &toks, clause),
             update,
+            modality,
             context: ctx.clone(),
             entities: entities.clone(),
         });

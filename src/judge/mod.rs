@@ -260,9 +260,15 @@ fn judge_group(docs: &[Analysis], a: &Alignment) -> Finding {
         } else {
             format!("Compatible: {}; the hedged figures overlap.", list(claims))
         };
+        let mut explanation = explanation;
         let mut confidence = 0.5 + 0.45 * a.score;
         if any_vague {
             confidence *= 0.85;
+        }
+        if let Some(note) = modality_note(docs, claims) {
+            explanation.push(' ');
+            explanation.push_str(&note);
+            confidence *= 0.9;
         }
         return Finding {
             kind: FindingKind::Agreement,
@@ -317,6 +323,10 @@ fn judge_group(docs: &[Analysis], a: &Alignment) -> Finding {
     } else {
         0.45 + 0.3 * a.score
     };
+    if let Some(note) = modality_note(docs, claims) {
+        explanation.push(' ');
+        explanation.push_str(&note);
+    }
     if any_update {
         explanation.push_str(" One report gives the figure as a change over time, so this may be an update rather than a contradiction.");
         confidence *= 0.6;
@@ -330,6 +340,35 @@ fn judge_group(docs: &[Analysis], a: &Alignment) -> Finding {
         consensus,
         outliers,
     }
+}
+
+/// When some sources distance themselves from a claim (`allegedly`, `reportedly`) and others
+/// state it as fact, says so: the figures may match while the certainty does not.
+fn modality_note(docs: &[Analysis], claims: &[ClaimRef]) -> Option<String> {
+    let (hedged, plain): (Vec<&ClaimRef>, Vec<&ClaimRef>) = claims
+        .iter()
+        .partition(|r| claim(docs, **r).modality.is_some());
+    if hedged.is_empty() || plain.is_empty() {
+        return None;
+    }
+    let hedged: Vec<String> = hedged
+        .iter()
+        .map(|r| {
+            format!(
+                "{} (\"{}\")",
+                label(docs, **r),
+                claim(docs, **r).modality.as_deref().unwrap_or_default()
+            )
+        })
+        .collect();
+    let plain: Vec<&str> = plain.iter().map(|r| label(docs, **r)).collect();
+    Some(format!(
+        "Note: {} {} it, while {} {} it as fact.",
+        hedged.join(", "),
+        if hedged.len() == 1 { "hedges" } else { "hedge" },
+        plain.join(", "),
+        if plain.len() == 1 { "states" } else { "state" }
+    ))
 }
 
 /// The range every interval of a consensus allows, in the unit of `c` (`30–34`, `12`), or

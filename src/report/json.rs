@@ -39,6 +39,9 @@ pub struct ClaimJson<'a> {
     pub start: usize,
     pub end: usize,
     pub quantity: QuantityJson,
+    /// A word by which the source distances itself from the claim (`allegedly`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub modality: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -107,6 +110,7 @@ pub fn claim_json<'a>(cmp: &'a Comparison, r: ClaimRef) -> ClaimJson<'a> {
         start: s.original.start,
         end: s.original.end,
         quantity: quantity(a, c),
+        modality: c.modality.as_deref(),
     }
 }
 
