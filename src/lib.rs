@@ -32,7 +32,7 @@ pub mod segment;
 pub use align::{Alignment, ClaimRef};
 pub use document::{Document, Source};
 pub use error::{Error, Result};
-pub use extract::{Claim, Quantity};
+pub use extract::{Claim, Quantity, RoleClaim};
 pub use judge::{Comparison, Finding, FindingKind};
 pub use normalize::NormalizedText;
 pub use segment::Lang;
@@ -56,6 +56,8 @@ pub struct Analysis {
     pub normalized: NormalizedText,
     pub sentences: Vec<Sentence>,
     pub claims: Vec<Claim>,
+    /// People named in roles (`Yegor Burkin, leader of Khimprom`).
+    pub roles: Vec<RoleClaim>,
 }
 
 impl Analysis {
@@ -100,11 +102,16 @@ pub fn analyze(document: Document, lang: Option<Lang>) -> Analysis {
         .iter()
         .flat_map(|s| extract::claims_in_sentence(normalized.text(), s.index, s.span.clone()))
         .collect();
+    let roles = sentences
+        .iter()
+        .flat_map(|s| extract::roles_in_sentence(normalized.text(), s.index, s.span.clone()))
+        .collect();
     Analysis {
         document,
         normalized,
         sentences,
         claims,
+        roles,
     }
 }
 

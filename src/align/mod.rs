@@ -6,15 +6,52 @@
 //! scored on context, attribution and value, and merged greedily, best first, so that no group
 //! ever holds two claims of one source.
 
+pub mod role;
+
 use crate::extract::{dimension, Claim, QuantityKind};
 use crate::Analysis;
 use std::collections::HashMap;
 
-/// A claim, by source (document index) and index in that document's claims.
+/// Which list of its source's [`Analysis`] a [`ClaimRef`] points into.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub enum ClaimList {
+    /// `Analysis::claims`: figures.
+    #[default]
+    Figures,
+    /// `Analysis::roles`: people in roles.
+    Roles,
+}
+
+/// A claim, by source (document index) and index in one of that document's claim lists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct ClaimRef {
     pub source: usize,
     pub claim: usize,
+    pub list: ClaimList,
+}
+
+impl ClaimRef {
+    /// A figure claim: `Analysis::claims[claim]` of document `source`.
+    pub fn figure(source: usize, claim: usize) -> ClaimRef {
+        ClaimRef {
+            source,
+            claim,
+            list: ClaimList::Figures,
+        }
+    }
+
+    /// A role claim: `Analysis::roles[claim]` of document `source`.
+    pub fn role(source: usize, claim: usize) -> ClaimRef {
+        ClaimRef {
+            source,
+            claim,
+            list: ClaimList::Roles,
+        }
+    }
+
+    pub fn is_role(&self) -> bool {
+        self.list == ClaimList::Roles
+    }
 }
 
 /// Claims judged to state the same figure, at most one per source.
@@ -50,10 +87,7 @@ pub fn align(docs: &[Analysis]) -> Vec<Alignment> {
     for (s, d) in docs.iter().enumerate() {
         for (i, c) in d.claims.iter().enumerate() {
             if let Some(k) = block_key(c) {
-                blocks.entry(k).or_default().push(ClaimRef {
-                    source: s,
-                    claim: i,
-                });
+                blocks.entry(k).or_default().push(ClaimRef::figure(s, i));
             }
         }
     }
@@ -63,6 +97,7 @@ pub fn align(docs: &[Analysis]) -> Vec<Alignment> {
     for key in keys {
         out.extend(align_block(docs, key, &blocks[key]));
     }
+    out.extend(role::align_roles(docs));
     out.sort_by_key(|a| a.claims[0]);
     out
 }

@@ -74,6 +74,10 @@ pub struct Lexicon {
     pub months: HashSet<&'static str>,
     pub stopwords: HashSet<&'static str>,
     pub attribution_verbs: HashSet<&'static str>,
+    /// Role phrases as lowercase word sequences, longest first, with their class index.
+    pub roles: Vec<(Vec<&'static str>, usize)>,
+    /// Role classes: name and label, from `data/roles.tsv`.
+    pub role_classes: Vec<(&'static str, &'static str)>,
     /// Words that distance the writer from a claim (`allegedly`, `reportedly`).
     pub modal_words: HashSet<&'static str>,
     /// Word → party key.
@@ -99,6 +103,7 @@ const STOPWORDS: &str = include_str!("../../data/stopwords.txt");
 const ATTRIBUTION: &str = include_str!("../../data/attribution.tsv");
 const NUMBER_WORDS: &str = include_str!("../../data/number_words.tsv");
 const FRACTIONS: &str = include_str!("../../data/fractions.tsv");
+const ROLES: &str = include_str!("../../data/roles.tsv");
 
 /// The lexicon, parsed on first use. The data files are part of the binary and covered by
 /// tests, so a parse failure is a build defect.
@@ -250,6 +255,18 @@ impl Lexicon {
             }
         }
 
+        let mut roles = Vec::new();
+        let mut role_classes = Vec::new();
+        for (line, f) in rows(ROLES) {
+            let file = "roles.tsv";
+            let idx = role_classes.len();
+            role_classes.push((field(file, line, &f, 0)?, field(file, line, &f, 1)?));
+            for phrase in field(file, line, &f, 2)?.split(',') {
+                roles.push((phrase.trim().split(' ').collect::<Vec<_>>(), idx));
+            }
+        }
+        roles.sort_by_key(|(w, _): &(Vec<&str>, usize)| std::cmp::Reverse(w.len()));
+
         let mut number_words = HashMap::new();
         for (line, f) in rows(NUMBER_WORDS) {
             let file = "number_words.tsv";
@@ -305,6 +322,8 @@ impl Lexicon {
             stopwords: words(STOPWORDS),
             attribution_verbs,
             modal_words,
+            roles,
+            role_classes,
             parties,
             stemmer,
         })

@@ -4,11 +4,13 @@
 pub mod context;
 pub mod lexicon;
 pub mod quantity;
+pub mod role;
 pub mod token;
 
 pub use context::{Attribution, Counted, Measure};
 pub use lexicon::{lexicon, HedgeKind};
 pub use quantity::{Quantity, QuantityKind, Unit};
+pub use role::{roles_in_sentence, RoleClaim};
 
 use std::ops::Range;
 

@@ -2,6 +2,7 @@
 //! topic, a confidence and an explanation a journalist can act on.
 
 pub mod interval;
+pub mod role;
 
 use crate::align::{jaccard, Alignment, ClaimRef};
 use crate::document::Source;
@@ -67,8 +68,22 @@ impl Comparison {
         self.analyses.iter().map(|a| &a.document.source)
     }
 
-    pub fn claim(&self, r: ClaimRef) -> &Claim {
-        &self.analyses[r.source].claims[r.claim]
+    /// The figure claim `r` points to; `None` for a role claim.
+    pub fn claim(&self, r: ClaimRef) -> Option<&Claim> {
+        (!r.is_role()).then(|| &self.analyses[r.source].claims[r.claim])
+    }
+
+    /// The role claim `r` points to; `None` for a figure claim.
+    pub fn role(&self, r: ClaimRef) -> Option<&crate::RoleClaim> {
+        r.is_role().then(|| &self.analyses[r.source].roles[r.claim])
+    }
+
+    /// The index of the sentence a claim of either kind comes from.
+    pub fn sentence(&self, r: ClaimRef) -> usize {
+        match self.claim(r) {
+            Some(c) => c.sentence,
+            None => role::sentence(&self.analyses, r),
+        }
     }
 
     pub fn has_discrepancy(&self) -> bool {
@@ -99,6 +114,10 @@ pub fn judge(analyses: Vec<Analysis>, alignments: Vec<Alignment>) -> Comparison 
         .collect();
     let mut twin_pairs: HashSet<Vec<ClaimRef>> = HashSet::new();
     for a in &alignments {
+        if a.claims[0].is_role() {
+            findings.push(role::judge_roles(&analyses, a));
+            continue;
+        }
         if a.claims.len() > 1 {
             let mut f = judge_group(&analyses, a);
             for r in &a.claims {
@@ -153,6 +172,9 @@ fn label(docs: &[Analysis], r: ClaimRef) -> &str {
 /// The figure as written, through what it counts: `over 300 people`, `tens of thousands of
 /// individuals`, `up to 10 years in prison`.
 pub fn figure(docs: &[Analysis], r: ClaimRef) -> String {
+    if r.is_role() {
+        return role::figure(docs, r);
+    }
     let c = claim(docs, r);
     let a = &docs[r.source];
     let end = c
@@ -429,10 +451,7 @@ impl ValueIndex {
                         .or_default()
                         .entry(s)
                         .or_default()
-                        .push(ClaimRef {
-                            source: s,
-                            claim: i,
-                        });
+                        .push(ClaimRef::figure(s, i));
                 }
             }
         }

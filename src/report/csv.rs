@@ -58,7 +58,7 @@ pub fn rows(cmp: &Comparison, opts: &Options) -> Vec<[String; 10]> {
                 [
                     a.document.source.id.clone(),
                     figure(&cmp.analyses, r),
-                    one_line(a.sentence_text(cmp.claim(r).sentence)),
+                    one_line(a.sentence_text(cmp.sentence(r))),
                 ]
             }
         }
@@ -110,7 +110,7 @@ mod tests {
 
     #[test]
     fn discrepancies_export_every_conflicting_pair() {
-        let r = |source| ClaimRef { source, claim: 0 };
+        let r = |source| ClaimRef::figure(source, 0);
         let claims = [r(0), r(1), r(2), r(3)];
         let got = pairs(
             FindingKind::Discrepancy,

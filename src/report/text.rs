@@ -1,8 +1,8 @@
 //! The terminal report: findings grouped by kind, each with its claims and sentences.
 
 use super::{one_line, Options};
-use crate::judge::{figure, Comparison, FindingKind};
 use crate::judge::Finding;
+use crate::judge::{figure, Comparison, FindingKind};
 use comfy_table::{presets::UTF8_FULL_CONDENSED, ContentArrangement, Table};
 use std::fmt::Write;
 
@@ -63,15 +63,14 @@ pub fn render(cmp: &Comparison, opts: &Options) -> String {
         );
         for r in &f.claims {
             let a = &cmp.analyses[r.source];
-            let c = cmp.claim(*r);
             let mark = if f.claims.len() > 2 && f.outliers.contains(r) {
                 "!"
             } else {
                 " "
             };
-            let attribution = c
-                .attribution
-                .as_ref()
+            let attribution = cmp
+                .claim(*r)
+                .and_then(|c| c.attribution.as_ref())
                 .map(|x| format!(" [per {}]", x.text))
                 .unwrap_or_default();
             let _ = writeln!(
@@ -85,7 +84,7 @@ pub fn render(cmp: &Comparison, opts: &Options) -> String {
                 out,
                 "  {:<width$}  \"{}\"",
                 "",
-                p.wrap("2", &one_line(a.sentence_text(c.sentence)))
+                p.wrap("2", &one_line(a.sentence_text(cmp.sentence(*r))))
             );
         }
         let _ = writeln!(out, "  -> {}\n", f.explanation);
