@@ -77,6 +77,7 @@ pub enum FormatArg {
     Json,
     Csv,
     Markdown,
+    Html,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug)]
@@ -145,6 +146,7 @@ fn compare(a: CompareArgs) -> Result<bool> {
         FormatArg::Json => Format::Json,
         FormatArg::Csv => Format::Csv,
         FormatArg::Markdown => Format::Markdown,
+        FormatArg::Html => Format::Html,
     };
     let opts = Options {
         only,
