@@ -47,6 +47,9 @@ pub struct Sentence {
     pub span: Range<usize>,
     /// Byte range in the original text.
     pub original: Range<usize>,
+    /// A line of its own without closing punctuation: a headline or subhead, which restates
+    /// what the body says.
+    pub headline: bool,
 }
 
 /// A report read, normalized, split into sentences, with its claims extracted.
@@ -89,9 +92,26 @@ pub fn sentences(normalized: &NormalizedText, lang: Option<Lang>) -> Vec<Sentenc
         .map(|(index, span)| Sentence {
             index,
             original: normalized.to_original(span.clone()),
+            headline: is_headline(text, &span),
             span,
         })
         .collect()
+}
+
+/// A sentence that stands on a line of its own and ends without a full stop, question or
+/// exclamation mark is a headline (or subhead, or dateline label).
+fn is_headline(text: &str, span: &Range<usize>) -> bool {
+    let s = text[span.clone()].trim_end();
+    let ends_line = text[span.end..]
+        .chars()
+        .find(|c| !matches!(c, ' ' | '\t'))
+        .is_none_or(|c| c == '\n');
+    let starts_line = text[..span.start]
+        .chars()
+        .rev()
+        .find(|c| !matches!(c, ' ' | '\t'))
+        .is_none_or(|c| c == '\n');
+    ends_line && starts_line && !s.ends_with(['.', '!', '?', '"', '\'', ')', ':', ';'])
 }
 
 /// Runs stages 2–4 on one document.

@@ -1,16 +1,19 @@
 //! Alignment: group claims from different sources that state the same figure.
 //!
 //! Candidates come from blocking, never from all-pairs comparison: claims meet only when they
-//! share a dimension (count, `money:USD`, length…) and a measure (a class from
-//! `data/measures.tsv`, or the stem of what they count). Within a block, cross-source pairs are
-//! scored on context, attribution and value, and merged greedily, best first, so that no group
-//! ever holds two claims of one source.
+//! share a dimension (count, `money:USD`, length…) and, for counts, a measure (a class from
+//! `data/measures.tsv`, or the stem of what they count). Within a block, each source's
+//! restatements of one figure (a headline and the body saying it again) fold into one
+//! representative; representatives of different sources are scored on what they count, the
+//! words around them, who said them and whether their values fit, and merged greedily, best
+//! first, so that no group ever holds two claims of one source.
 
 pub mod role;
 
 use crate::extract::{dimension, Claim, QuantityKind};
+use crate::judge::interval::{relate, Relation};
 use crate::Analysis;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// Which list of its source's [`Analysis`] a [`ClaimRef`] points into.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
@@ -64,26 +67,40 @@ pub struct Alignment {
     pub score: f64,
     /// Why the claims were grouped, for explanations.
     pub reasons: Vec<String>,
+    /// Other claims of the same sources that restate one of `claims` (a headline repeating
+    /// the body's figure); they are no separate finding.
+    pub restatements: Vec<ClaimRef>,
 }
 
 /// Pairs scoring below this are not merged.
 const MERGE_THRESHOLD: f64 = 0.45;
 
 /// The blocking key of a claim, or `None` for figures that are not amounts.
+///
+/// Counts block by what they count; other dimensions (money, percent, length, duration…) by
+/// the dimension alone, since what they measure is worded too freely to block on, and the pair
+/// score tells the figures of one dimension apart. A per-unit figure (`$42 a share`) never
+/// meets a total.
 pub fn block_key(c: &Claim) -> Option<String> {
     // Ordinals (`the third strike`) compare only when we know what they rank.
     let ranked = c.quantity.kind == QuantityKind::Ordinal && c.measure.is_some();
     if !c.quantity.kind.is_amount() && !ranked {
         return None;
     }
-    let measure = c.measure.as_ref().map_or("bare", |m| m.key.as_str());
-    Some(format!("{}|{}", dimension(&c.quantity), measure))
+    let dim = dimension(&c.quantity);
+    let per = c.per.as_ref().map(|p| format!("|per:{p}")).unwrap_or_default();
+    if c.quantity.kind == QuantityKind::Count || ranked {
+        let measure = c.measure.as_ref().map_or("bare", |m| m.key.as_str());
+        Some(format!("{dim}|{measure}{per}"))
+    } else {
+        Some(format!("{dim}{per}"))
+    }
 }
 
-/// Aligns the amount claims of all documents. Every amount claim ends up in exactly one
-/// alignment; those no other source shares are alignments of one.
+/// Aligns the claims of all documents. Every amount claim ends up in exactly one alignment,
+/// as a member or a restatement; those no other source shares are alignments of one.
 pub fn align(docs: &[Analysis]) -> Vec<Alignment> {
-    let mut blocks: HashMap<String, Vec<ClaimRef>> = HashMap::new();
+    let mut blocks: BTreeMap<String, Vec<ClaimRef>> = BTreeMap::new();
     for (s, d) in docs.iter().enumerate() {
         for (i, c) in d.claims.iter().enumerate() {
             if let Some(k) = block_key(c) {
@@ -91,11 +108,9 @@ pub fn align(docs: &[Analysis]) -> Vec<Alignment> {
             }
         }
     }
-    let mut keys: Vec<&String> = blocks.keys().collect();
-    keys.sort();
     let mut out = Vec::new();
-    for key in keys {
-        out.extend(align_block(docs, key, &blocks[key]));
+    for (key, members) in &blocks {
+        out.extend(align_block(docs, key, members));
     }
     out.extend(role::align_roles(docs));
     out.sort_by_key(|a| a.claims[0]);
@@ -104,6 +119,10 @@ pub fn align(docs: &[Analysis]) -> Vec<Alignment> {
 
 fn claim(docs: &[Analysis], r: ClaimRef) -> &Claim {
     &docs[r.source].claims[r.claim]
+}
+
+fn headline(docs: &[Analysis], r: ClaimRef) -> bool {
+    docs[r.source].sentences[claim(docs, r).sentence].headline
 }
 
 /// How many nearest-valued claims of each other source a claim is scored against. Blocks are
@@ -118,13 +137,46 @@ fn sort_value(c: &Claim) -> f64 {
     q.unit.as_ref().map_or(v, |u| u.to_base(v))
 }
 
+/// Whether `b` says again what `a` says, in the same source: compatible values, the same
+/// measure, and a headline on one side, the same figure, or the same words around it.
+fn restates(docs: &[Analysis], a: ClaimRef, b: ClaimRef) -> bool {
+    let (x, y) = (claim(docs, a), claim(docs, b));
+    if x.measure != y.measure || relate(&x.quantity, &y.quantity) != Relation::Compatible {
+        return false;
+    }
+    let same_figure = x.quantity.value.is_some() && x.quantity.value == y.quantity.value;
+    headline(docs, a) || headline(docs, b) || same_figure || jaccard(&x.local, &y.local) >= 0.3
+}
+
+/// Folds each source's restatements: returns the representatives (body before headline,
+/// first in the text) and, per representative, what it stands for.
+fn fold(docs: &[Analysis], members: &[ClaimRef]) -> (Vec<ClaimRef>, HashMap<ClaimRef, Vec<ClaimRef>>) {
+    let mut by_source: BTreeMap<usize, Vec<ClaimRef>> = BTreeMap::new();
+    for r in members {
+        by_source.entry(r.source).or_default().push(*r);
+    }
+    let mut reps = Vec::new();
+    let mut folded: HashMap<ClaimRef, Vec<ClaimRef>> = HashMap::new();
+    for list in by_source.values_mut() {
+        // Body sentences first, so that a headline folds into the body's claim.
+        list.sort_by_key(|r| (headline(docs, *r), *r));
+        let mut mine: Vec<ClaimRef> = Vec::new();
+        for r in list.iter() {
+            match mine.iter().find(|m| restates(docs, **m, *r)) {
+                Some(m) => folded.entry(*m).or_default().push(*r),
+                None => mine.push(*r),
+            }
+        }
+        reps.extend(mine);
+    }
+    (reps, folded)
+}
+
 fn align_block(docs: &[Analysis], key: &str, members: &[ClaimRef]) -> Vec<Alignment> {
-    let values: Vec<f64> = members
-        .iter()
-        .map(|r| sort_value(claim(docs, *r)))
-        .collect();
-    let mut by_source: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
-    for (i, r) in members.iter().enumerate() {
+    let (reps, mut folded) = fold(docs, members);
+    let values: Vec<f64> = reps.iter().map(|r| sort_value(claim(docs, *r))).collect();
+    let mut by_source: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (i, r) in reps.iter().enumerate() {
         by_source.entry(r.source).or_default().push(i);
     }
     for list in by_source.values_mut() {
@@ -134,15 +186,33 @@ fn align_block(docs: &[Analysis], key: &str, members: &[ClaimRef]) -> Vec<Alignm
     let mut pairs: Vec<(f64, usize, usize)> = Vec::new();
     for (x, xs) in lists.iter().enumerate() {
         for ys in &lists[x + 1..] {
+            // Scores of each claim of `xs` against its nearest-valued candidates in `ys`.
+            let mut scored: Vec<(f64, usize, usize)> = Vec::new();
             for &i in xs.iter() {
                 let pos = ys.partition_point(|&j| values[j] < values[i]);
                 let lo = pos.saturating_sub(CANDIDATES_PER_SOURCE / 2);
                 let hi = (lo + CANDIDATES_PER_SOURCE).min(ys.len());
                 for &j in &ys[lo..hi] {
-                    let score = pair_score(key, claim(docs, members[i]), claim(docs, members[j]));
-                    if score >= MERGE_THRESHOLD {
-                        pairs.push((score, i.min(j), i.max(j)));
+                    scored.push((pair_score(claim(docs, reps[i]), claim(docs, reps[j])), i, j));
+                }
+            }
+            // Each other's best candidate is evidence of its own: two reports that each give
+            // one death toll give the same death toll.
+            let mut best: HashMap<(bool, usize), (f64, usize, usize)> = HashMap::new();
+            for &p in &scored {
+                for key in [(false, p.1), (true, p.2)] {
+                    let e = best.entry(key).or_insert(p);
+                    if p.0 > e.0 {
+                        *e = p;
                     }
+                }
+            }
+            let is_best = |key, i, j| best.get(&key).is_some_and(|b| (b.1, b.2) == (i, j));
+            for &(score, i, j) in &scored {
+                let mutual = is_best((false, i), i, j) && is_best((true, j), i, j);
+                let score = score + if mutual && score > 0.0 { MUTUAL_BEST } else { 0.0 };
+                if score >= MERGE_THRESHOLD {
+                    pairs.push((score.min(1.0), i.min(j), i.max(j)));
                 }
             }
         }
@@ -150,7 +220,7 @@ fn align_block(docs: &[Analysis], key: &str, members: &[ClaimRef]) -> Vec<Alignm
     pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
 
     // Greedy merging, best pair first; a group never takes two claims of one source.
-    let n = members.len();
+    let n = reps.len();
     let mut group: Vec<usize> = (0..n).collect();
     let mut items: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
     let mut scores: Vec<Vec<f64>> = vec![Vec::new(); n];
@@ -160,11 +230,9 @@ fn align_block(docs: &[Analysis], key: &str, members: &[ClaimRef]) -> Vec<Alignm
         if ri == rj {
             continue;
         }
-        let clash = items[rj].iter().any(|&b| {
-            items[ri]
-                .iter()
-                .any(|&a| members[a].source == members[b].source)
-        });
+        let clash = items[rj]
+            .iter()
+            .any(|&b| items[ri].iter().any(|&a| reps[a].source == reps[b].source));
         if clash {
             continue;
         }
@@ -183,11 +251,10 @@ fn align_block(docs: &[Analysis], key: &str, members: &[ClaimRef]) -> Vec<Alignm
         scores[keep].extend(moved_scores);
         scores[keep].push(score);
         let moved_reasons = std::mem::take(&mut reasons[gone]);
-        for w in moved_reasons.into_iter().chain(pair_reasons(
-            key,
-            claim(docs, members[i]),
-            claim(docs, members[j]),
-        )) {
+        for w in moved_reasons
+            .into_iter()
+            .chain(pair_reasons(claim(docs, reps[i]), claim(docs, reps[j])))
+        {
             if !reasons[keep].contains(&w) {
                 reasons[keep].push(w);
             }
@@ -196,8 +263,13 @@ fn align_block(docs: &[Analysis], key: &str, members: &[ClaimRef]) -> Vec<Alignm
     let mut out: Vec<Alignment> = (0..n)
         .filter(|&r| !items[r].is_empty())
         .map(|r| {
-            let mut claims: Vec<ClaimRef> = items[r].iter().map(|&k| members[k]).collect();
+            let mut claims: Vec<ClaimRef> = items[r].iter().map(|&k| reps[k]).collect();
             claims.sort();
+            let mut restatements: Vec<ClaimRef> = claims
+                .iter()
+                .flat_map(|c| folded.remove(c).unwrap_or_default())
+                .collect();
+            restatements.sort();
             let s = &scores[r];
             Alignment {
                 block: key.to_string(),
@@ -208,6 +280,7 @@ fn align_block(docs: &[Analysis], key: &str, members: &[ClaimRef]) -> Vec<Alignm
                     s.iter().sum::<f64>() / s.len() as f64
                 },
                 reasons: std::mem::take(&mut reasons[r]),
+                restatements,
             }
         })
         .collect();
@@ -235,42 +308,70 @@ pub fn jaccard(a: &[String], b: &[String]) -> f64 {
     inter as f64 / (a.len() + b.len() - inter) as f64
 }
 
-/// How likely two claims in one block state the same figure, in [0, 1].
-pub fn pair_score(key: &str, a: &Claim, b: &Claim) -> f64 {
-    let measure = key.split('|').nth(1).unwrap_or("");
-    let mut score = if measure.starts_with("class:") {
-        0.5
-    } else if measure.starts_with("stem:") {
-        0.45
-    } else {
-        0.15
+/// Added to a pair whose claims are each other's best match between their two sources.
+const MUTUAL_BEST: f64 = 0.10;
+
+/// How likely two claims of one block state the same figure, in [0, 1]: what they measure and
+/// count, the words around them and in their sentences, shared names, who said them, and
+/// whether their values fit (a fit is evidence; a conflict is what a discrepancy is, so it
+/// costs little).
+pub fn pair_score(a: &Claim, b: &Claim) -> f64 {
+    let mut score = match (&a.measure, &b.measure) {
+        (Some(x), Some(y)) if x == y && x.key.starts_with("class:") => 0.30,
+        (Some(x), Some(y)) if x == y => 0.25,
+        _ => 0.0,
     };
-    score += 0.4 * jaccard(&a.context, &b.context);
+    score += 0.30 * jaccard(&a.local, &b.local);
+    score += 0.20 * jaccard(&a.context, &b.context);
     if a.entities.iter().any(|e| b.entities.contains(e)) {
-        score += 0.1;
+        score += 0.05;
     }
     if let (Some(ca), Some(cb)) = (&a.counted, &b.counted) {
         // Spelling variants of one head (`protesters`/`protestors`) count as the same.
-        score += 0.05 * strsim::jaro_winkler(&ca.head, &cb.head);
+        if strsim::jaro_winkler(&ca.head, &cb.head) >= 0.9 {
+            score += 0.10;
+        }
     }
     match (&a.attribution, &b.attribution) {
-        (Some(x), Some(y)) if x.party == y.party => score += 0.3,
+        (Some(x), Some(y)) if x.party == y.party => score += 0.15,
         (Some(_), Some(_)) => score -= 0.6,
         _ => {}
     }
+    score += match relate(&a.quantity, &b.quantity) {
+        Relation::Compatible if same_figure(a, b) => 0.20,
+        Relation::Compatible => 0.12,
+        Relation::Strained => 0.0,
+        Relation::Conflict => -0.05,
+    };
     score.clamp(0.0, 1.0)
 }
 
+/// The same exact figure in the same unit.
+fn same_figure(a: &Claim, b: &Claim) -> bool {
+    let (x, y) = (&a.quantity, &b.quantity);
+    x.value.is_some()
+        && x.value.zip(y.value).is_some_and(|(p, q)| {
+            let (p, q) = (
+                x.unit.as_ref().map_or(p, |u| u.to_base(p)),
+                y.unit.as_ref().map_or(q, |u| u.to_base(q)),
+            );
+            (p - q).abs() <= 1e-9 * p.abs().max(1.0)
+        })
+}
+
 /// Why two merged claims were judged to state the same figure.
-fn pair_reasons(key: &str, a: &Claim, b: &Claim) -> Vec<String> {
+fn pair_reasons(a: &Claim, b: &Claim) -> Vec<String> {
     let mut reasons = Vec::new();
-    let label = a.measure.as_ref().map_or("", |m| m.label.as_str());
-    match key.split('|').nth(1).unwrap_or("") {
-        m if m.starts_with("class:") => reasons.push(format!("same measure ({label})")),
-        m if m.starts_with("stem:") => reasons.push(format!("both count {label}")),
-        _ => {}
+    if let (Some(x), Some(y)) = (&a.measure, &b.measure) {
+        if x == y {
+            reasons.push(if x.key.starts_with("class:") {
+                format!("same measure ({})", x.label)
+            } else {
+                format!("both count {}", x.label)
+            });
+        }
     }
-    if jaccard(&a.context, &b.context) >= 0.2 {
+    if jaccard(&a.local, &b.local) >= 0.2 || jaccard(&a.context, &b.context) >= 0.2 {
         reasons.push("similar wording".to_string());
     }
     if let (Some(x), Some(y)) = (&a.attribution, &b.attribution) {

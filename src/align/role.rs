@@ -116,6 +116,7 @@ pub fn align_roles(docs: &[Analysis]) -> Vec<Alignment> {
                     s.iter().sum::<f64>() / s.len() as f64
                 },
                 reasons: vec!["same role of the same organisation".to_string()],
+                restatements: Vec::new(),
             });
         }
     }

@@ -42,15 +42,6 @@ fn is_comma(text: &str, t: &Token) -> bool {
     t.kind == TokenKind::Symbol && &text[t.span.clone()] == ","
 }
 
-/// Verb forms that report what happened to the counted (`killed`, `died`, `working`).
-fn is_verb_form(w: &str) -> bool {
-    is_participle(w)
-        || matches!(
-            w,
-            "dead" | "hurt" | "held" | "lost" | "fled" | "missing" | "died"
-        )
-}
-
 fn is_participle(w: &str) -> bool {
     (w.ends_with("ed") || w.ends_with("ing")) && w.len() > 4
 }
@@ -94,6 +85,7 @@ pub fn counted(text: &str, toks: &[Token], q: &Quantity) -> Option<Counted> {
     while let Some(w) = word(i) {
         if lx.stopwords.contains(w.as_str())
             || lx.attribution_verbs.contains(w.as_str())
+            || lx.verbs.contains(w.as_str())
             || lx.number_word(&w).is_some()
         {
             break;
@@ -159,9 +151,27 @@ pub fn clauses(text: &str, toks: &[Token]) -> Vec<Range<usize>> {
     out
 }
 
-/// The measure of a quantity: the class of its counted head unless that is generic (people),
-/// else the nearest class-bearing word of its clause not owned by another quantity, else the
-/// counted head itself.
+/// Words a predicate search steps over: auxiliaries, adverbs and negation between a subject
+/// and its verb (`have now died`, `were reportedly killed`).
+const AUXILIARIES: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would",
+    "could", "may", "might", "must", "should", "can", "not", "also", "now", "still", "already",
+    "reportedly", "allegedly", "apparently", "currently", "since", "then", "all", "later",
+    "either", "both", "each", "just", "only", "confirmed", "officially", "so", "far",
+];
+
+/// Words that open a parenthetical after a subject (`Two children, neither of whom…, died`).
+const PARENTHETICAL: &[&str] = &[
+    "who", "whom", "whose", "which", "neither", "none", "most", "many", "some", "including",
+    "mostly", "all", "both", "one", "among", "several", "among", "mainly", "largely", "nearly",
+    "almost", "according",
+];
+
+/// The measure of a quantity: the class of its counted head unless that is generic (people);
+/// else the class of its predicate, read from the clause's structure: the verb after the
+/// counted phrase when the figure is a subject (`300 people were working`, `Two children,
+/// neither of whom…, have died`), the word before it when an object or complement (`arrested
+/// at least 300`, `a death toll of 63`, `killing 61`); else the counted head itself.
 pub fn measure(
     text: &str,
     toks: &[Token],
@@ -180,44 +190,107 @@ pub fn measure(
     if let Some(c) = head_class.filter(|c| !c.generic) {
         return (Some(by_class(c)), None);
     }
-    // The predicate: the nearest class word in the figure's comma-delimited phrase (within
-    // 6 tokens), else the nearest verb form of one in its clause (within 8): `arrested at
-    // least 300 individuals`, `300 people were working`, `at least 30 people, most of them
-    // children, were killed` — but not `12 people, police said`.
     let own = q.start_token..counted.map_or(q.end_token, |c| c.tokens.end);
-    let comma_before = (clause.start..own.start)
-        .rev()
-        .find(|&i| is_comma(text, &toks[i]));
-    let comma_after = (own.end..clause.end).find(|&i| is_comma(text, &toks[i]));
-    let phrase = comma_before.map_or(clause.start, |c| c + 1)..comma_after.unwrap_or(clause.end);
-    let nearest = |range: Range<usize>, max: usize, verbs_only: bool| -> Option<(usize, usize)> {
-        let mut best: Option<(usize, usize)> = None;
-        for i in range {
-            if own.contains(&i) || owned_elsewhere(i) || toks[i].kind != TokenKind::Word {
-                continue;
-            }
-            let d = if i < own.start {
-                own.start - i
-            } else {
-                i + 1 - own.end
-            };
-            if d > max {
-                continue;
-            }
-            let w = lower(text, &toks[i]);
-            if lx.stopwords.contains(w.as_str()) || (verbs_only && !is_verb_form(&w)) {
-                continue;
-            }
-            if class(&w).is_some_and(|c| !c.generic) && best.is_none_or(|(bd, _)| d < bd) {
-                best = Some((d, i));
+    let word = |i: usize| -> Option<String> {
+        (clause.contains(&i) && toks[i].kind == TokenKind::Word && !owned_elsewhere(i))
+            .then(|| lower(text, &toks[i]))
+    };
+    let classed = |w: &str| class(w).filter(|c| !c.generic);
+    let found = |w: String| {
+        let m = classed(&w).map(by_class);
+        (m, Some(w))
+    };
+    // A class phrase starting at `i` (`lost their lives`, `forced from their homes`).
+    let phrase_at = |i: usize| -> Option<(Measure, String)> {
+        lx.class_phrases.iter().find_map(|(words, c)| {
+            let ok = words
+                .iter()
+                .enumerate()
+                .all(|(k, w)| word(i + k).is_some_and(|x| x == *w));
+            ok.then(|| (by_class(&lx.classes[*c]), words.join(" ")))
+        })
+    };
+
+    // After the counted phrase: the subject's verb.
+    let mut i = own.end;
+    if i < clause.end && is_comma(text, &toks[i]) {
+        if let Some(w) = word(i + 1).filter(|w| PARENTHETICAL.contains(&w.as_str())) {
+            // Skip `, neither of whom had been vaccinated,` up to its closing comma.
+            let _ = w;
+            if let Some(close) = (i + 1..clause.end.min(i + 16)).find(|&k| is_comma(text, &toks[k]))
+            {
+                i = close + 1;
             }
         }
-        best
-    };
-    let best = nearest(phrase, 6, false).or_else(|| nearest(clause.clone(), 8, true));
-    if let Some((_, i)) = best {
-        let w = lower(text, &toks[i]);
-        return (class(&w).map(by_class), Some(w));
+    }
+    let mut steps = 0;
+    while let Some(w) = word(i) {
+        if steps > 5 {
+            break;
+        }
+        steps += 1;
+        if let Some((m, p)) = phrase_at(i) {
+            return (Some(m), Some(p));
+        }
+        i += 1;
+        if AUXILIARIES.contains(&w.as_str()) {
+            continue;
+        }
+        if matches!(w.as_str(), "in" | "into" | "under" | "on" | "at" | "from" | "to") {
+            // `are in hospital`, `went on strike`, `remain without power`.
+            let mut k = i;
+            while word(k).is_some_and(|w| matches!(w.as_str(), "the" | "a" | "an" | "their")) {
+                k += 1;
+            }
+            if let Some(n) = word(k).filter(|n| classed(n).is_some()) {
+                return found(n);
+            }
+            break;
+        }
+        let verb = is_participle(&w) || lx.verbs.contains(w.as_str());
+        // A class word right after the phrase is its verb (`300 died`, `40 injured`) or, after
+        // an auxiliary, its complement (`were dead`); a bare noun there is something else
+        // (`keeping her two kids home`).
+        if classed(&w).is_some() && (verb || steps > 1 || lx.class_of(&w).is_some_and(|_| {
+            matches!(w.as_str(), "dead" | "missing" | "injured" | "wounded" | "hurt")
+        })) {
+            return found(w);
+        }
+        if verb {
+            // A verb outside every class: the predicate is known and names no measure, so
+            // look no further after the figure.
+            break;
+        }
+        if lx.stopwords.contains(w.as_str()) {
+            break;
+        }
+    }
+
+    // Before the figure: the verb or noun that governs it.
+    let mut k = q.start_token;
+    let mut steps = 0;
+    while k > clause.start && steps < 4 {
+        k -= 1;
+        steps += 1;
+        let Some(w) = word(k) else {
+            break;
+        };
+        if matches!(w.as_str(), "of" | "at" | "to" | "by" | "the" | "a" | "an")
+            || AUXILIARIES.contains(&w.as_str())
+        {
+            continue;
+        }
+        if classed(&w).is_some() {
+            return found(w);
+        }
+        break;
+    }
+
+    // A participle or adjective right after a bare figure: `40 injured`, `300 dead`.
+    if counted.is_none() {
+        if let Some(w) = word(own.end).filter(|w| classed(w).is_some()) {
+            return found(w);
+        }
     }
     if let Some(c) = head_class {
         return (Some(by_class(c)), None);
@@ -244,7 +317,8 @@ pub fn attribution(text: &str, toks: &[Token], clause: Range<usize>) -> Option<A
         .map(|i| (i, lower(text, &toks[i])))
         .collect();
     for (k, (i, w)) in words.iter().enumerate() {
-        if !lx.attribution_verbs.contains(w.as_str()) {
+        let weak = lx.weak_attribution_verbs.contains(w.as_str());
+        if !weak && !lx.attribution_verbs.contains(w.as_str()) {
             continue;
         }
         if w == "according" {
@@ -269,7 +343,13 @@ pub fn attribution(text: &str, toks: &[Token], clause: Range<usize>) -> Option<A
             before.insert(0, j);
         }
         if let Some(a) = party(text, toks, lx, before) {
-            return Some(a);
+            // `schools reported a case` names no speaker; `police reported` does.
+            if !weak || lx.parties.contains_key(a.text.to_lowercase().as_str()) {
+                return Some(a);
+            }
+        }
+        if weak {
+            continue;
         }
         // `…," said Volk.`
         let after: Vec<usize> = words[k + 1..]
@@ -291,8 +371,10 @@ fn party(text: &str, toks: &[Token], lx: &Lexicon, idx: Vec<usize>) -> Option<At
         .into_iter()
         .map(|i| (i, text[toks[i].span.clone()].to_string()))
         .filter(|(_, w)| {
-            !lx.stopwords.contains(w.to_lowercase().as_str())
-                || lx.parties.contains_key(w.to_lowercase().as_str())
+            let l = w.to_lowercase();
+            (!lx.stopwords.contains(l.as_str()) || lx.parties.contains_key(l.as_str()))
+                && !lx.weekdays.contains(l.as_str())
+                && !lx.months.contains(l.as_str())
         })
         .collect();
     if let Some((_, w)) = words

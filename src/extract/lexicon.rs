@@ -70,10 +70,18 @@ pub struct Lexicon {
     pub classes: Vec<MeasureClass>,
     /// English stem → index into `classes`.
     pub class_by_stem: HashMap<String, usize>,
+    /// Multi-word class phrases (`lost their lives`, `in hospital`) with their class.
+    pub class_phrases: Vec<(Vec<&'static str>, usize)>,
     pub identifiers: HashSet<&'static str>,
     pub months: HashSet<&'static str>,
     pub stopwords: HashSet<&'static str>,
+    /// Verb forms that do not end in -ed/-ing (`fell`, `died`, `remain`).
+    pub verbs: HashSet<&'static str>,
     pub attribution_verbs: HashSet<&'static str>,
+    /// Verbs that attribute a figure only to a known party (`police reported`).
+    pub weak_attribution_verbs: HashSet<&'static str>,
+    /// Day and time words, never a speaker.
+    pub weekdays: HashSet<&'static str>,
     /// Role phrases as lowercase word sequences, longest first, with their class index.
     pub roles: Vec<(Vec<&'static str>, usize)>,
     /// Role classes: name and label, from `data/roles.tsv`.
@@ -100,6 +108,8 @@ const MEASURES: &str = include_str!("../../data/measures.tsv");
 const IDENTIFIERS: &str = include_str!("../../data/identifiers.txt");
 const MONTHS: &str = include_str!("../../data/months.txt");
 const STOPWORDS: &str = include_str!("../../data/stopwords.txt");
+const VERBS: &str = include_str!("../../data/verbs.txt");
+const WEEKDAYS: &str = include_str!("../../data/weekdays.txt");
 const ATTRIBUTION: &str = include_str!("../../data/attribution.tsv");
 const NUMBER_WORDS: &str = include_str!("../../data/number_words.tsv");
 const FRACTIONS: &str = include_str!("../../data/fractions.tsv");
@@ -201,6 +211,7 @@ impl Lexicon {
 
         let mut classes = Vec::new();
         let mut class_by_stem = HashMap::new();
+        let mut class_phrases = Vec::new();
         for (line, f) in rows(MEASURES) {
             let file = "measures.tsv";
             let idx = classes.len();
@@ -210,6 +221,11 @@ impl Lexicon {
                 generic: field(file, line, &f, 2)? == "1",
             });
             for w in field(file, line, &f, 3)?.split(',') {
+                if w.trim().contains(' ') {
+                    // A phrase (`lost their lives`): matched word by word, lowercase.
+                    class_phrases.push((w.trim().split(' ').collect::<Vec<_>>(), idx));
+                    continue;
+                }
                 let stem = stemmer.stem(&w.trim().to_lowercase()).into_owned();
                 if let Some(prev) = class_by_stem.insert(stem.clone(), idx) {
                     if prev != idx {
@@ -234,12 +250,15 @@ impl Lexicon {
         };
         let mut attribution_verbs = HashSet::new();
         let mut modal_words = HashSet::new();
+        let mut weak_attribution_verbs = HashSet::new();
         let mut parties = HashMap::new();
         for (line, f) in rows(ATTRIBUTION) {
             let kind = f[0];
             let list = field("attribution.tsv", line, &f, 1)?.split(',');
             if kind == "verb" {
                 attribution_verbs.extend(list);
+            } else if kind == "weak" {
+                weak_attribution_verbs.extend(list);
             } else if kind == "modal" {
                 modal_words.extend(list);
             } else if let Some(key) = kind.strip_prefix("party:") {
@@ -317,11 +336,15 @@ impl Lexicon {
             units,
             classes,
             class_by_stem,
+            class_phrases,
             identifiers: words(IDENTIFIERS),
             months: words(MONTHS),
             stopwords: words(STOPWORDS),
+            verbs: words(VERBS),
             attribution_verbs,
             modal_words,
+            weak_attribution_verbs,
+            weekdays: words(WEEKDAYS),
             roles,
             role_classes,
             parties,
@@ -380,6 +403,7 @@ mod tests {
             .any(|(s, u)| *s == "miles" && u.dimension == "length"));
         assert!(lx.months.contains("june") && lx.identifiers.contains("article"));
         assert!(!lx.stopwords.is_empty() && lx.parties["management"] == "company");
+        assert!(lx.verbs.contains("fell") && !lx.verbs.contains("snow"));
         assert!(lx.modal_words.contains("allegedly") && lx.modal_words.contains("reportedly"));
     }
 

@@ -31,9 +31,17 @@ pub struct Claim {
     pub modality: Option<String>,
     /// Stems of the sentence's content words, for context similarity.
     pub context: Vec<String>,
+    /// Stems of the content words near the figure (its counted phrase and predicate), which
+    /// tell apart two figures of one sentence.
+    pub local: Vec<String>,
+    /// What the figure is per (`$42 a share` → `share`, `3% a year` → `year`).
+    pub per: Option<String>,
     /// Capitalised words inside the sentence (not its first word): names and places.
     pub entities: Vec<String>,
 }
+
+/// How many tokens either side of a figure its local context takes.
+const LOCAL_WINDOW: usize = 5;
 
 const UPDATE_WORDS: &[&str] = &[
     "rose",
@@ -69,6 +77,8 @@ pub fn claims_in_sentence(text: &str, sentence: usize, range: Range<usize>) -> V
     };
     let mut ctx: Vec<String> = Vec::new();
     let mut entities: Vec<String> = Vec::new();
+    // Per token: its stem when it is a content word.
+    let mut stems: Vec<Option<String>> = vec![None; toks.len()];
     for (k, t) in toks.iter().enumerate() {
         if t.kind != token::TokenKind::Word {
             continue;
@@ -81,7 +91,9 @@ pub fn claims_in_sentence(text: &str, sentence: usize, range: Range<usize>) -> V
         if k > 0 && w.chars().next().is_some_and(char::is_uppercase) {
             entities.push(lw.clone());
         }
-        ctx.push(lx.stem(&lw));
+        let stem = lx.stem(&lw);
+        stems[k] = Some(stem.clone());
+        ctx.push(stem);
     }
     ctx.sort();
     ctx.dedup();
@@ -109,8 +121,26 @@ pub fn claims_in_sentence(text: &str, sentence: usize, range: Range<usize>) -> V
         let modality = modal_in(clause.clone()).or_else(|| modal_in(0..toks.len()));
         let update = (clause.start.max(q.start_token.saturating_sub(4))..q.start_token)
             .any(|i| UPDATE_WORDS.contains(&text[toks[i].span.clone()].to_lowercase().as_str()));
+        // Near the figure: a few words either side within its clause, not another figure's.
+        let near = clause.start.max(q.start_token.saturating_sub(LOCAL_WINDOW))
+            ..clause.end.min(c.as_ref().map_or(q.end_token, |c| c.tokens.end) + LOCAL_WINDOW);
+        let mut local: Vec<String> = near
+            .filter(|&i| owner(i).is_none_or(|o| o == qi))
+            .filter_map(|i| stems[i].clone())
+            .collect();
+        local.sort();
+        local.dedup();
+        let per = match toks.get(q.end_token).map(|t| text[t.span.clone()].to_lowercase()) {
+            Some(w) if matches!(w.as_str(), "a" | "an" | "per" | "each") => toks
+                .get(q.end_token + 1)
+                .filter(|t| t.kind == token::TokenKind::Word)
+                .map(|t| lx.stem(&text[t.span.clone()].to_lowercase())),
+            _ => None,
+        };
         out.push(Claim {
             sentence,
+            local,
+            per,
             quantity: q.clone(),
             counted: c.clone(),
             predicate,
