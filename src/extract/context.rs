@@ -81,6 +81,10 @@ pub fn counted(text: &str, toks: &[Token], q: &Quantity) -> Option<Counted> {
         }
     }
     let first = i;
+    // `3% next year`, `4.5% this year`: a time, not what the figure counts.
+    if word(i).is_some_and(|w| matches!(w.as_str(), "next" | "last" | "this" | "that" | "per" | "a" | "an" | "each")) {
+        return None;
+    }
     let mut last = None;
     while let Some(w) = word(i) {
         if lx.stopwords.contains(w.as_str())
@@ -95,8 +99,11 @@ pub fn counted(text: &str, toks: &[Token], q: &Quantity) -> Option<Counted> {
         }
         last = Some(i);
         i += 1;
-        // A head noun ends the phrase: `20,000 people took part` counts people.
-        let head = (w.ends_with('s') && !w.ends_with("ss") && w.len() > 3)
+        // A head noun ends the phrase: `20,000 people took part` counts people. A capitalised
+        // plural is a name inside the phrase (`three Hallam Motors car plants`).
+        let proper = toks[i - 1].span.start > 0
+            && text[toks[i - 1].span.clone()].starts_with(char::is_uppercase);
+        let head = (w.ends_with('s') && !w.ends_with("ss") && w.len() > 3 && !proper)
             || matches!(
                 w.as_str(),
                 "people"
@@ -187,8 +194,13 @@ pub fn measure(
         label: c.label.to_string(),
     };
     let head_class = counted.and_then(|c| class(&c.head));
-    if let Some(c) = head_class.filter(|c| !c.generic) {
+    if let Some(c) = head_class.filter(|c| !c.generic && !c.who) {
         return (Some(by_class(c)), None);
+    }
+    // A concrete head outside every class (`three plants`) is what the figure counts; only a
+    // person (`people`, `workers`) or no head at all leaves the predicate to decide.
+    if let (Some(c), None) = (counted, head_class) {
+        return (Some(stem_measure(lx, c)), None);
     }
     let own = q.start_token..counted.map_or(q.end_token, |c| c.tokens.end);
     let word = |i: usize| -> Option<String> {
@@ -257,8 +269,22 @@ pub fn measure(
             return found(w);
         }
         if verb {
-            // A verb outside every class: the predicate is known and names no measure, so
-            // look no further after the figure.
+            // A verb outside every class (`joined`, `took part in`): its object may name the
+            // measure (`joined the strike`); past that, look no further after the figure.
+            let mut k = i;
+            while k < i + 4 {
+                let Some(o) = word(k) else { break };
+                if let Some((m, p)) = phrase_at(k) {
+                    return (Some(m), Some(p));
+                }
+                if classed(&o).is_some() {
+                    return found(o);
+                }
+                if !matches!(o.as_str(), "the" | "a" | "an" | "in" | "part" | "their" | "its") {
+                    break;
+                }
+                k += 1;
+            }
             break;
         }
         if lx.stopwords.contains(w.as_str()) {
@@ -275,7 +301,8 @@ pub fn measure(
         let Some(w) = word(k) else {
             break;
         };
-        if matches!(w.as_str(), "of" | "at" | "to" | "by" | "the" | "a" | "an")
+        // `a death toll of 63`, `arrested at least 300`, `put the number of strikers at 3,000`.
+        if matches!(w.as_str(), "of" | "at" | "the" | "a" | "an")
             || AUXILIARIES.contains(&w.as_str())
         {
             continue;
@@ -296,16 +323,17 @@ pub fn measure(
         return (Some(by_class(c)), None);
     }
     if let Some(c) = counted {
-        let stem = lx.stem(&c.head);
-        return (
-            Some(Measure {
-                key: format!("stem:{stem}"),
-                label: c.head.clone(),
-            }),
-            None,
-        );
+        return (Some(stem_measure(lx, c)), None);
     }
     (None, None)
+}
+
+/// The measure of a counted head outside every class: its stem.
+fn stem_measure(lx: &Lexicon, c: &Counted) -> Measure {
+    Measure {
+        key: format!("stem:{}", lx.stem(&c.head)),
+        label: c.head.clone(),
+    }
 }
 
 /// Who the clause attributes its figures to: `according to X`, `X said`, `said X`.

@@ -53,7 +53,10 @@ pub struct UnitDef {
 pub struct MeasureClass {
     pub name: &'static str,
     pub label: &'static str,
+    /// Anyone (`people`): only the predicate says what is counted.
     pub generic: bool,
+    /// A kind of person (`workers`): the predicate's class wins when it has one.
+    pub who: bool,
 }
 
 /// Every lexicon, parsed.
@@ -219,6 +222,7 @@ impl Lexicon {
                 name: field(file, line, &f, 0)?,
                 label: field(file, line, &f, 1)?,
                 generic: field(file, line, &f, 2)? == "1",
+                who: field(file, line, &f, 2)? == "2",
             });
             for w in field(file, line, &f, 3)?.split(',') {
                 if w.trim().contains(' ') {
