@@ -186,6 +186,11 @@ fn align_block(docs: &[Analysis], key: &str, members: &[ClaimRef]) -> Vec<Alignm
     let mut pairs: Vec<(f64, usize, usize)> = Vec::new();
     for (x, xs) in lists.iter().enumerate() {
         for ys in &lists[x + 1..] {
+            let only = if xs.len() == 1 && ys.len() == 1 {
+                ONLY_PAIR
+            } else {
+                0.0
+            };
             // Scores of each claim of `xs` against its nearest-valued candidates in `ys`.
             let mut scored: Vec<(f64, usize, usize)> = Vec::new();
             for &i in xs.iter() {
@@ -210,7 +215,7 @@ fn align_block(docs: &[Analysis], key: &str, members: &[ClaimRef]) -> Vec<Alignm
             let is_best = |key, i, j| best.get(&key).is_some_and(|b| (b.1, b.2) == (i, j));
             for &(score, i, j) in &scored {
                 let mutual = is_best((false, i), i, j) && is_best((true, j), i, j);
-                let score = score + if mutual && score > 0.0 { MUTUAL_BEST } else { 0.0 };
+                let score = score + if mutual && score > 0.0 { MUTUAL_BEST + only } else { 0.0 };
                 if score >= MERGE_THRESHOLD {
                     pairs.push((score.min(1.0), i.min(j), i.max(j)));
                 }
@@ -310,6 +315,10 @@ pub fn jaccard(a: &[String], b: &[String]) -> f64 {
 
 /// Added to a pair whose claims are each other's best match between their two sources.
 const MUTUAL_BEST: f64 = 0.10;
+
+/// Added again when they are their sources' only figures in the block: two reports of one
+/// event that each give one workforce figure are giving the same one.
+const ONLY_PAIR: f64 = 0.08;
 
 /// How likely two claims of one block state the same figure, in [0, 1]: what they measure and
 /// count, the words around them and in their sentences, shared names, who said them, and

@@ -40,8 +40,8 @@ pub struct Claim {
     pub entities: Vec<String>,
 }
 
-/// How many tokens either side of a figure its local context takes.
-const LOCAL_WINDOW: usize = 5;
+/// How many content words either side of a figure its local context takes.
+const LOCAL_WINDOW: usize = 4;
 
 const UPDATE_WORDS: &[&str] = &[
     "rose",
@@ -121,13 +121,21 @@ pub fn claims_in_sentence(text: &str, sentence: usize, range: Range<usize>) -> V
         let modality = modal_in(clause.clone()).or_else(|| modal_in(0..toks.len()));
         let update = (clause.start.max(q.start_token.saturating_sub(4))..q.start_token)
             .any(|i| UPDATE_WORDS.contains(&text[toks[i].span.clone()].to_lowercase().as_str()));
-        // Near the figure: a few words either side within its clause, not another figure's.
-        let near = clause.start.max(q.start_token.saturating_sub(LOCAL_WINDOW))
-            ..clause.end.min(c.as_ref().map_or(q.end_token, |c| c.tokens.end) + LOCAL_WINDOW);
-        let mut local: Vec<String> = near
-            .filter(|&i| owner(i).is_none_or(|o| o == qi))
+        // Near the figure: a few content words either side within its clause, not another
+        // figure's.
+        let own_end = c.as_ref().map_or(q.end_token, |c| c.tokens.end);
+        let mine = |i: &usize| owner(*i).is_none_or(|o| o == qi);
+        let before = (clause.start..q.start_token)
+            .rev()
+            .filter(mine)
             .filter_map(|i| stems[i].clone())
-            .collect();
+            .take(LOCAL_WINDOW);
+        let after = (q.start_token..clause.end.max(own_end))
+            .filter(|i| *i >= own_end || (q.start_token..own_end).contains(i))
+            .filter(mine)
+            .filter_map(|i| stems[i].clone())
+            .take(LOCAL_WINDOW + 2);
+        let mut local: Vec<String> = before.chain(after).collect();
         local.sort();
         local.dedup();
         let per = match toks.get(q.end_token).map(|t| text[t.span.clone()].to_lowercase()) {
