@@ -88,7 +88,11 @@ pub fn block_key(c: &Claim) -> Option<String> {
         return None;
     }
     let dim = dimension(&c.quantity);
-    let per = c.per.as_ref().map(|p| format!("|per:{p}")).unwrap_or_default();
+    let per = c
+        .per
+        .as_ref()
+        .map(|p| format!("|per:{p}"))
+        .unwrap_or_default();
     if c.quantity.kind == QuantityKind::Count || ranked {
         let measure = c.measure.as_ref().map_or("bare", |m| m.key.as_str());
         Some(format!("{dim}|{measure}{per}"))
@@ -150,7 +154,10 @@ fn restates(docs: &[Analysis], a: ClaimRef, b: ClaimRef) -> bool {
 
 /// Folds each source's restatements: returns the representatives (body before headline,
 /// first in the text) and, per representative, what it stands for.
-fn fold(docs: &[Analysis], members: &[ClaimRef]) -> (Vec<ClaimRef>, HashMap<ClaimRef, Vec<ClaimRef>>) {
+fn fold(
+    docs: &[Analysis],
+    members: &[ClaimRef],
+) -> (Vec<ClaimRef>, HashMap<ClaimRef, Vec<ClaimRef>>) {
     let mut by_source: BTreeMap<usize, Vec<ClaimRef>> = BTreeMap::new();
     for r in members {
         by_source.entry(r.source).or_default().push(*r);
@@ -215,7 +222,12 @@ fn align_block(docs: &[Analysis], key: &str, members: &[ClaimRef]) -> Vec<Alignm
             let is_best = |key, i, j| best.get(&key).is_some_and(|b| (b.1, b.2) == (i, j));
             for &(score, i, j) in &scored {
                 let mutual = is_best((false, i), i, j) && is_best((true, j), i, j);
-                let score = score + if mutual && score > 0.0 { MUTUAL_BEST + only } else { 0.0 };
+                let score = score
+                    + if mutual && score > 0.0 {
+                        MUTUAL_BEST + only
+                    } else {
+                        0.0
+                    };
                 if score >= MERGE_THRESHOLD {
                     pairs.push((score.min(1.0), i.min(j), i.max(j)));
                 }
@@ -343,7 +355,9 @@ pub fn pair_score(a: &Claim, b: &Claim) -> f64 {
     }
     match (&a.attribution, &b.attribution) {
         (Some(x), Some(y)) if x.party == y.party => score += 0.15,
-        (Some(_), Some(_)) => score -= 0.6,
+        // Two known sides (union and company, police and organisers) give their own figures;
+        // a named agency against `officials` may well be the same source.
+        (Some(x), Some(y)) if x.known && y.known => score -= 0.6,
         _ => {}
     }
     score += match relate(&a.quantity, &b.quantity) {

@@ -32,6 +32,9 @@ pub struct Attribution {
     pub text: String,
     /// Folded key for comparing parties (`union`, `company`, `volk`).
     pub party: String,
+    /// The party is one of the sides `data/attribution.tsv` knows (union, company, police…),
+    /// not just a name.
+    pub known: bool,
 }
 
 fn lower(text: &str, t: &Token) -> String {
@@ -82,7 +85,12 @@ pub fn counted(text: &str, toks: &[Token], q: &Quantity) -> Option<Counted> {
     }
     let first = i;
     // `3% next year`, `4.5% this year`: a time, not what the figure counts.
-    if word(i).is_some_and(|w| matches!(w.as_str(), "next" | "last" | "this" | "that" | "per" | "a" | "an" | "each")) {
+    if word(i).is_some_and(|w| {
+        matches!(
+            w.as_str(),
+            "next" | "last" | "this" | "that" | "per" | "a" | "an" | "each"
+        )
+    }) {
         return None;
     }
     let mut last = None;
@@ -161,17 +169,72 @@ pub fn clauses(text: &str, toks: &[Token]) -> Vec<Range<usize>> {
 /// Words a predicate search steps over: auxiliaries, adverbs and negation between a subject
 /// and its verb (`have now died`, `were reportedly killed`).
 const AUXILIARIES: &[&str] = &[
-    "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would",
-    "could", "may", "might", "must", "should", "can", "not", "also", "now", "still", "already",
-    "reportedly", "allegedly", "apparently", "currently", "since", "then", "all", "later",
-    "either", "both", "each", "just", "only", "confirmed", "officially", "so", "far",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "could",
+    "may",
+    "might",
+    "must",
+    "should",
+    "can",
+    "not",
+    "also",
+    "now",
+    "still",
+    "already",
+    "reportedly",
+    "allegedly",
+    "apparently",
+    "currently",
+    "since",
+    "then",
+    "all",
+    "later",
+    "either",
+    "both",
+    "each",
+    "just",
+    "only",
+    "confirmed",
+    "officially",
+    "so",
+    "far",
 ];
 
 /// Words that open a parenthetical after a subject (`Two children, neither of whom…, died`).
 const PARENTHETICAL: &[&str] = &[
-    "who", "whom", "whose", "which", "neither", "none", "most", "many", "some", "including",
-    "mostly", "all", "both", "one", "among", "several", "among", "mainly", "largely", "nearly",
-    "almost", "according",
+    "who",
+    "whom",
+    "whose",
+    "which",
+    "neither",
+    "none",
+    "most",
+    "many",
+    "some",
+    "including",
+    "mostly",
+    "all",
+    "both",
+    "one",
+    "among",
+    "several",
+    "among",
+    "mainly",
+    "largely",
+    "nearly",
+    "almost",
+    "according",
 ];
 
 /// The measure of a quantity: the class of its counted head unless that is generic (people);
@@ -248,7 +311,10 @@ pub fn measure(
         if AUXILIARIES.contains(&w.as_str()) {
             continue;
         }
-        if matches!(w.as_str(), "in" | "into" | "under" | "on" | "at" | "from" | "to") {
+        if matches!(
+            w.as_str(),
+            "in" | "into" | "under" | "on" | "at" | "from" | "to"
+        ) {
             // `are in hospital`, `went on strike`, `remain without power`.
             let mut k = i;
             while word(k).is_some_and(|w| matches!(w.as_str(), "the" | "a" | "an" | "their")) {
@@ -263,9 +329,16 @@ pub fn measure(
         // A class word right after the phrase is its verb (`300 died`, `40 injured`) or, after
         // an auxiliary, its complement (`were dead`); a bare noun there is something else
         // (`keeping her two kids home`).
-        if classed(&w).is_some() && (verb || steps > 1 || lx.class_of(&w).is_some_and(|_| {
-            matches!(w.as_str(), "dead" | "missing" | "injured" | "wounded" | "hurt")
-        })) {
+        if classed(&w).is_some()
+            && (verb
+                || steps > 1
+                || lx.class_of(&w).is_some_and(|_| {
+                    matches!(
+                        w.as_str(),
+                        "dead" | "missing" | "injured" | "wounded" | "hurt"
+                    )
+                }))
+        {
             return found(w);
         }
         if verb {
@@ -280,7 +353,10 @@ pub fn measure(
                 if classed(&o).is_some() {
                     return found(o);
                 }
-                if !matches!(o.as_str(), "the" | "a" | "an" | "in" | "part" | "their" | "its") {
+                if !matches!(
+                    o.as_str(),
+                    "the" | "a" | "an" | "in" | "part" | "their" | "its"
+                ) {
                     break;
                 }
                 k += 1;
@@ -301,8 +377,18 @@ pub fn measure(
         let Some(w) = word(k) else {
             break;
         };
+        // `The death toll from the quake … rose to 63`: the figure is a new level of the
+        // clause's subject, the first class word before the verb.
+        if lx.change_words.contains(w.as_str()) && !matches!(w.as_str(), "up" | "down") {
+            if let Some(s) =
+                (clause.start..k).find_map(|j| word(j).filter(|x| classed(x).is_some()))
+            {
+                return found(s);
+            }
+            break;
+        }
         // `a death toll of 63`, `arrested at least 300`, `put the number of strikers at 3,000`.
-        if matches!(w.as_str(), "of" | "at" | "the" | "a" | "an")
+        if matches!(w.as_str(), "of" | "at" | "to" | "the" | "a" | "an")
             || AUXILIARIES.contains(&w.as_str())
         {
             continue;
@@ -412,6 +498,7 @@ fn party(text: &str, toks: &[Token], lx: &Lexicon, idx: Vec<usize>) -> Option<At
         return Some(Attribution {
             text: w.clone(),
             party: lx.parties[w.to_lowercase().as_str()].to_string(),
+            known: true,
         });
     }
     let names: Vec<&(usize, String)> = words
@@ -423,6 +510,7 @@ fn party(text: &str, toks: &[Token], lx: &Lexicon, idx: Vec<usize>) -> Option<At
     Some(Attribution {
         text: text[toks[first.0].span.start..toks[last.0].span.end].to_string(),
         party: last.1.to_lowercase(),
+        known: false,
     })
 }
 

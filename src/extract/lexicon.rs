@@ -78,6 +78,8 @@ pub struct Lexicon {
     pub identifiers: HashSet<&'static str>,
     pub months: HashSet<&'static str>,
     pub stopwords: HashSet<&'static str>,
+    /// Words that give a figure as a new level (`rose`, `stands`, `up`), from `data/change.txt`.
+    pub change_words: HashSet<&'static str>,
     /// Verb forms that do not end in -ed/-ing (`fell`, `died`, `remain`).
     pub verbs: HashSet<&'static str>,
     pub attribution_verbs: HashSet<&'static str>,
@@ -112,6 +114,7 @@ const IDENTIFIERS: &str = include_str!("../../data/identifiers.txt");
 const MONTHS: &str = include_str!("../../data/months.txt");
 const STOPWORDS: &str = include_str!("../../data/stopwords.txt");
 const VERBS: &str = include_str!("../../data/verbs.txt");
+const CHANGE: &str = include_str!("../../data/change.txt");
 const WEEKDAYS: &str = include_str!("../../data/weekdays.txt");
 const ATTRIBUTION: &str = include_str!("../../data/attribution.tsv");
 const NUMBER_WORDS: &str = include_str!("../../data/number_words.tsv");
@@ -345,6 +348,7 @@ impl Lexicon {
             months: words(MONTHS),
             stopwords: words(STOPWORDS),
             verbs: words(VERBS),
+            change_words: words(CHANGE),
             attribution_verbs,
             modal_words,
             weak_attribution_verbs,

@@ -43,19 +43,6 @@ pub struct Claim {
 /// How many content words either side of a figure its local context takes.
 const LOCAL_WINDOW: usize = 4;
 
-const UPDATE_WORDS: &[&str] = &[
-    "rose",
-    "risen",
-    "climbed",
-    "jumped",
-    "increased",
-    "grew",
-    "revised",
-    "updated",
-    "now",
-    "reached",
-];
-
 /// Extracts the claims of one sentence; `range` is the sentence's span in `text`.
 pub fn claims_in_sentence(text: &str, sentence: usize, range: Range<usize>) -> Vec<Claim> {
     let lx = lexicon();
@@ -119,8 +106,10 @@ pub fn claims_in_sentence(text: &str, sentence: usize, range: Range<usize>) -> V
                 .find(|w| lx.modal_words.contains(w.as_str()))
         };
         let modality = modal_in(clause.clone()).or_else(|| modal_in(0..toks.len()));
-        let update = (clause.start.max(q.start_token.saturating_sub(4))..q.start_token)
-            .any(|i| UPDATE_WORDS.contains(&text[toks[i].span.clone()].to_lowercase().as_str()));
+        let update = (clause.start.max(q.start_token.saturating_sub(4))..q.start_token).any(|i| {
+            lx.change_words
+                .contains(text[toks[i].span.clone()].to_lowercase().as_str())
+        });
         // Near the figure: a few content words either side within its clause, not another
         // figure's.
         let own_end = c.as_ref().map_or(q.end_token, |c| c.tokens.end);
@@ -138,7 +127,10 @@ pub fn claims_in_sentence(text: &str, sentence: usize, range: Range<usize>) -> V
         let mut local: Vec<String> = before.chain(after).collect();
         local.sort();
         local.dedup();
-        let per = match toks.get(q.end_token).map(|t| text[t.span.clone()].to_lowercase()) {
+        let per = match toks
+            .get(q.end_token)
+            .map(|t| text[t.span.clone()].to_lowercase())
+        {
             Some(w) if matches!(w.as_str(), "a" | "an" | "per" | "each") => toks
                 .get(q.end_token + 1)
                 .filter(|t| t.kind == token::TokenKind::Word)
