@@ -190,11 +190,17 @@ fn html_to_text(path: &Path, html: &str) -> Result<String> {
     let mut r = dom_smoothie::Readability::new(html, None, Some(cfg)).map_err(err)?;
     let article = r.parse().map_err(err)?;
     let mut text = String::new();
-    if !article.title.trim().is_empty() {
-        text.push_str(article.title.trim());
+    // The page title, unless the article opens with its own headline (a title is often that
+    // headline shortened, with the site's name after a bar or dash).
+    let title = article.title.trim();
+    let core = title.split(['|', '\u{2013}', '\u{2014}']).next().unwrap_or("").trim();
+    let body = article.text_content.trim();
+    let first_line = body.lines().next().unwrap_or("");
+    if !title.is_empty() && (core.is_empty() || !first_line.contains(core)) {
+        text.push_str(title);
         text.push_str("\n\n");
     }
-    text.push_str(article.text_content.trim());
+    text.push_str(body);
     Ok(text)
 }
 

@@ -105,6 +105,11 @@ pub fn counted(text: &str, toks: &[Token], q: &Quantity) -> Option<Counted> {
         if is_participle(&w) && last.is_some() {
             break;
         }
+        // `the city's 476,000 voters`: a possessive is a determiner, not what is counted.
+        if w.ends_with("'s") {
+            i += 1;
+            continue;
+        }
         last = Some(i);
         i += 1;
         // A head noun ends the phrase: `20,000 people took part` counts people. A capitalised
@@ -251,6 +256,22 @@ pub fn measure(
     owned_elsewhere: &dyn Fn(usize) -> bool,
 ) -> (Option<Measure>, Option<String>) {
     let lx = lexicon();
+    // `won by about 11,500 votes`, `rose by 5%`: a difference, not a level.
+    if q.kind.is_amount()
+        && q.start_token > clause.start
+        && lower(text, &toks[q.start_token - 1]) == "by"
+    {
+        if let Some(c) = lx.class_of("margin") {
+            let c = &lx.classes[c];
+            return (
+                Some(Measure {
+                    key: format!("class:{}", c.name),
+                    label: c.label.to_string(),
+                }),
+                Some("by".to_string()),
+            );
+        }
+    }
     let class = |w: &str| lx.class_of(w).map(|c| &lx.classes[c]);
     let by_class = |c: &super::lexicon::MeasureClass| Measure {
         key: format!("class:{}", c.name),
@@ -288,6 +309,17 @@ pub fn measure(
 
     // After the counted phrase: the subject's verb.
     let mut i = own.end;
+    // `61 percent of the city's 476,000 registered voters cast a ballot`: the verb comes after
+    // the `of` phrase.
+    if counted.is_none() && toks.get(i).is_some_and(|t| lower(text, t) == "of") {
+        if let Some(v) = (i + 1..clause.end.min(i + 10)).find(|&k| {
+            let w = lower(text, &toks[k]);
+            toks[k].kind == TokenKind::Word
+                && (is_participle(&w) || lx.verbs.contains(w.as_str()) || phrase_at(k).is_some())
+        }) {
+            i = v;
+        }
+    }
     if i < clause.end && is_comma(text, &toks[i]) {
         if let Some(w) = word(i + 1).filter(|w| PARENTHETICAL.contains(&w.as_str())) {
             // Skip `, neither of whom had been vaccinated,` up to its closing comma.
