@@ -193,7 +193,11 @@ fn html_to_text(path: &Path, html: &str) -> Result<String> {
     // The page title, unless the article opens with its own headline (a title is often that
     // headline shortened, with the site's name after a bar or dash).
     let title = article.title.trim();
-    let core = title.split(['|', '\u{2013}', '\u{2014}']).next().unwrap_or("").trim();
+    let core = title
+        .split(['|', '\u{2013}', '\u{2014}'])
+        .next()
+        .unwrap_or("")
+        .trim();
     let body = article.text_content.trim();
     let first_line = body.lines().next().unwrap_or("");
     if !title.is_empty() && (core.is_empty() || !first_line.contains(core)) {

@@ -312,10 +312,13 @@ pub fn measure(
     // `61 percent of the city's 476,000 registered voters cast a ballot`: the verb comes after
     // the `of` phrase.
     if counted.is_none() && toks.get(i).is_some_and(|t| lower(text, t) == "of") {
-        if let Some(v) = (i + 1..clause.end.min(i + 10)).find(|&k| {
+        let span = i + 1..clause.end.min(i + 10);
+        if let Some(found) = span.clone().find_map(phrase_at) {
+            return (Some(found.0), Some(found.1));
+        }
+        if let Some(v) = span.into_iter().find(|&k| {
             let w = lower(text, &toks[k]);
-            toks[k].kind == TokenKind::Word
-                && (is_participle(&w) || lx.verbs.contains(w.as_str()) || phrase_at(k).is_some())
+            toks[k].kind == TokenKind::Word && (is_participle(&w) || lx.verbs.contains(w.as_str()))
         }) {
             i = v;
         }
@@ -403,6 +406,7 @@ pub fn measure(
     // Before the figure: the verb or noun that governs it.
     let mut k = q.start_token;
     let mut steps = 0;
+    let mut prep = false;
     while k > clause.start && steps < 4 {
         k -= 1;
         steps += 1;
@@ -410,8 +414,13 @@ pub fn measure(
             break;
         };
         // `The death toll from the quake … rose to 63`: the figure is a new level of the
-        // clause's subject, the first class word before the verb.
-        if lx.change_words.contains(w.as_str()) && !matches!(w.as_str(), "up" | "down") {
+        // clause's subject, the first class word before the verb (but `a rise of 12%` is no
+        // such verb).
+        let after_prep = std::mem::replace(&mut prep, matches!(w.as_str(), "to" | "at"));
+        if after_prep
+            && lx.change_words.contains(w.as_str())
+            && !matches!(w.as_str(), "up" | "down")
+        {
             if let Some(s) =
                 (clause.start..k).find_map(|j| word(j).filter(|x| classed(x).is_some()))
             {
