@@ -61,6 +61,8 @@ pub struct Analysis {
     pub claims: Vec<Claim>,
     /// People named in roles (`Yegor Burkin, leader of Khimprom`).
     pub roles: Vec<RoleClaim>,
+    /// Every word of the report, lowercase: what it mentions at all.
+    pub vocabulary: std::collections::HashSet<String>,
 }
 
 impl Analysis {
@@ -126,12 +128,19 @@ pub fn analyze(document: Document, lang: Option<Lang>) -> Analysis {
         .iter()
         .flat_map(|s| extract::roles_in_sentence(normalized.text(), s.index, s.span.clone()))
         .collect();
+    let vocabulary = normalized
+        .text()
+        .split(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
     Analysis {
         document,
         normalized,
         sentences,
         claims,
         roles,
+        vocabulary,
     }
 }
 

@@ -205,7 +205,9 @@ fn align_block(docs: &[Analysis], key: &str, members: &[ClaimRef]) -> Vec<Alignm
                 let lo = pos.saturating_sub(CANDIDATES_PER_SOURCE / 2);
                 let hi = (lo + CANDIDATES_PER_SOURCE).min(ys.len());
                 for &j in &ys[lo..hi] {
-                    scored.push((pair_score(claim(docs, reps[i]), claim(docs, reps[j])), i, j));
+                    let score = pair_score(claim(docs, reps[i]), claim(docs, reps[j]))
+                        - unshared_names(docs, reps[i], reps[j]);
+                    scored.push((score.max(0.0), i, j));
                 }
             }
             // Each other's best candidate is evidence of its own: two reports that each give
@@ -222,12 +224,13 @@ fn align_block(docs: &[Analysis], key: &str, members: &[ClaimRef]) -> Vec<Alignm
             let is_best = |key, i, j| best.get(&key).is_some_and(|b| (b.1, b.2) == (i, j));
             for &(score, i, j) in &scored {
                 let mutual = is_best((false, i), i, j) && is_best((true, j), i, j);
-                let score = score
-                    + if mutual && score > 0.0 {
-                        MUTUAL_BEST + only
-                    } else {
-                        0.0
-                    };
+                // The bonus rewards a best match, not a least bad one.
+                let bonus = if mutual && score >= MUTUAL_FLOOR {
+                    MUTUAL_BEST + only
+                } else {
+                    0.0
+                };
+                let score = score + bonus;
                 if score >= MERGE_THRESHOLD {
                     pairs.push((score.min(1.0), i.min(j), i.max(j)));
                 }
@@ -325,8 +328,10 @@ pub fn jaccard(a: &[String], b: &[String]) -> f64 {
     inter as f64 / (a.len() + b.len() - inter) as f64
 }
 
-/// Added to a pair whose claims are each other's best match between their two sources.
+/// Added to a pair whose claims are each other's best match between their two sources…
 const MUTUAL_BEST: f64 = 0.10;
+/// …when their own score reaches this.
+const MUTUAL_FLOOR: f64 = 0.25;
 
 /// Added again when they are their sources' only figures in the block: two reports of one
 /// event that each give one workforce figure are giving the same one.
@@ -368,6 +373,23 @@ pub fn pair_score(a: &Claim, b: &Claim) -> f64 {
     };
     score.clamp(0.0, 1.0)
 }
+
+/// What it costs a pair that one figure is qualified by names the other report never
+/// mentions (`dozens of Air Canada flights` against a report that names no airline): likely a
+/// part of the whole the other gives.
+fn unshared_names(docs: &[Analysis], a: ClaimRef, b: ClaimRef) -> f64 {
+    let missing = |x: ClaimRef, other: ClaimRef| {
+        claim(docs, x)
+            .local_entities
+            .iter()
+            .filter(|e| !docs[other.source].vocabulary.contains(e.as_str()))
+            .count()
+    };
+    (UNSHARED_NAME * (missing(a, b) + missing(b, a)) as f64).min(2.0 * UNSHARED_NAME)
+}
+
+/// The cost of each name near one figure that the other report never mentions.
+const UNSHARED_NAME: f64 = 0.15;
 
 /// The same exact figure in the same unit.
 fn same_figure(a: &Claim, b: &Claim) -> bool {

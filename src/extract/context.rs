@@ -102,7 +102,9 @@ pub fn counted(text: &str, toks: &[Token], q: &Quantity) -> Option<Counted> {
         {
             break;
         }
-        if is_participle(&w) && last.is_some() {
+        // A participle ends the phrase (`100 km/h toppled trees`), unless it is what is
+        // counted (`300 injured`).
+        if is_participle(&w) && (last.is_some() || lx.class_of(&w).is_none()) {
             break;
         }
         // `the city's 476,000 voters`: a possessive is a determiner, not what is counted.
@@ -350,7 +352,20 @@ pub fn measure(
             w.as_str(),
             "in" | "into" | "under" | "on" | "at" | "from" | "to"
         ) {
-            // `are in hospital`, `went on strike`, `remain without power`.
+            // `are in hospital`, `went on strike`; a place (`65,000 homes in New York and New
+            // Jersey lost power`) is stepped over.
+            if toks
+                .get(i)
+                .is_some_and(|t| t.text(text).starts_with(char::is_uppercase))
+            {
+                while toks.get(i).is_some_and(|t| {
+                    t.kind == TokenKind::Word
+                        && (t.text(text).starts_with(char::is_uppercase) || t.text(text) == "and")
+                }) {
+                    i += 1;
+                }
+                continue;
+            }
             let mut k = i;
             while word(k).is_some_and(|w| matches!(w.as_str(), "the" | "a" | "an" | "their")) {
                 k += 1;
@@ -507,10 +522,9 @@ pub fn attribution(text: &str, toks: &[Token], clause: Range<usize>) -> Option<A
             continue;
         }
         // `…," said Volk.`
-        let after: Vec<usize> = words[k + 1..]
-            .iter()
+        // The words right after the verb, with nothing between them.
+        let after: Vec<usize> = (*i + 1..clause.end)
             .take(3)
-            .map(|(i, _)| *i)
             .take_while(|&j| toks[j].kind == TokenKind::Word)
             .collect();
         if let Some(a) = party(text, toks, lx, after) {

@@ -38,6 +38,9 @@ pub struct Claim {
     pub per: Option<String>,
     /// Capitalised words inside the sentence (not its first word): names and places.
     pub entities: Vec<String>,
+    /// The names among the words near the figure (`dozens of Air Canada flights`): a figure
+    /// qualified by names another report never mentions is likely about a part of the whole.
+    pub local_entities: Vec<String>,
 }
 
 /// How many content words either side of a figure its local context takes.
@@ -127,6 +130,18 @@ pub fn claims_in_sentence(text: &str, sentence: usize, range: Range<usize>) -> V
         let mut local: Vec<String> = before.chain(after).collect();
         local.sort();
         local.dedup();
+        let window = clause
+            .start
+            .max(q.start_token.saturating_sub(2 * LOCAL_WINDOW))
+            ..clause.end.min(own_end + 2 * LOCAL_WINDOW);
+        let mut local_entities: Vec<String> = window
+            .filter(|&i| i > 0 && mine(&i) && stems[i].is_some())
+            .map(|i| &text[toks[i].span.clone()])
+            .filter(|w| w.starts_with(char::is_uppercase))
+            .map(str::to_lowercase)
+            .collect();
+        local_entities.sort();
+        local_entities.dedup();
         let per = match toks
             .get(q.end_token)
             .map(|t| text[t.span.clone()].to_lowercase())
@@ -150,6 +165,7 @@ pub fn claims_in_sentence(text: &str, sentence: usize, range: Range<usize>) -> V
             modality,
             context: ctx.clone(),
             entities: entities.clone(),
+            local_entities,
         });
     }
     // A figure that names no measure of its own shares its sentence neighbour's

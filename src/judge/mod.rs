@@ -485,6 +485,10 @@ fn twin_key(c: &Claim) -> Option<(String, u64)> {
         .then(|| (dimension(&c.quantity), v.to_bits()))
 }
 
+/// How alike the words near two same-valued figures must be before counting different things
+/// is reported as a discrepancy rather than noted.
+const TWIN_CLOSENESS: f64 = 0.15;
+
 fn judge_single(
     docs: &[Analysis],
     r: ClaimRef,
@@ -497,13 +501,22 @@ fn judge_single(
     // discrepancy in what is counted; otherwise the unique claim carries a note.
     let twins = index.twins(docs, r);
     let closeness = |o: &ClaimRef| jaccard(&claim(docs, *o).context, &c.context);
-    let related = |o: &ClaimRef| {
-        closeness(o) >= 0.1
-            || claim(docs, *o)
-                .entities
-                .iter()
-                .any(|e| c.entities.contains(e))
+    // Related: the same words near both figures, names aside (two figures of one city are
+    // not about one thing for sharing the city's name).
+    let plain = |x: &Claim| -> Vec<String> {
+        let names: Vec<String> = x
+            .local_entities
+            .iter()
+            .map(|e| crate::extract::lexicon().stem(e))
+            .collect();
+        x.local
+            .iter()
+            .filter(|w| !names.contains(w))
+            .cloned()
+            .collect()
     };
+    let mine = plain(c);
+    let related = |o: &ClaimRef| jaccard(&plain(claim(docs, *o)), &mine) >= TWIN_CLOSENESS;
     let pick = twins
         .iter()
         .filter(|o| !in_group.contains(o) && related(o))
