@@ -128,11 +128,18 @@ pub fn analyze(document: Document, lang: Option<Lang>) -> Analysis {
         .iter()
         .flat_map(|s| extract::roles_in_sentence(normalized.text(), s.index, s.span.clone()))
         .collect();
-    let vocabulary = normalized
-        .text()
-        .split(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'')
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
+    let text = normalized.text();
+    let vocabulary = extract::token::tokenize(text, 0)
+        .iter()
+        .filter(|t| t.kind == extract::token::TokenKind::Word)
+        .map(|t| {
+            let w = t.text(text).to_lowercase();
+            // `Tuesday's` mentions Tuesday.
+            match w.strip_suffix("'s") {
+                Some(base) => base.to_string(),
+                None => w,
+            }
+        })
         .collect();
     Analysis {
         document,

@@ -130,15 +130,24 @@ pub fn claims_in_sentence(text: &str, sentence: usize, range: Range<usize>) -> V
         let mut local: Vec<String> = before.chain(after).collect();
         local.sort();
         local.dedup();
-        let window = clause
-            .start
-            .max(q.start_token.saturating_sub(2 * LOCAL_WINDOW))
-            ..clause.end.min(own_end + 2 * LOCAL_WINDOW);
+        // Names qualify a figure from within its comma-delimited phrase (`Air Canada and
+        // WestJet cancelled dozens of flights to New York`), not from an aside (`Okafor, the
+        // Labour candidate, won by 11,500 votes`).
+        let comma = |i: &usize| {
+            toks[*i].kind == token::TokenKind::Symbol && &text[toks[*i].span.clone()] == ","
+        };
+        let from = (clause.start..q.start_token)
+            .rev()
+            .find(comma)
+            .map_or(clause.start, |c| c + 1);
+        let to = (own_end..clause.end).find(comma).unwrap_or(clause.end);
+        let window = from.max(q.start_token.saturating_sub(2 * LOCAL_WINDOW))
+            ..to.min(own_end + 2 * LOCAL_WINDOW);
         let mut local_entities: Vec<String> = window
             .filter(|&i| i > 0 && mine(&i) && stems[i].is_some())
             .map(|i| &text[toks[i].span.clone()])
             .filter(|w| w.starts_with(char::is_uppercase))
-            .map(str::to_lowercase)
+            .map(|w| w.trim_end_matches("'s").to_lowercase())
             .collect();
         local_entities.sort();
         local_entities.dedup();
