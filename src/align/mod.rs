@@ -371,6 +371,8 @@ pub fn pair_score(a: &Claim, b: &Claim) -> f64 {
         _ => {}
     }
     score += match relate(&a.quantity, &b.quantity) {
+        // The same uncommon figure (`$3.4bn`, `152,840`, `6.8`) is rarely a coincidence.
+        Relation::Compatible if same_figure(a, b) && distinctive(&a.quantity) => 0.35,
         Relation::Compatible if same_figure(a, b) => 0.20,
         Relation::Compatible => 0.12,
         Relation::Strained => 0.0,
@@ -395,6 +397,14 @@ fn unshared_names(docs: &[Analysis], a: ClaimRef, b: ClaimRef) -> f64 {
 
 /// The cost of each name near one figure that the other report never mentions.
 const UNSHARED_NAME: f64 = 0.15;
+
+/// A figure precise enough that two reports giving it by chance is unlikely: stated with
+/// decimals or a scale word, or a large one not rounded to the hundred.
+fn distinctive(q: &crate::Quantity) -> bool {
+    let v = q.value.unwrap_or(0.0).abs();
+    q.hedge == crate::extract::HedgeKind::Exact
+        && (q.scaled || q.decimals > 0 || (v >= 100.0 && v % 100.0 != 0.0))
+}
 
 /// The same exact figure in the same unit.
 fn same_figure(a: &Claim, b: &Claim) -> bool {
