@@ -145,11 +145,20 @@ fn sort_value(c: &Claim) -> f64 {
 /// measure, and a headline on one side, the same figure, or the same words around it.
 fn restates(docs: &[Analysis], a: ClaimRef, b: ClaimRef) -> bool {
     let (x, y) = (claim(docs, a), claim(docs, b));
-    if x.measure != y.measure || relate(&x.quantity, &y.quantity) != Relation::Compatible {
+    if relate(&x.quantity, &y.quantity) != Relation::Compatible {
         return false;
     }
-    let same_figure = x.quantity.value.is_some() && x.quantity.value == y.quantity.value;
-    headline(docs, a) || headline(docs, b) || same_figure || jaccard(&x.local, &y.local) >= 0.3
+    // One source giving one uncommon figure twice means one thing, however it words it.
+    if same_figure(x, y) && distinctive(&x.quantity) {
+        return true;
+    }
+    // Otherwise the same measure, or one side that names none (a headline's bare figure).
+    let measures = x.measure == y.measure || x.measure.is_none() || y.measure.is_none();
+    measures
+        && (headline(docs, a)
+            || headline(docs, b)
+            || same_figure(x, y)
+            || jaccard(&x.local, &y.local) >= 0.3)
 }
 
 /// Folds each source's restatements: returns the representatives (body before headline,

@@ -146,7 +146,8 @@ pub fn claims_in_sentence(text: &str, sentence: usize, range: Range<usize>) -> V
         let mut local_entities: Vec<String> = window
             .filter(|&i| i > 0 && mine(&i) && stems[i].is_some())
             .map(|i| &text[toks[i].span.clone()])
-            .filter(|w| w.starts_with(char::is_uppercase))
+            // `Cambridge-based`, `U.S.-led`: a description, not a qualifier of the figure.
+            .filter(|w| w.starts_with(char::is_uppercase) && !w.contains('-'))
             .map(|w| w.trim_end_matches("'s").to_lowercase())
             .collect();
         local_entities.sort();
