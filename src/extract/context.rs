@@ -104,7 +104,16 @@ pub fn counted(text: &str, toks: &[Token], q: &Quantity) -> Option<Counted> {
         }
         // A participle ends the phrase (`100 km/h toppled trees`), unless it is what is
         // counted (`300 injured`).
-        if is_participle(&w) && (last.is_some() || lx.class_of(&w).is_none()) {
+        // Before a noun, a participle describes it (`Four masked men`), except after a unit,
+        // where it is the verb.
+        let adjective = last.is_none()
+            && q.unit.is_none()
+            && word(i + 1).is_some_and(|n| {
+                !lx.stopwords.contains(n.as_str())
+                    && !is_participle(&n)
+                    && !lx.verbs.contains(n.as_str())
+            });
+        if is_participle(&w) && !adjective && (last.is_some() || lx.class_of(&w).is_none()) {
             break;
         }
         // `the city's 476,000 voters`: a possessive is a determiner, not what is counted.
@@ -326,7 +335,9 @@ pub fn measure(
         }
     }
     if i < clause.end && is_comma(text, &toks[i]) {
-        if let Some(w) = word(i + 1).filter(|w| PARENTHETICAL.contains(&w.as_str())) {
+        if let Some(w) =
+            word(i + 1).filter(|w| PARENTHETICAL.contains(&w.as_str()) || is_participle(w))
+        {
             // Skip `, neither of whom had been vaccinated,` up to its closing comma.
             let _ = w;
             if let Some(close) = (i + 1..clause.end.min(i + 16)).find(|&k| is_comma(text, &toks[k]))
@@ -432,9 +443,15 @@ pub fn measure(
         // clause's subject, the first class word before the verb (but `a rise of 12%` is no
         // such verb).
         let after_prep = std::mem::replace(&mut prep, matches!(w.as_str(), "to" | "at"));
-        if after_prep
-            && lx.change_words.contains(w.as_str())
-            && !matches!(w.as_str(), "up" | "down")
+        // `Vaccination coverage in the county is 82%`: a copula likewise.
+        let copula = matches!(
+            w.as_str(),
+            "is" | "are" | "was" | "were" | "remains" | "remained"
+        );
+        if copula
+            || after_prep
+                && lx.change_words.contains(w.as_str())
+                && !matches!(w.as_str(), "up" | "down")
         {
             if let Some(s) =
                 (clause.start..k).find_map(|j| word(j).filter(|x| classed(x).is_some()))
