@@ -57,16 +57,16 @@ langs! {
     Bg = "bg", include_str!("../../data/abbreviations/bg.txt");
     Kk = "kk", include_str!("../../data/abbreviations/kk.txt");
     El = "el", include_str!("../../data/abbreviations/el.txt");
-    Hy = "hy", "";
-    Ar = "ar", "";
+    Hy = "hy", include_str!("../../data/abbreviations/hy.txt");
+    Ar = "ar", include_str!("../../data/abbreviations/ar.txt");
     Fa = "fa", "";
     Ur = "ur", "";
     Hi = "hi", "";
     Mr = "mr", "";
     Am = "am", "";
     My = "my", "";
-    Ja = "ja", "";
-    Zh = "zh", "";
+    Ja = "ja", include_str!("../../data/abbreviations/ja.txt");
+    Zh = "zh", include_str!("../../data/abbreviations/zh.txt");
 }
 
 /// The rule table of one language.
@@ -96,19 +96,24 @@ pub(crate) struct Rules {
     pub colon_stop: bool,
     /// `;` is a question mark (Greek).
     pub semicolon_question: bool,
+    /// The Arabic comma `،` ends a sentence, unless it separates items of a list.
+    pub comma_stop: bool,
+    /// Words are not separated by spaces (Japanese, Chinese): a space before a line break
+    /// says nothing about wrapping.
+    pub no_word_spaces: bool,
 }
 
 impl Rules {
-    fn parse(data: &str, lang: Lang) -> Rules {
-        let mut r = Rules {
-            ordinals: matches!(
-                lang,
-                Lang::De | Lang::Da | Lang::Pl | Lang::Sk | Lang::Ru | Lang::Kk | Lang::Bg
-            ),
-            colon_stop: lang == Lang::Hy,
-            semicolon_question: lang == Lang::El,
-            ..Rules::default()
-        };
+    /// Is the lowercase word listed as any kind of abbreviation?
+    pub fn is_abbreviation(&self, w: &str) -> bool {
+        self.abbreviations.contains(w)
+            || self.prepositive.contains(w)
+            || self.numeric.contains(w)
+            || self.time.contains(w)
+    }
+
+    fn parse(data: &str) -> Rules {
+        let mut r = Rules::default();
         let mut section = "abbreviations";
         for line in data.lines() {
             let line = line.split('#').next().unwrap_or("").trim();
@@ -126,8 +131,20 @@ impl Rules {
                     "time" => "time",
                     "exclamations" => "exclamations",
                     "nonstarters" => "nonstarters",
+                    "rules" => "rules",
                     _ => "ignore",
                 };
+                continue;
+            }
+            if section == "rules" {
+                match line {
+                    "ordinals" => r.ordinals = true,
+                    "colon-ends-sentence" => r.colon_stop = true,
+                    "semicolon-is-question" => r.semicolon_question = true,
+                    "arabic-comma-ends-sentence" => r.comma_stop = true,
+                    "no-word-spaces" => r.no_word_spaces = true,
+                    _ => {}
+                }
                 continue;
             }
             let word = line.trim_end_matches('.').to_lowercase();
@@ -156,11 +173,11 @@ pub(crate) fn rules(lang: Lang) -> &'static Rules {
         Lang::ALL
             .iter()
             .map(|&l| {
-                let mut r = Rules::parse(l.data(), l);
+                let mut r = Rules::parse(l.data());
                 if l.latin() {
                     // News in any Latin-script language quotes English names and titles
                     // (U.S., Inc., Mr.), so those languages also know the English lists.
-                    let en = Rules::parse(Lang::En.data(), Lang::En);
+                    let en = Rules::parse(Lang::En.data());
                     r.abbreviations.extend(en.abbreviations);
                     r.prepositive.extend(en.prepositive);
                     r.numeric.extend(en.numeric);
