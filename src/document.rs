@@ -161,7 +161,7 @@ impl Document {
 }
 
 /// The offset of the first byte that shows the input is not text, if any.
-fn binary_offset(bytes: &[u8]) -> Option<usize> {
+pub(crate) fn binary_offset(bytes: &[u8]) -> Option<usize> {
     if let Some(i) = bytes.iter().position(|&b| b == 0) {
         return Some(i);
     }

@@ -28,6 +28,7 @@ pub mod judge;
 pub mod normalize;
 pub mod report;
 pub mod segment;
+pub mod stream;
 
 pub use align::{Alignment, ClaimRef};
 pub use document::{Document, Source};
@@ -77,11 +78,22 @@ impl Analysis {
     }
 }
 
-/// Normalizes and splits a text into sentences; `lang` `None` detects it.
+/// Splits a normalized text into sentences; `lang` `None` detects it.
 pub fn sentences(normalized: &NormalizedText, lang: Option<Lang>) -> Vec<Sentence> {
+    sentences_with(normalized, lang, segment::Options::default())
+}
+
+/// [`sentences`] with splitter options (hard-wrapped text).
+pub fn sentences_with(
+    normalized: &NormalizedText,
+    lang: Option<Lang>,
+    options: segment::Options,
+) -> Vec<Sentence> {
     let text = normalized.text();
     let lang = lang.unwrap_or_else(|| segment::detect(text));
-    segment::split(text, lang)
+    let mut ranges = Vec::new();
+    segment::split_into(text, lang, options, &mut ranges);
+    ranges
         .into_iter()
         .enumerate()
         .map(|(index, span)| Sentence {
