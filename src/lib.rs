@@ -93,13 +93,15 @@ pub fn sentences_with(
     let lang = lang.unwrap_or_else(|| segment::detect(text));
     let mut ranges = Vec::new();
     segment::split_into(text, lang, options, &mut ranges);
-    ranges
+    let mut mapped = Vec::with_capacity(ranges.len());
+    normalized.map_ranges(ranges, &mut mapped);
+    mapped
         .into_iter()
         .enumerate()
-        .map(|(index, span)| Sentence {
+        .map(|(index, (span, original))| Sentence {
             index,
-            original: normalized.to_original(span.clone()),
             span,
+            original,
         })
         .collect()
 }

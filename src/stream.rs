@@ -197,6 +197,7 @@ struct Splitter<F> {
     index: usize,
     sink: F,
     ranges: Vec<Range<usize>>,
+    mapped: Vec<(Range<usize>, Range<usize>)>,
 }
 
 impl<F> Splitter<F>
@@ -211,6 +212,7 @@ where
             index: 0,
             sink,
             ranges: Vec::new(),
+            mapped: Vec::new(),
         }
     }
 
@@ -245,9 +247,11 @@ where
         let n = NormalizedText::new(&text[start..end]);
         let mut ranges = Vec::new();
         segment::split_into(n.text(), lang, self.options, &mut ranges);
-        match ranges.len() {
+        let mut mapped = Vec::new();
+        n.map_ranges(ranges, &mut mapped);
+        match mapped.len() {
             0 | 1 => end,
-            k => start + n.to_original(ranges[k - 1].clone()).start,
+            k => start + mapped[k - 1].1.start,
         }
     }
 
@@ -256,9 +260,10 @@ where
         let original = &text[block.clone()];
         let n = NormalizedText::new(original);
         self.ranges.clear();
+        self.mapped.clear();
         segment::split_into(n.text(), lang, self.options, &mut self.ranges);
-        for r in &self.ranges {
-            let o = n.to_original(r.clone());
+        n.map_ranges(self.ranges.drain(..), &mut self.mapped);
+        for (_, o) in self.mapped.drain(..) {
             let span = SentenceSpan {
                 index: self.index,
                 start: base + block.start + o.start,
@@ -269,5 +274,47 @@ where
             self.index += 1;
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A block longer than the limit is cut after its last complete sentence; spans still
+    /// slice the input in order with only blanks between them.
+    #[test]
+    fn oversized_blocks_are_cut_between_sentences() {
+        let text = "One day it rained. The road closed and Mr. Lee waited. ".repeat(40);
+        for max_block in [16, 50, 97, 300] {
+            let mut got: Vec<(usize, usize, String)> = Vec::new();
+            let mut s = Splitter::new(
+                Some(Lang::En),
+                Options::default(),
+                |sp: SentenceSpan<'_>| {
+                    got.push((sp.start, sp.end, sp.text.to_string()));
+                    Ok(())
+                },
+            );
+            s.max_block = max_block;
+            // Feed it as a stream would: growing, then the end.
+            let mut done = 0;
+            for end in (0..=text.len()).step_by(37).chain([text.len()]) {
+                done += s.blocks(&text[done..end], done, false).unwrap();
+            }
+            s.blocks(&text[done..], done, true).unwrap();
+            let mut prev = 0;
+            for (start, end, t) in &got {
+                assert!(prev <= *start && start < end, "{max_block}: {got:?}");
+                assert_eq!(&text[*start..*end], t);
+                assert!(text[prev..*start].trim().is_empty());
+                prev = *end;
+            }
+            assert!(text[prev..].trim().is_empty());
+            if max_block >= 97 {
+                // Whole sentences fit: the cut falls between them, as if unlimited.
+                assert_eq!(got.len(), 80, "{max_block}");
+            }
+        }
     }
 }

@@ -112,6 +112,28 @@ impl NormalizedText {
         start..end.max(start)
     }
 
+    /// Maps sentence-like ranges (ordered, non-overlapping) of the normalized text to the
+    /// original, as pairs (normalized, original). A boundary that falls inside a stretch
+    /// replaced as a whole (a cluster that NFKC rewrote) cannot be kept: the two ranges
+    /// around it are merged, so the original ranges stay ordered and non-overlapping.
+    pub fn map_ranges(
+        &self,
+        ranges: impl IntoIterator<Item = Range<usize>>,
+        out: &mut Vec<(Range<usize>, Range<usize>)>,
+    ) {
+        let first = out.len();
+        for r in ranges {
+            let o = self.to_original(r.clone());
+            match out[first..].last_mut() {
+                Some((pn, po)) if o.start < po.end => {
+                    pn.end = r.end;
+                    po.end = po.end.max(o.end);
+                }
+                _ => out.push((r, o)),
+            }
+        }
+    }
+
     /// Where the normalized byte `n` starts in the original: the piece that holds it.
     fn original_start(&self, n: usize) -> usize {
         let i = self.pieces.partition_point(|p| p.norm + p.norm_len <= n);
