@@ -372,6 +372,23 @@ impl<'a> Splitter<'a> {
         let mut prev_ws = true;
         while i < b.len() {
             let c = b[i];
+            // Most bytes are letters and spaces: a word is looked at only where it starts.
+            if c.is_ascii_alphanumeric() {
+                if prev_ws {
+                    self.marker_at(i, i);
+                }
+                i += 1;
+                while i < b.len() && b[i].is_ascii_alphanumeric() {
+                    i += 1;
+                }
+                prev_ws = false;
+                continue;
+            }
+            if c == b' ' {
+                prev_ws = true;
+                i += 1;
+                continue;
+            }
             match c {
                 b'.' | b'!' | b'?' => {
                     i = self.terminal(i);
@@ -1289,6 +1306,18 @@ impl<'a> Splitter<'a> {
     fn marker_at(&mut self, i: usize, start: usize) {
         let b = self.b;
         let at = |p: usize| b.get(p).copied().unwrap_or(0);
+        // Quick refusal: a marker is one letter, or up to three digits, then `.` or `)`.
+        let mut q = i + (at(i) == b'(') as usize;
+        if at(q).is_ascii_digit() {
+            while at(q).is_ascii_digit() && q - i < 4 {
+                q += 1;
+            }
+        } else {
+            q += 1;
+        }
+        if !matches!(at(q), b'.' | b')') {
+            return;
+        }
         if start == i {
             // A bullet right before records the marker itself.
             let before = self.text[..i].trim_end_matches([' ', '\t']);
