@@ -1,23 +1,33 @@
 //! Sentence boundaries.
 //!
-//! [`split`] returns the byte ranges of the sentences of a text. It is rule based and runs in
-//! one forward pass: only the bytes that can end a sentence (`.`, `!`, `?`, line breaks, a few
-//! non-ASCII stops and bullets) are looked at closely, and a decision looks only at the word
-//! before and the word after. Per-language word lists live in `data/abbreviations/<lang>.txt`
-//! (see `en.txt` for the format) and are parsed once.
+//! [`split`] returns the byte ranges of the sentences of a text. It first cuts the text into
+//! blocks at hard breaks ([`block_end`]), then runs one forward pass per block: only the bytes
+//! that can end a sentence (`.`, `!`, `?`, line breaks, a few non-ASCII stops and bullets) are
+//! looked at closely, and a decision looks only at the words around them. Per-language word
+//! lists and switches live in `data/abbreviations/<lang>.txt` (see `en.txt` for the format) and
+//! are parsed once.
 //!
 //! The rules, news text first:
 //! - `.` after an abbreviation ends a sentence only before a sentence-starter word ("in the
 //!   U.S. The…" but "the U.S. Senate"); titles (`Mr.`, `Gov.`) never do; `No.`/`p.` only
-//!   stand for an abbreviation before a number; single letters are initials.
-//! - A lowercase word, a comma or a dash after the stop means the sentence goes on.
-//! - Decimals, versions, e-mails and URLs are never split; `world.Today` is.
+//!   stand for an abbreviation before a number; single letters are initials, and a lowercase
+//!   one (`v.`, `c.`) never ends a sentence before a capital.
+//! - A time (`a.m.`) before a title ends the sentence unless the time opened it ("At 5 a.m.
+//!   Mr. Smith went" but "He left at 6 P.M. Mr. Smith then went").
+//! - A comma or a dash after the stop means the sentence goes on, and so does a lowercase word
+//!   after an abbreviation or a closing quote; after a plain lowercase word it does not.
+//! - Decimals, versions, e-mails and URLs are never split; `world.Today` is, and so are
+//!   `world.I dag` and `ended.XIX century`.
 //! - Ellipses: `...`/`....` before a capital end a sentence; a spaced `. . .` does only with
 //!   four dots.
-//! - Closing quotes and brackets after the stop belong to the sentence that ends.
+//! - Closing quotes and brackets after the stop belong to the sentence that ends, and so does a
+//!   bracketed remark after a quotation that began mid-sentence; footnote marks glued to the
+//!   stop (`cold.11 12 Take`) too.
 //! - Numbered and lettered lists ("1. … 2. …", "a) … b) …") and bullets start items.
 //! - A blank line always ends a sentence; a single line break does when the line has no stop
-//!   and the next line starts with a capital (a headline), or the line is a short label.
+//!   and the next line starts with a capital (a headline), when the line is a short label, or
+//!   when the next word would have fitted on the line (a deliberate break, not a wrap); a
+//!   trailing space before the break marks a soft wrap unless the next line is indented.
 
 mod lang;
 
