@@ -1,7 +1,7 @@
 //! Score the sentence splitter on external test suites (JSONL: `text`, `sentences`, `lang`).
 //!
 //! ```text
-//! cargo run --release --example eval_sbd -- [-v] [--cli target/release/corroborate] [DIR_OR_FILE…]
+//! cargo run --release --example eval_sbd -- [-v] [--detect] [--cli target/release/corroborate] [DIR_OR_FILE…]
 //! cargo run --release --example eval_sbd -- --bench FILE [--lang en]
 //! ```
 //! Default input: `../shared/eval/sbd_golden_rules` relative to the crate root. Records whose
@@ -12,6 +12,7 @@
 //! takes (normalize, split, slice the original); with `--cli BIN` from running that binary on
 //! every record (`sentences - --lang CODE`), each line checked to slice the input. A record
 //! whose upstream setting is `doc_type: pdf` is split with `--wrapped`, the same setting.
+//! `--detect` leaves the language to detection instead of the record's `lang`.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 use std::collections::BTreeMap;
@@ -72,18 +73,19 @@ fn main() {
         .iter()
         .position(|a| a == "--cli")
         .map(|p| PathBuf::from(args.get(p + 1).expect("--cli BIN")));
+    let detect_lang = args.iter().any(|a| a == "--detect");
     for f in files {
-        eval_file(&f, verbose, cli.as_deref());
+        eval_file(&f, verbose, cli.as_deref(), detect_lang);
     }
 }
 
 /// The sentences `corroborate sentences - --lang CODE` prints for `text`, checked to slice it.
-fn run_cli(bin: &Path, text: &str, code: &str, wrapped: bool) -> Vec<String> {
+fn run_cli(bin: &Path, text: &str, code: Option<&str>, wrapped: bool) -> Vec<String> {
     use std::io::Write;
     use std::process::{Command, Stdio};
     let mut cmd = Command::new(bin);
     cmd.args(["sentences", "-"]);
-    if Lang::from_code(code).is_some() {
+    if let Some(code) = code {
         cmd.args(["--lang", code]);
     }
     if wrapped {
@@ -117,7 +119,7 @@ fn run_cli(bin: &Path, text: &str, code: &str, wrapped: bool) -> Vec<String> {
         .collect()
 }
 
-fn eval_file(path: &Path, verbose: bool, cli: Option<&Path>) {
+fn eval_file(path: &Path, verbose: bool, cli: Option<&Path>, detect_lang: bool) {
     let data = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let mut all = Score::default();
     let mut by_lang: BTreeMap<String, Score> = BTreeMap::new();
@@ -138,11 +140,16 @@ fn eval_file(path: &Path, verbose: bool, cli: Option<&Path>) {
             .map(|a| a.iter().filter_map(|s| s.as_str()).map(collapse).collect())
             .unwrap_or_default();
         let expected: Vec<String> = expected.into_iter().filter(|s| !s.is_empty()).collect();
-        let lang = Lang::from_code(&code);
+        // `--detect`: leave the language to detection, as the CLI does without `--lang`.
+        let lang = if detect_lang {
+            None
+        } else {
+            Lang::from_code(&code)
+        };
         // The record's upstream setting `doc_type: pdf` (hard-wrapped lines) is our `--wrapped`.
         let wrapped = r["options"]["doc_type"].as_str() == Some("pdf");
         let got: Vec<String> = match cli {
-            Some(bin) => run_cli(bin, text, &code, wrapped),
+            Some(bin) => run_cli(bin, text, lang.map(Lang::code), wrapped),
             None => {
                 // What `corroborate sentences` does: normalize, split, slice the original.
                 let normalized = NormalizedText::new(text);

@@ -176,6 +176,18 @@ fn map_char(c: char) -> Option<&'static str> {
     })
 }
 
+/// Letters of common scripts that NFKC maps to themselves and that are not combining marks:
+/// Latin-1 letters, basic Cyrillic, Hiragana, Katakana, CJK ideographs, Hangul syllables.
+fn is_plain_letter(c: char) -> bool {
+    matches!(c,
+        '\u{00C0}'..='\u{00FF}'
+        | '\u{0410}'..='\u{044F}'
+        | '\u{3041}'..='\u{3096}'
+        | '\u{30A1}'..='\u{30FA}'
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{AC00}'..='\u{D7A3}')
+}
+
 /// Spaces that may separate digit groups.
 fn is_space_like(c: char) -> bool {
     matches!(
@@ -231,6 +243,19 @@ impl Builder {
 
     /// A non-ASCII character at `i`, with the combining marks after it; returns where to go on.
     fn non_ascii(&mut self, s: &str, i: usize) -> usize {
+        // Runs of letters that NFKC leaves alone and that are no combining marks are copied
+        // as they are (a mark after the run takes its last letter back, see `retract_last`).
+        let mut j = i;
+        for c in s[i..].chars() {
+            if !is_plain_letter(c) {
+                break;
+            }
+            j += c.len_utf8();
+        }
+        if j > i {
+            self.keep(i, j - i, s);
+            return j;
+        }
         let c = s[i..].chars().next().unwrap_or(' ');
         let len = c.len_utf8();
         let mut start = i;
@@ -365,6 +390,24 @@ mod tests {
         assert_eq!(&s[r], "At least 300\u{201D}");
         let dots = n.text().find("...").unwrap();
         assert_eq!(&s[n.to_original(dots + 1..dots + 2)], "\u{2026}");
+    }
+
+    #[test]
+    fn plain_letters_are_their_own_nfkc() {
+        let ranges = [
+            0xC0..=0xFF,
+            0x410..=0x44F,
+            0x3041..=0x3096,
+            0x30A1..=0x30FA,
+            0x4E00..=0x9FFF,
+            0xAC00..=0xD7A3,
+        ];
+        for c in ranges.into_iter().flatten().filter_map(char::from_u32) {
+            assert!(is_plain_letter(c));
+            assert!(!is_combining_mark(c), "{c:?}");
+            let one = c.to_string();
+            assert_eq!(one.nfkc().collect::<String>(), one, "{c:?}");
+        }
     }
 
     #[test]

@@ -373,7 +373,27 @@ pub fn detect(text: &str) -> Lang {
         };
         for (k, (_, list)) in WORDS.iter().enumerate() {
             if list.contains(&w) {
-                scores[k] += 1;
+                scores[k] += 2;
+            }
+        }
+    }
+    // Letters only one of these languages uses settle short texts with few common words.
+    const LETTERS: &[(Lang, &str)] = &[
+        (Lang::De, "ßÄÖÜäöü"),
+        (Lang::Fr, "çœÇàâêîûëÀÂÊÎÛ"),
+        (Lang::Es, "ñÑ¿¡"),
+        (Lang::It, "òìÒÌ"),
+        (Lang::Pt, "ãõÃÕ"),
+        (Lang::Da, "æøåÆØÅ"),
+        (Lang::Pl, "łąęśżźćńŁĄĘŚŻŹĆŃ"),
+        (Lang::Sk, "ľĺŕôäĽĹŔÔ"),
+    ];
+    for c in sample.chars().filter(|c| !c.is_ascii()).take(2000) {
+        for &(l, letters) in LETTERS {
+            if letters.contains(c) {
+                if let Some(k) = WORDS.iter().position(|(w, _)| *w == l) {
+                    scores[k] += 1;
+                }
             }
         }
     }

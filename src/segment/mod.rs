@@ -857,6 +857,11 @@ impl<'a> Splitter<'a> {
         if p > k && c.is_whitespace() {
             return (Next::Other, "");
         }
+        let mut class = classify_char(c);
+        if class == Next::Uncased {
+            // No word lists for scripts without case; the class is all that matters.
+            return (class, &text[p..p + c.len_utf8()]);
+        }
         let mut e = p;
         for ch in text[p..].chars() {
             if ch.is_alphanumeric() || ch == '\'' || ch == '’' || ch == '-' {
@@ -866,7 +871,6 @@ impl<'a> Splitter<'a> {
             }
         }
         let word = &text[p..e];
-        let mut class = classify_char(c);
         // eBay, iPhone: a lowercase start with a capital inside.
         if class == Next::Lower && word.chars().skip(1).take(3).any(|c| c.is_uppercase()) {
             class = Next::Upper;
