@@ -4,7 +4,8 @@
 //!
 //! 1. [`document`]: read a report (text, HTML, stdin) → [`Document`]
 //! 2. [`normalize`]: Unicode and typography, with a byte map back → [`NormalizedText`]
-//! 3. [`segment`]: sentence boundaries → [`Sentence`]s
+//! 3. [`segment`]: sentence boundaries → [`Sentence`]s ([`stream`] does stages 1–3 on a
+//!    reader block by block, in flat memory, for `corroborate sentences`)
 //! 4. [`extract`]: figures, what they count, who says so → [`Claim`]s
 //! 5. [`align`]: claims about the same thing across sources → [`Alignment`]s
 //! 6. [`judge`]: agreement, discrepancy or unique → [`Finding`]s in a [`Comparison`]

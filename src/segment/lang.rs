@@ -113,9 +113,16 @@ impl Rules {
     }
 
     fn parse(data: &str) -> Rules {
+        Rules::parse_checked(data).0
+    }
+
+    /// Parses a data file; also returns its problems (unknown sections, switches, entries with
+    /// spaces), which the tests require to be none.
+    fn parse_checked(data: &str) -> (Rules, Vec<String>) {
         let mut r = Rules::default();
+        let mut problems = Vec::new();
         let mut section = "abbreviations";
-        for line in data.lines() {
+        for (n, line) in data.lines().enumerate() {
             let line = line.split('#').next().unwrap_or("").trim();
             if line.is_empty() {
                 continue;
@@ -132,7 +139,10 @@ impl Rules {
                     "exclamations" => "exclamations",
                     "nonstarters" => "nonstarters",
                     "rules" => "rules",
-                    _ => "ignore",
+                    _ => {
+                        problems.push(format!("line {}: unknown section [{name}]", n + 1));
+                        "ignore"
+                    }
                 };
                 continue;
             }
@@ -143,9 +153,12 @@ impl Rules {
                     "semicolon-is-question" => r.semicolon_question = true,
                     "arabic-comma-ends-sentence" => r.comma_stop = true,
                     "no-word-spaces" => r.no_word_spaces = true,
-                    _ => {}
+                    _ => problems.push(format!("line {}: unknown switch {line}", n + 1)),
                 }
                 continue;
+            }
+            if line.contains(char::is_whitespace) {
+                problems.push(format!("line {}: one entry a line: {line:?}", n + 1));
             }
             let word = line.trim_end_matches('.').to_lowercase();
             let set = match section {
@@ -162,7 +175,7 @@ impl Rules {
             };
             set.insert(word);
         }
-        r
+        (r, problems)
     }
 }
 
@@ -411,4 +424,46 @@ pub fn detect(text: &str) -> Lang {
 
 fn is_mark(c: char) -> bool {
     ('\u{900}'..='\u{903}').contains(&c) || ('\u{93A}'..='\u{94F}').contains(&c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_data_file_parses() {
+        for &l in Lang::ALL {
+            let (r, problems) = Rules::parse_checked(l.data());
+            assert!(
+                problems.is_empty(),
+                "data/abbreviations/{}.txt: {problems:?}",
+                l.code()
+            );
+            if !l.data().is_empty() && !r.ordinals && !r.colon_stop && !r.no_word_spaces {
+                assert!(
+                    !r.abbreviations.is_empty() || !r.prepositive.is_empty(),
+                    "{} lists no abbreviations",
+                    l.code()
+                );
+            }
+        }
+        let en = rules(Lang::En);
+        assert!(
+            en.prepositive.contains("mr") && en.time.contains("a.m") && en.starters.contains("the")
+        );
+        assert!(
+            rules(Lang::Ar).comma_stop
+                && rules(Lang::Hy).colon_stop
+                && rules(Lang::Ja).no_word_spaces
+        );
+        assert!(rules(Lang::De).ordinals && !rules(Lang::En).ordinals);
+        // Latin-script languages also know the English lists.
+        assert!(rules(Lang::Fr).prepositive.contains("mr"));
+    }
+
+    #[test]
+    fn problems_are_reported() {
+        let (_, p) = Rules::parse_checked("[abbrevs]\nx\n[rules]\nfast\n[numeric]\nno 5\n");
+        assert_eq!(p.len(), 3, "{p:?}");
+    }
 }
