@@ -164,6 +164,7 @@ cases! {
     // One-word questions.
     one_word_questions: En, "Who knew? when? Nobody said." => ["Who knew?", "when?", "Nobody said."];
     question_then_lowercase: En, "Why? asked the mayor." => ["Why? asked the mayor."];
+    question_then_lowercase_line: En, "Who called?\nnobody answered." => ["Who called?", "nobody answered."];
     // Ordinals.
     ordinal_range: De, "Funde aus dem 2. -4. Jahrhundert wurden gezeigt. Sie sind alt." =>
         ["Funde aus dem 2. -4. Jahrhundert wurden gezeigt.", "Sie sind alt."];

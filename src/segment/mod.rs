@@ -640,7 +640,9 @@ impl<'a> Splitter<'a> {
                 && b[i] == b'?'
                 && word.len() <= MAX_TOKEN
                 && self.b.get(self.end_of(word)) == Some(&b'?');
-            if (next.starts() && !(next == Next::Upper && self.exclamation_word(i)))
+            // As after a period, a lowercase word on a new line starts a sentence.
+            let lower_line = newlines > 0 && next == Next::Lower;
+            if ((next.starts() || lower_line) && !(next == Next::Upper && self.exclamation_word(i)))
                 || one_word_question
             {
                 self.cut(end);
