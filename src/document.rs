@@ -135,10 +135,8 @@ impl Document {
             }
         };
         let text = match format {
-            Format::Text => text
-                .strip_prefix('\u{FEFF}')
-                .map(str::to_string)
-                .unwrap_or(text),
+            // A byte-order mark stays: offsets count it, and normalization drops it.
+            Format::Text => text,
             Format::Html => {
                 warnings.push(format!(
                     "{}: HTML reduced to article text; offsets refer to that text",
@@ -147,7 +145,7 @@ impl Document {
                 html_to_text(path, &text)?
             }
         };
-        if text.trim().is_empty() {
+        if text.trim_start_matches('\u{FEFF}').trim().is_empty() {
             return Err(Error::Empty {
                 path: path.to_path_buf(),
             });
@@ -161,7 +159,7 @@ impl Document {
 }
 
 /// The offset of the first byte that shows the input is not text, if any.
-fn binary_offset(bytes: &[u8]) -> Option<usize> {
+pub(crate) fn binary_offset(bytes: &[u8]) -> Option<usize> {
     if let Some(i) = bytes.iter().position(|&b| b == 0) {
         return Some(i);
     }

@@ -4,7 +4,8 @@
 //!
 //! 1. [`document`]: read a report (text, HTML, stdin) → [`Document`]
 //! 2. [`normalize`]: Unicode and typography, with a byte map back → [`NormalizedText`]
-//! 3. [`segment`]: sentence boundaries → [`Sentence`]s
+//! 3. [`segment`]: sentence boundaries → [`Sentence`]s ([`stream`] does stages 1–3 on a
+//!    reader block by block, in flat memory, for `corroborate sentences`)
 //! 4. [`extract`]: figures, what they count, who says so → [`Claim`]s
 //! 5. [`align`]: claims about the same thing across sources → [`Alignment`]s
 //! 6. [`judge`]: agreement, discrepancy or unique → [`Finding`]s in a [`Comparison`]
@@ -28,6 +29,7 @@ pub mod judge;
 pub mod normalize;
 pub mod report;
 pub mod segment;
+pub mod stream;
 
 pub use align::{Alignment, ClaimRef};
 pub use document::{Document, Source};
@@ -84,18 +86,31 @@ impl Analysis {
     }
 }
 
-/// Normalizes and splits a text into sentences; `lang` `None` detects it.
+/// Splits a normalized text into sentences; `lang` `None` detects it.
 pub fn sentences(normalized: &NormalizedText, lang: Option<Lang>) -> Vec<Sentence> {
+    sentences_with(normalized, lang, segment::Options::default())
+}
+
+/// [`sentences`] with splitter options (hard-wrapped text).
+pub fn sentences_with(
+    normalized: &NormalizedText,
+    lang: Option<Lang>,
+    options: segment::Options,
+) -> Vec<Sentence> {
     let text = normalized.text();
     let lang = lang.unwrap_or_else(|| segment::detect(text));
-    segment::split(text, lang)
+    let mut ranges = Vec::new();
+    segment::split_into(text, lang, options, &mut ranges);
+    let mut mapped = Vec::with_capacity(ranges.len());
+    normalized.map_ranges(ranges, &mut mapped);
+    mapped
         .into_iter()
         .enumerate()
-        .map(|(index, span)| Sentence {
+        .map(|(index, (span, original))| Sentence {
             index,
-            original: normalized.to_original(span.clone()),
             headline: is_headline(text, &span),
             span,
+            original,
         })
         .collect()
 }
