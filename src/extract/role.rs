@@ -53,6 +53,15 @@ const APPOSITIVE_FILLERS: &[&str] = &[
     "new",
     "acting",
     "interim",
+    "whom",
+    "they",
+    "describe",
+    "describes",
+    "call",
+    "calls",
+    "called",
+    "known",
+    "also",
 ];
 
 /// Finds the role claims of one sentence; `range` is its span in `text`.
@@ -220,7 +229,18 @@ impl Scan<'_> {
         let proper = (j..k).find(|&i| self.proper(i));
         Some(match proper {
             Some(p) => p..self.name_from(p).unwrap_or(p + 1).min(k),
-            None => k - 1..k,
+            // `Khimprom, the group led by …`: the common noun stands for the name before it.
+            None => {
+                let mut d = j;
+                while d > 0 && matches!(self.lower(d - 1), "the" | "a" | "an") {
+                    d -= 1;
+                }
+                if d >= 2 && self.is_sym(d - 1, ",") && self.proper(d - 2) {
+                    self.name_until(d - 1).unwrap_or(d - 2)..d - 1
+                } else {
+                    k - 1..k
+                }
+            }
         })
     }
 
@@ -351,6 +371,8 @@ mod tests {
         identified_as: "The network is linked to Yegor Burkin, identified as the leader of the Khimprom organized crime group." => vec![("Yegor Burkin", "leader", Some("khimprom"))];
         led_by: "The Khimprom group, led by Yegor Burkin, has a long history." => vec![("Yegor Burkin", "leader", Some("khimprom"))];
         led_by_common: "It is an international fraud organization led by Yegor Burkin." => vec![("Yegor Burkin", "leader", None)];
+        led_by_appositive: "The operation belongs to Khimprom, the group led by Yegor Burkin." => vec![("Yegor Burkin", "leader", Some("khimprom"))];
+        whom_described: "Officials tied it to a ring run by Yegor Burkin, whom they describe as the head of the Khimprom group." => vec![("Yegor Burkin", "leader", Some("khimprom"))];
         led_by_proper: "Khimprom, led by Yegor Burkin, has a long history." => vec![("Yegor Burkin", "leader", Some("khimprom"))];
         title_before_name: "Chief executive Maria Holm announced the deal on Monday." => vec![("Maria Holm", "ceo", None)];
         possessive_org: "The company's chief executive, Anna Berg, announced the deal." => vec![("Anna Berg", "ceo", None)];

@@ -208,7 +208,7 @@ fn topic(docs: &[Analysis], claims: &[ClaimRef]) -> String {
     let base = first
         .measure
         .as_ref()
-        .map_or_else(|| dimension(&first.quantity), |m| m.label.clone());
+        .map_or_else(|| dimension_label(&first.quantity), |m| m.label.clone());
     // Only institutions (`the union`, `police`) make a topic; a named person does not.
     let party = |r: &ClaimRef| {
         claim(docs, *r)
@@ -221,6 +221,20 @@ fn topic(docs: &[Analysis], claims: &[ClaimRef]) -> String {
     match shared {
         Some(p) if p.chars().all(|ch| ch.is_ascii_lowercase()) => format!("{base} (per {p})"),
         _ => base,
+    }
+}
+
+/// A readable name for a figure's dimension when nothing says what it measures.
+fn dimension_label(q: &crate::Quantity) -> String {
+    let d = dimension(q);
+    match d.strip_prefix("money:") {
+        Some(code) => format!("sum in {code}"),
+        None => match d.as_str() {
+            "count" => "number".to_string(),
+            "percent" => "percentage".to_string(),
+            "percentage_points" => "percentage points".to_string(),
+            _ => d.replace('_', " "),
+        },
     }
 }
 
