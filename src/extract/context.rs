@@ -140,7 +140,7 @@ pub fn counted(text: &str, toks: &[Token], q: &Quantity) -> Option<Counted> {
                     | "injured"
                     | "wounded"
             );
-        if head || is_participle(&w) || i - first >= 4 {
+        if head || (is_participle(&w) && !adjective) || i - first >= 4 {
             break;
         }
     }
