@@ -189,3 +189,47 @@ fn every_quoted_span_slices_the_original() {
         }
     }
 }
+
+/// Calibration: a discrepancy reported with confidence ≥ 0.8 is one the corpus expects (at
+/// least two of its claims are the claims of an expected discrepancy) at least 95% of the time.
+#[test]
+fn confident_discrepancies_are_right() {
+    let (mut confident, mut right) = (0usize, 0usize);
+    let mut wrong = Vec::new();
+    for event in common::events() {
+        let expected: Expected =
+            serde_json::from_str(&std::fs::read_to_string(event.join("expected.json")).unwrap())
+                .unwrap();
+        let got = compare(&event);
+        for f in got["findings"].as_array().unwrap() {
+            if f["kind"] != "discrepancy" || f["confidence"].as_f64().unwrap() < 0.8 {
+                continue;
+            }
+            confident += 1;
+            let claims = f["claims"].as_array().unwrap();
+            let ok = expected
+                .findings
+                .iter()
+                .filter(|w| w.kind == "discrepancy")
+                .any(|w| {
+                    w.claims
+                        .iter()
+                        .filter(|wc| claims.iter().any(|c| matches(c, wc)))
+                        .count()
+                        >= 2
+                });
+            if ok {
+                right += 1;
+            } else {
+                wrong.push(format!("{}: {}", event.display(), f["explanation"]));
+            }
+        }
+    }
+    assert!(confident > 0, "no confident discrepancy in the corpus");
+    let precision = right as f64 / confident as f64;
+    assert!(
+        precision >= 0.95,
+        "{right}/{confident} confident discrepancies are expected ones:\n{}",
+        wrong.join("\n")
+    );
+}

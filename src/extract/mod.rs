@@ -122,8 +122,9 @@ pub fn claims_in_sentence(text: &str, sentence: usize, range: Range<usize>) -> V
             .filter(mine)
             .filter_map(|i| stems[i].clone())
             .take(LOCAL_WINDOW);
-        let after = (q.start_token..clause.end.max(own_end))
-            .filter(|i| *i >= own_end || (q.start_token..own_end).contains(i))
+        // The counted phrase and what follows; not the figure's own words (`fifteen`), which
+        // are its value, not its context.
+        let after = (q.end_token..clause.end.max(own_end))
             .filter(mine)
             .filter_map(|i| stems[i].clone())
             .take(LOCAL_WINDOW + 2);
