@@ -204,12 +204,7 @@ fn claims(a: FileArgs) -> Result<()> {
     let (d, lang) = read_one(&a)?;
     let an = analyze(d, lang);
     let mut out = Vec::new();
-    for c in &an.claims {
-        let line = serde_json::json!({
-            "sentence_index": c.sentence,
-            "sentence": an.sentence_text(c.sentence),
-            "quantity": corroborate::report::json::quantity(&an, c),
-        });
+    for line in corroborate::report::json::claim_lines(&an) {
         serde_json::to_writer(&mut out, &line)?;
         out.push(b'\n');
     }

@@ -3,6 +3,7 @@
 
 pub mod context;
 pub mod lexicon;
+pub mod number;
 pub mod quantity;
 pub mod token;
 

@@ -1,16 +1,20 @@
-//! A small tokenizer for normalized sentence text: words, numbers and single symbols, with
-//! byte offsets, and whether each token is glued to the one before it.
+//! A small tokenizer for normalized sentence text: words, numbers, single symbols and web
+//! addresses, with byte offsets, and whether each token is glued to the one before it.
 
 use std::ops::Range;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokenKind {
-    /// Letters, with inner apostrophes, hyphens and dots between letters (`twenty-five`, `U.S`).
+    /// Letters, with inner apostrophes and dots between letters (`don't`, `U.S`). A hyphen
+    /// splits words (`twenty-five` is `twenty`, `-`, `five`), so number words and units inside
+    /// compounds (`six-mile`) are tokens of their own; the glue flag keeps the compound visible.
     Word,
     /// Digits with inner `,` or `.` groups (`1,200`, `3.5`, `192.168.1.2`).
     Number,
     /// Any other single non-space char.
     Symbol,
+    /// A web or mail address (`https://…`, `www.…`, `a@b.org`): never read for figures.
+    Address,
 }
 
 #[derive(Debug, Clone)]
@@ -27,6 +31,24 @@ impl Token {
     }
 }
 
+/// Length of a web address starting at `rest`, if one does.
+fn address_len(rest: &str) -> Option<usize> {
+    let b = rest.as_bytes();
+    let starts = |p: &str| b.len() > p.len() && b[..p.len()].eq_ignore_ascii_case(p.as_bytes());
+    if !(starts("http://") || starts("https://") || starts("www.") || starts("ftp://")) {
+        return None;
+    }
+    let end = rest
+        .find(|c: char| c.is_whitespace() || matches!(c, '"' | '<' | '>'))
+        .unwrap_or(rest.len());
+    // Sentence punctuation after an address is not part of it.
+    Some(
+        rest[..end]
+            .trim_end_matches(['.', ',', ';', ':', ')', '!', '?'])
+            .len(),
+    )
+}
+
 /// Splits `text` into tokens; offsets are relative to `text` plus `base`.
 pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
     let bytes = text.as_bytes();
@@ -34,15 +56,14 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
     let mut i = 0;
     let mut glued = false;
     while i < text.len() {
-        let c = text[i..].chars().next().expect("in bounds");
-        let len = c.len_utf8();
-        if c.is_whitespace() {
+        let b = bytes[i];
+        if b.is_ascii_whitespace() {
             glued = false;
-            i += len;
+            i += 1;
             continue;
         }
         let start = i;
-        let kind = if c.is_ascii_digit() {
+        let kind = if b.is_ascii_digit() {
             i += 1;
             loop {
                 while i < bytes.len() && bytes[i].is_ascii_digit() {
@@ -59,29 +80,55 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
                 }
             }
             TokenKind::Number
-        } else if c.is_alphabetic() {
-            i += len;
-            loop {
-                let rest = &text[i..];
-                let mut chars = rest.chars();
-                match chars.next() {
-                    Some(n) if n.is_alphabetic() || is_mark(n) => i += n.len_utf8(),
-                    Some(p @ ('\'' | '-' | '.'))
-                        if chars.next().is_some_and(|n| n.is_alphabetic()) =>
-                    {
-                        // `U.S.` keeps its dots, `twenty-five` its hyphen, `don't` its apostrophe;
-                        // `Mr.` followed by a space keeps none (the sentence splitter owns that dot).
-                        if p == '.' && !rest[1..].starts_with(|n: char| n.is_alphabetic()) {
+        } else if b.is_ascii_alphabetic() || (b >= 0x80 && is_letter_at(text, i)) {
+            if let Some(n) = (matches!(b, b'h' | b'H' | b'w' | b'W' | b'f' | b'F'))
+                .then(|| address_len(&text[i..]))
+                .flatten()
+            {
+                i += n;
+                TokenKind::Address
+            } else {
+                i += char_len(text, i);
+                loop {
+                    if i >= bytes.len() {
+                        break;
+                    }
+                    let c = bytes[i];
+                    if c.is_ascii_alphabetic() {
+                        i += 1;
+                    } else if c >= 0x80 {
+                        let ch = text[i..].chars().next().expect("in bounds");
+                        if ch.is_alphabetic()
+                            || is_mark(ch)
+                            || (ch == '\u{2019}' && letter_follows(text, i + ch.len_utf8()))
+                        {
+                            i += ch.len_utf8();
+                        } else {
                             break;
                         }
+                    } else if (c == b'\'' || c == b'.') && letter_follows(text, i + 1) {
+                        // `U.S.` keeps its dots, `don't` its apostrophe; `Mr.` followed by a
+                        // space keeps none (the sentence splitter owns that dot).
                         i += 1;
+                    } else {
+                        break;
                     }
-                    _ => break,
                 }
+                TokenKind::Word
             }
-            TokenKind::Word
+        } else if b == b'@' && glued && !out.is_empty() {
+            // `name@host.org`: fold the mail address into one token.
+            let prev: &mut Token = out.last_mut().expect("not empty");
+            let end = text[i..]
+                .find(|c: char| c.is_whitespace() || matches!(c, '"' | '<' | '>' | ',' | ';'))
+                .map_or(text.len(), |n| i + n);
+            let end = text[..end].trim_end_matches(['.', ')']).len().max(i + 1);
+            prev.kind = TokenKind::Address;
+            prev.span.end = base + end;
+            i = end;
+            continue;
         } else {
-            i += len;
+            i += char_len(text, i);
             TokenKind::Symbol
         };
         out.push(Token {
@@ -92,6 +139,20 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
         glued = true;
     }
     out
+}
+
+fn char_len(text: &str, i: usize) -> usize {
+    text[i..].chars().next().map_or(1, char::len_utf8)
+}
+
+fn is_letter_at(text: &str, i: usize) -> bool {
+    text[i..].chars().next().is_some_and(char::is_alphabetic)
+}
+
+fn letter_follows(text: &str, i: usize) -> bool {
+    text.get(i..)
+        .and_then(|r| r.chars().next())
+        .is_some_and(char::is_alphabetic)
 }
 
 fn is_mark(c: char) -> bool {
@@ -120,7 +181,9 @@ mod tests {
                 ("bn", Word, true),
                 (",", Symbol, true),
                 ("1,200", Number, false),
-                ("twenty-five", Word, false),
+                ("twenty", Word, false),
+                ("-", Symbol, true),
+                ("five", Word, true),
                 ("U.S", Word, false),
                 (".", Symbol, true),
                 ("20", Number, false),
@@ -135,5 +198,14 @@ mod tests {
     fn trailing_separators_are_not_part_of_numbers() {
         assert_eq!(show("in 2019, 300.")[1].0, "2019");
         assert_eq!(show("300.")[0].0, "300");
+    }
+
+    #[test]
+    fn addresses_are_one_token() {
+        use TokenKind::*;
+        let t = show("see https://x.org/a?q=30%25 or www.b.com, mail jo@c.org.");
+        assert_eq!(t[1], ("https://x.org/a?q=30%25", Address, false));
+        assert_eq!(t[3], ("www.b.com", Address, false));
+        assert_eq!(t[6], ("jo@c.org", Address, false));
     }
 }
