@@ -123,6 +123,8 @@ pub struct UnitDef {
     /// Only glued to the figure, before punctuation, or before a size word (`in`).
     pub weak: bool,
     pub glued: bool,
+    /// Only as the second part of a compound (`km/s`).
+    pub denominator: bool,
     /// A class from `cues.tsv` the sentence must mention.
     pub cue: Option<&'static str>,
 }
@@ -378,7 +380,9 @@ const GRAMMAR_STARTERS: &[&str] = &[
     "aged",
     "age",
     "magnitude",
-    "the",
+    "percent",
+    "percents",
+    "per",
     "-",
     ".",
     "+",
@@ -551,6 +555,7 @@ impl Lexicon {
                     .unwrap_or(0.0),
                 weak: fl.contains(&"weak"),
                 glued: fl.contains(&"glued"),
+                denominator: fl.contains(&"denominator"),
                 cue: cue_of(&fl),
             };
             for s in field(file, line, &f, 0)?.split('|') {

@@ -238,8 +238,14 @@ impl Parser<'_> {
             n.decimals = 2;
             return Some(n);
         }
-        // Thousands written with spaces: `1 234 567` (non-breaking gaps are already gone).
-        if n.plain && raw.len() <= 3 {
+        // Thousands written with spaces: `1 234 567` (non-breaking gaps are already gone);
+        // not the digits of a code (`i7 860`).
+        let in_code = i > 0
+            && self.glued(i)
+            && self
+                .tok(i - 1)
+                .is_some_and(|p| matches!(p.kind, TokenKind::Word | TokenKind::Number));
+        if n.plain && raw.len() <= 3 && !in_code {
             let mut j = i + 1;
             let mut joined = raw.to_string();
             while self.tok(j).is_some_and(|t| {
@@ -498,7 +504,10 @@ impl Parser<'_> {
             let ok = matches!(
                 self.number_word(i + 1),
                 Some((_, WordKind::Hundred | WordKind::Scale | WordKind::Dozen))
-            ) || lx.denominator(next).is_some();
+            ) || lx.denominator(next).is_some()
+                || self
+                    .compound_ordinal(i + 1)
+                    .is_some_and(|(_, _, plural)| !plural);
             if !ok {
                 return None;
             }
@@ -547,6 +556,9 @@ impl Parser<'_> {
             return false;
         }
         let prev = i.checked_sub(1).map(|p| self.lower(p)).unwrap_or_default();
+        if matches!(prev, "minus" | "negative") {
+            return false;
+        }
         next == "of"
             || next == "another"
             || (self.is_word(i + 1) && self.lx.stopwords.contains(next) && next != "last")
@@ -579,6 +591,8 @@ impl Parser<'_> {
         // The state before an `and`, and how many atoms followed it: `3 hundred and 2 hundred`
         // is two numbers, found when the second `hundred` cannot join.
         let mut saved: Option<(State, usize)> = None;
+        // The state before a comma inside the number, undone the same way.
+        let mut comma: Option<State> = None;
         while let Some(tok) = self.tok(j) {
             if tok.kind == TokenKind::Number {
                 // Digits inside a word number only after a scale or `and`: `4 thousand 3
@@ -610,7 +624,7 @@ impl Parser<'_> {
                 continue;
             }
             let w = self.lower(j);
-            if tok.kind == TokenKind::Symbol {
+            if tok.kind == TokenKind::Symbol && w != "&" {
                 // A hyphen joins `twenty-five`, `fifty - two`, `one-half`.
                 if w == "-"
                     && matches!(
@@ -626,9 +640,22 @@ impl Parser<'_> {
                     j += 1;
                     continue;
                 }
+                // `three million, two hundred and forty`: a comma after a scale, when the
+                // words after it make a smaller part (`one million, two million` are two).
+                if w == ","
+                    && st.last == Last::Scale
+                    && matches!(
+                        self.number_word(j + 1),
+                        Some((_, WordKind::Unit | WordKind::Teen | WordKind::Tens))
+                    )
+                {
+                    comma = Some(st);
+                    j += 1;
+                    continue;
+                }
                 break;
             }
-            if tok.kind != TokenKind::Word {
+            if tok.kind != TokenKind::Word && w != "&" {
                 break;
             }
             if w == "and" || w == "&" {
@@ -730,6 +757,11 @@ impl Parser<'_> {
             if !ok {
                 // `3 hundred and 2 hundred`: the `and` joined two numbers; undo it.
                 if let Some((before, 1)) = saved {
+                    if matches!(kind, WordKind::Hundred | WordKind::Scale) {
+                        st = before;
+                    }
+                }
+                if let Some(before) = comma {
                     if matches!(kind, WordKind::Hundred | WordKind::Scale) {
                         st = before;
                     }
@@ -845,6 +877,12 @@ impl Parser<'_> {
     /// fourth`, and a scale right after it (`and three quarters million`).
     fn and_fraction(&self, j: usize) -> Option<(f64, usize, Option<f64>)> {
         let (f, end) = self.simple_fraction(j)?;
+        // `two and fifty-four hundredths` reads a decimal aloud; `one hundred and thirty-two
+        // fifths` is 132/5, read by the grammar.
+        let d = self.lx.denominator(self.lower(end - 1))?;
+        if f * d >= 9.5 && d.log10().fract() != 0.0 {
+            return None;
+        }
         let scale = match self.number_word(end) {
             Some((m, WordKind::Scale)) => Some(m),
             _ => None,
@@ -855,15 +893,26 @@ impl Parser<'_> {
     /// `a half`, `one third`, `three quarters`, `two-thirds`, `a fifth`: value and end.
     fn simple_fraction(&self, j: usize) -> Option<(f64, usize)> {
         let w = self.lower(j);
+        let mut k = j + 1;
         let num = if matches!(w, "a" | "an") {
             1.0
         } else {
             match self.number_word(j) {
-                Some((v, WordKind::Unit | WordKind::Teen | WordKind::Tens)) => v,
+                Some((v, WordKind::Unit | WordKind::Teen)) => v,
+                // `fifty-four hundredths`; a bare `thirty fifths` is read as 30/5 by the grammar.
+                Some((v, WordKind::Tens)) => {
+                    let h = usize::from(self.raw(k) == "-");
+                    match self.number_word(k + h) {
+                        Some((u, WordKind::Unit)) if u > 0.0 => {
+                            k += h + 1;
+                            v + u
+                        }
+                        _ => return None,
+                    }
+                }
                 _ => return None,
             }
         };
-        let mut k = j + 1;
         if self.raw(k) == "-" {
             k += 1;
         }
@@ -1046,7 +1095,7 @@ impl Parser<'_> {
         };
         let st = self.grammar(st);
         let mut k = st.end;
-        if self.raw(k) == "-" {
+        if self.raw(k) == "-" || self.lower(k) == "and" && st.last == Last::Hundred {
             k += 1;
         }
         let w = self.lower(k);
@@ -1079,7 +1128,8 @@ impl Parser<'_> {
             // `one over three`; `$2000 over 3 years` is a period, so nothing may follow.
             0 => !self.is_word(d.end),
             1 => n.value < d.value,
-            _ => !self.is_unit_word(d.end),
+            // `1 in 21`, but not `1 in 10 days` or `1 in 2005`.
+            _ => !(self.is_unit_word(d.end) || d.plain && (1000.0..=2100.0).contains(&d.value)),
         };
         if !ok {
             return None;

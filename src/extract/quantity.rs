@@ -254,7 +254,7 @@ const SIZE_WORDS: &[&str] = &[
 
 const TIME_WORDS: &[&str] = &[
     "a.m", "am", "p.m", "pm", "o'clock", "gmt", "utc", "bst", "cet", "cest", "est", "edt", "pst",
-    "pdt", "et", "pt", "ist", "jst", "aest", "hrs",
+    "pdt", "et", "pt", "ist", "jst", "aest",
 ];
 
 impl<'a> Parser<'a> {
@@ -387,6 +387,9 @@ impl<'a> Parser<'a> {
                 return Some(q);
             }
         }
+        if let Some(q) = self.percent_of(i) {
+            return Some(q);
+        }
         if first == "twice" || first == "thrice" {
             let v = if first == "twice" { 2.0 } else { 3.0 };
             return Some(self.typed(i, i + 1, QuantityKind::Multiplier, Some(v)));
@@ -396,6 +399,31 @@ impl<'a> Parser<'a> {
             return Some(q);
         }
         Some(self.finish(a))
+    }
+
+    /// `percent of 10`, `per cent of twenty-two` opening a clause: the percentage named after.
+    fn percent_of(&self, i: usize) -> Option<Quantity> {
+        let opens = i == 0 || self.tok(i - 1).is_some_and(|t| t.kind == TokenKind::Symbol);
+        if !opens {
+            return None;
+        }
+        let mut k = i + 1;
+        match self.lower(i) {
+            "percent" | "percents" => {}
+            "per" if self.lower(k) == "cent" => k += 1,
+            _ => return None,
+        }
+        if self.lower(k) != "of" {
+            return None;
+        }
+        let n = self.numeral(k + 1)?;
+        if n.ordinal {
+            return None;
+        }
+        let mut q = self.typed(i, n.end, QuantityKind::Percent, Some(n.value));
+        q.unit = Some(Unit::simple("percent", "percent", 1.0));
+        q.decimals = n.decimals;
+        Some(q)
     }
 
     /// A quantity of a fixed kind over tokens `start..end`.
@@ -670,6 +698,15 @@ impl<'a> Parser<'a> {
             s.low = -s.low;
             s.high = s.high.map(|v| -v);
         }
+        if currency.is_none() && s.num.as_ref().is_some_and(|n| self.is_code(n.start)) {
+            // `i7`, `SCP-173m`, `J1149.5+6663`: digits inside a code take no unit or range.
+            s.kind = Some(QuantityKind::Identifier);
+            while self.glued(s.end) && self.tok(s.end).is_some_and(|t| t.kind != TokenKind::Symbol)
+            {
+                s.end += 1;
+            }
+            return Some(s);
+        }
         if let Some(c) = currency {
             s.unit = Some(Unit::currency(c));
             s.kind = Some(QuantityKind::Money);
@@ -682,7 +719,8 @@ impl<'a> Parser<'a> {
                 s.scale_by(e.1);
             }
             if let Some((e, c2)) = self.currency_after(s.end, &s) {
-                if c2.code == c.code && c2.subunit.is_none() {
+                let word = self.raw(s.end).starts_with(char::is_alphabetic);
+                if c2.code == c.code && c2.subunit.is_none() && word {
                     s.end = e;
                 }
             }
@@ -692,6 +730,32 @@ impl<'a> Parser<'a> {
         }
         self.after_hedge(&mut s);
         Some(s)
+    }
+
+    /// Whether the digits at `start` are part of a code: glued to a word before (`i7`,
+    /// `L2`), after a word and hyphen (`SCP-173`), or chained to such digits (`J1149.5+6663`).
+    fn is_code(&self, start: usize) -> bool {
+        if start == 0 || !self.glued(start) || !self.is_number(start) {
+            return false;
+        }
+        let p = start - 1;
+        if self.is_word(p) {
+            // `M7.8` is a magnitude; `x10`, `e6` are exponents read with the numeral.
+            return !(self.raw(p) == "M" || self.lx.currencies.matches(self, p).next().is_some());
+        }
+        if matches!(self.raw(p), "-" | "+") && self.glued(p) && p > 0 {
+            let q = p - 1;
+            if self.is_word(q) {
+                let w = self.lower(q);
+                return !matches!(
+                    w,
+                    "mid" | "pre" | "post" | "early" | "late" | "over" | "under" | "top" | "sub"
+                ) && self.lx.units.longest(self, q).is_none()
+                    && self.lx.currencies.longest(self, q).is_none();
+            }
+            return self.is_number(q) && self.is_code(q);
+        }
+        false
     }
 
     /// Scale words after a currency code or unit: `75 USD million`. Returns end and factor.
@@ -817,10 +881,82 @@ impl<'a> Parser<'a> {
             self.money_tail(s);
             return;
         }
+        // `9.83e-3 +/- 1e-5 km/s2`, `45 ± 3 kg`
+        if let Some((end, u)) = self.uncertainty(e) {
+            let v = s.value.expect("a numeral");
+            s.low = v - u;
+            s.high = Some(v + u);
+            s.value = None;
+            s.hedge = HedgeKind::Range;
+            s.end = end;
+        }
+        let e = s.end;
         if let Some((end, unit)) = self.unit_after(e, s) {
             s.kind = Some(unit.kind());
             s.unit_token = Some(e);
             s.unit = Some(unit);
+            s.end = end;
+            self.mixed_units(s);
+        }
+    }
+
+    /// `+/- 1e-5`, `± 3`, `plus or minus 3` after a figure: the index after and the margin.
+    fn uncertainty(&self, e: usize) -> Option<(usize, f64)> {
+        let k = if self.raw(e) == "±" {
+            e + 1
+        } else if (self.raw(e) == "+" && self.raw(e + 1) == "/" && self.raw(e + 2) == "-")
+            || (self.lower(e) == "plus"
+                && self.lower(e + 1) == "or"
+                && self.lower(e + 2) == "minus")
+        {
+            e + 3
+        } else {
+            return None;
+        };
+        let n = self.numeral(k)?;
+        (n.value > 0.0 && !n.ordinal).then_some((n.end, n.value))
+    }
+
+    /// `5 feet 2 inches`, `5 ft 2 in`, `2 hours 30 minutes`: the smaller unit joins the
+    /// larger one (the figure stays in the larger unit).
+    fn mixed_units(&self, s: &mut Single) {
+        let Some(unit) = s.unit.as_ref() else {
+            return;
+        };
+        let Some(v) = s.value else {
+            return;
+        };
+        let mut k = s.end;
+        if self.lower(k) == "and" {
+            k += 1;
+        }
+        let Some(n) = self.numeral(k) else {
+            return;
+        };
+        if n.ordinal || n.fraction && n.value >= 1.0 {
+            return;
+        }
+        let probe = Single {
+            num: Some(n.clone()),
+            ..s.clone()
+        };
+        let Some((end, small)) = self.unit_after(n.end, &probe) else {
+            return;
+        };
+        let ratio = unit.factor / small.factor;
+        let pairs = [
+            ("foot", "inch"),
+            ("pound", "ounce"),
+            ("stone", "pound"),
+            ("hour", "minute"),
+            ("minute", "second"),
+        ];
+        if pairs.contains(&(unit.name.as_str(), small.name.as_str())) && n.value < ratio {
+            let total = v + n.value / ratio;
+            s.value = Some(total);
+            s.low = total;
+            s.high = Some(total);
+            s.decimals = s.decimals.max(2);
             s.end = end;
         }
     }
@@ -889,6 +1025,9 @@ impl<'a> Parser<'a> {
         let mut k = j;
         if self.lower(k) == "of" && (s.value.is_none() || s.scale >= 1e6) {
             k += 1;
+        } else if self.is_sym(k, "-") && self.glued(k) && self.glued(k + 1) {
+            // `12-cent`, `one-yen`
+            k += 1;
         }
         let scaled = s.scale >= 1e6 || s.value.is_none();
         let found = self.lx.currencies.matches(self, k).find(|(e, _, c)| {
@@ -898,6 +1037,9 @@ impl<'a> Parser<'a> {
                 && !self.tok(*e).is_some_and(|t| {
                     t.glued && matches!(t.kind, TokenKind::Word | TokenKind::Number)
                 })
+                // `1 $10`: a symbol before a figure belongs to that figure.
+                && !(self.raw(k).chars().all(|ch| !ch.is_alphanumeric())
+                    && (self.is_number(*e) || self.is_number(*e + 1) && self.is_sym(*e, "-")))
         })?;
         Some((found.0, found.2))
     }
@@ -1075,10 +1217,13 @@ impl<'a> Parser<'a> {
         if p > 1 && u.kind() != QuantityKind::Measure {
             return None;
         }
-        // A unit ends the word: `24703L202` and `5Gb2` are codes.
-        if self
-            .tok(e)
-            .is_some_and(|t| t.glued && matches!(t.kind, TokenKind::Word | TokenKind::Number))
+        // A unit ends the word: `24703L202`, `24703 L-202` and `5Gb2` are codes.
+        let glued_on = |k: usize| {
+            self.tok(k)
+                .is_some_and(|t| t.glued && matches!(t.kind, TokenKind::Word | TokenKind::Number))
+        };
+        if glued_on(e)
+            || (self.is_sym(e, "-") && self.glued(e) && glued_on(e + 1) && self.is_number(e + 1))
         {
             return None;
         }
@@ -1090,11 +1235,13 @@ impl<'a> Parser<'a> {
         if !self.tok(j).is_some_and(|t| t.kind != TokenKind::Number) {
             return None;
         }
+        let denominator = j > 0 && matches!(self.lower(j - 1), "per" | "/");
         self.lx
             .units
             .matches(self, j)
             .find(|(e, _, d)| {
-                (!d.glued || glued)
+                (!d.denominator || denominator)
+                    && (!d.glued || glued)
                     && (!d.weak || glued || self.weak_unit_ok(*e))
                     && d.cue.is_none_or(|c| self.has_cue(c))
             })
@@ -1123,8 +1270,9 @@ impl<'a> Parser<'a> {
         if a.glued != (hyphen || self.glued(k)) && a.glued || (hyphen && !a.glued) {
             return;
         }
-        // `200 or greater than 190`: the words start a bound of their own.
-        if self.numeral(e).is_some() {
+        // `200 or greater than 190`, `less than 10 and more than 40`: the words start a
+        // bound of their own.
+        if self.numeral(e).is_some() || self.lower(e) == "than" {
             return;
         }
         if s.hedge == HedgeKind::Vague || s.value.is_none() {
@@ -1216,6 +1364,11 @@ impl<'a> Parser<'a> {
             return None;
         }
         let dash = self.lower(j) == "-";
+        // `three-nought-four` is no range; `20-25`, `5k-20k` are.
+        let digits = |s: &Single| s.num.as_ref().is_some_and(|n| !n.words);
+        if dash && !(digits(a) && digits(&b)) {
+            return None;
+        }
         self.merge(a.clone(), b, !dash)
     }
 
@@ -1308,15 +1461,20 @@ impl<'a> Parser<'a> {
         if kind == QuantityKind::Identifier
             && s.num.as_ref().is_some_and(|n| {
                 let before = n.start > 0 && self.glued(n.start) && self.is_word(n.start - 1);
-                let after = self.glued(s.end) && self.is_word(s.end);
-                before || after
+                let chained = n.start >= 2
+                    && self.glued(n.start)
+                    && matches!(self.raw(n.start - 1), "-" | "+")
+                    && self.is_number(n.start - 2);
+                let after = self.glued(n.end) && self.is_word(n.end);
+                before || chained || after
             })
         {
-            // Digits glued to letters (`5G`, `L2`) name a thing; no figure is stated.
+            // Digits glued to letters (`5G`, `L2`, `J1149.5+6663`) name a thing; no figure
+            // is stated. `COVID-19`, `Article 159` keep their number.
             value = None;
         }
         let (low, high) = match (s.hedge, value) {
-            (HedgeKind::Vague, _) => (Some(s.low), s.high),
+            (HedgeKind::Vague, _) | (HedgeKind::Range, None) => (Some(s.low), s.high),
             (_, None) => (None, None),
             (HedgeKind::Exact | HedgeKind::Exactly | HedgeKind::Range, Some(v)) => {
                 (Some(v), Some(v))
