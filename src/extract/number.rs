@@ -393,6 +393,19 @@ impl Parser<'_> {
             }
             return n;
         }
+        // `$2.6-million`, `110-billion`: a scale word hyphenated to the figure.
+        if self.raw(j) == "-"
+            && self.glued(j)
+            && self.glued(j + 1)
+            && matches!(self.number_word(j + 1), Some((_, WordKind::Scale)))
+        {
+            let f = self.number_word(j + 1).expect("checked").0;
+            n.value *= f;
+            n.scale *= f;
+            n.end = j + 2;
+            n.plain = false;
+            return n;
+        }
         // Separate scale letters and abbreviations (`2.33 k`, `10 bln`, `1,674,200.5 M`).
         if self.is_word(j) && self.lx.number_word(self.lower(j)).is_none() {
             if let Some(f) = self.scale_at(j, false) {
@@ -634,7 +647,13 @@ impl Parser<'_> {
                     && self.is_word(j + 1)
                     && (matches!(
                         self.number_word(j + 1),
-                        Some((_, WordKind::Unit | WordKind::Ordinal | WordKind::Hundred))
+                        Some((
+                            _,
+                            WordKind::Unit
+                                | WordKind::Ordinal
+                                | WordKind::Hundred
+                                | WordKind::Scale
+                        ))
                     ) || self.lx.denominator(self.lower(j + 1)).is_some())
                 {
                     j += 1;

@@ -386,6 +386,18 @@ impl<'a> Parser<'a> {
             if let Some(q) = self.structured(i) {
                 return Some(q);
             }
+        } else if let Some((j, h)) = self.lx.hedges.longest(self, i) {
+            // `about 12:00 GMT`: a hedged clock time.
+            if self.is_number(j) {
+                if let Some(mut q) = self.structured(j) {
+                    if q.kind == QuantityKind::Time {
+                        q.span = self.span(i, q.end_token);
+                        q.start_token = i;
+                        q.hedge = *h;
+                    }
+                    return Some(q);
+                }
+            }
         }
         if let Some(q) = self.percent_of(i) {
             return Some(q);
@@ -631,7 +643,7 @@ impl<'a> Parser<'a> {
             .currencies
             .matches(self, j)
             .find(|(e, _, c)| {
-                c.before && {
+                c.before && (!c.glued || self.glued(*e)) && {
                     // The figure (or its sign) follows: `$5`, `USD 200`, `$-99.99`, `$ .5`.
                     let mut k = *e;
                     if self.is_sym(k, "-") && self.glued(k + 1) {
@@ -749,7 +761,16 @@ impl<'a> Parser<'a> {
                 let w = self.lower(q);
                 return !matches!(
                     w,
-                    "mid" | "pre" | "post" | "early" | "late" | "over" | "under" | "top" | "sub"
+                    "mid"
+                        | "pre"
+                        | "post"
+                        | "early"
+                        | "late"
+                        | "over"
+                        | "under"
+                        | "top"
+                        | "sub"
+                        | "magnitude"
                 ) && self.lx.units.longest(self, q).is_none()
                     && self.lx.currencies.longest(self, q).is_none();
             }
@@ -1567,10 +1588,16 @@ impl<'a> Parser<'a> {
                 return QuantityKind::Date;
             }
         }
+        if self.magnitude_before(start).is_some() && n.value <= 10.0 {
+            return QuantityKind::Magnitude;
+        }
         // Identifiers: `Article 159`, `No. 5`, `version two`, `COVID-19`, `#5`.
         if self.lx.identifiers.contains(prev_word)
             || prev_word == "." && self.lx.identifiers.contains(format!("{prev2}.").as_str())
         {
+            return QuantityKind::Identifier;
+        }
+        if digits && n.plain && exact && self.named_number(start, end) {
             return QuantityKind::Identifier;
         }
         if let Some(p) = prev {
@@ -1592,9 +1619,6 @@ impl<'a> Parser<'a> {
             if digits && self.is_sym(p, "#") && self.glued(start) {
                 return QuantityKind::Identifier;
             }
-        }
-        if self.magnitude_before(start).is_some() && n.value <= 10.0 {
-            return QuantityKind::Magnitude;
         }
         if integer && n.value <= 120.0 && n.value >= 1.0 {
             if self.age_before(start).is_some() {
@@ -1633,6 +1657,28 @@ impl<'a> Parser<'a> {
             }
         }
         QuantityKind::Count
+    }
+
+    /// `Oregon 214`, `Voyager 2`, `Windows 10`: a name with a number counts nothing. The name
+    /// is capitalised mid-sentence, not a word that starts a headline clause (`Quake Kills
+    /// 5`), and nothing lowercase is counted after the number.
+    fn named_number(&self, start: usize, end: usize) -> bool {
+        if start < 2 || !self.is_word(start - 1) || self.glued(start) {
+            return false;
+        }
+        let name = self.raw(start - 1);
+        let lower = self.lower(start - 1);
+        let capital = name.starts_with(|c: char| c.is_uppercase())
+            && name.chars().skip(1).any(char::is_lowercase);
+        let verb_like = lower.ends_with('s') || lower.ends_with("ed") || lower.ends_with("ing");
+        let common = self.lx.stopwords.contains(lower)
+            || self.lx.months.contains(lower)
+            || self.lx.is_cue("weekday", lower)
+            || self.lx.class_of(lower).is_some();
+        let counts_next = self.is_word(end)
+            && self.raw(end).starts_with(|c: char| c.is_lowercase())
+            && !self.lx.stopwords.contains(self.lower(end));
+        capital && !verb_like && !common && !counts_next
     }
 
     /// `aged 45`, `age 87`, `at the age of 87`: the index where that starts.

@@ -31,16 +31,36 @@ impl Token {
     }
 }
 
-/// Length of a web address starting at `rest`, if one does.
+/// Length of a web address starting at `rest`, if one does: a scheme (`https://`), `www.`,
+/// or a domain followed by a path (`i24news.tv/en/news`, as left when a splitter cut a URL).
 fn address_len(rest: &str) -> Option<usize> {
     let b = rest.as_bytes();
-    let starts = |p: &str| b.len() > p.len() && b[..p.len()].eq_ignore_ascii_case(p.as_bytes());
-    if !(starts("http://") || starts("https://") || starts("www.") || starts("ftp://")) {
-        return None;
-    }
     let end = rest
         .find(|c: char| c.is_whitespace() || matches!(c, '"' | '<' | '>'))
         .unwrap_or(rest.len());
+    let chunk = &rest[..end];
+    let starts = |p: &str| b.len() > p.len() && b[..p.len()].eq_ignore_ascii_case(p.as_bytes());
+    let scheme = chunk.contains("://") && chunk.starts_with(|c: char| c.is_ascii_alphabetic());
+    let domain_path = || {
+        let Some(slash) = chunk.find('/') else {
+            return false;
+        };
+        let host = &chunk[..slash];
+        let mut labels = host.split('.');
+        let first = labels.next().unwrap_or("");
+        let rest: Vec<&str> = labels.collect();
+        !first.is_empty()
+            && !rest.is_empty()
+            && rest
+                .iter()
+                .all(|l| !l.is_empty() && l.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-'))
+            && rest.last().is_some_and(|tld| {
+                (2..=6).contains(&tld.len()) && tld.bytes().all(|c| c.is_ascii_lowercase())
+            })
+    };
+    if !(scheme || starts("www.") || domain_path()) {
+        return None;
+    }
     // Sentence punctuation after an address is not part of it.
     Some(
         rest[..end]
@@ -80,14 +100,15 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
                 }
             }
             TokenKind::Number
+        } else if let Some(n) = (!glued && b.is_ascii_alphanumeric())
+            .then(|| address_len(&text[i..]))
+            .flatten()
+        {
+            // Only where a run of text starts: an address is one run.
+            i += n;
+            TokenKind::Address
         } else if b.is_ascii_alphabetic() || (b >= 0x80 && is_letter_at(text, i)) {
-            if let Some(n) = (matches!(b, b'h' | b'H' | b'w' | b'W' | b'f' | b'F'))
-                .then(|| address_len(&text[i..]))
-                .flatten()
             {
-                i += n;
-                TokenKind::Address
-            } else {
                 i += char_len(text, i);
                 loop {
                     if i >= bytes.len() {
