@@ -55,9 +55,33 @@ fn is_participle(w: &str) -> bool {
     (w.ends_with("ed") || w.ends_with("ing")) && w.len() > 4
 }
 
+/// Words after a figure that are never what it counts (`four years ago`, `10 km away`).
+const NOT_COUNTED: &[&str] = &[
+    "ago",
+    "later",
+    "earlier",
+    "away",
+    "apart",
+    "long",
+    "wide",
+    "deep",
+    "high",
+    "tall",
+    "old",
+    "worth",
+    "each",
+    "apiece",
+    "overall",
+    "altogether",
+    "alone",
+    "total",
+    "instead",
+    "ahead",
+];
+
 /// The phrase a quantity counts: the noun phrase right after it (`individuals`, `fraudulent
-/// call centers`), after `of` for vague and scaled amounts, or after the unit's `of`/`in`
-/// (`years in prison`, `inches of snow`).
+/// call centers`), after `of` for vague and scaled amounts, after `worth of` for money, or
+/// after the unit's `of`/`in` (`years in prison`, `inches of snow`).
 pub fn counted(text: &str, toks: &[Token], q: &Quantity) -> Option<Counted> {
     let lx = lexicon();
     let mut i = q.end_token;
@@ -67,6 +91,13 @@ pub fn counted(text: &str, toks: &[Token], q: &Quantity) -> Option<Counted> {
             .filter(|t| t.kind == TokenKind::Word)
             .map(|t| lower(text, t))
     };
+    // `$2.6 million worth of diamonds`
+    if q.kind == QuantityKind::Money
+        && word(i).as_deref() == Some("worth")
+        && word(i + 1).as_deref() == Some("of")
+    {
+        i += 1;
+    }
     if let Some(w) = word(i) {
         if w == "of" || (measure && w == "in") {
             i += 1;
@@ -91,10 +122,13 @@ pub fn counted(text: &str, toks: &[Token], q: &Quantity) -> Option<Counted> {
     }
     let first = i;
     let mut last = None;
+    let mut words = 0;
     while let Some(w) = word(i) {
         if lx.stopwords.contains(w.as_str())
             || lx.attribution_verbs.contains(w.as_str())
             || lx.number_word(&w).is_some()
+            || NOT_COUNTED.contains(&w.as_str())
+            || lx.is_cue("aux", &w)
         {
             break;
         }
@@ -103,6 +137,18 @@ pub fn counted(text: &str, toks: &[Token], q: &Quantity) -> Option<Counted> {
         }
         last = Some(i);
         i += 1;
+        words += 1;
+        // `call-centre workers`: a hyphen glues a compound into one word.
+        if toks
+            .get(i)
+            .is_some_and(|t| t.glued && t.kind == TokenKind::Symbol && &text[t.span.clone()] == "-")
+            && toks
+                .get(i + 1)
+                .is_some_and(|t| t.glued && t.kind == TokenKind::Word)
+        {
+            i += 1;
+            continue;
+        }
         // A head noun ends the phrase: `20,000 people took part` counts people.
         let head = (w.ends_with('s') && !w.ends_with("ss") && w.len() > 3)
             || matches!(
@@ -116,8 +162,10 @@ pub fn counted(text: &str, toks: &[Token], q: &Quantity) -> Option<Counted> {
                     | "dead"
                     | "injured"
                     | "wounded"
+                    | "police"
+                    | "crew"
             );
-        if head || is_participle(&w) || i - first >= 4 {
+        if head || is_participle(&w) || words >= 4 {
             break;
         }
     }
@@ -132,6 +180,107 @@ pub fn counted(text: &str, toks: &[Token], q: &Quantity) -> Option<Counted> {
         head: lower(text, &toks[last]),
         tokens: first..last + 1,
     })
+}
+
+/// What a claim says happens to what it counts: the verb phrase after the counted phrase when
+/// the figure is the subject (`over 300 people were working in the call centers` → `working
+/// in the call centers`; `12 ambulances were sent` → `sent`), else the verb just before the
+/// figure when it is the object (`killing 61`, `arrested at least 300`, `rose to 63`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Predicate {
+    /// Byte span in the normalized text.
+    pub span: Range<usize>,
+    /// Lowercase head verb (`working`, `sent`, `killing`).
+    pub head: String,
+}
+
+/// Whether a lowercase word looks like a verb: a participle, or a form listed in cues.tsv.
+fn is_verb(lx: &Lexicon, w: &str) -> bool {
+    is_participle(w) || lx.is_cue("verb", w)
+}
+
+/// The predicate of a quantity within its clause; see [`Predicate`].
+pub fn predicate(
+    text: &str,
+    toks: &[Token],
+    clause: Range<usize>,
+    q: &Quantity,
+    counted: Option<&Counted>,
+    owned_elsewhere: &dyn Fn(usize) -> bool,
+) -> Option<Predicate> {
+    let lx = lexicon();
+    let word = |i: usize| {
+        (i >= clause.start && i < clause.end && toks[i].kind == TokenKind::Word)
+            .then(|| lower(text, &toks[i]))
+    };
+    // The figure as subject: auxiliaries, then the verb and what follows it.
+    let mut i = counted.map_or(q.end_token, |c| c.tokens.end.max(q.end_token));
+    let mut aux = false;
+    while let Some(w) = word(i) {
+        let adverb = w.ends_with("ly") && w.len() > 4;
+        if lx.is_cue("aux", &w) || adverb {
+            aux |= !adverb;
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    if let Some(w) = word(i).filter(|_| !owned_elsewhere(i)) {
+        let head_ok = is_verb(lx, &w) || (aux && !lx.stopwords.contains(w.as_str()));
+        if head_ok && !lx.attribution_verbs.contains(w.as_str()) {
+            let start = i;
+            let mut end = i + 1;
+            while end < clause.end && end - start < 8 && !owned_elsewhere(end) {
+                let t = &toks[end];
+                let s = &text[t.span.clone()];
+                let joins = t.kind == TokenKind::Word
+                    || (t.glued && matches!(s, "-" | "'"))
+                    || t.kind == TokenKind::Number;
+                let lw = s.to_lowercase();
+                let ends = matches!(
+                    lw.as_str(),
+                    "and"
+                        | "but"
+                        | "while"
+                        | "when"
+                        | "after"
+                        | "as"
+                        | "because"
+                        | "who"
+                        | "which"
+                        | "that"
+                        | "where"
+                        | "although"
+                        | "though"
+                        | "before"
+                        | "since"
+                        | "until"
+                ) || lx.attribution_verbs.contains(lw.as_str());
+                if !joins || ends {
+                    break;
+                }
+                end += 1;
+            }
+            return Some(Predicate {
+                span: toks[start].span.start..toks[end - 1].span.end,
+                head: w,
+            });
+        }
+    }
+    // The figure as object: the verb before it, through one preposition (`rose to 63`).
+    let mut j = q.start_token.checked_sub(1)?;
+    let last = j;
+    if word(j).is_some_and(|w| matches!(w.as_str(), "to" | "by" | "at" | "about")) {
+        j = j.checked_sub(1)?;
+    }
+    let w = word(j)?;
+    if is_verb(lx, &w) && !lx.attribution_verbs.contains(w.as_str()) && !owned_elsewhere(j) {
+        return Some(Predicate {
+            span: toks[j].span.start..toks[last].span.end,
+            head: w,
+        });
+    }
+    None
 }
 
 /// Token ranges of the clauses of a sentence: split at `;`, `:`, dashes, parentheses and
@@ -367,6 +516,55 @@ mod tests {
         assert_eq!(r[0].2.as_deref(), Some("class:victims"));
         let r = analyse("Authorities dismantled three fraudulent call centers.");
         assert_eq!(r[0].1.as_deref(), Some("centers"));
+    }
+
+    /// Per quantity: its counted phrase and its predicate, as text.
+    fn phrases(s: &str) -> Vec<(Option<String>, Option<String>)> {
+        let toks = tokenize(s, 0);
+        let qs = find(s, &toks);
+        let cl = clauses(s, &toks);
+        qs.iter()
+            .map(|q| {
+                let c = counted(s, &toks, q);
+                let clause = cl
+                    .iter()
+                    .find(|r| r.contains(&q.start_token))
+                    .cloned()
+                    .unwrap_or(0..toks.len());
+                let p = predicate(s, &toks, clause, q, c.as_ref(), &|_| false);
+                (
+                    c.map(|c| s[c.span].to_string()),
+                    p.map(|p| s[p.span].to_string()),
+                )
+            })
+            .collect()
+    }
+
+    macro_rules! counted_cases {
+        ($($name:ident: $input:expr => ($counted:expr, $predicate:expr);)*) => {
+            $(#[test] fn $name() {
+                let got = phrases($input);
+                assert_eq!(
+                    got[0],
+                    ($counted.map(str::to_string), $predicate.map(str::to_string)),
+                    "{}",
+                    $input
+                );
+            })*
+        };
+    }
+
+    counted_cases! {
+        subject_with_auxiliary: "Over 300 people were working in the call centers." => (Some("people"), Some("working in the call centers"));
+        passive_subject: "12 ambulances were sent" => (Some("ambulances"), Some("sent"));
+        object_participle: "A bomb exploded in the market, killing 61." => (None::<&str>, Some("killing"));
+        object_of_verb: "Police have arrested at least 300 individuals in Moscow." => (Some("individuals"), Some("arrested"));
+        irregular_verb: "About 20,000 people took part in the march." => (Some("people"), Some("took part in the march"));
+        preposition_before: "The death toll rose to 63 on Sunday." => (None::<&str>, Some("rose to"));
+        hyphenated_compound: "Police raided 12 call-centre offices." => (Some("call-centre offices"), Some("raided"));
+        money_worth_of: "They stole $2.6 million worth of jewels." => (Some("jewels"), Some("stole"));
+        duration_counts_nothing_after: "It happened four years ago." => (None::<&str>, Some("happened"));
+        attribution_ends_predicate: "Six people died, police said." => (Some("people"), Some("died"));
     }
 
     #[test]

@@ -7,7 +7,7 @@ pub mod number;
 pub mod quantity;
 pub mod token;
 
-pub use context::{Attribution, Counted, Measure};
+pub use context::{Attribution, Counted, Measure, Predicate};
 pub use lexicon::{lexicon, HedgeKind};
 pub use quantity::{Quantity, QuantityKind, Unit};
 
@@ -20,8 +20,10 @@ pub struct Claim {
     pub sentence: usize,
     pub quantity: Quantity,
     pub counted: Option<Counted>,
+    /// What is said to happen to the counted: `working in the call centers`, `sent`, `killing`.
+    pub predicate: Option<Predicate>,
     /// The word that decided the measure when the counted phrase did not (`arrested`).
-    pub predicate: Option<String>,
+    pub measure_word: Option<String>,
     pub measure: Option<Measure>,
     pub attribution: Option<Attribution>,
     /// The figure is reported as a change (`the toll rose to 63`).
@@ -92,10 +94,10 @@ pub fn claims_in_sentence(text: &str, sentence: usize, range: Range<usize>) -> V
             .find(|r| r.contains(&q.start_token))
             .cloned()
             .unwrap_or(0..toks.len());
-        let (measure, predicate) =
-            context::measure(text, &toks, clause.clone(), q, c.as_ref(), &|i| {
-                owner(i).is_some_and(|o| o != qi)
-            });
+        let elsewhere = |i: usize| owner(i).is_some_and(|o| o != qi);
+        let (measure, measure_word) =
+            context::measure(text, &toks, clause.clone(), q, c.as_ref(), &elsewhere);
+        let predicate = context::predicate(text, &toks, clause.clone(), q, c.as_ref(), &elsewhere);
         let update = (clause.start.max(q.start_token.saturating_sub(4))..q.start_token)
             .any(|i| UPDATE_WORDS.contains(&text[toks[i].span.clone()].to_lowercase().as_str()));
         out.push(Claim {
@@ -103,6 +105,7 @@ pub fn claims_in_sentence(text: &str, sentence: usize, range: Range<usize>) -> V
             quantity: q.clone(),
             counted: c.clone(),
             predicate,
+            measure_word,
             measure,
             attribution: context::attribution(text, &toks, clause),
             update,

@@ -93,7 +93,10 @@ pub fn quantity(a: &Analysis, c: &Claim) -> QuantityJson {
             .map(|k| a.quote(k.span.clone()).to_string()),
         kind: q.kind,
         measure: c.measure.as_ref().map(|m| m.label.clone()),
-        predicate: c.predicate.clone(),
+        predicate: c
+            .predicate
+            .as_ref()
+            .map(|p| a.quote(p.span.clone()).to_string()),
         attribution: c.attribution.as_ref().map(|x| x.text.clone()),
     }
 }
