@@ -6,7 +6,7 @@
 //! record with a miss or a spurious extraction.
 //!
 //! # What is scored
-//! Each input goes through exactly what `corroborate claims` runs — [`analyze`] then
+//! Each input goes through exactly what `corroborate claims` runs — [`analyze_with`] then
 //! [`claim_lines`] — and the scorer reads the JSON lines it would print. Item-level precision,
 //! recall and F1: an expected item is *found* when some extracted quantity has its value
 //! (`value`, or `low` = `high` = the value for a range-free reading); an expected range is
@@ -41,7 +41,7 @@
 //!     "dimensionless" the extraction must have no unit.
 
 use corroborate::report::json::claim_lines;
-use corroborate::{analyze, Document};
+use corroborate::{analyze_with, Detail, Document};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
@@ -204,7 +204,11 @@ fn claims(input: &str) -> Vec<Value> {
     if input.trim().is_empty() {
         return Vec::new();
     }
-    let a = analyze(Document::from_text("eval", "eval", input), None);
+    let a = analyze_with(
+        Document::from_text("eval", "eval", input),
+        None,
+        Detail::Claims,
+    );
     claim_lines(&a)
         .map(|l| serde_json::to_value(l).expect("serializable"))
         .collect()

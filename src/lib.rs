@@ -32,7 +32,7 @@ pub mod segment;
 pub use align::{Alignment, ClaimRef};
 pub use document::{Document, Source};
 pub use error::{Error, Result};
-pub use extract::{Claim, Quantity};
+pub use extract::{Claim, Detail, Quantity};
 pub use judge::{Comparison, Finding, FindingKind};
 pub use normalize::NormalizedText;
 pub use segment::Lang;
@@ -92,13 +92,21 @@ pub fn sentences(normalized: &NormalizedText, lang: Option<Lang>) -> Vec<Sentenc
         .collect()
 }
 
-/// Runs stages 2–4 on one document.
+/// Runs stages 2–4 on one document, with everything alignment needs.
 pub fn analyze(document: Document, lang: Option<Lang>) -> Analysis {
+    analyze_with(document, lang, Detail::Full)
+}
+
+/// Runs stages 2–4 on one document; [`Detail::Claims`] leaves out what only alignment uses
+/// (context stems and entity names), as `corroborate claims` does.
+pub fn analyze_with(document: Document, lang: Option<Lang>, detail: Detail) -> Analysis {
     let normalized = NormalizedText::new(document.text.clone());
     let sentences = sentences(&normalized, lang);
     let claims = sentences
         .iter()
-        .flat_map(|s| extract::claims_in_sentence(normalized.text(), s.index, s.span.clone()))
+        .flat_map(|s| {
+            extract::claims_in_sentence(normalized.text(), s.index, s.span.clone(), detail)
+        })
         .collect();
     Analysis {
         document,

@@ -5,7 +5,7 @@ mod batch;
 use anyhow::{bail, Context, Result};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use corroborate::report::{self, Format, Options};
-use corroborate::{analyze, Document, FindingKind, Lang, NormalizedText};
+use corroborate::{analyze_with, Detail, Document, FindingKind, Lang, NormalizedText};
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 
@@ -202,7 +202,7 @@ fn sentences(a: FileArgs) -> Result<()> {
 
 fn claims(a: FileArgs) -> Result<()> {
     let (d, lang) = read_one(&a)?;
-    let an = analyze(d, lang);
+    let an = analyze_with(d, lang, Detail::Claims);
     let mut out = Vec::new();
     for line in corroborate::report::json::claim_lines(&an) {
         serde_json::to_writer(&mut out, &line)?;

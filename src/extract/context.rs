@@ -3,7 +3,8 @@
 
 use super::lexicon::{lexicon, Lexicon};
 use super::quantity::{Quantity, QuantityKind};
-use super::token::{Token, TokenKind};
+use super::token::{Token, TokenKind, Tokens};
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// The counted phrase of a quantity: its text span and its head word.
@@ -34,8 +35,9 @@ pub struct Attribution {
     pub party: String,
 }
 
-fn lower(text: &str, t: &Token) -> String {
-    text[t.span.clone()].to_lowercase()
+/// Token `i` lowercased, from the sentence lowercased once.
+fn lower<'b>(tk: &'b Tokens, i: usize) -> Cow<'b, str> {
+    Cow::Borrowed(tk.lower(i))
 }
 
 fn is_comma(text: &str, t: &Token) -> bool {
@@ -82,15 +84,12 @@ const NOT_COUNTED: &[&str] = &[
 /// The phrase a quantity counts: the noun phrase right after it (`individuals`, `fraudulent
 /// call centers`), after `of` for vague and scaled amounts, after `worth of` for money, or
 /// after the unit's `of`/`in` (`years in prison`, `inches of snow`).
-pub fn counted(text: &str, toks: &[Token], q: &Quantity) -> Option<Counted> {
+pub fn counted(tk: &Tokens, q: &Quantity) -> Option<Counted> {
+    let (text, toks) = (tk.text, &tk.toks[..]);
     let lx = lexicon();
     let mut i = q.end_token;
     let measure = q.unit.is_some() && q.kind != QuantityKind::Percent;
-    let word = |i: usize| {
-        toks.get(i)
-            .filter(|t| t.kind == TokenKind::Word)
-            .map(|t| lower(text, t))
-    };
+    let word = |i: usize| tk.is_word(i).then(|| lower(tk, i));
     // `$2.6 million worth of diamonds`
     if q.kind == QuantityKind::Money
         && word(i).as_deref() == Some("worth")
@@ -103,7 +102,7 @@ pub fn counted(text: &str, toks: &[Token], q: &Quantity) -> Option<Counted> {
             i += 1;
             while word(i).is_some_and(|w| {
                 matches!(
-                    w.as_str(),
+                    &*w,
                     "the"
                         | "its"
                         | "their"
@@ -124,10 +123,10 @@ pub fn counted(text: &str, toks: &[Token], q: &Quantity) -> Option<Counted> {
     let mut last = None;
     let mut words = 0;
     while let Some(w) = word(i) {
-        if lx.stopwords.contains(w.as_str())
-            || lx.attribution_verbs.contains(w.as_str())
+        if lx.stopwords.contains(&*w)
+            || lx.attribution_verbs.contains(&*w)
             || lx.number_word(&w).is_some()
-            || NOT_COUNTED.contains(&w.as_str())
+            || NOT_COUNTED.contains(&&*w)
             || lx.is_cue("aux", &w)
         {
             break;
@@ -152,7 +151,7 @@ pub fn counted(text: &str, toks: &[Token], q: &Quantity) -> Option<Counted> {
         // A head noun ends the phrase: `20,000 people took part` counts people.
         let head = (w.ends_with('s') && !w.ends_with("ss") && w.len() > 3)
             || matches!(
-                w.as_str(),
+                &*w,
                 "people"
                     | "staff"
                     | "children"
@@ -177,7 +176,7 @@ pub fn counted(text: &str, toks: &[Token], q: &Quantity) -> Option<Counted> {
     };
     Some(Counted {
         span: toks[from].span.start..toks[last].span.end,
-        head: lower(text, &toks[last]),
+        head: lower(tk, last).into_owned(),
         tokens: first..last + 1,
     })
 }
@@ -201,17 +200,17 @@ fn is_verb(lx: &Lexicon, w: &str) -> bool {
 
 /// The predicate of a quantity within its clause; see [`Predicate`].
 pub fn predicate(
-    text: &str,
-    toks: &[Token],
+    tk: &Tokens,
     clause: Range<usize>,
     q: &Quantity,
     counted: Option<&Counted>,
     owned_elsewhere: &dyn Fn(usize) -> bool,
 ) -> Option<Predicate> {
+    let (text, toks) = (tk.text, &tk.toks[..]);
     let lx = lexicon();
     let word = |i: usize| {
         (i >= clause.start && i < clause.end && toks[i].kind == TokenKind::Word)
-            .then(|| lower(text, &toks[i]))
+            .then(|| lower(tk, i))
     };
     // The figure as subject: auxiliaries, then the verb and what follows it.
     let mut i = counted.map_or(q.end_token, |c| c.tokens.end.max(q.end_token));
@@ -226,8 +225,8 @@ pub fn predicate(
         }
     }
     if let Some(w) = word(i).filter(|_| !owned_elsewhere(i)) {
-        let head_ok = is_verb(lx, &w) || (aux && !lx.stopwords.contains(w.as_str()));
-        if head_ok && !lx.attribution_verbs.contains(w.as_str()) {
+        let head_ok = is_verb(lx, &w) || (aux && !lx.stopwords.contains(&*w));
+        if head_ok && !lx.attribution_verbs.contains(&*w) {
             let start = i;
             let mut end = i + 1;
             while end < clause.end && end - start < 8 && !owned_elsewhere(end) {
@@ -236,9 +235,9 @@ pub fn predicate(
                 let joins = t.kind == TokenKind::Word
                     || (t.glued && matches!(s, "-" | "'"))
                     || t.kind == TokenKind::Number;
-                let lw = s.to_lowercase();
+                let lw = tk.lower(end);
                 let ends = matches!(
-                    lw.as_str(),
+                    lw,
                     "and"
                         | "but"
                         | "while"
@@ -255,7 +254,7 @@ pub fn predicate(
                         | "before"
                         | "since"
                         | "until"
-                ) || lx.attribution_verbs.contains(lw.as_str());
+                ) || lx.attribution_verbs.contains(lw);
                 if !joins || ends {
                     break;
                 }
@@ -263,21 +262,21 @@ pub fn predicate(
             }
             return Some(Predicate {
                 span: toks[start].span.start..toks[end - 1].span.end,
-                head: w,
+                head: w.into_owned(),
             });
         }
     }
     // The figure as object: the verb before it, through one preposition (`rose to 63`).
     let mut j = q.start_token.checked_sub(1)?;
     let last = j;
-    if word(j).is_some_and(|w| matches!(w.as_str(), "to" | "by" | "at" | "about")) {
+    if word(j).is_some_and(|w| matches!(&*w, "to" | "by" | "at" | "about")) {
         j = j.checked_sub(1)?;
     }
     let w = word(j)?;
-    if is_verb(lx, &w) && !lx.attribution_verbs.contains(w.as_str()) && !owned_elsewhere(j) {
+    if is_verb(lx, &w) && !lx.attribution_verbs.contains(&*w) && !owned_elsewhere(j) {
         return Some(Predicate {
             span: toks[j].span.start..toks[last].span.end,
-            head: w,
+            head: w.into_owned(),
         });
     }
     None
@@ -286,13 +285,14 @@ pub fn predicate(
 /// Token ranges of the clauses of a sentence: split at `;`, `:`, dashes, parentheses and
 /// contrastive conjunctions (`while`, `whereas`, `but`), so each party's figure keeps its own
 /// attribution.
-pub fn clauses(text: &str, toks: &[Token]) -> Vec<Range<usize>> {
+pub fn clauses(tk: &Tokens) -> Vec<Range<usize>> {
+    let (text, toks) = (tk.text, &tk.toks[..]);
     let mut out = Vec::new();
     let mut start = 0;
     for (i, t) in toks.iter().enumerate() {
         let s = &text[t.span.clone()];
-        let cut_before = t.kind == TokenKind::Word
-            && matches!(s.to_lowercase().as_str(), "while" | "whereas" | "but");
+        let cut_before =
+            t.kind == TokenKind::Word && matches!(tk.lower(i), "while" | "whereas" | "but");
         let cut_after = t.kind == TokenKind::Symbol && matches!(s, ";" | ":" | "—" | "(" | ")");
         if cut_before && i > start {
             out.push(start..i);
@@ -312,13 +312,13 @@ pub fn clauses(text: &str, toks: &[Token]) -> Vec<Range<usize>> {
 /// else the nearest class-bearing word of its clause not owned by another quantity, else the
 /// counted head itself.
 pub fn measure(
-    text: &str,
-    toks: &[Token],
+    tk: &Tokens,
     clause: Range<usize>,
     q: &Quantity,
     counted: Option<&Counted>,
     owned_elsewhere: &dyn Fn(usize) -> bool,
 ) -> (Option<Measure>, Option<String>) {
+    let (text, toks) = (tk.text, &tk.toks[..]);
     let lx = lexicon();
     let class = |w: &str| lx.class_of(w).map(|c| &lx.classes[c]);
     let by_class = |c: &super::lexicon::MeasureClass| Measure {
@@ -353,8 +353,8 @@ pub fn measure(
             if d > max {
                 continue;
             }
-            let w = lower(text, &toks[i]);
-            if lx.stopwords.contains(w.as_str()) || (verbs_only && !is_verb_form(&w)) {
+            let w = lower(tk, i);
+            if lx.stopwords.contains(&*w) || (verbs_only && !is_verb_form(&w)) {
                 continue;
             }
             if class(&w).is_some_and(|c| !c.generic) && best.is_none_or(|(bd, _)| d < bd) {
@@ -365,8 +365,8 @@ pub fn measure(
     };
     let best = nearest(phrase, 6, false).or_else(|| nearest(clause.clone(), 8, true));
     if let Some((_, i)) = best {
-        let w = lower(text, &toks[i]);
-        return (class(&w).map(by_class), Some(w));
+        let w = lower(tk, i);
+        return (class(&w).map(by_class), Some(w.into_owned()));
     }
     if let Some(c) = head_class {
         return (Some(by_class(c)), None);
@@ -385,15 +385,23 @@ pub fn measure(
 }
 
 /// Who the clause attributes its figures to: `according to X`, `X said`, `said X`.
-pub fn attribution(text: &str, toks: &[Token], clause: Range<usize>) -> Option<Attribution> {
+pub fn attribution(tk: &Tokens, clause: Range<usize>) -> Option<Attribution> {
+    let (text, toks) = (tk.text, &tk.toks[..]);
     let lx = lexicon();
-    let words: Vec<(usize, String)> = clause
+    // Most clauses name no source: look for a reporting verb before collecting words.
+    if !clause
+        .clone()
+        .any(|i| toks[i].kind == TokenKind::Word && lx.attribution_verbs.contains(tk.lower(i)))
+    {
+        return None;
+    }
+    let words: Vec<(usize, Cow<str>)> = clause
         .clone()
         .filter(|&i| toks[i].kind == TokenKind::Word)
-        .map(|i| (i, lower(text, &toks[i])))
+        .map(|i| (i, lower(tk, i)))
         .collect();
     for (k, (i, w)) in words.iter().enumerate() {
-        if !lx.attribution_verbs.contains(w.as_str()) {
+        if !lx.attribution_verbs.contains(&**w) {
             continue;
         }
         if w == "according" {
@@ -468,26 +476,26 @@ fn party(text: &str, toks: &[Token], lx: &Lexicon, idx: Vec<usize>) -> Option<At
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::quantity::find;
-    use crate::extract::token::tokenize;
+    use crate::extract::quantity::find_in;
+    use crate::extract::token::Tokens;
 
     /// Per quantity: its text, counted head, measure key, attribution party.
     type Row = (String, Option<String>, Option<String>, Option<String>);
 
     fn analyse(s: &str) -> Vec<Row> {
-        let toks = tokenize(s, 0);
-        let qs = find(s, &toks);
-        let cl = clauses(s, &toks);
+        let tk = Tokens::new(s, 0..s.len());
+        let qs = find_in(&tk);
+        let cl = clauses(&tk);
         qs.iter()
             .map(|q| {
-                let c = counted(s, &toks, q);
+                let c = counted(&tk, q);
                 let clause = cl
                     .iter()
                     .find(|r| r.contains(&q.start_token))
                     .cloned()
-                    .unwrap_or(0..toks.len());
-                let (m, _) = measure(s, &toks, clause.clone(), q, c.as_ref(), &|_| false);
-                let a = attribution(s, &toks, clause);
+                    .unwrap_or(0..tk.len());
+                let (m, _) = measure(&tk, clause.clone(), q, c.as_ref(), &|_| false);
+                let a = attribution(&tk, clause);
                 (
                     s[q.span.clone()].to_string(),
                     c.map(|c| c.head),
@@ -520,18 +528,18 @@ mod tests {
 
     /// Per quantity: its counted phrase and its predicate, as text.
     fn phrases(s: &str) -> Vec<(Option<String>, Option<String>)> {
-        let toks = tokenize(s, 0);
-        let qs = find(s, &toks);
-        let cl = clauses(s, &toks);
+        let tk = Tokens::new(s, 0..s.len());
+        let qs = find_in(&tk);
+        let cl = clauses(&tk);
         qs.iter()
             .map(|q| {
-                let c = counted(s, &toks, q);
+                let c = counted(&tk, q);
                 let clause = cl
                     .iter()
                     .find(|r| r.contains(&q.start_token))
                     .cloned()
-                    .unwrap_or(0..toks.len());
-                let p = predicate(s, &toks, clause, q, c.as_ref(), &|_| false);
+                    .unwrap_or(0..tk.len());
+                let p = predicate(&tk, clause, q, c.as_ref(), &|_| false);
                 (
                     c.map(|c| s[c.span].to_string()),
                     p.map(|p| s[p.span].to_string()),

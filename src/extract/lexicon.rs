@@ -6,6 +6,7 @@
 use super::token::tokenize;
 use crate::error::{Error, Result};
 use rust_stemmers::{Algorithm, Stemmer};
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
@@ -100,6 +101,8 @@ pub struct Scale {
 #[derive(Debug, Clone, Copy)]
 pub struct Currency {
     pub code: &'static str,
+    /// `money:USD`: the dimension its figures live in.
+    pub dimension: &'static str,
     /// Sub-unit name (`cent`), or `None` for the currency itself.
     pub subunit: Option<&'static str>,
     /// Share of the currency per sub-unit, or the scale of an `M`-code.
@@ -239,6 +242,22 @@ pub trait TokenView {
     fn count(&self) -> usize;
     fn raw(&self, i: usize) -> &str;
     fn lower(&self, i: usize) -> &str;
+    /// Whether token `i` can begin a phrase of the table marked `bit` (see [`Lexicon::flags`]);
+    /// a view that knows saves the table its hash lookup.
+    fn may_begin(&self, _i: usize, _bit: u16) -> bool {
+        true
+    }
+}
+
+/// Bits of [`Lexicon::flags`]: what a lowercase token can begin or be.
+pub mod flag {
+    pub const NUMERIC: u16 = 1;
+    pub const STARTER: u16 = 1 << 1;
+    pub const HEDGE: u16 = 1 << 2;
+    pub const AFTER_HEDGE: u16 = 1 << 3;
+    pub const VAGUE: u16 = 1 << 4;
+    pub const CURRENCY: u16 = 1 << 5;
+    pub const UNIT: u16 = 1 << 6;
 }
 
 /// Phrases indexed by their first token (lowercased), longest first.
@@ -246,18 +265,19 @@ pub trait TokenView {
 pub struct PhraseTable<T> {
     entries: Vec<(Phrase, T)>,
     by_first: FastMap<String, Vec<usize>>,
-}
-
-impl<T> Default for PhraseTable<T> {
-    fn default() -> Self {
-        PhraseTable {
-            entries: Vec::new(),
-            by_first: FastMap::default(),
-        }
-    }
+    /// The [`flag`] bit that marks this table's first tokens.
+    bit: u16,
 }
 
 impl<T> PhraseTable<T> {
+    fn new(bit: u16) -> Self {
+        PhraseTable {
+            entries: Vec::new(),
+            by_first: FastMap::default(),
+            bit,
+        }
+    }
+
     fn insert(&mut self, surface: &str, value: T) {
         let p = Phrase::new(surface);
         if p.is_empty() {
@@ -297,7 +317,11 @@ impl<T> PhraseTable<T> {
     where
         't: 'v,
     {
-        let first = if i < v.count() { v.lower(i) } else { "" };
+        let first = if i < v.count() && v.may_begin(i, self.bit) {
+            v.lower(i)
+        } else {
+            ""
+        };
         self.candidates(first)
             .filter_map(move |(p, t)| p.matches(v, i).map(|e| (e, p, t)))
     }
@@ -336,6 +360,9 @@ pub struct Lexicon {
     pub classes: Vec<MeasureClass>,
     /// English stem → index into `classes`.
     pub class_by_stem: HashMap<String, usize>,
+    /// The first three letters of every measure word and stem (bits over a–z³): a word with
+    /// another beginning has no class, and is never stemmed.
+    class_prefixes: Vec<u64>,
     pub identifiers: FastSet<&'static str>,
     pub months: FastSet<&'static str>,
     pub stopwords: FastSet<&'static str>,
@@ -350,6 +377,14 @@ pub struct Lexicon {
     pub cues: FastMap<&'static str, FastSet<&'static str>>,
     /// Lowercase tokens that can start a quantity besides digits.
     starters: FastSet<String>,
+    /// Words that make a figure by themselves: number words, denominators, vague amounts.
+    numeric_words: FastSet<String>,
+    /// Every lowercase token that begins a phrase of some table, or is numeric, with [`flag`]
+    /// bits saying which.
+    flags: FastMap<String, u16>,
+    /// For each first letter a–z, a bit per length of the numeric words starting with it: a
+    /// word of another shape is rejected without hashing.
+    numeric_shapes: [u32; 26],
     stemmer: Stemmer,
 }
 
@@ -394,6 +429,16 @@ const GRAMMAR_STARTERS: &[&str] = &[
 pub fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
     LEXICON.get_or_init(|| Lexicon::parse().expect("embedded data files parse (tested)"))
+}
+
+/// The index of a word's first three letters (lowercase a–z) among all such triples.
+fn prefix_index(w: &str) -> Option<usize> {
+    let b = w.as_bytes();
+    if b.len() < 3 {
+        return None;
+    }
+    let l = |c: u8| c.to_ascii_lowercase().checked_sub(b'a').filter(|&x| x < 26);
+    Some((usize::from(l(b[0])?) * 26 + usize::from(l(b[1])?)) * 26 + usize::from(l(b[2])?))
 }
 
 /// Data lines: `(line number, tab-separated fields)`, skipping comments and blank lines.
@@ -451,8 +496,8 @@ impl Lexicon {
     pub fn parse() -> Result<Lexicon> {
         let stemmer = Stemmer::create(Algorithm::English);
 
-        let mut hedges = PhraseTable::default();
-        let mut after_hedges = PhraseTable::default();
+        let mut hedges = PhraseTable::new(flag::HEDGE);
+        let mut after_hedges = PhraseTable::new(flag::AFTER_HEDGE);
         for (line, f) in rows(HEDGES) {
             let file = "hedges.tsv";
             let phrase = field(file, line, &f, 0)?;
@@ -480,7 +525,7 @@ impl Lexicon {
         hedges.finish();
         after_hedges.finish();
 
-        let mut vague = PhraseTable::default();
+        let mut vague = PhraseTable::new(flag::VAGUE);
         for (line, f) in rows(VAGUE) {
             let file = "vague.tsv";
             let low = number(file, line, field(file, line, &f, 1)?)?;
@@ -514,7 +559,7 @@ impl Lexicon {
             );
         }
 
-        let mut currencies = PhraseTable::default();
+        let mut currencies = PhraseTable::new(flag::CURRENCY);
         for (line, f) in rows(CURRENCIES) {
             let file = "currencies.tsv";
             let where_ = field(file, line, &f, 2)?;
@@ -522,8 +567,11 @@ impl Lexicon {
                 return Err(bad(file, line, format!("bad position {where_:?}")));
             }
             let fl = flags(&f, 5);
+            let code = field(file, line, &f, 1)?;
             let c = Currency {
-                code: field(file, line, &f, 1)?,
+                code,
+                // Parsed once per process; leaking keeps the lexicon `'static` like the data.
+                dimension: Box::leak(format!("money:{code}").into_boxed_str()),
                 subunit: optional(&f, 3),
                 factor: optional(&f, 4)
                     .map(|s| number(file, line, s))
@@ -541,7 +589,7 @@ impl Lexicon {
         }
         currencies.finish();
 
-        let mut units = PhraseTable::default();
+        let mut units = PhraseTable::new(flag::UNIT);
         for (line, f) in rows(UNITS) {
             let file = "units.tsv";
             let fl = flags(&f, 5);
@@ -588,6 +636,20 @@ impl Lexicon {
                         ));
                     }
                 }
+            }
+        }
+
+        let mut class_prefixes = vec![0u64; 26 * 26 * 26 / 64 + 1];
+        let mut add_prefix = |w: &str| {
+            if let Some(k) = prefix_index(w) {
+                class_prefixes[k / 64] |= 1 << (k % 64);
+            }
+        };
+        for (line, f) in rows(MEASURES) {
+            for w in field("measures.tsv", line, &f, 3)?.split(',') {
+                let w = w.trim().to_lowercase();
+                add_prefix(&w);
+                add_prefix(&stemmer.stem(&w));
             }
         }
 
@@ -670,7 +732,49 @@ impl Lexicon {
         starters.extend(number_words.keys().map(|w| w.to_string()));
         starters.extend(denominators.keys().map(|w| w.to_string()));
 
+        let mut numeric_words: FastSet<String> =
+            ["twice", "thrice"].iter().map(|s| s.to_string()).collect();
+        numeric_words.extend(number_words.keys().map(|w| w.to_string()));
+        numeric_words.extend(denominators.keys().map(|w| w.to_string()));
+        for (p, _) in vague.iter() {
+            numeric_words.extend(
+                p.lower
+                    .iter()
+                    .filter(|w| !matches!(w.as_str(), "a" | "of" | "and"))
+                    .cloned(),
+            );
+        }
+        for (w, (_, kind)) in &number_words {
+            // Plural ordinals are denominators (`thirds`).
+            if *kind == WordKind::Ordinal {
+                numeric_words.insert(format!("{w}s"));
+            }
+        }
+        let mut numeric_shapes = [0u32; 26];
+        for w in &numeric_words {
+            if let Some(f) = w.bytes().next().filter(u8::is_ascii_lowercase) {
+                numeric_shapes[usize::from(f - b'a')] |= 1 << w.len().min(31);
+            }
+        }
+        let mut flags: FastMap<String, u16> = FastMap::default();
+        let mut mark = |w: &str, bit: u16| *flags.entry(w.to_string()).or_default() |= bit;
+        numeric_words.iter().for_each(|w| mark(w, flag::NUMERIC));
+        starters.iter().for_each(|w| mark(w, flag::STARTER));
+        hedges.first_tokens().for_each(|w| mark(w, flag::HEDGE));
+        after_hedges
+            .first_tokens()
+            .for_each(|w| mark(w, flag::AFTER_HEDGE));
+        vague.first_tokens().for_each(|w| mark(w, flag::VAGUE));
+        currencies
+            .first_tokens()
+            .for_each(|w| mark(w, flag::CURRENCY));
+        units.first_tokens().for_each(|w| mark(w, flag::UNIT));
+
         Ok(Lexicon {
+            flags,
+            class_prefixes,
+            numeric_words,
+            numeric_shapes,
             starters,
             number_words,
             denominators,
@@ -694,7 +798,46 @@ impl Lexicon {
 
     /// The English stem of a lowercase word.
     pub fn stem(&self, word: &str) -> String {
-        self.stemmer.stem(word).into_owned()
+        self.stemmed(word, |s, _| s.to_string())
+    }
+
+    /// Looks up a lowercase word's stem and measure class, stemming each word once per thread:
+    /// news repeats its vocabulary, and the stemmer is the costliest step of extraction.
+    fn stemmed<R>(&self, word: &str, f: impl FnOnce(&str, Option<usize>) -> R) -> R {
+        thread_local! {
+            static CACHE: RefCell<FastMap<String, (String, Option<usize>)>> =
+                RefCell::new(FastMap::default());
+        }
+        CACHE.with(|c| {
+            let mut c = c.borrow_mut();
+            if let Some((s, k)) = c.get(word) {
+                return f(s, *k);
+            }
+            if c.len() > 500_000 {
+                c.clear();
+            }
+            let stem = self.stemmer.stem(word).into_owned();
+            let class = self.class_by_stem.get(&stem).copied();
+            let r = f(&stem, class);
+            c.insert(word.to_string(), (stem, class));
+            r
+        })
+    }
+
+    /// What a lowercase token can begin or be, as [`flag`] bits (one lookup per token).
+    pub fn flags(&self, lower: &str) -> u16 {
+        self.flags.get(lower).copied().unwrap_or(0)
+    }
+
+    /// Whether a lowercase word is a figure by itself (`twelve`, `thirds`, `dozens`).
+    pub fn is_numeric_word(&self, lower: &str) -> bool {
+        let shape_ok = match lower.bytes().next() {
+            Some(f) if f.is_ascii_lowercase() => {
+                self.numeric_shapes[usize::from(f - b'a')] & (1 << lower.len().min(31)) != 0
+            }
+            _ => false,
+        };
+        shape_ok && self.numeric_words.contains(lower)
     }
 
     /// Whether a lowercase token can start a quantity (digits always can).
@@ -732,9 +875,16 @@ impl Lexicon {
 
     /// The measure class of a word, if the data names one.
     pub fn class_of(&self, word: &str) -> Option<usize> {
-        self.class_by_stem
-            .get(&self.stem(&word.to_lowercase()))
-            .copied()
+        if let Some(k) = prefix_index(word) {
+            if self.class_prefixes[k / 64] & (1 << (k % 64)) == 0 {
+                return None;
+            }
+        }
+        if word.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+            self.stemmed(&word.to_lowercase(), |_, k| k)
+        } else {
+            self.stemmed(word, |_, k| k)
+        }
     }
 }
 

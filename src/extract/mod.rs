@@ -47,59 +47,85 @@ const UPDATE_WORDS: &[&str] = &[
     "reached",
 ];
 
+/// How much of each claim to compute.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Detail {
+    /// Everything, including what only alignment uses (context stems, entity names).
+    Full,
+    /// What `corroborate claims` prints: figure, counted phrase, predicate, measure, source.
+    Claims,
+}
+
 /// Extracts the claims of one sentence; `range` is the sentence's span in `text`.
-pub fn claims_in_sentence(text: &str, sentence: usize, range: Range<usize>) -> Vec<Claim> {
+pub fn claims_in_sentence(
+    text: &str,
+    sentence: usize,
+    range: Range<usize>,
+    detail: Detail,
+) -> Vec<Claim> {
     let lx = lexicon();
-    let toks = token::tokenize(&text[range.clone()], range.start);
-    let quantities = quantity::find(text, &toks);
+    let tk = token::Tokens::new(text, range);
+    let quantities = quantity::find_in(&tk);
     if quantities.is_empty() {
         return Vec::new();
     }
-    let clauses = context::clauses(text, &toks);
+    let toks = &tk.toks;
+    let clauses = context::clauses(&tk);
     let counted: Vec<Option<Counted>> = quantities
         .iter()
-        .map(|q| context::counted(text, &toks, q))
+        .map(|q| context::counted(&tk, q))
         .collect();
-    let owner = |i: usize| -> Option<usize> {
-        quantities.iter().zip(&counted).position(|(q, c)| {
-            (q.start_token..q.end_token).contains(&i)
-                || c.as_ref().is_some_and(|c| c.tokens.contains(&i))
-        })
-    };
+    // Which quantity owns each token (its figure or its counted phrase).
+    let mut owner: Vec<Option<usize>> = vec![None; toks.len()];
+    for (qi, (q, c)) in quantities.iter().zip(&counted).enumerate().rev() {
+        let counted_tokens = c.as_ref().map_or(0..0, |c| c.tokens.clone());
+        for k in (q.start_token..q.end_token).chain(counted_tokens) {
+            if let Some(o) = owner.get_mut(k) {
+                *o = Some(qi);
+            }
+        }
+    }
     let mut ctx: Vec<String> = Vec::new();
     let mut entities: Vec<String> = Vec::new();
-    for (k, t) in toks.iter().enumerate() {
-        if t.kind != token::TokenKind::Word {
-            continue;
+    if detail == Detail::Full {
+        for (k, t) in toks.iter().enumerate() {
+            if t.kind != token::TokenKind::Word {
+                continue;
+            }
+            let w = tk.raw(k);
+            let lw = w.to_lowercase();
+            if lx.stopwords.contains(lw.as_str()) || lw.len() < 3 {
+                continue;
+            }
+            if k > 0 && w.chars().next().is_some_and(char::is_uppercase) {
+                entities.push(lw.clone());
+            }
+            ctx.push(lx.stem(&lw));
         }
-        let w = &text[t.span.clone()];
-        let lw = w.to_lowercase();
-        if lx.stopwords.contains(lw.as_str()) || lw.len() < 3 {
-            continue;
-        }
-        if k > 0 && w.chars().next().is_some_and(char::is_uppercase) {
-            entities.push(lw.clone());
-        }
-        ctx.push(lx.stem(&lw));
+        ctx.sort();
+        ctx.dedup();
+        entities.sort();
+        entities.dedup();
     }
-    ctx.sort();
-    ctx.dedup();
-    entities.sort();
-    entities.dedup();
 
+    // Attribution belongs to a clause; read it once per clause.
+    let mut attributions: Vec<Option<Option<Attribution>>> = vec![None; clauses.len()];
     let mut out: Vec<Claim> = Vec::new();
     for (qi, (q, c)) in quantities.iter().zip(&counted).enumerate() {
-        let clause = clauses
-            .iter()
-            .find(|r| r.contains(&q.start_token))
-            .cloned()
-            .unwrap_or(0..toks.len());
-        let elsewhere = |i: usize| owner(i).is_some_and(|o| o != qi);
+        let ci = clauses.iter().position(|r| r.contains(&q.start_token));
+        let clause = ci.map_or(0..toks.len(), |ci| clauses[ci].clone());
+        let elsewhere = |i: usize| owner.get(i).copied().flatten().is_some_and(|o| o != qi);
         let (measure, measure_word) =
-            context::measure(text, &toks, clause.clone(), q, c.as_ref(), &elsewhere);
-        let predicate = context::predicate(text, &toks, clause.clone(), q, c.as_ref(), &elsewhere);
+            context::measure(&tk, clause.clone(), q, c.as_ref(), &elsewhere);
+        let predicate = context::predicate(&tk, clause.clone(), q, c.as_ref(), &elsewhere);
         let update = (clause.start.max(q.start_token.saturating_sub(4))..q.start_token)
-            .any(|i| UPDATE_WORDS.contains(&text[toks[i].span.clone()].to_lowercase().as_str()));
+            .any(|i| UPDATE_WORDS.contains(&tk.lower(i)));
+        let attribution = match ci {
+            Some(ci) => attributions[ci]
+                .get_or_insert_with(|| context::attribution(&tk, clause.clone()))
+                .clone(),
+            None => context::attribution(&tk, clause),
+        };
         out.push(Claim {
             sentence,
             quantity: q.clone(),
@@ -107,7 +133,7 @@ pub fn claims_in_sentence(text: &str, sentence: usize, range: Range<usize>) -> V
             predicate,
             measure_word,
             measure,
-            attribution: context::attribution(text, &toks, clause),
+            attribution,
             update,
             context: ctx.clone(),
             entities: entities.clone(),
@@ -134,7 +160,7 @@ pub fn claims_in_sentence(text: &str, sentence: usize, range: Range<usize>) -> V
 /// The dimension a quantity's figure lives in: `count`, `money:USD`, `length`…
 pub fn dimension(q: &Quantity) -> String {
     match (&q.unit, q.kind) {
-        (Some(u), _) => u.dimension.clone(),
+        (Some(u), _) => u.dimension.to_string(),
         (None, k) => format!("{k:?}").to_lowercase(),
     }
 }

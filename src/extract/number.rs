@@ -58,17 +58,41 @@ pub(crate) enum Digits {
 /// Reads a digit token: thousands commas (`1,234,567`), Indian grouping (`12,34,567`),
 /// a decimal comma (`1,3`, `1.111,11`), dotted thousands (`1.234.567`).
 pub(crate) fn read_digits(raw: &str) -> Digits {
-    let commas = raw.matches(',').count();
-    let dots = raw.matches('.').count();
-    let parse = |int: &str, frac: &str| -> Digits {
-        let s = if frac.is_empty() {
-            int.to_string()
-        } else {
-            format!("{int}.{frac}")
-        };
-        match s.parse::<f64>() {
-            Ok(v) => Digits::Number(v, frac.len() as u32),
+    let commas = raw.bytes().filter(|&b| b == b',').count();
+    let dots = raw.bytes().filter(|&b| b == b'.').count();
+    if commas == 0 && dots <= 1 {
+        // The common case, parsed as written: `2019`, `3.5`.
+        let frac = raw.split_once('.').map_or(0, |(_, f)| f.len() as u32);
+        return match raw.parse::<f64>() {
+            Ok(v) => Digits::Number(v, frac),
             Err(_) => Digits::Dotted,
+        };
+    }
+    let parse = |int: &str, frac: &str| -> Digits {
+        // Digits without their group separators, on the stack.
+        let mut buf = [0u8; 64];
+        let mut n = 0;
+        for b in int.bytes().filter(u8::is_ascii_digit) {
+            if n == buf.len() {
+                return Digits::Dotted;
+            }
+            buf[n] = b;
+            n += 1;
+        }
+        if !frac.is_empty() {
+            if n + 1 + frac.len() > buf.len() {
+                return Digits::Dotted;
+            }
+            buf[n] = b'.';
+            buf[n + 1..n + 1 + frac.len()].copy_from_slice(frac.as_bytes());
+            n += 1 + frac.len();
+        }
+        match std::str::from_utf8(&buf[..n])
+            .ok()
+            .and_then(|s| s.parse::<f64>().ok())
+        {
+            Some(v) => Digits::Number(v, frac.len() as u32),
+            None => Digits::Dotted,
         }
     };
     let groups_ok = |int: &str, sep: char| -> bool {
@@ -93,14 +117,14 @@ pub(crate) fn read_digits(raw: &str) -> Digits {
         (0, _) => {
             // 1.234.567 is a European thousand grouping; anything else is dotted.
             if groups_ok(raw, '.') {
-                parse(&raw.replace('.', ""), "")
+                parse(raw, "")
             } else {
                 Digits::Dotted
             }
         }
         (_, 0) => {
             if groups_ok(raw, ',') {
-                return parse(&raw.replace(',', ""), "");
+                return parse(raw, "");
             }
             let (i, f) = raw.rsplit_once(',').expect("a comma");
             if commas == 1 && f.len() <= 2 {
@@ -128,7 +152,7 @@ pub(crate) fn read_digits(raw: &str) -> Digits {
             if i.contains(dec) || !groups_ok(i, group) {
                 return Digits::Dotted;
             }
-            parse(&i.replace(group, ""), f)
+            parse(i, f)
         }
     }
 }

@@ -8,10 +8,14 @@
 //! Two small passes then join opposite bounds (`more than 10 and less than 40`) and share a
 //! unit across a list (`45 and 50 mg`).
 
-use super::lexicon::{lexicon, AfterHedge, Currency, HedgeKind, Lexicon, TokenView, UnitDef};
+use super::lexicon::{flag, lexicon, AfterHedge, Currency, HedgeKind, Lexicon, TokenView, UnitDef};
 use super::number::{read_digits, Digits, Numeral};
-use super::token::{Token, TokenKind};
-use std::cell::OnceCell;
+use super::token::{Token, TokenKind, Tokens};
+use std::borrow::Cow;
+use std::cell::{Cell, OnceCell};
+
+/// A token's flags not looked up yet.
+const UNKNOWN: u16 = 0x8000;
 use std::ops::Range;
 
 /// What kind of number a quantity is.
@@ -58,9 +62,9 @@ impl QuantityKind {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Unit {
     /// `USD`, `kilometre`, `percent`, `kilometre per hour`…
-    pub name: String,
+    pub name: Cow<'static, str>,
     /// `money:USD`, `length`, `duration`…: only figures of one dimension are compared.
-    pub dimension: String,
+    pub dimension: Cow<'static, str>,
     pub factor: f64,
     pub offset: f64,
 }
@@ -68,8 +72,8 @@ pub struct Unit {
 impl Unit {
     fn from_def(d: &UnitDef) -> Unit {
         Unit {
-            name: d.name.to_string(),
-            dimension: d.dimension.to_string(),
+            name: Cow::Borrowed(d.name),
+            dimension: Cow::Borrowed(d.dimension),
             factor: d.factor,
             offset: d.offset,
         }
@@ -78,17 +82,17 @@ impl Unit {
     fn currency(c: &Currency) -> Unit {
         let sub = c.subunit.filter(|_| !c.scale);
         Unit {
-            name: sub.unwrap_or(c.code).to_string(),
-            dimension: format!("money:{}", c.code),
+            name: Cow::Borrowed(sub.unwrap_or(c.code)),
+            dimension: Cow::Borrowed(c.dimension),
             factor: if sub.is_some() { c.factor } else { 1.0 },
             offset: 0.0,
         }
     }
 
-    fn simple(name: &str, dimension: &str, factor: f64) -> Unit {
+    fn simple(name: &'static str, dimension: &'static str, factor: f64) -> Unit {
         Unit {
-            name: name.to_string(),
-            dimension: dimension.to_string(),
+            name: Cow::Borrowed(name),
+            dimension: Cow::Borrowed(dimension),
             factor,
             offset: 0.0,
         }
@@ -101,7 +105,7 @@ impl Unit {
         }
         let prefix = if p == 2 { "square" } else { "cubic" };
         Unit {
-            name: format!("{prefix} {}", self.name),
+            name: Cow::Owned(format!("{prefix} {}", self.name)),
             dimension: canonical_dimension(&format!("{}^{p}", self.dimension)),
             factor: self.factor.powi(p),
             offset: 0.0,
@@ -111,7 +115,7 @@ impl Unit {
     /// This unit per another (`km/h`, `$ per kg`).
     fn per(self, d: Unit) -> Unit {
         Unit {
-            name: format!("{} per {}", self.name, d.name),
+            name: Cow::Owned(format!("{} per {}", self.name, d.name)),
             dimension: canonical_dimension(&format!("{}/{}", self.dimension, d.dimension)),
             factor: self.factor / d.factor,
             offset: 0.0,
@@ -125,7 +129,7 @@ impl Unit {
 
     /// The kind of quantity this unit makes.
     fn kind(&self) -> QuantityKind {
-        match self.dimension.as_str() {
+        match &*self.dimension {
             "percent" => QuantityKind::Percent,
             "percentage_points" => QuantityKind::PercentagePoints,
             "age" => QuantityKind::Age,
@@ -137,8 +141,8 @@ impl Unit {
 }
 
 /// Names for derived dimensions, so `km2` and `hectares` are both `area`.
-fn canonical_dimension(d: &str) -> String {
-    match d {
+fn canonical_dimension(d: &str) -> Cow<'static, str> {
+    Cow::Borrowed(match d {
         "length^2" => "area",
         "length^3" => "volume",
         "length/duration" => "speed",
@@ -146,9 +150,8 @@ fn canonical_dimension(d: &str) -> String {
         "mass/volume" => "density",
         "energy/duration" => "power",
         "information/duration" => "data rate",
-        _ => d,
-    }
-    .to_string()
+        _ => return Cow::Owned(d.to_string()),
+    })
 }
 
 /// A figure found in the text, with offsets into the normalized document text.
@@ -180,11 +183,41 @@ pub fn find(text: &str, tokens: &[Token]) -> Vec<Quantity> {
     let Some(first) = tokens.first() else {
         return Vec::new();
     };
-    let p = Parser::new(text, tokens, first.span.start);
+    let base = first.span.start;
+    let end = tokens.last().map_or(base, |t| t.span.end);
+    let lower = text[base..end].to_ascii_lowercase();
+    find_with(&Parser::new(text, tokens, &lower, base))
+}
+
+/// Finds every quantity of a tokenized sentence.
+pub fn find_in(t: &Tokens) -> Vec<Quantity> {
+    if t.is_empty() {
+        return Vec::new();
+    }
+    let (lower, base) = t.lowered();
+    find_with(&Parser::new(t.text, &t.toks, lower, base))
+}
+
+fn find_with(p: &Parser) -> Vec<Quantity> {
+    let tokens = p.toks;
+    let n = tokens.len();
+    let numeric = |k: usize| match tokens[k].kind {
+        TokenKind::Number => true,
+        // Most words are rejected by shape, without the full lookup.
+        TokenKind::Word => p.lx.is_numeric_word(p.lower(k)),
+        _ => false,
+    };
+    // The next token that looks numeric (digits, a number word, a vague amount word) at or
+    // after `i`: words far from one cannot start a quantity, so most of a sentence is
+    // skipped after one lookup per token.
+    let mut next_num = 0;
     let mut out = Vec::new();
     let mut i = 0;
-    while i < tokens.len() {
-        if !p.may_start(i) {
+    while i < n {
+        if next_num < i {
+            next_num = (i..n).find(|&k| numeric(k)).unwrap_or(usize::MAX);
+        }
+        if next_num > i + 8 || !p.may_start(i) {
             i += 1;
             continue;
         }
@@ -211,11 +244,14 @@ pub(crate) struct Parser<'a> {
     pub(crate) text: &'a str,
     pub(crate) toks: &'a [Token],
     /// The sentence lowercased (ASCII), so token offsets index it directly.
-    lower_text: String,
+    lower_text: &'a str,
     base: usize,
     pub(crate) lx: &'static Lexicon,
     /// Cue classes mentioned in the sentence, computed when first asked.
     cues: OnceCell<Vec<&'static str>>,
+    /// Per token, what it can begin or be (lexicon [`flag`] bits), looked up when first
+    /// needed ([`UNKNOWN`] until then).
+    flags: Vec<Cell<u16>>,
 }
 
 impl TokenView for Parser<'_> {
@@ -227,6 +263,9 @@ impl TokenView for Parser<'_> {
     }
     fn lower(&self, i: usize) -> &str {
         Parser::lower(self, i)
+    }
+    fn may_begin(&self, i: usize, bit: u16) -> bool {
+        self.flag(i) & bit != 0
     }
 }
 
@@ -258,16 +297,41 @@ const TIME_WORDS: &[&str] = &[
 ];
 
 impl<'a> Parser<'a> {
-    fn new(text: &'a str, toks: &'a [Token], base: usize) -> Parser<'a> {
-        let end = toks.last().map_or(base, |t| t.span.end);
+    fn new(text: &'a str, toks: &'a [Token], lower_text: &'a str, base: usize) -> Parser<'a> {
+        let lx = lexicon();
+        let flags = toks
+            .iter()
+            .map(|t| {
+                Cell::new(match t.kind {
+                    TokenKind::Number => flag::NUMERIC,
+                    TokenKind::Address => 0,
+                    _ => UNKNOWN,
+                })
+            })
+            .collect();
         Parser {
             text,
             toks,
-            lower_text: text[base..end].to_ascii_lowercase(),
+            lower_text,
             base,
-            lx: lexicon(),
+            lx,
             cues: OnceCell::new(),
+            flags,
         }
+    }
+
+    /// What token `i` can begin or be (lexicon [`flag`] bits); 0 past the end.
+    fn flag(&self, i: usize) -> u16 {
+        let Some(c) = self.flags.get(i) else {
+            return 0;
+        };
+        let f = c.get();
+        if f != UNKNOWN {
+            return f;
+        }
+        let f = self.lx.flags(self.lower(i));
+        c.set(f);
+        f
     }
 
     pub(crate) fn tok(&self, i: usize) -> Option<&'a Token> {
@@ -336,7 +400,7 @@ impl<'a> Parser<'a> {
         match self.toks[i].kind {
             TokenKind::Number => true,
             TokenKind::Address => false,
-            _ => self.lx.starts_quantity(self.lower(i)),
+            _ => self.flag(i) & flag::STARTER != 0,
         }
     }
 
@@ -972,7 +1036,7 @@ impl<'a> Parser<'a> {
             ("hour", "minute"),
             ("minute", "second"),
         ];
-        if pairs.contains(&(unit.name.as_str(), small.name.as_str())) && n.value < ratio {
+        if pairs.contains(&(&*unit.name, &*small.name)) && n.value < ratio {
             let total = v + n.value / ratio;
             s.value = Some(total);
             s.low = total;
@@ -1820,7 +1884,7 @@ impl Single {
     }
 }
 
-fn age_unit(name: &str) -> Unit {
+fn age_unit(name: &'static str) -> Unit {
     let factor = match name {
         "month" => 1.0 / 12.0,
         "week" => 7.0 / 365.25,
@@ -1876,7 +1940,7 @@ mod tests {
         let toks = tokenize(s, 0);
         let all = find(s, &toks);
         assert_eq!(all.len(), 1, "{s}: {all:?}");
-        all[0].unit.clone().map(|u| (u.name, u.dimension))
+        all[0].unit.clone().map(|u| (u.name.into_owned(), u.dimension.into_owned()))
     }
 
     macro_rules! cases {

@@ -31,15 +31,73 @@ impl Token {
     }
 }
 
+/// A sentence's tokens with the text they index, lowercased once (ASCII) for lookups.
+pub struct Tokens<'a> {
+    /// The whole text the spans index.
+    pub text: &'a str,
+    pub toks: Vec<Token>,
+    lower: String,
+    base: usize,
+}
+
+impl<'a> Tokens<'a> {
+    /// Tokenizes `text[range]`; token offsets stay offsets into `text`.
+    pub fn new(text: &'a str, range: Range<usize>) -> Tokens<'a> {
+        Tokens {
+            toks: tokenize(&text[range.clone()], range.start),
+            lower: text[range.clone()].to_ascii_lowercase(),
+            base: range.start,
+            text,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.toks.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.toks.is_empty()
+    }
+
+    /// Token `i` as written (`""` past the end).
+    pub fn raw(&self, i: usize) -> &'a str {
+        self.toks.get(i).map_or("", |t| &self.text[t.span.clone()])
+    }
+
+    /// Token `i` in ASCII lowercase (`""` past the end).
+    pub fn lower(&self, i: usize) -> &str {
+        self.toks.get(i).map_or("", |t| {
+            &self.lower[t.span.start - self.base..t.span.end - self.base]
+        })
+    }
+
+    pub fn is_word(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind == TokenKind::Word)
+    }
+
+    /// The sentence lowercased, and the offset of its first byte in `text`.
+    pub(crate) fn lowered(&self) -> (&str, usize) {
+        (&self.lower, self.base)
+    }
+}
+
 /// Length of a web address starting at `rest`, if one does: a scheme (`https://`), `www.`,
 /// or a domain followed by a path (`i24news.tv/en/news`, as left when a splitter cut a URL).
 fn address_len(rest: &str) -> Option<usize> {
     let b = rest.as_bytes();
+    let starts = |p: &str| b.len() > p.len() && b[..p.len()].eq_ignore_ascii_case(p.as_bytes());
+    // Most runs are plain words: no slash before the next space means no address.
+    let end = b
+        .iter()
+        .position(|&c| c.is_ascii_whitespace() || matches!(c, b'"' | b'<' | b'>'))
+        .unwrap_or(b.len());
+    if !b[..end].contains(&b'/') && !starts("www.") {
+        return None;
+    }
     let end = rest
         .find(|c: char| c.is_whitespace() || matches!(c, '"' | '<' | '>'))
         .unwrap_or(rest.len());
     let chunk = &rest[..end];
-    let starts = |p: &str| b.len() > p.len() && b[..p.len()].eq_ignore_ascii_case(p.as_bytes());
     let scheme = chunk.contains("://") && chunk.starts_with(|c: char| c.is_ascii_alphabetic());
     let domain_path = || {
         let Some(slash) = chunk.find('/') else {
@@ -75,6 +133,12 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
     let mut out = Vec::with_capacity(text.len() / 5);
     let mut i = 0;
     let mut glued = false;
+    // Where the current run of non-space text starts (byte, token index, glue).
+    let mut run = (0, 0, false);
+    let scheme = |b: &[u8]| {
+        let starts = |p: &[u8]| b.len() > p.len() && b[..p.len()].eq_ignore_ascii_case(p);
+        starts(b"http") || starts(b"www.") || starts(b"ftp:")
+    };
     while i < text.len() {
         let b = bytes[i];
         if b.is_ascii_whitespace() {
@@ -83,6 +147,23 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
             continue;
         }
         let start = i;
+        if !glued {
+            run = (i, out.len(), false);
+        }
+        // A slash inside a run that began with a word may make the run a web address cut
+        // from its scheme (`i24news.tv/en/news`): re-read the run as one token.
+        if b == b'/' && glued && bytes[run.0].is_ascii_alphanumeric() {
+            if let Some(n) = address_len(&text[run.0..]) {
+                out.truncate(run.1);
+                out.push(Token {
+                    kind: TokenKind::Address,
+                    span: base + run.0..base + run.0 + n,
+                    glued: run.2,
+                });
+                i = run.0 + n;
+                continue;
+            }
+        }
         let kind = if b.is_ascii_digit() {
             i += 1;
             loop {
@@ -100,7 +181,7 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
                 }
             }
             TokenKind::Number
-        } else if let Some(n) = (!glued && b.is_ascii_alphanumeric())
+        } else if let Some(n) = (!glued && scheme(&bytes[i..]))
             .then(|| address_len(&text[i..]))
             .flatten()
         {

@@ -38,7 +38,11 @@ impl NormalizedText {
         while let Some((i, c)) = iter.next() {
             let plain_ascii =
                 c.is_ascii() && c != '\r' && !(c.is_ascii_control() && c != '\n' && c != '\t');
-            if plain_ascii && !iter.peek().is_some_and(|&(_, n)| is_combining_mark(n)) {
+            if plain_ascii
+                && !iter
+                    .peek()
+                    .is_some_and(|&(_, n)| !n.is_ascii() && is_combining_mark(n))
+            {
                 b.keep(i, c.len_utf8(), &original);
                 continue;
             }

@@ -85,8 +85,8 @@ pub fn quantity(a: &Analysis, c: &Claim) -> QuantityJson {
             _ => q.high,
         },
         hedge: q.hedge,
-        unit: q.unit.as_ref().map(|u| u.name.clone()),
-        dimension: q.unit.as_ref().map(|u| u.dimension.clone()),
+        unit: q.unit.as_ref().map(|u| u.name.to_string()),
+        dimension: q.unit.as_ref().map(|u| u.dimension.to_string()),
         counted: c
             .counted
             .as_ref()
