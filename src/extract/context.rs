@@ -353,13 +353,18 @@ pub fn measure(
             if d > max {
                 continue;
             }
-            let w = lower(tk, i);
-            if lx.stopwords.contains(&*w) || (verbs_only && !is_verb_form(&w)) {
+            if best.is_some_and(|(bd, _)| d >= bd) {
                 continue;
             }
-            if class(&w).is_some_and(|c| !c.generic) && best.is_none_or(|(bd, _)| d < bd) {
-                best = Some((d, i));
+            // The class lookup rejects most words by their first letters, so it goes first.
+            let w = lower(tk, i);
+            if !class(&w).is_some_and(|c| !c.generic)
+                || lx.stopwords.contains(&*w)
+                || (verbs_only && !is_verb_form(&w))
+            {
+                continue;
             }
+            best = Some((d, i));
         }
         best
     };

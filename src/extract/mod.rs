@@ -110,7 +110,7 @@ pub fn claims_in_sentence(
 
     // Attribution belongs to a clause; read it once per clause.
     let mut attributions: Vec<Option<Option<Attribution>>> = vec![None; clauses.len()];
-    let mut out: Vec<Claim> = Vec::new();
+    let mut out: Vec<Claim> = Vec::with_capacity(quantities.len());
     for (qi, (q, c)) in quantities.iter().zip(&counted).enumerate() {
         let ci = clauses.iter().position(|r| r.contains(&q.start_token));
         let clause = ci.map_or(0..toks.len(), |ci| clauses[ci].clone());

@@ -486,7 +486,8 @@ impl Parser<'_> {
         if (glued && !s.glued) || (!glued && !s.word) {
             return None;
         }
-        if s.money && !self.money_context(j) {
+        // `€75m`, `75m euros`, `1.5m people`: millions; `1.8m tall`, `a 20m wall`: metres.
+        if s.money && !self.money_context(j) && !self.counts_many(j + 1) {
             return None;
         }
         // A scale must end the word: `10 ms` is milliseconds, not `10 m` + `s`.
@@ -497,6 +498,16 @@ impl Parser<'_> {
             return None;
         }
         Some(s.factor)
+    }
+
+    /// Whether a plural noun (or `people`) follows at `j`: what only a large count counts.
+    fn counts_many(&self, j: usize) -> bool {
+        let w = self.lower(j);
+        self.is_word(j)
+            && !self.glued(j)
+            && ((w.len() > 3 && w.ends_with('s') && !w.ends_with("ss"))
+                || matches!(w, "people" | "children" | "men" | "women" | "staff"))
+            && !self.lx.stopwords.contains(w)
     }
 
     /// Number words at `i`: a cardinal, a fraction, an ordinal.

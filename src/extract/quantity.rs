@@ -1940,7 +1940,10 @@ mod tests {
         let toks = tokenize(s, 0);
         let all = find(s, &toks);
         assert_eq!(all.len(), 1, "{s}: {all:?}");
-        all[0].unit.clone().map(|u| (u.name.into_owned(), u.dimension.into_owned()))
+        all[0]
+            .unit
+            .clone()
+            .map(|u| (u.name.into_owned(), u.dimension.into_owned()))
     }
 
     macro_rules! cases {
@@ -1981,6 +1984,8 @@ mod tests {
         five_eighths: "five eighths" => ("five eighths", Count, Some(0.625), Some(0.625), Some(0.625), Exact);
         and_a_half: "one and a half days" => ("one and a half days", Measure, Some(1.5), Some(1.5), Some(1.5), Exact);
         scale_word: "1.5 million people" => ("1.5 million", Count, Some(1500000.0), Some(1500000.0), Some(1500000.0), Exact);
+        scale_m_people: "1.5m people" => ("1.5m", Count, Some(1500000.0), Some(1500000.0), Some(1500000.0), Exact);
+        metres_tall: "I'm 1.8m tall" => ("1.8m", Measure, Some(1.8), Some(1.8), Some(1.8), Exact);
         scale_k: "5k runners" => ("5k", Count, Some(5000.0), Some(5000.0), Some(5000.0), Exact);
         scale_spaced_k: "about 2.33 k" => ("about 2.33 k", Count, Some(2330.0), None, None, Approx);
         lakh: "13 lakh" => ("13 lakh", Count, Some(1300000.0), Some(1300000.0), Some(1300000.0), Exact);
