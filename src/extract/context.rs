@@ -358,7 +358,7 @@ pub fn measure(
             }
             // The class lookup rejects most words by their first letters, so it goes first.
             let w = lower(tk, i);
-            if !class(&w).is_some_and(|c| !c.generic)
+            if class(&w).is_none_or(|c| c.generic)
                 || lx.stopwords.contains(&*w)
                 || (verbs_only && !is_verb_form(&w))
             {
