@@ -403,11 +403,15 @@ fn unshared_names(docs: &[Analysis], a: ClaimRef, b: ClaimRef) -> f64 {
 const UNSHARED_NAME: f64 = 0.15;
 
 /// A figure precise enough that two reports giving it by chance is unlikely: stated with
-/// decimals or a scale word, or a large one not rounded to the hundred.
+/// decimals, a scale word or a unit of measurement, or a large one not rounded to the hundred.
 fn distinctive(q: &crate::Quantity) -> bool {
     let v = q.value.unwrap_or(0.0).abs();
     q.hedge == crate::extract::HedgeKind::Exact
-        && (q.scaled || q.decimals > 0 || (v >= 100.0 && v % 100.0 != 0.0))
+        && (q.scaled
+            || q.decimals > 0
+            || (v >= 100.0 && v % 100.0 != 0.0)
+            // A measurement names its unit too: `8 inches` twice is rarely chance.
+            || q.kind == QuantityKind::Measure)
 }
 
 /// The same exact figure in the same unit.

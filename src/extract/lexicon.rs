@@ -418,6 +418,8 @@ const CUES: &str = include_str!("../../data/cues.tsv");
 
 /// Words that start a quantity by grammar rather than by lexicon.
 const GRAMMAR_STARTERS: &[&str] = &[
+    "no",
+    "nobody",
     "a",
     "an",
     "between",
@@ -838,6 +840,14 @@ impl Lexicon {
             cues,
             stemmer,
         })
+    }
+
+    /// The unit a surface names (`hours`), for figures read without one (`2:04:31`).
+    pub fn unit_named(&self, surface: &str) -> Option<&UnitDef> {
+        self.units
+            .iter()
+            .find(|(p, _)| p.lower.len() == 1 && p.lower[0] == surface)
+            .map(|(_, u)| u)
     }
 
     /// The English stem of a lowercase word.

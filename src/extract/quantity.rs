@@ -470,6 +470,15 @@ impl<'a> Parser<'a> {
         if let Some(q) = self.percent_of(i) {
             return Some(q);
         }
+        // `No one was hurt`, `nobody died`, `no deaths were reported`: a count of zero, which
+        // another report's `two were injured` contradicts.
+        if first == "nobody" || (first == "no" && self.lower(i + 1) == "one") {
+            let end = if first == "nobody" { i + 1 } else { i + 2 };
+            return Some(self.typed(i, end, QuantityKind::Count, Some(0.0)));
+        }
+        if first == "no" && self.lx.class_of(self.lower(i + 1)).is_some() {
+            return Some(self.typed(i, i + 1, QuantityKind::Count, Some(0.0)));
+        }
         if first == "twice" || first == "thrice" {
             let v = if first == "twice" { 2.0 } else { 3.0 };
             return Some(self.typed(i, i + 1, QuantityKind::Multiplier, Some(v)));
@@ -634,7 +643,19 @@ impl<'a> Parser<'a> {
                 let mut hours = h as f64 + num(m) as f64 / 60.0;
                 // Seconds: `10:30:15`
                 if self.is_sym(end, ":") && self.glued(end) && self.is_number(end + 1) {
+                    let sec = self.raw(end + 1);
                     end += 2;
+                    // `won in 2:04:31`: hours, minutes and seconds with no clock word after
+                    // them are an elapsed time, as in race results.
+                    if self.clock_suffix(end).0 == end && sec.len() == 2 && num(sec) < 60 {
+                        if let Some(u) = self.lx.unit_named("hours") {
+                            let v = hours + num(sec) as f64 / 3600.0;
+                            let mut q = self.typed(i, end, QuantityKind::Measure, Some(v));
+                            q.unit = Some(Unit::from_def(u));
+                            q.decimals = 4;
+                            return Some(q);
+                        }
+                    }
                 }
                 let (e, pm) = self.clock_suffix(end);
                 if pm && hours < 12.0 {
@@ -752,6 +773,33 @@ impl<'a> Parser<'a> {
                 if let Some(e) = self.sign(j) {
                     neg = true;
                     j = e;
+                }
+            }
+        }
+        // `a day and a half`, `about an hour and a half`: one and a half of the unit.
+        if !neg && currency.is_none() && matches!(self.lower(j), "a" | "an") {
+            if let Some((e, u)) = self.base_unit(j + 1, false) {
+                if self.lower(e) == "and"
+                    && matches!(self.lower(e + 1), "a" | "an")
+                    && self.lower(e + 2) == "half"
+                {
+                    let kind = u.kind();
+                    let mut s = Single {
+                        start: i,
+                        end: e + 3,
+                        hedge,
+                        value: Some(1.5),
+                        low: 1.5,
+                        high: Some(1.5),
+                        num: None,
+                        unit: Some(u),
+                        unit_token: Some(j + 1),
+                        kind: Some(kind),
+                        decimals: 1,
+                        scale: 1.0,
+                    };
+                    self.after_hedge(&mut s);
+                    return Some(s);
                 }
             }
         }
