@@ -63,8 +63,6 @@ pub struct Analysis {
     pub claims: Vec<Claim>,
     /// People named in roles (`Yegor Burkin, leader of Khimprom`).
     pub roles: Vec<RoleClaim>,
-    /// Every word of the report, lowercase: what it mentions at all.
-    pub vocabulary: std::collections::HashSet<String>,
 }
 
 impl Analysis {
@@ -147,7 +145,7 @@ pub fn analyze_with(document: Document, lang: Option<Lang>, detail: Detail) -> A
             extract::claims_in_sentence(normalized.text(), s.index, s.span.clone(), detail)
         })
         .collect();
-    // Roles and the vocabulary serve alignment only.
+    // Roles serve alignment only.
     let full = detail == Detail::Full;
     let roles = if full {
         sentences
@@ -157,30 +155,12 @@ pub fn analyze_with(document: Document, lang: Option<Lang>, detail: Detail) -> A
     } else {
         Vec::new()
     };
-    let text = normalized.text();
-    let vocabulary = if full {
-        extract::token::tokenize(text, 0)
-            .iter()
-            .filter(|t| t.kind == extract::token::TokenKind::Word)
-            .map(|t| {
-                let w = t.text(text).to_lowercase();
-                // `Tuesday's` mentions Tuesday.
-                match w.strip_suffix("'s") {
-                    Some(base) => base.to_string(),
-                    None => w,
-                }
-            })
-            .collect()
-    } else {
-        Default::default()
-    };
     Analysis {
         document,
         normalized,
         sentences,
         claims,
         roles,
-        vocabulary,
     }
 }
 

@@ -21,6 +21,10 @@ struct ExpectedFinding {
     #[serde(default)]
     note: String,
     claims: Vec<ExpectedClaim>,
+    /// Why the tool is known to miss this finding: reported, not failed, and flagged once the
+    /// tool finds it. Kept to a handful (asserted below).
+    #[serde(default)]
+    known_miss: Option<String>,
 }
 
 #[derive(Deserialize, Debug)]
@@ -87,6 +91,7 @@ fn compare(event: &Path) -> Value {
 fn every_expected_finding_is_found() {
     let mut failures = Vec::new();
     let mut checked = 0;
+    let mut known = 0;
     for event in common::events() {
         let name = event.file_name().unwrap().to_string_lossy().to_string();
         let expected: Expected =
@@ -96,6 +101,18 @@ fn every_expected_finding_is_found() {
         let findings = got["findings"].as_array().unwrap();
         for want in &expected.findings {
             checked += 1;
+            if let Some(why) = &want.known_miss {
+                known += 1;
+                if found(findings, want) {
+                    failures.push(format!(
+                        "{name}: known miss now found, drop its known_miss ({})",
+                        want.note
+                    ));
+                } else {
+                    eprintln!("{name}: known miss ({}): {why}", want.note);
+                }
+                continue;
+            }
             if !found(findings, want) {
                 failures.push(format!(
                     "{name}: missing {} ({}) {:?}",
@@ -118,6 +135,7 @@ fn every_expected_finding_is_found() {
             let as_discrepancy = ExpectedFinding {
                 kind: "discrepancy".into(),
                 note: String::new(),
+                known_miss: None,
                 claims: want
                     .claims
                     .iter()
@@ -139,6 +157,10 @@ fn every_expected_finding_is_found() {
     assert!(
         checked >= 40,
         "only {checked} expected findings in the corpus"
+    );
+    assert!(
+        known * 30 <= checked,
+        "{known} of {checked} expected findings are known misses: more than one in thirty"
     );
     assert!(
         failures.is_empty(),

@@ -41,8 +41,8 @@ pub struct Claim {
     pub per: Option<String>,
     /// Capitalised words inside the sentence (not its first word): names and places.
     pub entities: Vec<String>,
-    /// The names among the words near the figure (`dozens of Air Canada flights`): a figure
-    /// qualified by names another report never mentions is likely about a part of the whole.
+    /// The names among the words near the figure, within its comma phrase: `local` minus
+    /// these says what the figure is about apart from where and who.
     pub local_entities: Vec<String>,
 }
 
@@ -165,9 +165,13 @@ pub fn claims_in_sentence(
         });
     }
     // A figure that names no measure of its own shares its sentence neighbour's
-    // (`…8,000 workers joined; the company put the number at 3,000`).
+    // (`…8,000 workers joined; the company put the number at 3,000`). Not a measurement:
+    // `won in 2:04:31 … by 11 seconds` gives a time and a margin.
     for i in 0..out.len() {
-        if out[i].measure.is_none() && out[i].quantity.kind.is_amount() {
+        if out[i].measure.is_none()
+            && out[i].quantity.kind.is_amount()
+            && out[i].quantity.kind != QuantityKind::Measure
+        {
             let dim = dimension(&out[i].quantity);
             let donor = (0..out.len())
                 .filter(|&j| {
@@ -210,9 +214,8 @@ fn near(
     let mut local: Vec<String> = before.chain(after).collect();
     local.sort();
     local.dedup();
-    // Names qualify a figure from within its comma-delimited phrase (`Air Canada and WestJet
-    // cancelled dozens of flights to New York`), not from an aside (`Okafor, the Labour
-    // candidate, won by 11,500 votes`).
+    // Names qualify a figure from within its comma-delimited phrase, not from an aside
+    // (`Okafor, the Labour candidate, won by 11,500 votes`).
     let comma = |i: &usize| toks[*i].kind == token::TokenKind::Symbol && tk.raw(*i) == ",";
     let from = (clause.start..q.start_token)
         .rev()
@@ -229,6 +232,8 @@ fn near(
                 .get(i + 1)
                 .is_some_and(|t| t.glued && tk.raw(i + 1) == "-"))
         })
+        // Days and months place a figure in time, not in scope.
+        .filter(|&i| !lx.is_cue("weekday", tk.lower(i)) && !lx.months.contains(tk.lower(i)))
         .map(|i| tk.raw(i))
         .filter(|w| w.starts_with(char::is_uppercase))
         .map(|w| w.trim_end_matches("'s").to_lowercase())

@@ -2109,7 +2109,11 @@ mod tests {
 
     #[test]
     fn pronoun_one_is_not_a_count() {
-        assert!(q("no one was hurt and one of them fled").is_empty());
+        assert!(q("one of them fled").is_empty());
+        // `no one` is a count, of nobody: it can contradict `two were hurt`.
+        let zero = q("no one was hurt and one of them fled");
+        assert_eq!(zero.len(), 1, "{zero:?}");
+        assert_eq!((zero[0].0.as_str(), zero[0].2), ("no one", Some(0.0)));
     }
 
     #[test]
