@@ -240,15 +240,6 @@ fn align_block(docs: &[Analysis], key: &str, members: &[ClaimRef]) -> Vec<Alignm
                 let mutual = mutual && !loose;
                 let score = if loose { score - LOOSE } else { score };
                 // The bonus rewards a best match, not a least bad one.
-                if std::env::var_os("CORROBORATE_DEBUG").is_some() {
-                    #[allow(clippy::print_stderr)]
-                    {
-                        eprintln!(
-                            "RAW {key} {score:.2} mutual={mutual} {:?} {:?}",
-                            reps[i], reps[j]
-                        );
-                    }
-                }
                 let bonus = if mutual && score >= MUTUAL_FLOOR {
                     MUTUAL_BEST + only
                 } else {
@@ -262,12 +253,6 @@ fn align_block(docs: &[Analysis], key: &str, members: &[ClaimRef]) -> Vec<Alignm
         }
     }
     pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-    #[allow(clippy::print_stderr)] // TEMP
-    if std::env::var_os("CORROBORATE_DEBUG").is_some() {
-        for p in &pairs {
-            eprintln!("PAIR {key} {:.2} {:?} {:?}", p.0, reps[p.1], reps[p.2]);
-        }
-    }
 
     // Greedy merging, best pair first; a group never takes two claims of one source.
     let n = reps.len();
