@@ -476,7 +476,13 @@ impl<'a> Parser<'a> {
             let end = if first == "nobody" { i + 1 } else { i + 2 };
             return Some(self.typed(i, end, QuantityKind::Count, Some(0.0)));
         }
-        if first == "no" && self.lx.class_of(self.lower(i + 1)).is_some() {
+        // Only before a plural count noun: `no deaths`, not `no difference`.
+        let next = self.lower(i + 1);
+        if first == "no"
+            && next.ends_with('s')
+            && !next.ends_with("ss")
+            && self.lx.class_of(next).is_some()
+        {
             return Some(self.typed(i, i + 1, QuantityKind::Count, Some(0.0)));
         }
         if first == "twice" || first == "thrice" {
