@@ -239,6 +239,13 @@ fn align_block(docs: &[Analysis], key: &str, members: &[ClaimRef]) -> Vec<Alignm
                     && relate(&x.quantity, &y.quantity) != Relation::Compatible;
                 let mutual = mutual && !loose;
                 let score = if loose { score - LOOSE } else { score };
+                // Figures of `people` with nothing said about what happened to them only agree:
+                // a different number is more likely another group than a contradiction.
+                let generic = x.measure.as_ref().is_some_and(|m| m.generic)
+                    && y.measure.as_ref().is_some_and(|m| m.generic);
+                if generic && relate(&x.quantity, &y.quantity) != Relation::Compatible {
+                    continue;
+                }
                 // The bonus rewards a best match, not a least bad one.
                 let bonus = if mutual && score >= MUTUAL_FLOOR {
                     MUTUAL_BEST + only
@@ -268,7 +275,16 @@ fn align_block(docs: &[Analysis], key: &str, members: &[ClaimRef]) -> Vec<Alignm
         let clash = items[rj]
             .iter()
             .any(|&b| items[ri].iter().any(|&a| reps[a].source == reps[b].source));
-        if clash {
+        // Generic figures join only when every pair of them fits (see above): no chain of
+        // compatible neighbours may put 10,000 and 30,000 people in one group.
+        let generic_conflict = items[rj].iter().any(|&b| {
+            items[ri].iter().any(|&a| {
+                let (x, y) = (claim(docs, reps[a]), claim(docs, reps[b]));
+                x.measure.as_ref().is_some_and(|m| m.generic)
+                    && relate(&x.quantity, &y.quantity) != Relation::Compatible
+            })
+        });
+        if clash || generic_conflict {
             continue;
         }
         // Merge the smaller group into the larger.
@@ -358,6 +374,7 @@ const ONLY_PAIR: f64 = 0.08;
 /// costs little).
 pub fn pair_score(a: &Claim, b: &Claim) -> f64 {
     let mut score = match (&a.measure, &b.measure) {
+        (Some(x), Some(y)) if x == y && x.generic => 0.10,
         (Some(x), Some(y)) if x == y && x.key.starts_with("class:") => 0.30,
         (Some(x), Some(y)) if x == y => 0.25,
         _ => 0.0,

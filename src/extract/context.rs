@@ -24,6 +24,9 @@ pub struct Measure {
     pub key: String,
     /// Human label for topics (`deaths`, `centers`).
     pub label: String,
+    /// Only the generic class (`people`, with no predicate to say what happened to them):
+    /// a weak sign that two figures are about the same thing.
+    pub generic: bool,
 }
 
 /// Who a clause attributes its figure to.
@@ -375,6 +378,8 @@ const AUXILIARIES: &[&str] = &[
 
 /// Words that open a parenthetical after a subject (`Two children, neither of whom…, died`).
 const PARENTHETICAL: &[&str] = &[
+    "a",
+    "an",
     "who",
     "whom",
     "whose",
@@ -421,6 +426,7 @@ pub fn measure(
                 Some(Measure {
                     key: format!("class:{}", c.name),
                     label: c.label.to_string(),
+                    generic: false,
                 }),
                 Some("by".to_string()),
             );
@@ -430,6 +436,7 @@ pub fn measure(
     let by_class = |c: &super::lexicon::MeasureClass| Measure {
         key: format!("class:{}", c.name),
         label: c.label.to_string(),
+        generic: c.generic,
     };
     let head_class = counted.and_then(|c| class(&c.head));
     if let Some(c) = head_class.filter(|c| !c.generic && !c.who) {
@@ -631,6 +638,7 @@ fn stem_measure(lx: &Lexicon, c: &Counted) -> Measure {
     Measure {
         key: format!("stem:{}", lx.stem(&c.head)),
         label: c.head.clone(),
+        generic: false,
     }
 }
 

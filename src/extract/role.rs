@@ -68,6 +68,20 @@ const APPOSITIVE_FILLERS: &[&str] = &[
 pub fn roles_in_sentence(text: &str, sentence: usize, range: Range<usize>) -> Vec<RoleClaim> {
     let lx = lexicon();
     let toks = tokenize(&text[range.clone()], range.start);
+    // A title-case headline (`Greek Prime Minister Calls Bank Workers`) has no names to tell
+    // from its other words.
+    let words: Vec<&str> = toks
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .map(|t| t.text(text))
+        .collect();
+    let capitalised = words
+        .iter()
+        .filter(|w| w.starts_with(char::is_uppercase))
+        .count();
+    if words.len() >= 4 && capitalised * 10 > words.len() * 6 {
+        return Vec::new();
+    }
     let lowers: Vec<String> = toks.iter().map(|t| t.text(text).to_lowercase()).collect();
     let s = Scan {
         text,
