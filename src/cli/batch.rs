@@ -244,10 +244,15 @@ pub fn run(a: BatchArgs, only: Vec<FindingKind>) -> Result<bool> {
     if let Some(bar) = progress {
         bar.finish_and_clear();
     }
-    let Some(t) = written? else {
+    let Some((t, sink, errors_sink)) = written? else {
         return Ok(false); // stdout closed early (`| head`): stop quietly, like compare
     };
+    // Output files land only when the whole input was read: a read error leaves none.
     read?;
+    sink.commit()?;
+    if let Some(s) = errors_sink {
+        s.commit()?;
+    }
     #[allow(clippy::print_stderr)]
     {
         eprintln!(
@@ -304,7 +309,8 @@ fn compare_one(line: Line, format: BatchFormat, opts: &Options) -> Outcome {
     }
 }
 
-/// Writes outcomes in order; `Ok(None)` when stdout was closed by its reader.
+/// Writes outcomes in order and hands back the sinks to commit; `Ok(None)` when stdout was
+/// closed by its reader.
 #[allow(clippy::print_stderr)]
 fn write_all(
     rx: Receiver<Vec<Outcome>>,
@@ -314,7 +320,7 @@ fn write_all(
     inline: bool,
     name: &str,
     bar: Option<indicatif::ProgressBar>,
-) -> Result<Option<Tally>> {
+) -> Result<Option<(Tally, Sink, Option<Sink>)>> {
     let mut t = Tally::default();
     let result = (|| -> std::io::Result<()> {
         if format == BatchFormat::Csv {
@@ -370,9 +376,5 @@ fn write_all(
         }
         r => r.context("writing output")?,
     }
-    sink.commit()?;
-    if let Some(s) = errors_sink {
-        s.commit()?;
-    }
-    Ok(Some(t))
+    Ok(Some((t, sink, errors_sink)))
 }
