@@ -53,7 +53,7 @@ r = json.load(open(sys.argv[1]))["results"][0]
 events, size, text, j, rss, label, runs = int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), sys.argv[5], sys.argv[6], sys.argv[7], sys.argv[8]
 wall, cpu = r["median"], r["user"] + r["system"]
 print(f"{label:>10} {size/1e6:8.1f} MB  -j{j}  median {wall:8.3f} s ({runs} runs)  "
-      f"{events/wall:9.0f} events/s  {size/wall/1e6:6.1f} MB/s  "
+      f"{events/wall:9.1f} events/s  {size/wall/1e6:6.1f} MB/s  "
       f"cpu {cpu:8.3f} s  {text/cpu/1e6:5.1f} MB/s text per core  peak RSS {rss} MB", flush=True)
 PY
 }
