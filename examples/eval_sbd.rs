@@ -1,21 +1,26 @@
 //! Score the sentence splitter on external test suites (JSONL: `text`, `sentences`, `lang`).
 //!
 //! ```text
-//! cargo run --release --example eval_sbd -- [-v] [DIR_OR_FILE…]
+//! cargo run --release --example eval_sbd -- [-v] [--detect] [--cli target/release/corroborate] [DIR_OR_FILE…]
 //! cargo run --release --example eval_sbd -- --bench FILE [--lang en]
 //! ```
 //! Default input: `../shared/eval/sbd_golden_rules` relative to the crate root. Records whose
 //! expected sentences are not substrings of the text up to whitespace
 //! (`ws_normalized_substrings: false`) are skipped: a splitter that never rewrites its input
 //! cannot produce them. Expected and produced sentences are compared after collapsing
-//! whitespace runs to one space.
+//! whitespace runs to one space. Sentences come from the library path `corroborate sentences`
+//! takes (normalize, split, slice the original); with `--cli BIN` from running that binary on
+//! every record (`sentences - --lang CODE`), each line checked to slice the input. A record
+//! whose upstream setting is `doc_type: pdf` is split with `--wrapped`, the same setting.
+//! `--detect` leaves the language to detection instead of the record's `lang`.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use corroborate::segment::{detect, split, Lang};
+use corroborate::segment::{detect, split, Lang, Options};
+use corroborate::NormalizedText;
 
 fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -42,8 +47,9 @@ fn main() {
     }
     let mut inputs: Vec<PathBuf> = args
         .iter()
-        .filter(|a| !a.starts_with('-'))
-        .map(PathBuf::from)
+        .enumerate()
+        .filter(|(i, a)| !a.starts_with('-') && (*i == 0 || args[i - 1] != "--cli"))
+        .map(|(_, a)| PathBuf::from(a))
         .collect();
     if inputs.is_empty() {
         inputs.push(Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval/sbd_golden_rules"));
@@ -62,12 +68,58 @@ fn main() {
             files.push(p);
         }
     }
+    // `--cli BIN`: score what the binary prints instead of calling the library.
+    let cli = args
+        .iter()
+        .position(|a| a == "--cli")
+        .map(|p| PathBuf::from(args.get(p + 1).expect("--cli BIN")));
+    let detect_lang = args.iter().any(|a| a == "--detect");
     for f in files {
-        eval_file(&f, verbose);
+        eval_file(&f, verbose, cli.as_deref(), detect_lang);
     }
 }
 
-fn eval_file(path: &Path, verbose: bool) {
+/// The sentences `corroborate sentences - --lang CODE` prints for `text`, checked to slice it.
+fn run_cli(bin: &Path, text: &str, code: Option<&str>, wrapped: bool) -> Vec<String> {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let mut cmd = Command::new(bin);
+    cmd.args(["sentences", "-"]);
+    if let Some(code) = code {
+        cmd.args(["--lang", code]);
+    }
+    if wrapped {
+        cmd.arg("--wrapped");
+    }
+    let mut child = cmd
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap_or_else(|e| panic!("{}: {e}", bin.display()));
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(text.as_bytes())
+        .expect("write to corroborate");
+    let out = child.wait_with_output().expect("corroborate runs");
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).expect("JSON line");
+            let (s, e) = (
+                v["start"].as_u64().unwrap_or(0),
+                v["end"].as_u64().unwrap_or(0),
+            );
+            let t = v["text"].as_str().unwrap_or("");
+            assert_eq!(&text[s as usize..e as usize], t, "text is not the slice");
+            collapse(t)
+        })
+        .collect()
+}
+
+fn eval_file(path: &Path, verbose: bool, cli: Option<&Path>, detect_lang: bool) {
     let data = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let mut all = Score::default();
     let mut by_lang: BTreeMap<String, Score> = BTreeMap::new();
@@ -88,11 +140,25 @@ fn eval_file(path: &Path, verbose: bool) {
             .map(|a| a.iter().filter_map(|s| s.as_str()).map(collapse).collect())
             .unwrap_or_default();
         let expected: Vec<String> = expected.into_iter().filter(|s| !s.is_empty()).collect();
-        let lang = Lang::from_code(&code).unwrap_or_else(|| detect(text));
-        let got: Vec<String> = split(text, lang)
-            .into_iter()
-            .map(|r| collapse(&text[r]))
-            .collect();
+        // `--detect`: leave the language to detection, as the CLI does without `--lang`.
+        let lang = if detect_lang {
+            None
+        } else {
+            Lang::from_code(&code)
+        };
+        // The record's upstream setting `doc_type: pdf` (hard-wrapped lines) is our `--wrapped`.
+        let wrapped = r["options"]["doc_type"].as_str() == Some("pdf");
+        let got: Vec<String> = match cli {
+            Some(bin) => run_cli(bin, text, lang.map(Lang::code), wrapped),
+            None => {
+                // What `corroborate sentences` does: normalize, split, slice the original.
+                let normalized = NormalizedText::new(text);
+                corroborate::sentences_with(&normalized, lang, Options { wrapped })
+                    .into_iter()
+                    .map(|s| collapse(&text[s.original]))
+                    .collect()
+            }
+        };
         let ok = got == expected;
         let ks = r["known_failing_upstream"] == serde_json::Value::Bool(true);
         for s in [&mut all, by_lang.entry(code.clone()).or_default()] {

@@ -135,10 +135,8 @@ impl Document {
             }
         };
         let text = match format {
-            Format::Text => text
-                .strip_prefix('\u{FEFF}')
-                .map(str::to_string)
-                .unwrap_or(text),
+            // A byte-order mark stays: offsets count it, and normalization drops it.
+            Format::Text => text,
             Format::Html => {
                 warnings.push(format!(
                     "{}: HTML reduced to article text; offsets refer to that text",
@@ -147,7 +145,7 @@ impl Document {
                 html_to_text(path, &text)?
             }
         };
-        if text.trim().is_empty() {
+        if text.trim_start_matches('\u{FEFF}').trim().is_empty() {
             return Err(Error::Empty {
                 path: path.to_path_buf(),
             });
@@ -161,7 +159,7 @@ impl Document {
 }
 
 /// The offset of the first byte that shows the input is not text, if any.
-fn binary_offset(bytes: &[u8]) -> Option<usize> {
+pub(crate) fn binary_offset(bytes: &[u8]) -> Option<usize> {
     if let Some(i) = bytes.iter().position(|&b| b == 0) {
         return Some(i);
     }
@@ -190,11 +188,21 @@ fn html_to_text(path: &Path, html: &str) -> Result<String> {
     let mut r = dom_smoothie::Readability::new(html, None, Some(cfg)).map_err(err)?;
     let article = r.parse().map_err(err)?;
     let mut text = String::new();
-    if !article.title.trim().is_empty() {
-        text.push_str(article.title.trim());
+    // The page title, unless the article opens with its own headline (a title is often that
+    // headline shortened, with the site's name after a bar or dash).
+    let title = article.title.trim();
+    let core = title
+        .split(['|', '\u{2013}', '\u{2014}'])
+        .next()
+        .unwrap_or("")
+        .trim();
+    let body = article.text_content.trim();
+    let first_line = body.lines().next().unwrap_or("");
+    if !title.is_empty() && (core.is_empty() || !first_line.contains(core)) {
+        text.push_str(title);
         text.push_str("\n\n");
     }
-    text.push_str(article.text_content.trim());
+    text.push_str(body);
     Ok(text)
 }
 

@@ -28,6 +28,12 @@ pub enum Error {
     /// The HTML could not be reduced to article text.
     #[error("{path}: cannot extract article text from HTML: {message}")]
     Html { path: PathBuf, message: String },
+    /// Output could not be written.
+    #[error("cannot write output: {source}")]
+    Write {
+        #[source]
+        source: std::io::Error,
+    },
     /// A comparison needs at least two reports.
     #[error("compare needs at least two reports, got {0}")]
     TooFewReports(usize),

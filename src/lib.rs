@@ -4,7 +4,8 @@
 //!
 //! 1. [`document`]: read a report (text, HTML, stdin) → [`Document`]
 //! 2. [`normalize`]: Unicode and typography, with a byte map back → [`NormalizedText`]
-//! 3. [`segment`]: sentence boundaries → [`Sentence`]s
+//! 3. [`segment`]: sentence boundaries → [`Sentence`]s ([`stream`] does stages 1–3 on a
+//!    reader block by block, in flat memory, for `corroborate sentences`)
 //! 4. [`extract`]: figures, what they count, who says so → [`Claim`]s
 //! 5. [`align`]: claims about the same thing across sources → [`Alignment`]s
 //! 6. [`judge`]: agreement, discrepancy or unique → [`Finding`]s in a [`Comparison`]
@@ -28,11 +29,12 @@ pub mod judge;
 pub mod normalize;
 pub mod report;
 pub mod segment;
+pub mod stream;
 
 pub use align::{Alignment, ClaimRef};
 pub use document::{Document, Source};
 pub use error::{Error, Result};
-pub use extract::{Claim, Quantity};
+pub use extract::{Claim, Quantity, RoleClaim};
 pub use judge::{Comparison, Finding, FindingKind};
 pub use normalize::NormalizedText;
 pub use segment::Lang;
@@ -47,6 +49,9 @@ pub struct Sentence {
     pub span: Range<usize>,
     /// Byte range in the original text.
     pub original: Range<usize>,
+    /// A line of its own without closing punctuation: a headline or subhead, which restates
+    /// what the body says.
+    pub headline: bool,
 }
 
 /// A report read, normalized, split into sentences, with its claims extracted.
@@ -56,6 +61,10 @@ pub struct Analysis {
     pub normalized: NormalizedText,
     pub sentences: Vec<Sentence>,
     pub claims: Vec<Claim>,
+    /// People named in roles (`Yegor Burkin, leader of Khimprom`).
+    pub roles: Vec<RoleClaim>,
+    /// Every word of the report, lowercase: what it mentions at all.
+    pub vocabulary: std::collections::HashSet<String>,
 }
 
 impl Analysis {
@@ -77,19 +86,49 @@ impl Analysis {
     }
 }
 
-/// Normalizes and splits a text into sentences; `lang` `None` detects it.
+/// Splits a normalized text into sentences; `lang` `None` detects it.
 pub fn sentences(normalized: &NormalizedText, lang: Option<Lang>) -> Vec<Sentence> {
+    sentences_with(normalized, lang, segment::Options::default())
+}
+
+/// [`sentences`] with splitter options (hard-wrapped text).
+pub fn sentences_with(
+    normalized: &NormalizedText,
+    lang: Option<Lang>,
+    options: segment::Options,
+) -> Vec<Sentence> {
     let text = normalized.text();
     let lang = lang.unwrap_or_else(|| segment::detect(text));
-    segment::split(text, lang)
+    let mut ranges = Vec::new();
+    segment::split_into(text, lang, options, &mut ranges);
+    let mut mapped = Vec::with_capacity(ranges.len());
+    normalized.map_ranges(ranges, &mut mapped);
+    mapped
         .into_iter()
         .enumerate()
-        .map(|(index, span)| Sentence {
+        .map(|(index, (span, original))| Sentence {
             index,
-            original: normalized.to_original(span.clone()),
+            headline: is_headline(text, &span),
             span,
+            original,
         })
         .collect()
+}
+
+/// A sentence that stands on a line of its own and ends without a full stop, question or
+/// exclamation mark is a headline (or subhead, or dateline label).
+fn is_headline(text: &str, span: &Range<usize>) -> bool {
+    let s = text[span.clone()].trim_end();
+    let ends_line = text[span.end..]
+        .chars()
+        .find(|c| !matches!(c, ' ' | '\t'))
+        .is_none_or(|c| c == '\n');
+    let starts_line = text[..span.start]
+        .chars()
+        .rev()
+        .find(|c| !matches!(c, ' ' | '\t'))
+        .is_none_or(|c| c == '\n');
+    ends_line && starts_line && !s.ends_with(['.', '!', '?', '"', '\'', ')', ':', ';'])
 }
 
 /// Runs stages 2–4 on one document.
@@ -100,11 +139,30 @@ pub fn analyze(document: Document, lang: Option<Lang>) -> Analysis {
         .iter()
         .flat_map(|s| extract::claims_in_sentence(normalized.text(), s.index, s.span.clone()))
         .collect();
+    let roles = sentences
+        .iter()
+        .flat_map(|s| extract::roles_in_sentence(normalized.text(), s.index, s.span.clone()))
+        .collect();
+    let text = normalized.text();
+    let vocabulary = extract::token::tokenize(text, 0)
+        .iter()
+        .filter(|t| t.kind == extract::token::TokenKind::Word)
+        .map(|t| {
+            let w = t.text(text).to_lowercase();
+            // `Tuesday's` mentions Tuesday.
+            match w.strip_suffix("'s") {
+                Some(base) => base.to_string(),
+                None => w,
+            }
+        })
+        .collect();
     Analysis {
         document,
         normalized,
         sentences,
         claims,
+        roles,
+        vocabulary,
     }
 }
 

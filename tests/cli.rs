@@ -253,6 +253,82 @@ fn bad_input_is_one_clear_line_and_exit_2() {
         |_| {},
         "missing.txt: cannot read",
     );
+    error_case(
+        &["sentences", "blank.txt"],
+        |p| fs::write(p.join("blank.txt"), " \n\t\n").unwrap(),
+        "blank.txt: the report is empty",
+    );
+    error_case(
+        &["sentences", "bin.txt"],
+        |p| fs::write(p.join("bin.txt"), b"\x7fELF\x00\x01\x02").unwrap(),
+        "bin.txt: looks like a binary file",
+    );
+    error_case(
+        &["sentences", "dir"],
+        |p| fs::create_dir(p.join("dir")).unwrap(),
+        "dir: is a directory",
+    );
+    error_case(
+        &["sentences", "courier.txt", "--lang", "xx"],
+        |_| {},
+        "unsupported language 'xx'",
+    );
+}
+
+#[test]
+fn sentences_of_empty_stdin_is_an_error() {
+    let out = bin()
+        .args(["sentences", "-"])
+        .write_stdin("")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(err.trim(), "corroborate: error: -: the report is empty");
+}
+
+#[test]
+fn sentences_stream_to_a_file_with_exact_offsets() {
+    let d = tempfile::tempdir().unwrap();
+    // Long enough for many reads; CRLF, markup, a BOM and non-ASCII on the way.
+    let para = "\u{FEFF}<p>Rivers rose 2.5\u{00A0}m overnight, officials said.</p>\r\n\r\nMOSCOW (Reuters) \u{2014} \u{201C}We left,\u{201D} said Mr. Ivanov.\r\n\r\n";
+    let text = para.repeat(3000);
+    fs::write(d.path().join("big.txt"), &text).unwrap();
+    bin()
+        .current_dir(d.path())
+        .args(["sentences", "big.txt", "-o", "out.jsonl", "--wrapped"])
+        .assert()
+        .success()
+        .stdout("");
+    let out = fs::read_to_string(d.path().join("out.jsonl")).unwrap();
+    let lines: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 6000);
+    for (i, l) in lines.iter().enumerate() {
+        assert_eq!(l["index"], i);
+        let (s, e) = (
+            l["start"].as_u64().unwrap() as usize,
+            l["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(&text[s..e], l["text"].as_str().unwrap());
+    }
+    assert_eq!(
+        lines[0]["text"],
+        "Rivers rose 2.5\u{00A0}m overnight, officials said."
+    );
+    assert_eq!(
+        lines[1]["text"],
+        "MOSCOW (Reuters) \u{2014} \u{201C}We left,\u{201D} said Mr. Ivanov."
+    );
+    // No temporary file is left beside the output.
+    let names: Vec<String> = fs::read_dir(d.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names.len(), 2, "{names:?}");
 }
 
 #[test]

@@ -13,7 +13,7 @@ fn has(findings: &[Value], kind: &str, claims: &[(&str, &str, &str)]) -> bool {
             && claims.iter().all(|(src, q, counted)| {
                 f["claims"].as_array().unwrap().iter().any(|c| {
                     c["source"] == *src
-                        && c["quantity"]["text"].as_str().unwrap().contains(q)
+                        && c["quantity"]["text"].as_str().unwrap_or("").contains(q)
                         && c["quantity"]["counted"]
                             .as_str()
                             .unwrap_or("")

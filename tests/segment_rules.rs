@@ -1,7 +1,8 @@
 //! Regression cases for the sentence splitter, one named test per rule, plus a property test
 //! of the range invariants on arbitrary Unicode.
 
-use corroborate::segment::{detect, split, Lang};
+use corroborate::segment::{block_end, detect, split, Lang, Options};
+use corroborate::NormalizedText;
 use proptest::prelude::*;
 
 fn sentences(text: &str, lang: Lang) -> Vec<&str> {
@@ -125,10 +126,152 @@ cases! {
     armenian_colon: Hy, "Նա եկավ: Նա գնաց:" => ["Նա եկավ:", "Նա գնաց:"];
     greek_question: El, "Πού είσαι; Έλα εδώ." => ["Πού είσαι;", "Έλα εδώ."];
     arabic_question: Ar, "هل جاء؟ نعم جاء." => ["هل جاء؟", "نعم جاء."];
+    // Times before a title: the time opens the sentence, or closes the one before.
+    time_opens_then_title: En, "By 7 a.m. Gen. Ruiz had left. Troops followed." =>
+        ["By 7 a.m. Gen. Ruiz had left.", "Troops followed."];
+    time_closes_then_title: En, "The vote ended at 11 P.M. Sen. Ruiz then spoke." =>
+        ["The vote ended at 11 P.M.", "Sen. Ruiz then spoke."];
+    // A remark in brackets after a quotation that began mid-sentence.
+    remark_after_midsentence_quote: En, "He told them, \"We are not leaving!\" (They left at dawn.)" =>
+        ["He told them, \"We are not leaving!\" (They left at dawn.)"];
+    remark_after_whole_quote: En, "\"We are not leaving!\" (They left at dawn.) The camp emptied." =>
+        ["\"We are not leaving!\"", "(They left at dawn.)", "The camp emptied."];
+    // A plain lowercase word before the stop: a lowercase start is still a new sentence.
+    lowercase_start_after_word: En, "Water rose in the valley. residents fled north." =>
+        ["Water rose in the valley.", "residents fled north."];
+    lowercase_after_abbreviation: En, "Prices rose approx. ten percent in the med. sector." =>
+        ["Prices rose approx. ten percent in the med. sector."];
+    lowercase_after_quote_goes_on: En, "\"Run.\" she shouted." => ["\"Run.\" she shouted."];
+    greek_lowercase_start: El, "Ο δρόμος έκλεισε. η βροχή συνεχίστηκε." =>
+        ["Ο δρόμος έκλεισε.", "η βροχή συνεχίστηκε."];
+    // Single letters.
+    case_name: En, "The ruling in Roe v. Wade stood. It was 1973." =>
+        ["The ruling in Roe v. Wade stood.", "It was 1973."];
+    lowercase_letter_before_capital: En, "Compare line c. The Court agreed." =>
+        ["Compare line c. The Court agreed."];
+    initials_long: En, "Shares of J.P. Morgan Chase & Co. and W.R. Grace rose." =>
+        ["Shares of J.P. Morgan Chase & Co. and W.R. Grace rose."];
+    // Footnote marks.
+    footnote_run: En, "The dose was doubled.4 5 Nobody objected." =>
+        ["The dose was doubled.4 5", "Nobody objected."];
+    footnote_commas: En, "It was delayed.12, 13 Work resumed." =>
+        ["It was delayed.12, 13", "Work resumed."];
+    // Glued sentences.
+    glued_pronoun: En, "We waited.I left at noon." => ["We waited.", "I left at noon."];
+    glued_roman: En, "The first era ended.XIX century rules followed." =>
+        ["The first era ended.", "XIX century rules followed."];
+    glued_dotted_abbrev: En, "He has a Ph.D in law." => ["He has a Ph.D in law."];
+    // One-word questions.
+    one_word_questions: En, "Who knew? when? Nobody said." => ["Who knew?", "when?", "Nobody said."];
+    question_then_lowercase: En, "Why? asked the mayor." => ["Why? asked the mayor."];
+    question_then_lowercase_line: En, "Who called?\nnobody answered." => ["Who called?", "nobody answered."];
+    // Ordinals.
+    ordinal_range: De, "Funde aus dem 2. -4. Jahrhundert wurden gezeigt. Sie sind alt." =>
+        ["Funde aus dem 2. -4. Jahrhundert wurden gezeigt.", "Sie sind alt."];
+    // Arabic: colons and commas end sentences, except between list items and digits.
+    arabic_colon: Ar, "الخبر: وصل الوفد. بدأت المحادثات." =>
+        ["الخبر:", "وصل الوفد.", "بدأت المحادثات."];
+    arabic_comma_list: Ar, "اشترى الخبز، والماء، والملح، ثم عاد" =>
+        ["اشترى الخبز، والماء، والملح،", "ثم عاد"];
+    arabic_clock: Ar, "وصل في 05:30 صباحا." => ["وصل في 05:30 صباحا."];
+    // Scripts without spaces.
+    cjk_ascii_brackets: Ja, "雨です(風です。雪です)。晴れです。" => ["雨です(風です。雪です)。", "晴れです。"];
+    cjk_ascii_period: Ja, "雨です.晴れです." => ["雨です.", "晴れです."];
+    cjk_line_break: Ja, "雨です \n晴れです" => ["雨です", "晴れです"];
+    // Line breaks.
+    soft_wrap_before_capital: En, "Rescuers reached the Ruiz \nFarm on Monday." =>
+        ["Rescuers reached the Ruiz \nFarm on Monday."];
+    indented_line_after_soft_wrap: En, "Annex 4 \n\tRoad closures" => ["Annex 4", "Road closures"];
+    short_line_labels: En, "In summary. deaths\ninjuries\nmissing" =>
+        ["In summary.", "deaths", "injuries", "missing"];
+    deliberate_break: En, "The storm moved north over the coast on Monday\nroads were closed in the whole county by noon today and tonight" =>
+        ["The storm moved north over the coast on Monday", "roads were closed in the whole county by noon today and tonight"];
+    hard_wrapped: En, "The storm moved north over the coast on Monday and\nroads were closed in the county" =>
+        ["The storm moved north over the coast on Monday and\nroads were closed in the county"];
+    hard_line_end: En, "It was over.\nThe crowd left." => ["It was over.", "The crowd left."];
+    dateline_line: En, "KYIV, Ukraine (AP) \u{2014} Sirens sounded. Crowds sheltered." =>
+        ["KYIV, Ukraine (AP) \u{2014} Sirens sounded.", "Crowds sheltered."];
+    spaced_ellipsis_in_quote: En, "He wrote \"it ended. . . .\" Then silence." =>
+        ["He wrote \"it ended. . . .\"", "Then silence."];
     // Edge cases.
     empty: En, "" => [];
     only_space: En, " \n \t " => [];
     only_stops: En, "...!?" => ["...!?"];
+}
+
+/// `normalized!(name, "text", ["sentence", …])`: through the normalizer, as the CLI runs;
+/// sentences are slices of the original text.
+macro_rules! normalized {
+    ($($name:ident: $text:expr => [$($s:expr),* $(,)?];)*) => {
+        $(
+            #[test]
+            fn $name() {
+                let text: &str = $text;
+                let n = NormalizedText::new(text);
+                let got: Vec<&str> = corroborate::sentences(&n, Some(Lang::En))
+                    .into_iter()
+                    .map(|s| &text[s.original])
+                    .collect();
+                let expected: Vec<&str> = vec![$($s),*];
+                assert_eq!(got, expected, "text: {:?}", text);
+            }
+        )*
+    };
+}
+
+normalized! {
+    html_tags: "<h1>Flood warning</h1><p>Rivers rose. Roads closed.</p>" =>
+        ["Flood warning", "Rivers rose.", "Roads closed."];
+    inline_tags_stay_inside: "Rivers <b>rose</b> fast. Roads closed." =>
+        ["Rivers <b>rose</b> fast.", "Roads closed."];
+    escaped_tags: "&lt;b&gt;Update:&lt;/b&gt; Rivers rose. Roads closed." =>
+        ["Update:&lt;/b&gt; Rivers rose.", "Roads closed."];
+    entities: "Smith &amp; Sons closed. Staff left." => ["Smith &amp; Sons closed.", "Staff left."];
+    curly_entities: "He said &#8220;never.&#8221; Then he left." =>
+        ["He said &#8220;never.&#8221;", "Then he left."];
+    not_tags: "Apple <AAPL.O> rose as x <y and z> fell." =>
+        ["Apple <AAPL.O> rose as x <y and z> fell."];
+    toc_leaders: "Contents..........2\nThe flood........ 14-15\n" => ["Contents", "The flood"];
+    ellipsis_is_no_leader: "It ended.... 5 people were hurt." => ["It ended....", "5 people were hurt."];
+    rules_lines: "Story one ends.\n-----\nStory two starts." => ["Story one ends.", "Story two starts."];
+    glued_rule: "=====Breaking news=====" => ["Breaking news"];
+    escaped_line_breaks: "Rivers rose.\\nRoads closed. \\r\\n Schools shut." =>
+        ["Rivers rose.", "Roads closed.", "Schools shut."];
+    paths_are_no_escapes: "Save it in C:\\news today." => ["Save it in C:\\news today."];
+    lone_cr_paragraph: "Flood warning \rRivers rose." => ["Flood warning", "Rivers rose."];
+    zero_width_edges: "Rivers rose.\u{200B} Roads closed.\u{FEFF}" => ["Rivers rose.", "Roads closed."];
+}
+
+#[test]
+fn wrapped_text_joins_short_lines() {
+    let text = "Aid arrived\nlate in the day.";
+    let opts = Options { wrapped: true };
+    let mut got = Vec::new();
+    corroborate::segment::split_into(text, Lang::En, opts, &mut got);
+    assert_eq!(got.len(), 1);
+    assert_eq!(
+        sentences(text, Lang::En),
+        ["Aid arrived", "late in the day."]
+    );
+}
+
+#[test]
+fn blocks_end_at_hard_breaks() {
+    let text = "One.\nTwo ends.\nThree\n\nFour";
+    let mut ends = Vec::new();
+    let mut start = 0;
+    while let Some(end) = block_end(text, start, true, Lang::En) {
+        if end == start {
+            break;
+        }
+        ends.push(end);
+        start = end;
+    }
+    // "One.\n" is no hard break ("One" is capitalised); "ends.\nThree" is; so is the blank line.
+    assert_eq!(ends, [15, 21, text.len()]);
+    // Undecided without the rest of the text.
+    assert_eq!(block_end("It ends.\nT", 0, false, Lang::En), None);
+    assert_eq!(block_end("No break yet", 0, false, Lang::En), None);
 }
 
 #[test]

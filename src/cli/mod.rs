@@ -4,10 +4,12 @@ mod batch;
 
 use anyhow::{bail, Context, Result};
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use corroborate::report::{self, Format, Options};
-use corroborate::{analyze, Document, FindingKind, Lang, NormalizedText};
-use std::io::{IsTerminal, Write};
-use std::path::Path;
+use corroborate::document::Format;
+use corroborate::report::{self, Options};
+use corroborate::stream::{self, SentenceSpan};
+use corroborate::{analyze, Document, FindingKind, Lang};
+use std::io::{ErrorKind, IsTerminal, Write};
+use std::path::{Path, PathBuf};
 
 #[derive(Parser, Debug)]
 #[command(
@@ -25,8 +27,9 @@ pub enum Command {
     /// Compare two or more reports: agreements, discrepancies and unique claims.
     /// Exit status: 0 no discrepancy, 1 at least one, 2 error.
     Compare(CompareArgs),
-    /// Print the sentences of a report as JSON Lines {index,start,end,text}.
-    Sentences(FileArgs),
+    /// Print the sentences of a report as JSON Lines {index,start,end,text}; start and end are
+    /// byte offsets into the input and text is that slice. Plain text and stdin are streamed.
+    Sentences(SentencesArgs),
     /// Print the figures of a report as JSON Lines, one per quantity.
     Claims(FileArgs),
     /// Compare many events streamed as JSON Lines ({"event_id","reports":[{"id","label","text"}]}),
@@ -72,12 +75,23 @@ pub struct FileArgs {
     pub output: Option<String>,
 }
 
+#[derive(Args, Debug)]
+pub struct SentencesArgs {
+    #[command(flatten)]
+    pub file: FileArgs,
+    /// Lines were wrapped by a program (text from a PDF or an e-mail): a single line break
+    /// before a lowercase word continues the sentence.
+    #[arg(long)]
+    pub wrapped: bool,
+}
+
 #[derive(ValueEnum, Clone, Copy, Debug)]
 pub enum FormatArg {
     Text,
     Json,
     Csv,
     Markdown,
+    Html,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug)]
@@ -142,10 +156,11 @@ fn compare(a: CompareArgs) -> Result<bool> {
         }
     };
     let format = match a.format {
-        FormatArg::Text => Format::Text,
-        FormatArg::Json => Format::Json,
-        FormatArg::Csv => Format::Csv,
-        FormatArg::Markdown => Format::Markdown,
+        FormatArg::Text => report::Format::Text,
+        FormatArg::Json => report::Format::Json,
+        FormatArg::Csv => report::Format::Csv,
+        FormatArg::Markdown => report::Format::Markdown,
+        FormatArg::Html => report::Format::Html,
     };
     let opts = Options {
         only,
@@ -184,21 +199,171 @@ fn read_one(a: &FileArgs) -> Result<(Document, Option<Lang>)> {
     Ok((d, lang))
 }
 
-fn sentences(a: FileArgs) -> Result<()> {
-    let (d, lang) = read_one(&a)?;
-    let normalized = NormalizedText::new(d.text);
-    let mut out = Vec::new();
-    for s in corroborate::sentences(&normalized, lang) {
-        let line = serde_json::json!({
-            "index": s.index,
-            "start": s.original.start,
-            "end": s.original.end,
-            "text": &normalized.original()[s.original.clone()],
-        });
+/// One line of `sentences` output: the public wire format, kept apart from library types.
+#[derive(serde::Serialize)]
+struct SentenceLine<'a> {
+    index: usize,
+    start: usize,
+    end: usize,
+    text: &'a str,
+}
+
+/// `sentences`: plain text and stdin are streamed block by block, so memory stays flat; HTML
+/// is reduced to its article text first.
+fn sentences(args: SentencesArgs) -> Result<()> {
+    let options = corroborate::segment::Options {
+        wrapped: args.wrapped,
+    };
+    let a = args.file;
+    let lang = match &a.lang {
+        Some(code) => Some(
+            Lang::from_code(code)
+                .with_context(|| format!("--lang: unsupported language '{code}'"))?,
+        ),
+        None => None,
+    };
+    let path = Path::new(&a.file);
+    let html = a.file != "-" && Format::from_path(path)? == Format::Html;
+    let file = if a.file == "-" || html {
+        None
+    } else {
+        if path.is_dir() {
+            return Err(corroborate::Error::IsDirectory {
+                path: path.to_path_buf(),
+            }
+            .into());
+        }
+        Some(
+            std::fs::File::open(path).map_err(|source| corroborate::Error::Io {
+                path: path.to_path_buf(),
+                source,
+            })?,
+        )
+    };
+    let mut out = Output::open(a.output.as_deref())?;
+    let sink = |s: SentenceSpan<'_>| -> std::io::Result<()> {
+        let line = SentenceLine {
+            index: s.index,
+            start: s.start,
+            end: s.end,
+            text: s.text,
+        };
         serde_json::to_writer(&mut out, &line)?;
-        out.push(b'\n');
+        out.write_all(b"\n")
+    };
+    let result = if html {
+        let d = Document::read(&a.file, None)?;
+        warn(&d.warnings);
+        stream::split_text(&d.text, lang, options, sink).map(|_| ())
+    } else if let Some(f) = file {
+        stream::split_reader(f, path, lang, options, sink).map(|s| warn(&s.warnings))
+    } else {
+        let stdin = std::io::stdin();
+        stream::split_reader(stdin.lock(), path, lang, options, sink).map(|s| warn(&s.warnings))
+    };
+    match result {
+        Err(corroborate::Error::Write { source }) if source.kind() == ErrorKind::BrokenPipe => {
+            Ok(())
+        }
+        Err(e) => Err(e.into()),
+        Ok(()) => out.finish(),
     }
-    emit(a.output.as_deref(), &out)
+}
+
+/// Where streamed output goes: stdout, or a temporary file renamed over the target once
+/// everything was written, so a failed run never leaves a partial file.
+enum Output {
+    Stdout(std::io::BufWriter<std::io::StdoutLock<'static>>),
+    File {
+        w: std::io::BufWriter<std::fs::File>,
+        tmp: PathBuf,
+        target: PathBuf,
+    },
+}
+
+impl Output {
+    fn open(path: Option<&str>) -> Result<Output> {
+        let Some(path) = path else {
+            let w = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+            return Ok(Output::Stdout(w));
+        };
+        let (tmp, target) = temp_beside(path)?;
+        let f = std::fs::File::create(&tmp)
+            .map_err(|e| anyhow::anyhow!("{path}: cannot write output: {e}"))?;
+        Ok(Output::File {
+            w: std::io::BufWriter::with_capacity(1 << 16, f),
+            tmp,
+            target,
+        })
+    }
+
+    fn finish(&mut self) -> Result<()> {
+        match self {
+            Output::Stdout(w) => match w.flush() {
+                Err(e) if e.kind() == ErrorKind::BrokenPipe => Ok(()),
+                r => r.context("writing to stdout"),
+            },
+            Output::File { w, tmp, target } => {
+                let done = w
+                    .flush()
+                    .and_then(|_| w.get_ref().sync_all())
+                    .and_then(|_| std::fs::rename(&*tmp, &*target));
+                done.map_err(|e| anyhow::anyhow!("{}: cannot write output: {e}", target.display()))
+            }
+        }
+    }
+}
+
+impl Drop for Output {
+    fn drop(&mut self) {
+        // Still there after `finish`? Then the run failed: leave no partial file.
+        if let Output::File { tmp, .. } = self {
+            if tmp.exists() {
+                let _ = std::fs::remove_file(tmp);
+            }
+        }
+    }
+}
+
+impl Write for Output {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        match self {
+            Output::Stdout(w) => w.write(buf),
+            Output::File { w, .. } => w.write(buf),
+        }
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> std::io::Result<()> {
+        match self {
+            Output::Stdout(w) => w.write_all(buf),
+            Output::File { w, .. } => w.write_all(buf),
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        match self {
+            Output::Stdout(w) => w.flush(),
+            Output::File { w, .. } => w.flush(),
+        }
+    }
+}
+
+/// A temporary file name beside `path`, and the target.
+fn temp_beside(path: &str) -> Result<(PathBuf, PathBuf)> {
+    let target = Path::new(path);
+    let dir = target
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = target
+        .file_name()
+        .with_context(|| format!("{path}: not a file name"))?;
+    let tmp = dir.join(format!(
+        ".{}.{}.tmp",
+        name.to_string_lossy(),
+        std::process::id()
+    ));
+    Ok((tmp, target.to_path_buf()))
 }
 
 fn claims(a: FileArgs) -> Result<()> {
@@ -234,19 +399,7 @@ fn emit(path: Option<&str>, bytes: &[u8]) -> Result<()> {
             r => r.context("writing to stdout"),
         };
     };
-    let target = Path::new(path);
-    let dir = target
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = target
-        .file_name()
-        .with_context(|| format!("{path}: not a file name"))?;
-    let tmp = dir.join(format!(
-        ".{}.{}.tmp",
-        name.to_string_lossy(),
-        std::process::id()
-    ));
+    let (tmp, target) = temp_beside(path)?;
     let write = || -> std::io::Result<()> {
         let mut f = std::fs::File::create(&tmp)?;
         f.write_all(bytes)?;

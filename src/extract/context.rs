@@ -32,6 +32,9 @@ pub struct Attribution {
     pub text: String,
     /// Folded key for comparing parties (`union`, `company`, `volk`).
     pub party: String,
+    /// The party is one of the sides `data/attribution.tsv` knows (union, company, police…),
+    /// not just a name.
+    pub known: bool,
 }
 
 fn lower(text: &str, t: &Token) -> String {
@@ -40,15 +43,6 @@ fn lower(text: &str, t: &Token) -> String {
 
 fn is_comma(text: &str, t: &Token) -> bool {
     t.kind == TokenKind::Symbol && &text[t.span.clone()] == ","
-}
-
-/// Verb forms that report what happened to the counted (`killed`, `died`, `working`).
-fn is_verb_form(w: &str) -> bool {
-    is_participle(w)
-        || matches!(
-            w,
-            "dead" | "hurt" | "held" | "lost" | "fled" | "missing" | "died"
-        )
 }
 
 fn is_participle(w: &str) -> bool {
@@ -90,21 +84,50 @@ pub fn counted(text: &str, toks: &[Token], q: &Quantity) -> Option<Counted> {
         }
     }
     let first = i;
+    // `3% next year`, `4.5% this year`: a time, not what the figure counts.
+    if word(i).is_some_and(|w| {
+        matches!(
+            w.as_str(),
+            "next" | "last" | "this" | "that" | "per" | "a" | "an" | "each"
+        )
+    }) {
+        return None;
+    }
     let mut last = None;
     while let Some(w) = word(i) {
         if lx.stopwords.contains(w.as_str())
             || lx.attribution_verbs.contains(w.as_str())
+            || lx.verbs.contains(w.as_str())
             || lx.number_word(&w).is_some()
         {
             break;
         }
-        if is_participle(&w) && last.is_some() {
+        // A participle ends the phrase (`100 km/h toppled trees`), unless it is what is
+        // counted (`300 injured`).
+        // Before a noun, a participle describes it (`Four masked men`), except after a unit,
+        // where it is the verb.
+        let adjective = last.is_none()
+            && q.unit.is_none()
+            && word(i + 1).is_some_and(|n| {
+                !lx.stopwords.contains(n.as_str())
+                    && !is_participle(&n)
+                    && !lx.verbs.contains(n.as_str())
+            });
+        if is_participle(&w) && !adjective && (last.is_some() || lx.class_of(&w).is_none()) {
             break;
+        }
+        // `the city's 476,000 voters`: a possessive is a determiner, not what is counted.
+        if w.ends_with("'s") {
+            i += 1;
+            continue;
         }
         last = Some(i);
         i += 1;
-        // A head noun ends the phrase: `20,000 people took part` counts people.
-        let head = (w.ends_with('s') && !w.ends_with("ss") && w.len() > 3)
+        // A head noun ends the phrase: `20,000 people took part` counts people. A capitalised
+        // plural is a name inside the phrase (`three Hallam Motors car plants`).
+        let proper = toks[i - 1].span.start > 0
+            && text[toks[i - 1].span.clone()].starts_with(char::is_uppercase);
+        let head = (w.ends_with('s') && !w.ends_with("ss") && w.len() > 3 && !proper)
             || matches!(
                 w.as_str(),
                 "people"
@@ -159,9 +182,82 @@ pub fn clauses(text: &str, toks: &[Token]) -> Vec<Range<usize>> {
     out
 }
 
-/// The measure of a quantity: the class of its counted head unless that is generic (people),
-/// else the nearest class-bearing word of its clause not owned by another quantity, else the
-/// counted head itself.
+/// Words a predicate search steps over: auxiliaries, adverbs and negation between a subject
+/// and its verb (`have now died`, `were reportedly killed`).
+const AUXILIARIES: &[&str] = &[
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "could",
+    "may",
+    "might",
+    "must",
+    "should",
+    "can",
+    "not",
+    "also",
+    "now",
+    "still",
+    "already",
+    "reportedly",
+    "allegedly",
+    "apparently",
+    "currently",
+    "since",
+    "then",
+    "all",
+    "later",
+    "either",
+    "both",
+    "each",
+    "just",
+    "only",
+    "confirmed",
+    "officially",
+    "so",
+    "far",
+];
+
+/// Words that open a parenthetical after a subject (`Two children, neither of whom…, died`).
+const PARENTHETICAL: &[&str] = &[
+    "who",
+    "whom",
+    "whose",
+    "which",
+    "neither",
+    "none",
+    "most",
+    "many",
+    "some",
+    "including",
+    "mostly",
+    "all",
+    "both",
+    "one",
+    "among",
+    "several",
+    "among",
+    "mainly",
+    "largely",
+    "nearly",
+    "almost",
+    "according",
+];
+
+/// The measure of a quantity: the class of its counted head unless that is generic (people);
+/// else the class of its predicate, read from the clause's structure: the verb after the
+/// counted phrase when the figure is a subject (`300 people were working`, `Two children,
+/// neither of whom…, have died`), the word before it when an object or complement (`arrested
+/// at least 300`, `a death toll of 63`, `killing 61`); else the counted head itself.
 pub fn measure(
     text: &str,
     toks: &[Token],
@@ -171,68 +267,232 @@ pub fn measure(
     owned_elsewhere: &dyn Fn(usize) -> bool,
 ) -> (Option<Measure>, Option<String>) {
     let lx = lexicon();
+    // `won by about 11,500 votes`, `rose by 5%`: a difference, not a level.
+    if q.kind.is_amount()
+        && q.start_token > clause.start
+        && lower(text, &toks[q.start_token - 1]) == "by"
+    {
+        if let Some(c) = lx.class_of("margin") {
+            let c = &lx.classes[c];
+            return (
+                Some(Measure {
+                    key: format!("class:{}", c.name),
+                    label: c.label.to_string(),
+                }),
+                Some("by".to_string()),
+            );
+        }
+    }
     let class = |w: &str| lx.class_of(w).map(|c| &lx.classes[c]);
     let by_class = |c: &super::lexicon::MeasureClass| Measure {
         key: format!("class:{}", c.name),
         label: c.label.to_string(),
     };
     let head_class = counted.and_then(|c| class(&c.head));
-    if let Some(c) = head_class.filter(|c| !c.generic) {
+    if let Some(c) = head_class.filter(|c| !c.generic && !c.who) {
         return (Some(by_class(c)), None);
     }
-    // The predicate: the nearest class word in the figure's comma-delimited phrase (within
-    // 6 tokens), else the nearest verb form of one in its clause (within 8): `arrested at
-    // least 300 individuals`, `300 people were working`, `at least 30 people, most of them
-    // children, were killed` — but not `12 people, police said`.
+    // A concrete head outside every class (`three plants`) is what the figure counts; only a
+    // person (`people`, `workers`) or no head at all leaves the predicate to decide.
+    if let (Some(c), None) = (counted, head_class) {
+        return (Some(stem_measure(lx, c)), None);
+    }
     let own = q.start_token..counted.map_or(q.end_token, |c| c.tokens.end);
-    let comma_before = (clause.start..own.start)
-        .rev()
-        .find(|&i| is_comma(text, &toks[i]));
-    let comma_after = (own.end..clause.end).find(|&i| is_comma(text, &toks[i]));
-    let phrase = comma_before.map_or(clause.start, |c| c + 1)..comma_after.unwrap_or(clause.end);
-    let nearest = |range: Range<usize>, max: usize, verbs_only: bool| -> Option<(usize, usize)> {
-        let mut best: Option<(usize, usize)> = None;
-        for i in range {
-            if own.contains(&i) || owned_elsewhere(i) || toks[i].kind != TokenKind::Word {
-                continue;
-            }
-            let d = if i < own.start {
-                own.start - i
-            } else {
-                i + 1 - own.end
-            };
-            if d > max {
-                continue;
-            }
-            let w = lower(text, &toks[i]);
-            if lx.stopwords.contains(w.as_str()) || (verbs_only && !is_verb_form(&w)) {
-                continue;
-            }
-            if class(&w).is_some_and(|c| !c.generic) && best.is_none_or(|(bd, _)| d < bd) {
-                best = Some((d, i));
+    let word = |i: usize| -> Option<String> {
+        (clause.contains(&i) && toks[i].kind == TokenKind::Word && !owned_elsewhere(i))
+            .then(|| lower(text, &toks[i]))
+    };
+    let classed = |w: &str| class(w).filter(|c| !c.generic);
+    let found = |w: String| {
+        let m = classed(&w).map(by_class);
+        (m, Some(w))
+    };
+    // A class phrase starting at `i` (`lost their lives`, `forced from their homes`).
+    let phrase_at = |i: usize| -> Option<(Measure, String)> {
+        lx.class_phrases.iter().find_map(|(words, c)| {
+            let ok = words
+                .iter()
+                .enumerate()
+                .all(|(k, w)| word(i + k).is_some_and(|x| x == *w));
+            ok.then(|| (by_class(&lx.classes[*c]), words.join(" ")))
+        })
+    };
+
+    // After the counted phrase: the subject's verb.
+    let mut i = own.end;
+    // `61 percent of the city's 476,000 registered voters cast a ballot`: the verb comes after
+    // the `of` phrase.
+    if counted.is_none() && toks.get(i).is_some_and(|t| lower(text, t) == "of") {
+        let span = i + 1..clause.end.min(i + 10);
+        if let Some(found) = span.clone().find_map(phrase_at) {
+            return (Some(found.0), Some(found.1));
+        }
+        if let Some(v) = span.into_iter().find(|&k| {
+            let w = lower(text, &toks[k]);
+            toks[k].kind == TokenKind::Word && (is_participle(&w) || lx.verbs.contains(w.as_str()))
+        }) {
+            i = v;
+        }
+    }
+    if i < clause.end && is_comma(text, &toks[i]) {
+        if let Some(w) =
+            word(i + 1).filter(|w| PARENTHETICAL.contains(&w.as_str()) || is_participle(w))
+        {
+            // Skip `, neither of whom had been vaccinated,` up to its closing comma.
+            let _ = w;
+            if let Some(close) = (i + 1..clause.end.min(i + 16)).find(|&k| is_comma(text, &toks[k]))
+            {
+                i = close + 1;
             }
         }
-        best
-    };
-    let best = nearest(phrase, 6, false).or_else(|| nearest(clause.clone(), 8, true));
-    if let Some((_, i)) = best {
-        let w = lower(text, &toks[i]);
-        return (class(&w).map(by_class), Some(w));
+    }
+    let mut steps = 0;
+    while let Some(w) = word(i) {
+        if steps > 5 {
+            break;
+        }
+        steps += 1;
+        if let Some((m, p)) = phrase_at(i) {
+            return (Some(m), Some(p));
+        }
+        i += 1;
+        if AUXILIARIES.contains(&w.as_str()) {
+            continue;
+        }
+        if matches!(
+            w.as_str(),
+            "in" | "into" | "under" | "on" | "at" | "from" | "to"
+        ) {
+            // `are in hospital`, `went on strike`; a place (`65,000 homes in New York and New
+            // Jersey lost power`) is stepped over.
+            if toks
+                .get(i)
+                .is_some_and(|t| t.text(text).starts_with(char::is_uppercase))
+            {
+                while toks.get(i).is_some_and(|t| {
+                    t.kind == TokenKind::Word
+                        && (t.text(text).starts_with(char::is_uppercase) || t.text(text) == "and")
+                }) {
+                    i += 1;
+                }
+                continue;
+            }
+            let mut k = i;
+            while word(k).is_some_and(|w| matches!(w.as_str(), "the" | "a" | "an" | "their")) {
+                k += 1;
+            }
+            if let Some(n) = word(k).filter(|n| classed(n).is_some()) {
+                return found(n);
+            }
+            break;
+        }
+        let verb = is_participle(&w) || lx.verbs.contains(w.as_str());
+        // A class word right after the phrase is its verb (`300 died`, `40 injured`) or, after
+        // an auxiliary, its complement (`were dead`); a bare noun there is something else
+        // (`keeping her two kids home`).
+        if classed(&w).is_some()
+            && (verb
+                || steps > 1
+                || lx.class_of(&w).is_some_and(|_| {
+                    matches!(
+                        w.as_str(),
+                        "dead" | "missing" | "injured" | "wounded" | "hurt"
+                    )
+                }))
+        {
+            return found(w);
+        }
+        if verb {
+            // A verb outside every class (`joined`, `took part in`): its object may name the
+            // measure (`joined the strike`); past that, look no further after the figure.
+            let mut k = i;
+            while k < i + 4 {
+                let Some(o) = word(k) else { break };
+                if let Some((m, p)) = phrase_at(k) {
+                    return (Some(m), Some(p));
+                }
+                if classed(&o).is_some() {
+                    return found(o);
+                }
+                if !matches!(
+                    o.as_str(),
+                    "the" | "a" | "an" | "in" | "part" | "their" | "its"
+                ) {
+                    break;
+                }
+                k += 1;
+            }
+            break;
+        }
+        if lx.stopwords.contains(w.as_str()) {
+            break;
+        }
+    }
+
+    // Before the figure: the verb or noun that governs it.
+    let mut k = q.start_token;
+    let mut steps = 0;
+    let mut prep = false;
+    while k > clause.start && steps < 4 {
+        k -= 1;
+        steps += 1;
+        let Some(w) = word(k) else {
+            break;
+        };
+        // `The death toll from the quake … rose to 63`: the figure is a new level of the
+        // clause's subject, the first class word before the verb (but `a rise of 12%` is no
+        // such verb).
+        let after_prep = std::mem::replace(&mut prep, matches!(w.as_str(), "to" | "at"));
+        // `Vaccination coverage in the county is 82%`: a copula likewise.
+        let copula = matches!(
+            w.as_str(),
+            "is" | "are" | "was" | "were" | "remains" | "remained"
+        );
+        if copula
+            || after_prep
+                && lx.change_words.contains(w.as_str())
+                && !matches!(w.as_str(), "up" | "down")
+        {
+            if let Some(s) =
+                (clause.start..k).find_map(|j| word(j).filter(|x| classed(x).is_some()))
+            {
+                return found(s);
+            }
+            break;
+        }
+        // `a death toll of 63`, `arrested at least 300`, `put the number of strikers at 3,000`.
+        if matches!(w.as_str(), "of" | "at" | "to" | "the" | "a" | "an")
+            || AUXILIARIES.contains(&w.as_str())
+        {
+            continue;
+        }
+        if classed(&w).is_some() {
+            return found(w);
+        }
+        break;
+    }
+
+    // A participle or adjective right after a bare figure: `40 injured`, `300 dead`.
+    if counted.is_none() {
+        if let Some(w) = word(own.end).filter(|w| classed(w).is_some()) {
+            return found(w);
+        }
     }
     if let Some(c) = head_class {
         return (Some(by_class(c)), None);
     }
     if let Some(c) = counted {
-        let stem = lx.stem(&c.head);
-        return (
-            Some(Measure {
-                key: format!("stem:{stem}"),
-                label: c.head.clone(),
-            }),
-            None,
-        );
+        return (Some(stem_measure(lx, c)), None);
     }
     (None, None)
+}
+
+/// The measure of a counted head outside every class: its stem.
+fn stem_measure(lx: &Lexicon, c: &Counted) -> Measure {
+    Measure {
+        key: format!("stem:{}", lx.stem(&c.head)),
+        label: c.head.clone(),
+    }
 }
 
 /// Who the clause attributes its figures to: `according to X`, `X said`, `said X`.
@@ -244,7 +504,8 @@ pub fn attribution(text: &str, toks: &[Token], clause: Range<usize>) -> Option<A
         .map(|i| (i, lower(text, &toks[i])))
         .collect();
     for (k, (i, w)) in words.iter().enumerate() {
-        if !lx.attribution_verbs.contains(w.as_str()) {
+        let weak = lx.weak_attribution_verbs.contains(w.as_str());
+        if !weak && !lx.attribution_verbs.contains(w.as_str()) {
             continue;
         }
         if w == "according" {
@@ -269,13 +530,18 @@ pub fn attribution(text: &str, toks: &[Token], clause: Range<usize>) -> Option<A
             before.insert(0, j);
         }
         if let Some(a) = party(text, toks, lx, before) {
-            return Some(a);
+            // `schools reported a case` names no speaker; `police reported` does.
+            if !weak || lx.parties.contains_key(a.text.to_lowercase().as_str()) {
+                return Some(a);
+            }
+        }
+        if weak {
+            continue;
         }
         // `…," said Volk.`
-        let after: Vec<usize> = words[k + 1..]
-            .iter()
+        // The words right after the verb, with nothing between them.
+        let after: Vec<usize> = (*i + 1..clause.end)
             .take(3)
-            .map(|(i, _)| *i)
             .take_while(|&j| toks[j].kind == TokenKind::Word)
             .collect();
         if let Some(a) = party(text, toks, lx, after) {
@@ -291,8 +557,10 @@ fn party(text: &str, toks: &[Token], lx: &Lexicon, idx: Vec<usize>) -> Option<At
         .into_iter()
         .map(|i| (i, text[toks[i].span.clone()].to_string()))
         .filter(|(_, w)| {
-            !lx.stopwords.contains(w.to_lowercase().as_str())
-                || lx.parties.contains_key(w.to_lowercase().as_str())
+            let l = w.to_lowercase();
+            (!lx.stopwords.contains(l.as_str()) || lx.parties.contains_key(l.as_str()))
+                && !lx.weekdays.contains(l.as_str())
+                && !lx.months.contains(l.as_str())
         })
         .collect();
     if let Some((_, w)) = words
@@ -302,6 +570,7 @@ fn party(text: &str, toks: &[Token], lx: &Lexicon, idx: Vec<usize>) -> Option<At
         return Some(Attribution {
             text: w.clone(),
             party: lx.parties[w.to_lowercase().as_str()].to_string(),
+            known: true,
         });
     }
     let names: Vec<&(usize, String)> = words
@@ -313,6 +582,7 @@ fn party(text: &str, toks: &[Token], lx: &Lexicon, idx: Vec<usize>) -> Option<At
     Some(Attribution {
         text: text[toks[first.0].span.start..toks[last.0].span.end].to_string(),
         party: last.1.to_lowercase(),
+        known: false,
     })
 }
 

@@ -53,7 +53,10 @@ pub struct UnitDef {
 pub struct MeasureClass {
     pub name: &'static str,
     pub label: &'static str,
+    /// Anyone (`people`): only the predicate says what is counted.
     pub generic: bool,
+    /// A kind of person (`workers`): the predicate's class wins when it has one.
+    pub who: bool,
 }
 
 /// Every lexicon, parsed.
@@ -70,10 +73,26 @@ pub struct Lexicon {
     pub classes: Vec<MeasureClass>,
     /// English stem → index into `classes`.
     pub class_by_stem: HashMap<String, usize>,
+    /// Multi-word class phrases (`lost their lives`, `in hospital`) with their class.
+    pub class_phrases: Vec<(Vec<&'static str>, usize)>,
     pub identifiers: HashSet<&'static str>,
     pub months: HashSet<&'static str>,
     pub stopwords: HashSet<&'static str>,
+    /// Words that give a figure as a new level (`rose`, `stands`, `up`), from `data/change.txt`.
+    pub change_words: HashSet<&'static str>,
+    /// Verb forms that do not end in -ed/-ing (`fell`, `died`, `remain`).
+    pub verbs: HashSet<&'static str>,
     pub attribution_verbs: HashSet<&'static str>,
+    /// Verbs that attribute a figure only to a known party (`police reported`).
+    pub weak_attribution_verbs: HashSet<&'static str>,
+    /// Day and time words, never a speaker.
+    pub weekdays: HashSet<&'static str>,
+    /// Role phrases as lowercase word sequences, longest first, with their class index.
+    pub roles: Vec<(Vec<&'static str>, usize)>,
+    /// Role classes: name and label, from `data/roles.tsv`.
+    pub role_classes: Vec<(&'static str, &'static str)>,
+    /// Words that distance the writer from a claim (`allegedly`, `reportedly`).
+    pub modal_words: HashSet<&'static str>,
     /// Word → party key.
     pub parties: HashMap<&'static str, &'static str>,
     /// English number word → (value, kind: unit, tens, scale or ordinal).
@@ -94,9 +113,13 @@ const MEASURES: &str = include_str!("../../data/measures.tsv");
 const IDENTIFIERS: &str = include_str!("../../data/identifiers.txt");
 const MONTHS: &str = include_str!("../../data/months.txt");
 const STOPWORDS: &str = include_str!("../../data/stopwords.txt");
+const VERBS: &str = include_str!("../../data/verbs.txt");
+const CHANGE: &str = include_str!("../../data/change.txt");
+const WEEKDAYS: &str = include_str!("../../data/weekdays.txt");
 const ATTRIBUTION: &str = include_str!("../../data/attribution.tsv");
 const NUMBER_WORDS: &str = include_str!("../../data/number_words.tsv");
 const FRACTIONS: &str = include_str!("../../data/fractions.tsv");
+const ROLES: &str = include_str!("../../data/roles.tsv");
 
 /// The lexicon, parsed on first use. The data files are part of the binary and covered by
 /// tests, so a parse failure is a build defect.
@@ -194,6 +217,7 @@ impl Lexicon {
 
         let mut classes = Vec::new();
         let mut class_by_stem = HashMap::new();
+        let mut class_phrases = Vec::new();
         for (line, f) in rows(MEASURES) {
             let file = "measures.tsv";
             let idx = classes.len();
@@ -201,8 +225,14 @@ impl Lexicon {
                 name: field(file, line, &f, 0)?,
                 label: field(file, line, &f, 1)?,
                 generic: field(file, line, &f, 2)? == "1",
+                who: field(file, line, &f, 2)? == "2",
             });
             for w in field(file, line, &f, 3)?.split(',') {
+                if w.trim().contains(' ') {
+                    // A phrase (`lost their lives`): matched word by word, lowercase.
+                    class_phrases.push((w.trim().split(' ').collect::<Vec<_>>(), idx));
+                    continue;
+                }
                 let stem = stemmer.stem(&w.trim().to_lowercase()).into_owned();
                 if let Some(prev) = class_by_stem.insert(stem.clone(), idx) {
                     if prev != idx {
@@ -226,12 +256,18 @@ impl Lexicon {
                 .collect()
         };
         let mut attribution_verbs = HashSet::new();
+        let mut modal_words = HashSet::new();
+        let mut weak_attribution_verbs = HashSet::new();
         let mut parties = HashMap::new();
         for (line, f) in rows(ATTRIBUTION) {
             let kind = f[0];
             let list = field("attribution.tsv", line, &f, 1)?.split(',');
             if kind == "verb" {
                 attribution_verbs.extend(list);
+            } else if kind == "weak" {
+                weak_attribution_verbs.extend(list);
+            } else if kind == "modal" {
+                modal_words.extend(list);
             } else if let Some(key) = kind.strip_prefix("party:") {
                 for w in list {
                     parties.insert(w, key);
@@ -244,6 +280,18 @@ impl Lexicon {
                 });
             }
         }
+
+        let mut roles = Vec::new();
+        let mut role_classes = Vec::new();
+        for (line, f) in rows(ROLES) {
+            let file = "roles.tsv";
+            let idx = role_classes.len();
+            role_classes.push((field(file, line, &f, 0)?, field(file, line, &f, 1)?));
+            for phrase in field(file, line, &f, 2)?.split(',') {
+                roles.push((phrase.trim().split(' ').collect::<Vec<_>>(), idx));
+            }
+        }
+        roles.sort_by_key(|(w, _): &(Vec<&str>, usize)| std::cmp::Reverse(w.len()));
 
         let mut number_words = HashMap::new();
         for (line, f) in rows(NUMBER_WORDS) {
@@ -295,10 +343,18 @@ impl Lexicon {
             units,
             classes,
             class_by_stem,
+            class_phrases,
             identifiers: words(IDENTIFIERS),
             months: words(MONTHS),
             stopwords: words(STOPWORDS),
+            verbs: words(VERBS),
+            change_words: words(CHANGE),
             attribution_verbs,
+            modal_words,
+            weak_attribution_verbs,
+            weekdays: words(WEEKDAYS),
+            roles,
+            role_classes,
             parties,
             stemmer,
         })
@@ -355,6 +411,8 @@ mod tests {
             .any(|(s, u)| *s == "miles" && u.dimension == "length"));
         assert!(lx.months.contains("june") && lx.identifiers.contains("article"));
         assert!(!lx.stopwords.is_empty() && lx.parties["management"] == "company");
+        assert!(lx.verbs.contains("fell") && !lx.verbs.contains("snow"));
+        assert!(lx.modal_words.contains("allegedly") && lx.modal_words.contains("reportedly"));
     }
 
     #[test]

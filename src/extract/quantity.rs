@@ -79,6 +79,11 @@ impl Unit {
     pub fn to_base(&self, v: f64) -> f64 {
         v * self.factor + self.offset
     }
+
+    /// A value in the dimension's base unit, in this unit.
+    pub fn from_base(&self, v: f64) -> f64 {
+        (v - self.offset) / self.factor
+    }
 }
 
 /// A figure found in the text, with offsets into the normalized document text.

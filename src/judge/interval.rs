@@ -10,7 +10,8 @@
 //! - Rounding: a figure stated with decimals, a scale word or as a percentage is taken to
 //!   ±half its last stated digit (`1.5 million` = 1.45–1.55 million, `3%` = 2.5–3.5%); so is
 //!   a measurement (`8 km` = 7.5–8.5 km, which admits `5 miles`). Whole counts are exact:
-//!   61 is not 63.
+//!   61 is not 63. That is the firm reading; the plausible one stops short of the half-way
+//!   points (80% of the half-unit: `3%` = 2.6–3.4%), so `3%` against `2.5%` is strained.
 //! - Vague amounts take their bounds from `data/vague.tsv`: the low bound is firm, the high
 //!   bound plausible.
 
@@ -39,6 +40,8 @@ impl Interval {
 pub const APPROX: f64 = 0.10;
 pub const LOWER_BOUND_SLACK: f64 = 0.40;
 pub const UPPER_BOUND_FLOOR: f64 = 0.50;
+/// The share of the rounding half-unit a reader accepts (see `plausible`).
+pub const ROUNDING_READ: f64 = 0.8;
 
 /// Half a unit of the last digit the figure was stated to, in the figure's own units.
 fn rounding(q: &Quantity) -> f64 {
@@ -131,6 +134,15 @@ pub fn plausible(q: &Quantity) -> Interval {
             low: v * UPPER_BOUND_FLOOR,
             high: f.high,
         },
+        // A rounded figure is read as the values that round to it, short of the half-way
+        // points: `3%` stands for 2.6–3.4%, not for 2.5%, which a writer would have given as such.
+        (HedgeKind::Exact, Some(v)) => {
+            let tol = rounding(q) * ROUNDING_READ;
+            Interval {
+                low: v - tol,
+                high: v + tol,
+            }
+        }
         _ => f,
     }
 }
@@ -201,5 +213,6 @@ mod tests {
         range_vs_point: "between 20 and 25 people", "22 people" => Compatible;
         tens_of_thousands: "tens of thousands of people", "50,000 people" => Compatible;
         dozens_vs_thousands: "dozens of people", "5,000 people" => Strained;
+        half_point_off: "3% next year", "2.5 per cent next year" => Strained;
     }
 }

@@ -2,6 +2,7 @@
 //! topic, a confidence and an explanation a journalist can act on.
 
 pub mod interval;
+pub mod role;
 
 use crate::align::{jaccard, Alignment, ClaimRef};
 use crate::document::Source;
@@ -67,8 +68,22 @@ impl Comparison {
         self.analyses.iter().map(|a| &a.document.source)
     }
 
-    pub fn claim(&self, r: ClaimRef) -> &Claim {
-        &self.analyses[r.source].claims[r.claim]
+    /// The figure claim `r` points to; `None` for a role claim.
+    pub fn claim(&self, r: ClaimRef) -> Option<&Claim> {
+        (!r.is_role()).then(|| &self.analyses[r.source].claims[r.claim])
+    }
+
+    /// The role claim `r` points to; `None` for a figure claim.
+    pub fn role(&self, r: ClaimRef) -> Option<&crate::RoleClaim> {
+        r.is_role().then(|| &self.analyses[r.source].roles[r.claim])
+    }
+
+    /// The index of the sentence a claim of either kind comes from.
+    pub fn sentence(&self, r: ClaimRef) -> usize {
+        match self.claim(r) {
+            Some(c) => c.sentence,
+            None => role::sentence(&self.analyses, r),
+        }
     }
 
     pub fn has_discrepancy(&self) -> bool {
@@ -99,6 +114,10 @@ pub fn judge(analyses: Vec<Analysis>, alignments: Vec<Alignment>) -> Comparison 
         .collect();
     let mut twin_pairs: HashSet<Vec<ClaimRef>> = HashSet::new();
     for a in &alignments {
+        if a.claims[0].is_role() {
+            findings.push(role::judge_roles(&analyses, a));
+            continue;
+        }
         if a.claims.len() > 1 {
             let mut f = judge_group(&analyses, a);
             for r in &a.claims {
@@ -153,6 +172,9 @@ fn label(docs: &[Analysis], r: ClaimRef) -> &str {
 /// The figure as written, through what it counts: `over 300 people`, `tens of thousands of
 /// individuals`, `up to 10 years in prison`.
 pub fn figure(docs: &[Analysis], r: ClaimRef) -> String {
+    if r.is_role() {
+        return role::figure(docs, r);
+    }
     let c = claim(docs, r);
     let a = &docs[r.source];
     let end = c
@@ -179,19 +201,40 @@ fn twin_note(docs: &[Analysis], r: ClaimRef, twin: ClaimRef) -> String {
     )
 }
 
-fn topic(c: &Claim) -> String {
-    let base = c
+/// A finding's topic: the measure of its claims, with the party they are attributed to when
+/// every claim names the same one (`workforce (per union)`).
+fn topic(docs: &[Analysis], claims: &[ClaimRef]) -> String {
+    let first = claim(docs, claims[0]);
+    let base = first
         .measure
         .as_ref()
-        .map_or_else(|| dimension(&c.quantity), |m| m.label.clone());
-    match &c.attribution {
-        Some(a)
-            if a.party.chars().all(|ch| ch.is_ascii_lowercase())
-                && a.text.chars().next().is_some_and(char::is_lowercase) =>
-        {
-            format!("{base} (per {})", a.party)
-        }
+        .map_or_else(|| dimension_label(&first.quantity), |m| m.label.clone());
+    // Only institutions (`the union`, `police`) make a topic; a named person does not.
+    let party = |r: &ClaimRef| {
+        claim(docs, *r)
+            .attribution
+            .as_ref()
+            .filter(|a| a.text.chars().next().is_some_and(char::is_lowercase))
+            .map(|a| &a.party)
+    };
+    let shared = party(&claims[0]).filter(|p| claims.iter().all(|r| party(r) == Some(*p)));
+    match shared {
+        Some(p) if p.chars().all(|ch| ch.is_ascii_lowercase()) => format!("{base} (per {p})"),
         _ => base,
+    }
+}
+
+/// A readable name for a figure's dimension when nothing says what it measures.
+fn dimension_label(q: &crate::Quantity) -> String {
+    let d = dimension(q);
+    match d.strip_prefix("money:") {
+        Some(code) => format!("sum in {code}"),
+        None => match d.as_str() {
+            "count" => "number".to_string(),
+            "percent" => "percentage".to_string(),
+            "percentage_points" => "percentage points".to_string(),
+            _ => d.replace('_', " "),
+        },
     }
 }
 
@@ -224,8 +267,7 @@ fn judge_group(docs: &[Analysis], a: &Alignment) -> Finding {
         .filter(|k| !best.contains(k))
         .map(|k| claims[k])
         .collect();
-    let first = claim(docs, claims[0]);
-    let topic = topic(first);
+    let topic = topic(docs, claims);
     let any_update = claims.iter().any(|r| claim(docs, *r).update);
     let any_vague = claims.iter().any(|r| is_vague(claim(docs, *r)));
     let list = |rs: &[ClaimRef]| -> String {
@@ -254,9 +296,15 @@ fn judge_group(docs: &[Analysis], a: &Alignment) -> Finding {
         } else {
             format!("Compatible: {}; the hedged figures overlap.", list(claims))
         };
+        let mut explanation = explanation;
         let mut confidence = 0.5 + 0.45 * a.score;
         if any_vague {
             confidence *= 0.85;
+        }
+        if let Some(note) = modality_note(docs, claims) {
+            explanation.push(' ');
+            explanation.push_str(&note);
+            confidence *= 0.9;
         }
         return Finding {
             kind: FindingKind::Agreement,
@@ -278,23 +326,43 @@ fn judge_group(docs: &[Analysis], a: &Alignment) -> Finding {
         }
     }
     let mut explanation = if consensus.len() > 1 {
-        format!("{} agree, but {}.", list(&consensus), list(&outliers))
+        let common: Vec<interval::Interval> = best.iter().map(|&k| ivs[k]).collect();
+        format!(
+            "{} of {} sources agree{}: {}; but {}{}",
+            consensus.len(),
+            claims.len(),
+            describe_common(claim(docs, consensus[0]), &common)
+                .map(|r| format!(" on {r}"))
+                .unwrap_or_default(),
+            list(&consensus),
+            list(&outliers),
+            if hard {
+                ", which cannot be true if they are right."
+            } else {
+                ", which strains what they say."
+            }
+        )
     } else {
-        format!("{} but {}", list(&consensus), list(&outliers))
+        format!(
+            "{} but {}{}",
+            list(&consensus),
+            list(&outliers),
+            if hard {
+                ": these cannot both be true."
+            } else {
+                "; not strictly exclusive, but nobody would word one figure both ways."
+            }
+        )
     };
-    if !explanation.ends_with('.') {
-        explanation.push(if hard { ':' } else { ';' });
-        explanation.push_str(if hard {
-            " these cannot both be true."
-        } else {
-            " not strictly exclusive, but nobody would word one figure both ways."
-        });
-    }
     let mut confidence = if hard {
         0.6 + 0.35 * a.score
     } else {
         0.45 + 0.3 * a.score
     };
+    if let Some(note) = modality_note(docs, claims) {
+        explanation.push(' ');
+        explanation.push_str(&note);
+    }
     if any_update {
         explanation.push_str(" One report gives the figure as a change over time, so this may be an update rather than a contradiction.");
         confidence *= 0.6;
@@ -307,6 +375,69 @@ fn judge_group(docs: &[Analysis], a: &Alignment) -> Finding {
         claims: claims.clone(),
         consensus,
         outliers,
+    }
+}
+
+/// When some sources distance themselves from a claim (`allegedly`, `reportedly`) and others
+/// state it as fact, says so: the figures may match while the certainty does not.
+fn modality_note(docs: &[Analysis], claims: &[ClaimRef]) -> Option<String> {
+    let (hedged, plain): (Vec<&ClaimRef>, Vec<&ClaimRef>) = claims
+        .iter()
+        .partition(|r| claim(docs, **r).modality.is_some());
+    if hedged.is_empty() || plain.is_empty() {
+        return None;
+    }
+    let hedged: Vec<String> = hedged
+        .iter()
+        .map(|r| {
+            format!(
+                "{} (\"{}\")",
+                label(docs, **r),
+                claim(docs, **r).modality.as_deref().unwrap_or_default()
+            )
+        })
+        .collect();
+    let plain: Vec<&str> = plain.iter().map(|r| label(docs, **r)).collect();
+    Some(format!(
+        "Note: {} {} it, while {} {} it as fact.",
+        hedged.join(", "),
+        if hedged.len() == 1 { "hedges" } else { "hedge" },
+        plain.join(", "),
+        if plain.len() == 1 { "states" } else { "state" }
+    ))
+}
+
+/// The range every interval of a consensus allows, in the unit of `c` (`30–34`, `12`), or
+/// `None` when it is unbounded.
+fn describe_common(c: &Claim, ivs: &[interval::Interval]) -> Option<String> {
+    let low = ivs.iter().map(|i| i.low).fold(f64::NEG_INFINITY, f64::max);
+    let high = ivs.iter().map(|i| i.high).fold(f64::INFINITY, f64::min);
+    if !low.is_finite() || !high.is_finite() || low > high {
+        return None;
+    }
+    let back = |v: f64| c.quantity.unit.as_ref().map_or(v, |u| u.from_base(v));
+    let (lo, hi) = (number(back(low.max(0.0))), number(back(high)));
+    let unit = c
+        .quantity
+        .unit
+        .as_ref()
+        .filter(|u| !u.dimension.starts_with("money") && u.dimension != "percent")
+        .map(|u| format!(" {}", u.name))
+        .unwrap_or_default();
+    Some(if lo == hi {
+        format!("{lo}{unit}")
+    } else {
+        format!("{lo}\u{2013}{hi}{unit}")
+    })
+}
+
+/// A figure for an explanation: whole numbers as such, others to three significant digits.
+fn number(v: f64) -> String {
+    if (v - v.round()).abs() < 1e-6 * v.abs().max(1.0) {
+        format!("{}", v.round())
+    } else {
+        let digits = (2 - v.abs().log10().floor() as i32).max(0) as usize;
+        format!("{v:.digits$}")
     }
 }
 
@@ -334,10 +465,7 @@ impl ValueIndex {
                         .or_default()
                         .entry(s)
                         .or_default()
-                        .push(ClaimRef {
-                            source: s,
-                            claim: i,
-                        });
+                        .push(ClaimRef::figure(s, i));
                 }
             }
         }
@@ -371,6 +499,10 @@ fn twin_key(c: &Claim) -> Option<(String, u64)> {
         .then(|| (dimension(&c.quantity), v.to_bits()))
 }
 
+/// How alike the words near two same-valued figures must be before counting different things
+/// is reported as a discrepancy rather than noted.
+const TWIN_CLOSENESS: f64 = 0.15;
+
 fn judge_single(
     docs: &[Analysis],
     r: ClaimRef,
@@ -383,13 +515,22 @@ fn judge_single(
     // discrepancy in what is counted; otherwise the unique claim carries a note.
     let twins = index.twins(docs, r);
     let closeness = |o: &ClaimRef| jaccard(&claim(docs, *o).context, &c.context);
-    let related = |o: &ClaimRef| {
-        closeness(o) >= 0.1
-            || claim(docs, *o)
-                .entities
-                .iter()
-                .any(|e| c.entities.contains(e))
+    // Related: the same words near both figures, names aside (two figures of one city are
+    // not about one thing for sharing the city's name).
+    let plain = |x: &Claim| -> Vec<String> {
+        let names: Vec<String> = x
+            .local_entities
+            .iter()
+            .map(|e| crate::extract::lexicon().stem(e))
+            .collect();
+        x.local
+            .iter()
+            .filter(|w| !names.contains(w))
+            .cloned()
+            .collect()
     };
+    let mine = plain(c);
+    let related = |o: &ClaimRef| jaccard(&plain(claim(docs, *o)), &mine) >= TWIN_CLOSENESS;
     let pick = twins
         .iter()
         .filter(|o| !in_group.contains(o) && related(o))
@@ -398,7 +539,7 @@ fn judge_single(
         let (a, b) = if r < *o { (r, *o) } else { (*o, r) };
         return Finding {
             kind: FindingKind::Discrepancy,
-            topic: format!("{} vs {}", topic(claim(docs, a)), topic(claim(docs, b))),
+            topic: format!("{} vs {}", topic(docs, &[a]), topic(docs, &[b])),
             confidence: 0.6,
             explanation: format!(
                 "Same figure, different things counted: {} says {} but {} says {}; that is no corroboration.",
@@ -429,7 +570,7 @@ fn judge_single(
     }
     Finding {
         kind: FindingKind::Unique,
-        topic: topic(c),
+        topic: topic(docs, &[r]),
         confidence: round2(if c.measure.is_some() { 0.75 } else { 0.55 }),
         explanation,
         claims: vec![r],

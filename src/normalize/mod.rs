@@ -4,14 +4,17 @@
 //! thousands separators dropped), but every span they report is mapped back through
 //! [`NormalizedText::to_original`], so what the tool prints slices the user's own bytes.
 
+mod clean;
+
 use std::ops::Range;
 use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
 
 /// One stretch of the normalized text and where it came from.
 ///
 /// An identity piece maps byte for byte; a replacement piece maps as a whole (its
-/// normalized bytes all point at the whole original stretch).
+/// normalized bytes all point at the whole original stretch). A replacement may be empty
+/// (a zero-width character or a tag that was dropped).
 #[derive(Debug, Clone, Copy)]
 struct Piece {
     norm: usize,
@@ -29,79 +32,46 @@ pub struct NormalizedText {
     pieces: Vec<Piece>,
 }
 
+/// Bytes the fast path cannot copy as they are: non-ASCII, controls other than `\n` and
+/// `\t`, and the triggers of [`clean`].
+static SPECIAL: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        t[c] = b >= 0x80
+            || (b < 0x20 && b != b'\n' && b != b'\t')
+            || b == 0x7F
+            || matches!(
+                b,
+                b'<' | b'&' | b'\\' | b'.' | b'/' | b'_' | b'=' | b'*' | b'~' | b'#' | b'-' | b'+'
+            );
+        c += 1;
+    }
+    t
+};
+
 impl NormalizedText {
     /// Normalizes `original`, keeping the alignment.
     pub fn new(original: impl Into<String>) -> Self {
         let original = original.into();
-        let mut b = Builder::default();
-        let mut iter = original.char_indices().peekable();
-        while let Some((i, c)) = iter.next() {
-            let plain_ascii =
-                c.is_ascii() && c != '\r' && !(c.is_ascii_control() && c != '\n' && c != '\t');
-            if plain_ascii && !iter.peek().is_some_and(|&(_, n)| is_combining_mark(n)) {
-                b.keep(i, c.len_utf8(), &original);
-                continue;
+        let mut b = Builder::with_capacity(original.len());
+        let s = original.as_str();
+        let bytes = s.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let run = i;
+            while i < bytes.len() && !SPECIAL[bytes[i] as usize] {
+                i += 1;
             }
-            let replacement: Option<&str> = match c {
-                '\r' => {
-                    if iter.peek().map(|&(_, n)| n) == Some('\n') {
-                        Some("")
-                    } else {
-                        Some("\n")
-                    }
-                }
-                '\t' => None,
-                c if c.is_control() && c != '\n' => Some(" "),
-                '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{02BC}' => {
-                    Some("'")
-                }
-                '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}'
-                | '\u{00BB}' => Some("\""),
-                '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2212}' | '\u{FE63}'
-                | '\u{FF0D}' => Some("-"),
-                '\u{2014}' | '\u{2015}' => None,
-                '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => {
-                    Some("")
-                }
-                '\u{00A0}'
-                | '\u{2007}'
-                | '\u{2009}'
-                | '\u{202F}'
-                | '\u{2002}'..='\u{2006}'
-                | '\u{2008}'
-                | '\u{200A}'
-                | '\u{205F}'
-                | '\u{3000}' => {
-                    if is_thousands_gap(&original, i, c.len_utf8()) {
-                        Some("")
-                    } else {
-                        Some(" ")
-                    }
-                }
-                '\u{2028}' | '\u{2029}' | '\u{0085}' => Some("\n"),
-                '\u{2026}' => Some("..."),
-                _ => None,
-            };
-            let mut end = i + c.len_utf8();
-            if let Some(r) = replacement {
-                b.replace(i, end, r);
-                continue;
+            if i > run {
+                b.keep(run, i - run, s);
             }
-            // A base character with its combining marks is normalized as one cluster.
-            while let Some(&(j, n)) = iter.peek() {
-                if is_combining_mark(n) {
-                    end = j + n.len_utf8();
-                    iter.next();
-                } else {
-                    break;
-                }
-            }
-            let cluster = &original[i..end];
-            let nfkc: String = cluster.nfkc().collect();
-            if nfkc == cluster {
-                b.keep(i, end - i, &original);
+            let Some(&c) = bytes.get(i) else { break };
+            if c < 0x80 {
+                i = b.ascii(s, i);
             } else {
-                b.replace(i, end, &nfkc);
+                i = b.non_ascii(s, i);
             }
         }
         b.flush();
@@ -122,10 +92,16 @@ impl NormalizedText {
         &self.original
     }
 
+    /// Gives back the original text.
+    pub fn into_original(self) -> String {
+        self.original
+    }
+
     /// Maps a byte range of the normalized text to the original text.
     ///
     /// The result always lies on char boundaries of the original; a range that starts or
-    /// ends inside a replaced stretch widens to the whole stretch.
+    /// ends inside a replaced stretch widens to the whole stretch, and stretches dropped
+    /// entirely (tags, zero-width characters) at either edge are left out.
     pub fn to_original(&self, range: Range<usize>) -> Range<usize> {
         let start = self.original_start(range.start);
         let end = if range.end > range.start {
@@ -136,6 +112,29 @@ impl NormalizedText {
         start..end.max(start)
     }
 
+    /// Maps sentence-like ranges (ordered, non-overlapping) of the normalized text to the
+    /// original, as pairs (normalized, original). A boundary that falls inside a stretch
+    /// replaced as a whole (a cluster that NFKC rewrote) cannot be kept: the two ranges
+    /// around it are merged, so the original ranges stay ordered and non-overlapping.
+    pub fn map_ranges(
+        &self,
+        ranges: impl IntoIterator<Item = Range<usize>>,
+        out: &mut Vec<(Range<usize>, Range<usize>)>,
+    ) {
+        let first = out.len();
+        for r in ranges {
+            let o = self.to_original(r.clone());
+            match out[first..].last_mut() {
+                Some((pn, po)) if o.start < po.end => {
+                    pn.end = r.end;
+                    po.end = po.end.max(o.end);
+                }
+                _ => out.push((r, o)),
+            }
+        }
+    }
+
+    /// Where the normalized byte `n` starts in the original: the piece that holds it.
     fn original_start(&self, n: usize) -> usize {
         let i = self.pieces.partition_point(|p| p.norm + p.norm_len <= n);
         match self.pieces.get(i) {
@@ -145,14 +144,57 @@ impl NormalizedText {
         }
     }
 
+    /// Where the normalized bytes before `n` end in the original: the piece that holds byte
+    /// `n - 1` (`n > 0`).
     fn original_end(&self, n: usize) -> usize {
-        let i = self.pieces.partition_point(|p| p.norm + p.norm_len < n);
-        match self.pieces.get(i) {
-            None => self.original.len(),
+        let mut i = self.pieces.partition_point(|p| p.norm < n);
+        while i > 0 && self.pieces[i - 1].norm_len == 0 {
+            i -= 1;
+        }
+        match i.checked_sub(1).map(|i| &self.pieces[i]) {
+            None => 0,
             Some(p) if p.identity => p.orig + (n - p.norm),
             Some(p) => p.orig + p.orig_len,
         }
     }
+}
+
+/// The replacement of one non-ASCII character, if it has one: typography to ASCII, spaces,
+/// invisible characters dropped. `None` leaves the character to NFKC.
+fn map_char(c: char) -> Option<&'static str> {
+    Some(match c {
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{02BC}' => "'",
+        // Guillemets stay: unlike straight quotes they say which way they face.
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' => "\"",
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2212}' | '\u{FE63}'
+        | '\u{FF0D}' => "-",
+        '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => "",
+        '\u{2028}' | '\u{2029}' | '\u{0085}' => "\n",
+        '\u{2026}' => "...",
+        c if c.is_control() => " ",
+        _ => return None,
+    })
+}
+
+/// Letters of common scripts that NFKC maps to themselves and that are not combining marks:
+/// Latin-1 letters, basic Cyrillic, Hiragana, Katakana, CJK ideographs, Hangul syllables.
+fn is_plain_letter(c: char) -> bool {
+    matches!(c,
+        '\u{00C0}'..='\u{00FF}'
+        | '\u{0410}'..='\u{044F}'
+        | '\u{3041}'..='\u{3096}'
+        | '\u{30A1}'..='\u{30FA}'
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{AC00}'..='\u{D7A3}')
+}
+
+/// Spaces that may separate digit groups.
+fn is_space_like(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00A0}' | '\u{2007}' | '\u{2009}' | '\u{202F}' | '\u{2002}'
+            ..='\u{2006}' | '\u{2008}' | '\u{200A}' | '\u{205F}' | '\u{3000}'
+    )
 }
 
 /// True when the space at `at` separates digit groups, as in `1 200 000`.
@@ -171,11 +213,131 @@ struct Builder {
 }
 
 impl Builder {
+    fn with_capacity(n: usize) -> Self {
+        Builder {
+            text: String::with_capacity(n),
+            ..Builder::default()
+        }
+    }
+
+    /// An ASCII byte the fast path stopped at; returns where to go on.
+    fn ascii(&mut self, s: &str, i: usize) -> usize {
+        let bytes = s.as_bytes();
+        let c = bytes[i];
+        if clean::is_trigger(c) {
+            if let Some((end, with)) = clean::at(s, i) {
+                self.replace_with(i, end, with);
+                return end;
+            }
+        }
+        match c {
+            b'\r' if bytes.get(i + 1) == Some(&b'\n') => self.replace(i, i + 1, ""),
+            // A lone CR is a classic Mac line end; those editors wrapped lines themselves and
+            // wrote one only where a paragraph ended.
+            b'\r' => self.replace(i, i + 1, "\n\n"),
+            c if c < 0x20 || c == 0x7F => self.replace(i, i + 1, " "),
+            _ => self.keep(i, 1, s),
+        }
+        i + 1
+    }
+
+    /// A non-ASCII character at `i`, with the combining marks after it; returns where to go on.
+    fn non_ascii(&mut self, s: &str, i: usize) -> usize {
+        // Runs of letters that NFKC leaves alone and that are no combining marks are copied
+        // as they are (a mark after the run takes its last letter back, see `retract_last`).
+        let mut j = i;
+        for c in s[i..].chars() {
+            if !is_plain_letter(c) {
+                break;
+            }
+            j += c.len_utf8();
+        }
+        if j > i {
+            self.keep(i, j - i, s);
+            return j;
+        }
+        let c = s[i..].chars().next().unwrap_or(' ');
+        let len = c.len_utf8();
+        let mut start = i;
+        if is_combining_mark(c) {
+            // The base before it was copied as it is; take it back to normalize the cluster.
+            if let Some(base) = self.retract_last(s, i) {
+                start = base;
+            }
+        } else if let Some(r) = map_char(c) {
+            self.replace(i, i + len, r);
+            return i + len;
+        } else if is_space_like(c) {
+            let r = if is_thousands_gap(s, i, len) { "" } else { " " };
+            self.replace(i, i + len, r);
+            return i + len;
+        }
+        let mut end = i + len;
+        for n in s[end..].chars() {
+            if !is_combining_mark(n) {
+                break;
+            }
+            end += n.len_utf8();
+        }
+        let cluster = &s[start..end];
+        if is_nfkc_quick(cluster.chars()) == IsNormalized::Yes {
+            self.keep(start, end - start, s);
+        } else {
+            let nfkc: String = cluster.nfkc().collect();
+            if nfkc == cluster {
+                self.keep(start, end - start, s);
+            } else {
+                self.replace(start, end, &nfkc);
+            }
+        }
+        end
+    }
+
+    /// Takes back the last character copied, if it was copied as is and ends at `at`;
+    /// returns where it starts in the original.
+    fn retract_last(&mut self, s: &str, at: usize) -> Option<usize> {
+        let (orig, norm) = self.run?;
+        let run_len = self.text.len() - norm;
+        if orig + run_len != at || run_len == 0 {
+            return None;
+        }
+        let c = s[..at].chars().next_back()?;
+        if c == '\n' {
+            return None;
+        }
+        self.text.truncate(self.text.len() - c.len_utf8());
+        if self.text.len() == norm {
+            self.run = None;
+        }
+        Some(at - c.len_utf8())
+    }
+
     fn keep(&mut self, orig: usize, len: usize, original: &str) {
-        if self.run.is_none() {
-            self.run = Some((orig, self.text.len()));
+        match self.run {
+            Some((o, n)) if o + (self.text.len() - n) == orig => {}
+            Some(_) => {
+                self.flush();
+                self.run = Some((orig, self.text.len()));
+            }
+            None => self.run = Some((orig, self.text.len())),
         }
         self.text.push_str(&original[orig..orig + len]);
+    }
+
+    fn replace_with(&mut self, orig_start: usize, orig_end: usize, with: clean::Becomes) {
+        match with {
+            clean::Becomes::Text(t) => self.replace(orig_start, orig_end, t),
+            clean::Becomes::Char(c) => {
+                if let Some(r) = map_char(c) {
+                    self.replace(orig_start, orig_end, r);
+                } else if is_space_like(c) {
+                    self.replace(orig_start, orig_end, " ");
+                } else {
+                    let r: String = std::iter::once(c).nfkc().collect();
+                    self.replace(orig_start, orig_end, &r);
+                }
+            }
+        }
     }
 
     fn replace(&mut self, orig_start: usize, orig_end: usize, with: &str) {
@@ -193,13 +355,15 @@ impl Builder {
     fn flush(&mut self) {
         if let Some((orig, norm)) = self.run.take() {
             let len = self.text.len() - norm;
-            self.pieces.push(Piece {
-                norm,
-                orig,
-                norm_len: len,
-                orig_len: len,
-                identity: true,
-            });
+            if len > 0 {
+                self.pieces.push(Piece {
+                    norm,
+                    orig,
+                    norm_len: len,
+                    orig_len: len,
+                    identity: true,
+                });
+            }
         }
     }
 }
@@ -229,6 +393,24 @@ mod tests {
     }
 
     #[test]
+    fn plain_letters_are_their_own_nfkc() {
+        let ranges = [
+            0xC0..=0xFF,
+            0x410..=0x44F,
+            0x3041..=0x3096,
+            0x30A1..=0x30FA,
+            0x4E00..=0x9FFF,
+            0xAC00..=0xD7A3,
+        ];
+        for c in ranges.into_iter().flatten().filter_map(char::from_u32) {
+            assert!(is_plain_letter(c));
+            assert!(!is_combining_mark(c), "{c:?}");
+            let one = c.to_string();
+            assert_eq!(one.nfkc().collect::<String>(), one, "{c:?}");
+        }
+    }
+
+    #[test]
     fn thousands_gap_is_dropped() {
         let s = "1\u{202F}200 people and 5\u{00A0}km";
         let n = NormalizedText::new(s);
@@ -246,9 +428,9 @@ mod tests {
     }
 
     #[test]
-    fn crlf_becomes_lf() {
+    fn crlf_becomes_lf_and_a_lone_cr_a_paragraph() {
         let n = NormalizedText::new("a\r\nb\rc");
-        assert_eq!(n.text(), "a\nb\nc");
+        assert_eq!(n.text(), "a\nb\n\nc");
     }
 
     proptest! {

@@ -36,9 +36,11 @@ pub fn pairs(
 ) -> Vec<(ClaimRef, Option<ClaimRef>)> {
     match kind {
         FindingKind::Unique => claims.iter().map(|c| (*c, None)).collect(),
-        FindingKind::Discrepancy if !outliers.is_empty() && !consensus.is_empty() => {
-            outliers.iter().map(|o| (consensus[0], Some(*o))).collect()
-        }
+        // Every conflicting pair: each outlier against each member of the consensus.
+        FindingKind::Discrepancy if !outliers.is_empty() && !consensus.is_empty() => consensus
+            .iter()
+            .flat_map(|c| outliers.iter().map(move |o| (*c, Some(*o))))
+            .collect(),
         _ => claims
             .iter()
             .skip(1)
@@ -56,7 +58,7 @@ pub fn rows(cmp: &Comparison, opts: &Options) -> Vec<[String; 10]> {
                 [
                     a.document.source.id.clone(),
                     figure(&cmp.analyses, r),
-                    one_line(a.sentence_text(cmp.claim(r).sentence)),
+                    one_line(a.sentence_text(cmp.sentence(r))),
                 ]
             }
         }
@@ -104,5 +106,28 @@ mod tests {
         assert_eq!(neutralize("@SUM"), "'@SUM");
         assert_eq!(neutralize("\tx"), "'\tx");
         assert_eq!(neutralize("plain"), "plain");
+    }
+
+    #[test]
+    fn discrepancies_export_every_conflicting_pair() {
+        let r = |source| ClaimRef::figure(source, 0);
+        let claims = [r(0), r(1), r(2), r(3)];
+        let got = pairs(
+            FindingKind::Discrepancy,
+            &claims,
+            &[r(0), r(1)],
+            &[r(2), r(3)],
+        );
+        assert_eq!(
+            got,
+            vec![
+                (r(0), Some(r(2))),
+                (r(0), Some(r(3))),
+                (r(1), Some(r(2))),
+                (r(1), Some(r(3)))
+            ]
+        );
+        let agree = pairs(FindingKind::Agreement, &claims[..3], &claims[..3], &[]);
+        assert_eq!(agree, vec![(r(0), Some(r(1))), (r(0), Some(r(2)))]);
     }
 }

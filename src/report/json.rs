@@ -38,7 +38,25 @@ pub struct ClaimJson<'a> {
     pub sentence: &'a str,
     pub start: usize,
     pub end: usize,
-    pub quantity: QuantityJson,
+    /// The figure; `null` for a role claim.
+    pub quantity: Option<QuantityJson>,
+    /// The person in a role; absent for a figure claim.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role: Option<RoleJson<'a>>,
+    /// A word by which the source distances itself from the claim (`allegedly`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub modality: Option<&'a str>,
+}
+
+/// A person named in a role, with offsets into the original text.
+#[derive(Serialize)]
+pub struct RoleJson<'a> {
+    pub text: &'a str,
+    pub start: usize,
+    pub end: usize,
+    pub person: &'a str,
+    pub role: &'static str,
+    pub organisation: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -48,6 +66,9 @@ pub struct FindingJson<'a> {
     pub confidence: f64,
     pub explanation: &'a str,
     pub claims: Vec<ClaimJson<'a>>,
+    /// With three or more sources: the ids of the sources that agree, and of those that do not.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub consensus: Vec<&'a str>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub outliers: Vec<&'a str>,
 }
@@ -96,14 +117,27 @@ pub fn quantity(a: &Analysis, c: &Claim) -> QuantityJson {
 
 pub fn claim_json<'a>(cmp: &'a Comparison, r: ClaimRef) -> ClaimJson<'a> {
     let a = &cmp.analyses[r.source];
-    let c = &a.claims[r.claim];
-    let s = &a.sentences[c.sentence];
+    let sentence = cmp.sentence(r);
+    let s = &a.sentences[sentence];
+    let c = cmp.claim(r);
     ClaimJson {
         source: &a.document.source.id,
-        sentence: a.sentence_text(c.sentence),
+        sentence: a.sentence_text(sentence),
         start: s.original.start,
         end: s.original.end,
-        quantity: quantity(a, c),
+        quantity: c.map(|c| quantity(a, c)),
+        role: cmp.role(r).map(|x| {
+            let span = a.original_range(x.span.clone());
+            RoleJson {
+                text: &a.normalized.original()[span.clone()],
+                start: span.start,
+                end: span.end,
+                person: &x.person,
+                role: x.label,
+                organisation: x.org.as_deref(),
+            }
+        }),
+        modality: c.and_then(|c| c.modality.as_deref()),
     }
 }
 
@@ -128,6 +162,12 @@ pub fn comparison_json<'a>(cmp: &'a Comparison, opts: &Options) -> ComparisonJso
                 explanation: &f.explanation,
                 claims: f.claims.iter().map(|r| claim_json(cmp, *r)).collect(),
                 // With two sources "outlier" means nothing: either may be wrong.
+                consensus: f
+                    .consensus
+                    .iter()
+                    .filter(|_| f.claims.len() > 2 && !f.outliers.is_empty())
+                    .map(|r| cmp.analyses[r.source].document.source.id.as_str())
+                    .collect(),
                 outliers: f
                     .outliers
                     .iter()

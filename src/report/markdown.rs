@@ -84,7 +84,7 @@ pub fn render(cmp: &Comparison, opts: &Options) -> String {
                     "| {} | {} | {} |",
                     cell(&a.document.source.label),
                     cell(&figure(&cmp.analyses, *r)),
-                    cell(a.sentence_text(cmp.claim(*r).sentence))
+                    cell(a.sentence_text(cmp.sentence(*r)))
                 );
             }
             out.push('\n');

@@ -1,6 +1,7 @@
 //! Reporters: each turns a [`Comparison`] into one output format.
 
 pub mod csv;
+pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod text;
@@ -14,6 +15,7 @@ pub enum Format {
     Json,
     Csv,
     Markdown,
+    Html,
 }
 
 /// What to show and how.
@@ -50,6 +52,7 @@ pub fn render(cmp: &Comparison, format: Format, opts: &Options) -> Result<String
         Format::Json => json::render(cmp, opts),
         Format::Csv => csv::render(cmp, opts),
         Format::Markdown => markdown::render(cmp, opts),
+        Format::Html => html::render(cmp, opts),
     })
 }
 

@@ -1,7 +1,9 @@
 //! The terminal report: findings grouped by kind, each with its claims and sentences.
 
 use super::{one_line, Options};
+use crate::judge::Finding;
 use crate::judge::{figure, Comparison, FindingKind};
+use comfy_table::{presets::UTF8_FULL_CONDENSED, ContentArrangement, Table};
 use std::fmt::Write;
 
 struct Paint(bool);
@@ -38,6 +40,9 @@ pub fn render(cmp: &Comparison, opts: &Options) -> String {
         count(FindingKind::Agreement),
         count(FindingKind::Unique)
     );
+    if cmp.analyses.len() > 2 {
+        overview(&mut out, cmp, &shown);
+    }
     let width = cmp
         .sources()
         .map(|s| s.label.chars().count())
@@ -58,15 +63,14 @@ pub fn render(cmp: &Comparison, opts: &Options) -> String {
         );
         for r in &f.claims {
             let a = &cmp.analyses[r.source];
-            let c = cmp.claim(*r);
             let mark = if f.claims.len() > 2 && f.outliers.contains(r) {
                 "!"
             } else {
                 " "
             };
-            let attribution = c
-                .attribution
-                .as_ref()
+            let attribution = cmp
+                .claim(*r)
+                .and_then(|c| c.attribution.as_ref())
                 .map(|x| format!(" [per {}]", x.text))
                 .unwrap_or_default();
             let _ = writeln!(
@@ -80,10 +84,50 @@ pub fn render(cmp: &Comparison, opts: &Options) -> String {
                 out,
                 "  {:<width$}  \"{}\"",
                 "",
-                p.wrap("2", &one_line(a.sentence_text(c.sentence)))
+                p.wrap("2", &one_line(a.sentence_text(cmp.sentence(*r))))
             );
         }
         let _ = writeln!(out, "  -> {}\n", f.explanation);
     }
     out
+}
+
+/// With three or more sources: one row per multi-source finding, one column per source, the
+/// outliers of a discrepancy marked `!`, so the consensus and the odd ones out show at a glance.
+fn overview(out: &mut String, cmp: &Comparison, shown: &[&Finding]) {
+    let rows: Vec<&&Finding> = shown
+        .iter()
+        .filter(|f| f.kind != FindingKind::Unique)
+        .collect();
+    if rows.is_empty() {
+        return;
+    }
+    let mut table = Table::new();
+    table
+        .load_style(UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(160);
+    let mut header = vec!["finding".to_string(), "topic".to_string()];
+    header.extend(cmp.sources().map(|s| s.label.clone()));
+    table.set_header(header);
+    for f in rows {
+        let mut row = vec![f.kind.as_str().to_string(), f.topic.clone()];
+        row.extend((0..cmp.analyses.len()).map(|s| {
+            f.claims
+                .iter()
+                .find(|r| r.source == s)
+                .map(|r| {
+                    let v = one_line(&figure(&cmp.analyses, *r));
+                    if f.outliers.contains(r) {
+                        format!("! {v}")
+                    } else {
+                        v
+                    }
+                })
+                .unwrap_or_else(|| "-".to_string())
+        }));
+        table.add_row(row);
+    }
+    let _ = writeln!(out, "{table}");
+    let _ = writeln!(out, "(! marks a figure that disagrees with the others)\n");
 }

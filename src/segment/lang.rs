@@ -57,16 +57,16 @@ langs! {
     Bg = "bg", include_str!("../../data/abbreviations/bg.txt");
     Kk = "kk", include_str!("../../data/abbreviations/kk.txt");
     El = "el", include_str!("../../data/abbreviations/el.txt");
-    Hy = "hy", "";
-    Ar = "ar", "";
+    Hy = "hy", include_str!("../../data/abbreviations/hy.txt");
+    Ar = "ar", include_str!("../../data/abbreviations/ar.txt");
     Fa = "fa", "";
     Ur = "ur", "";
     Hi = "hi", "";
     Mr = "mr", "";
     Am = "am", "";
     My = "my", "";
-    Ja = "ja", "";
-    Zh = "zh", "";
+    Ja = "ja", include_str!("../../data/abbreviations/ja.txt");
+    Zh = "zh", include_str!("../../data/abbreviations/zh.txt");
 }
 
 /// The rule table of one language.
@@ -96,21 +96,33 @@ pub(crate) struct Rules {
     pub colon_stop: bool,
     /// `;` is a question mark (Greek).
     pub semicolon_question: bool,
+    /// The Arabic comma `،` ends a sentence, unless it separates items of a list.
+    pub comma_stop: bool,
+    /// Words are not separated by spaces (Japanese, Chinese): a space before a line break
+    /// says nothing about wrapping.
+    pub no_word_spaces: bool,
 }
 
 impl Rules {
-    fn parse(data: &str, lang: Lang) -> Rules {
-        let mut r = Rules {
-            ordinals: matches!(
-                lang,
-                Lang::De | Lang::Da | Lang::Pl | Lang::Sk | Lang::Ru | Lang::Kk | Lang::Bg
-            ),
-            colon_stop: lang == Lang::Hy,
-            semicolon_question: lang == Lang::El,
-            ..Rules::default()
-        };
+    /// Is the lowercase word listed as any kind of abbreviation?
+    pub fn is_abbreviation(&self, w: &str) -> bool {
+        self.abbreviations.contains(w)
+            || self.prepositive.contains(w)
+            || self.numeric.contains(w)
+            || self.time.contains(w)
+    }
+
+    fn parse(data: &str) -> Rules {
+        Rules::parse_checked(data).0
+    }
+
+    /// Parses a data file; also returns its problems (unknown sections, switches, entries with
+    /// spaces), which the tests require to be none.
+    fn parse_checked(data: &str) -> (Rules, Vec<String>) {
+        let mut r = Rules::default();
+        let mut problems = Vec::new();
         let mut section = "abbreviations";
-        for line in data.lines() {
+        for (n, line) in data.lines().enumerate() {
             let line = line.split('#').next().unwrap_or("").trim();
             if line.is_empty() {
                 continue;
@@ -126,9 +138,27 @@ impl Rules {
                     "time" => "time",
                     "exclamations" => "exclamations",
                     "nonstarters" => "nonstarters",
-                    _ => "ignore",
+                    "rules" => "rules",
+                    _ => {
+                        problems.push(format!("line {}: unknown section [{name}]", n + 1));
+                        "ignore"
+                    }
                 };
                 continue;
+            }
+            if section == "rules" {
+                match line {
+                    "ordinals" => r.ordinals = true,
+                    "colon-ends-sentence" => r.colon_stop = true,
+                    "semicolon-is-question" => r.semicolon_question = true,
+                    "arabic-comma-ends-sentence" => r.comma_stop = true,
+                    "no-word-spaces" => r.no_word_spaces = true,
+                    _ => problems.push(format!("line {}: unknown switch {line}", n + 1)),
+                }
+                continue;
+            }
+            if line.contains(char::is_whitespace) {
+                problems.push(format!("line {}: one entry a line: {line:?}", n + 1));
             }
             let word = line.trim_end_matches('.').to_lowercase();
             let set = match section {
@@ -145,7 +175,7 @@ impl Rules {
             };
             set.insert(word);
         }
-        r
+        (r, problems)
     }
 }
 
@@ -156,11 +186,11 @@ pub(crate) fn rules(lang: Lang) -> &'static Rules {
         Lang::ALL
             .iter()
             .map(|&l| {
-                let mut r = Rules::parse(l.data(), l);
+                let mut r = Rules::parse(l.data());
                 if l.latin() {
                     // News in any Latin-script language quotes English names and titles
                     // (U.S., Inc., Mr.), so those languages also know the English lists.
-                    let en = Rules::parse(Lang::En.data(), Lang::En);
+                    let en = Rules::parse(Lang::En.data());
                     r.abbreviations.extend(en.abbreviations);
                     r.prepositive.extend(en.prepositive);
                     r.numeric.extend(en.numeric);
@@ -356,7 +386,27 @@ pub fn detect(text: &str) -> Lang {
         };
         for (k, (_, list)) in WORDS.iter().enumerate() {
             if list.contains(&w) {
-                scores[k] += 1;
+                scores[k] += 2;
+            }
+        }
+    }
+    // Letters only one of these languages uses settle short texts with few common words.
+    const LETTERS: &[(Lang, &str)] = &[
+        (Lang::De, "ßÄÖÜäöü"),
+        (Lang::Fr, "çœÇàâêîûëÀÂÊÎÛ"),
+        (Lang::Es, "ñÑ¿¡"),
+        (Lang::It, "òìÒÌ"),
+        (Lang::Pt, "ãõÃÕ"),
+        (Lang::Da, "æøåÆØÅ"),
+        (Lang::Pl, "łąęśżźćńŁĄĘŚŻŹĆŃ"),
+        (Lang::Sk, "ľĺŕôäĽĹŔÔ"),
+    ];
+    for c in sample.chars().filter(|c| !c.is_ascii()).take(2000) {
+        for &(l, letters) in LETTERS {
+            if letters.contains(c) {
+                if let Some(k) = WORDS.iter().position(|(w, _)| *w == l) {
+                    scores[k] += 1;
+                }
             }
         }
     }
@@ -374,4 +424,46 @@ pub fn detect(text: &str) -> Lang {
 
 fn is_mark(c: char) -> bool {
     ('\u{900}'..='\u{903}').contains(&c) || ('\u{93A}'..='\u{94F}').contains(&c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_data_file_parses() {
+        for &l in Lang::ALL {
+            let (r, problems) = Rules::parse_checked(l.data());
+            assert!(
+                problems.is_empty(),
+                "data/abbreviations/{}.txt: {problems:?}",
+                l.code()
+            );
+            if !l.data().is_empty() && !r.ordinals && !r.colon_stop && !r.no_word_spaces {
+                assert!(
+                    !r.abbreviations.is_empty() || !r.prepositive.is_empty(),
+                    "{} lists no abbreviations",
+                    l.code()
+                );
+            }
+        }
+        let en = rules(Lang::En);
+        assert!(
+            en.prepositive.contains("mr") && en.time.contains("a.m") && en.starters.contains("the")
+        );
+        assert!(
+            rules(Lang::Ar).comma_stop
+                && rules(Lang::Hy).colon_stop
+                && rules(Lang::Ja).no_word_spaces
+        );
+        assert!(rules(Lang::De).ordinals && !rules(Lang::En).ordinals);
+        // Latin-script languages also know the English lists.
+        assert!(rules(Lang::Fr).prepositive.contains("mr"));
+    }
+
+    #[test]
+    fn problems_are_reported() {
+        let (_, p) = Rules::parse_checked("[abbrevs]\nx\n[rules]\nfast\n[numeric]\nno 5\n");
+        assert_eq!(p.len(), 3, "{p:?}");
+    }
 }

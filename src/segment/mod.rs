@@ -1,23 +1,33 @@
 //! Sentence boundaries.
 //!
-//! [`split`] returns the byte ranges of the sentences of a text. It is rule based and runs in
-//! one forward pass: only the bytes that can end a sentence (`.`, `!`, `?`, line breaks, a few
-//! non-ASCII stops and bullets) are looked at closely, and a decision looks only at the word
-//! before and the word after. Per-language word lists live in `data/abbreviations/<lang>.txt`
-//! (see `en.txt` for the format) and are parsed once.
+//! [`split`] returns the byte ranges of the sentences of a text. It first cuts the text into
+//! blocks at hard breaks ([`block_end`]), then runs one forward pass per block: only the bytes
+//! that can end a sentence (`.`, `!`, `?`, line breaks, a few non-ASCII stops and bullets) are
+//! looked at closely, and a decision looks only at the words around them. Per-language word
+//! lists and switches live in `data/abbreviations/<lang>.txt` (see `en.txt` for the format) and
+//! are parsed once.
 //!
 //! The rules, news text first:
 //! - `.` after an abbreviation ends a sentence only before a sentence-starter word ("in the
 //!   U.S. The…" but "the U.S. Senate"); titles (`Mr.`, `Gov.`) never do; `No.`/`p.` only
-//!   stand for an abbreviation before a number; single letters are initials.
-//! - A lowercase word, a comma or a dash after the stop means the sentence goes on.
-//! - Decimals, versions, e-mails and URLs are never split; `world.Today` is.
+//!   stand for an abbreviation before a number; single letters are initials, and a lowercase
+//!   one (`v.`, `c.`) never ends a sentence before a capital.
+//! - A time (`a.m.`) before a title ends the sentence unless the time opened it ("At 5 a.m.
+//!   Mr. Smith went" but "He left at 6 P.M. Mr. Smith then went").
+//! - A comma or a dash after the stop means the sentence goes on, and so does a lowercase word
+//!   after an abbreviation or a closing quote; after a plain lowercase word it does not.
+//! - Decimals, versions, e-mails and URLs are never split; `world.Today` is, and so are
+//!   `world.I dag` and `ended.XIX century`.
 //! - Ellipses: `...`/`....` before a capital end a sentence; a spaced `. . .` does only with
 //!   four dots.
-//! - Closing quotes and brackets after the stop belong to the sentence that ends.
+//! - Closing quotes and brackets after the stop belong to the sentence that ends, and so does a
+//!   bracketed remark after a quotation that began mid-sentence; footnote marks glued to the
+//!   stop (`cold.11 12 Take`) too.
 //! - Numbered and lettered lists ("1. … 2. …", "a) … b) …") and bullets start items.
 //! - A blank line always ends a sentence; a single line break does when the line has no stop
-//!   and the next line starts with a capital (a headline), or the line is a short label.
+//!   and the next line starts with a capital (a headline), when the line is a short label, or
+//!   when the next word would have fitted on the line (a deliberate break, not a wrap); a
+//!   trailing space before the break marks a soft wrap unless the next line is indented.
 
 mod lang;
 
@@ -29,10 +39,47 @@ use std::ops::Range;
 /// Byte ranges of the sentences of `text`, in order, non-overlapping, each trimmed of
 /// surrounding whitespace, never empty; only whitespace lies between consecutive ranges (and
 /// before the first / after the last).
+///
+/// The text is split block by block (see [`block_end`]); no rule looks across a block
+/// boundary, so a caller that feeds the blocks one at a time gets the same sentences.
 pub fn split(text: &str, lang: Lang) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    split_into(text, lang, Options::default(), &mut out);
+    out
+}
+
+/// How the text was laid out, when the caller knows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Options {
+    /// Lines were wrapped by a program (text from a PDF, an e-mail): a single line break
+    /// before a lowercase word continues the sentence, however short the line.
+    pub wrapped: bool,
+}
+
+/// [`split`] with options, appending to `out`.
+pub fn split_into(text: &str, lang: Lang, options: Options, out: &mut Vec<Range<usize>>) {
+    let mut start = 0;
+    while start < text.len() {
+        let end = block_end(text, start, true, lang).unwrap_or(text.len());
+        split_block(text, start..end, lang, options, out);
+        start = end;
+    }
+}
+
+/// Splits one block, `text[block]`, appending the sentence ranges (offsets into `text`).
+pub fn split_block(
+    text: &str,
+    block: Range<usize>,
+    lang: Lang,
+    options: Options,
+    out: &mut Vec<Range<usize>>,
+) {
+    let base = block.start;
+    let text = &text[block];
     let mut s = Splitter {
         text,
         b: text.as_bytes(),
+        options,
         rules: rules(lang),
         cuts: Vec::new(),
         nocut: Vec::new(),
@@ -41,10 +88,81 @@ pub fn split(text: &str, lang: Lang) -> Vec<Range<usize>> {
         depth: 0,
         buf: String::new(),
         protect_end: 0,
+        protect_start: 0,
         region_fail: [(0, false); 8],
     };
     s.run();
-    s.finish()
+    let first = out.len();
+    s.finish(out);
+    for r in &mut out[first..] {
+        r.start += base;
+        r.end += base;
+    }
+}
+
+/// Where the block that starts at `from` ends: just after the first hard break after `from`,
+/// or at the end of the text once `eof` says no more text will come. `None` means the text so
+/// far holds no decided break and more is needed.
+///
+/// A hard break is a line break that ends a sentence whatever surrounds it:
+/// - a blank line (only spaces, tabs or CRs between two line feeds);
+/// - a line ending in `.`, `!` or `?` right after a plain lowercase word of two letters or
+///   more that is no abbreviation, when the next line starts with a capitalised word
+///   ("…on Monday.\nThe storm…").
+///
+/// Quotations, brackets and lists never reach across one, and normalization never changes
+/// one, so the original text and its normalized form fall into the same blocks.
+pub fn block_end(text: &str, from: usize, eof: bool, lang: Lang) -> Option<usize> {
+    let b = text.as_bytes();
+    let rules = rules(lang);
+    let mut p = from;
+    while let Some(q) = memchr::memchr(b'\n', &b[p..]) {
+        let nl = p + q;
+        // Blank line?
+        let mut k = nl + 1;
+        while k < b.len() && matches!(b[k], b' ' | b'\t' | b'\r') {
+            k += 1;
+        }
+        if k >= b.len() {
+            return eof.then_some(b.len());
+        }
+        if b[k] == b'\n' {
+            return Some(nl + 1);
+        }
+        if hard_line_end(b, from, nl, rules) {
+            // The next line must start with a capitalised word: "The", "Officials".
+            if k + 1 >= b.len() && !eof {
+                return None;
+            }
+            if b[k].is_ascii_uppercase() && b.get(k + 1).is_some_and(u8::is_ascii_lowercase) {
+                return Some(nl + 1);
+            }
+        }
+        p = nl + 1;
+    }
+    eof.then_some(b.len())
+}
+
+/// Does the line that ends at the line feed `nl` end in a stop after a plain word?
+fn hard_line_end(b: &[u8], from: usize, nl: usize, rules: &Rules) -> bool {
+    let mut e = nl;
+    while e > from && matches!(b[e - 1], b' ' | b'\t' | b'\r') {
+        e -= 1;
+    }
+    if e <= from || !matches!(b[e - 1], b'.' | b'!' | b'?') {
+        return false;
+    }
+    let stop = e - 1;
+    let mut w = stop;
+    while w > from && b[w - 1].is_ascii_lowercase() && stop - w < 24 {
+        w -= 1;
+    }
+    if stop - w < 2 || (w > from && !matches!(b[w - 1], b' ' | b'\t')) {
+        return false;
+    }
+    // Plain ASCII lowercase, so the bytes are the lowercase word.
+    let word = std::str::from_utf8(&b[w..stop]).unwrap_or("");
+    !rules.is_abbreviation(word) && !rules.exclamations.contains(word)
 }
 
 /// What follows a possible boundary.
@@ -100,6 +218,7 @@ struct Marker {
 struct Splitter<'a> {
     text: &'a str,
     b: &'a [u8],
+    options: Options,
     rules: &'static Rules,
     cuts: Vec<usize>,
     nocut: Vec<usize>,
@@ -112,6 +231,8 @@ struct Splitter<'a> {
     /// Position of the closing quote or bracket of the quotation or parenthesis we are in:
     /// stops inside do not end the sentence unless they close it.
     protect_end: usize,
+    /// Where that quotation or parenthesis opened.
+    protect_start: usize,
     /// Per opener kind: how far a failed search for its closer went, and whether it stopped
     /// at a blank line.
     region_fail: [(usize, bool); 8],
@@ -119,6 +240,9 @@ struct Splitter<'a> {
 
 /// How far a quotation or parenthesis may reach, in bytes.
 const MAX_REGION: usize = 1500;
+
+/// Longest line, in characters, that [`Splitter::deliberate_break`] measures.
+const MAX_LINE: usize = 400;
 
 /// How far a rule looks back or ahead within one token, in bytes.
 const MAX_TOKEN: usize = 64;
@@ -229,6 +353,7 @@ impl<'a> Splitter<'a> {
             '!' | '?' | '‼' | '‽' | '⁇' | '⁈' | '⁉' | '؟' => Some(Term::Bang),
             ':' if self.rules.colon_stop => Some(Term::Bang),
             ';' if self.rules.semicolon_question => Some(Term::Bang),
+            '،' if self.rules.comma_stop => Some(Term::Bang),
             '。' | '！' | '？' | '｡' | '।' | '॥' | '։' | '።' | '፧' | '။' | '۔' => {
                 Some(Term::Strong)
             }
@@ -257,6 +382,23 @@ impl<'a> Splitter<'a> {
         let mut prev_ws = true;
         while i < b.len() {
             let c = b[i];
+            // Most bytes are letters and spaces: a word is looked at only where it starts.
+            if c.is_ascii_alphanumeric() {
+                if prev_ws {
+                    self.marker_at(i, i);
+                }
+                i += 1;
+                while i < b.len() && b[i].is_ascii_alphanumeric() {
+                    i += 1;
+                }
+                prev_ws = false;
+                continue;
+            }
+            if c == b' ' {
+                prev_ws = true;
+                i += 1;
+                continue;
+            }
             match c {
                 b'.' | b'!' | b'?' => {
                     i = self.terminal(i);
@@ -285,6 +427,14 @@ impl<'a> Splitter<'a> {
                     }
                 }
                 b'"' | b'\'' | b'[' if prev_ws || i == 0 => self.open_region(i, c as char),
+                // "山です(これは山です。…)": brackets in a script without spaces (fullwidth
+                // brackets become ASCII under NFKC).
+                b'(' if self
+                    .char_before(i)
+                    .is_some_and(|p| classify_char(p) == Next::Uncased) =>
+                {
+                    self.open_region(i, '(')
+                }
                 // "an angry voice--\"Pat! Pat!\"": a quotation right after a dash or bracket.
                 b'"' if i != self.protect_end && matches!(b[i - 1], b'-' | b'(' | b'[' | b'/') => {
                     self.open_region(i, '"')
@@ -341,6 +491,7 @@ impl<'a> Splitter<'a> {
         let mut contiguous_dots = 0u32;
         let mut spaced = 0u32;
         let mut closed = false;
+        let mut quoted = false;
         loop {
             // Terminal characters.
             while let Some(c) = self.char_at(j) {
@@ -380,6 +531,7 @@ impl<'a> Splitter<'a> {
                 if is_cjk_close(c) {
                     self.depth = self.depth.saturating_sub(1);
                 }
+                quoted |= matches!(c, '"' | '\'' | '”' | '’' | '»' | '“');
                 j += c.len_utf8();
             }
             if j > before {
@@ -403,22 +555,7 @@ impl<'a> Splitter<'a> {
             }
         }
         if dots == 1 && !bang && b.get(j).is_some_and(|d| d.is_ascii_digit()) {
-            let prev_ok = self
-                .char_before(i)
-                .is_some_and(|c| c.is_alphabetic() && !c.is_uppercase() || c == ')');
-            let mut p = j;
-            while b.get(p).is_some_and(|d| d.is_ascii_digit()) && p - j <= 3 {
-                p += 1;
-            }
-            if prev_ok && p - j <= 3 && b.get(p).is_some_and(|&w| w == b' ' || w == b'\n') {
-                let mut q = p;
-                while b.get(q).is_some_and(|&w| w == b' ' || w == b'\n') {
-                    q += 1;
-                }
-                if q < b.len() && self.next_word(q).0 == Next::Upper {
-                    j = p;
-                }
-            }
+            j = self.footnote_marks(i, j);
         }
         let end = j;
         if i < self.protect_end && end <= self.protect_end {
@@ -467,8 +604,18 @@ impl<'a> Splitter<'a> {
                 if classify_char(nc) == Next::Uncased && self.depth == 0 {
                     self.cut(end);
                 }
-            } else if dots == 1 && !closed && self.glued_sentence(i, k) {
-                self.cut(end);
+            } else if dots == 1 && !closed && self.depth == 0 {
+                // "山です.これは": a period between two characters of a script without case
+                // (a fullwidth stop after NFKC), or "world.Today".
+                let uncased =
+                    |c: Option<char>| c.is_some_and(|c| classify_char(c) == Next::Uncased);
+                let before = self.text[..i]
+                    .trim_end_matches(is_closer)
+                    .chars()
+                    .next_back();
+                if (uncased(before) && uncased(Some(nc))) || self.glued_sentence(i, k) {
+                    self.cut(end);
+                }
             }
             return end;
         }
@@ -479,15 +626,32 @@ impl<'a> Splitter<'a> {
             }
             return end;
         }
+        // "…she thought, 'I shall fall!' (Which was very likely true.)": a remark in brackets
+        // after a quotation that began mid-sentence belongs to the sentence that quoted.
+        if quoted && b[k] == b'(' && end == self.protect_end + 1 && self.quote_mid_sentence() {
+            return end;
+        }
         if bang {
-            if next.starts() && !(next == Next::Upper && self.exclamation_word(i)) {
+            if self.arabic_enumeration(i, k) {
+                return end;
+            }
+            // "кім? не?": a run of one-word questions.
+            let one_word_question = next == Next::Lower
+                && b[i] == b'?'
+                && word.len() <= MAX_TOKEN
+                && self.b.get(self.end_of(word)) == Some(&b'?');
+            // As after a period, a lowercase word on a new line starts a sentence.
+            let lower_line = newlines > 0 && next == Next::Lower;
+            if ((next.starts() || lower_line) && !(next == Next::Upper && self.exclamation_word(i)))
+                || one_word_question
+            {
                 self.cut(end);
             }
             return end;
         }
         let pre_space = self.char_before(i).is_none_or(|c| c.is_whitespace());
         if spaced > 0 {
-            if contiguous_dots == 1 && !pre_space && spaced >= 3 {
+            if contiguous_dots == 1 && !pre_space && spaced >= 3 && !closed {
                 // "word. . . . Next": the period ends the sentence, the ellipsis opens the next.
                 if next.starts() {
                     self.cut(i + 1);
@@ -504,7 +668,7 @@ impl<'a> Splitter<'a> {
             }
             return end;
         }
-        if self.period_ends(i, pre_space, next, word, newlines > 0) {
+        if self.period_ends(i, pre_space, next, word, newlines > 0, closed) {
             self.cut(end);
         }
         end
@@ -524,6 +688,86 @@ impl<'a> Splitter<'a> {
         if k > end && k < self.b.len() && self.next_word(k).0 == Next::Upper {
             self.cut(end);
         }
+    }
+
+    /// Did the quotation we are in open mid-sentence, after a comma, a colon or a word?
+    fn quote_mid_sentence(&self) -> bool {
+        let before = self.text[..self.protect_start].trim_end_matches([' ', '\t']);
+        self.protect_start > self.last_cut
+            && before
+                .chars()
+                .next_back()
+                .is_some_and(|c| c == ',' || c == ':' || c.is_lowercase())
+    }
+
+    /// Byte offset in the text just after `word`, a slice of it (past the end of the text
+    /// for an empty word that is not).
+    fn end_of(&self, word: &str) -> usize {
+        (word.as_ptr() as usize)
+            .checked_sub(self.text.as_ptr() as usize)
+            .filter(|&o| o <= self.text.len())
+            .map_or(usize::MAX, |o| o + word.len())
+    }
+
+    /// Footnote marks glued to the period at `i`, whose stops end at `j`: "cold.10 This",
+    /// "consultation.11 12 Take". Returns the end of the marks, or `j`.
+    fn footnote_marks(&self, i: usize, j: usize) -> usize {
+        let b = self.b;
+        let prev_ok = self
+            .char_before(i)
+            .is_some_and(|c| c.is_alphabetic() && !c.is_uppercase() || c == ')');
+        if !prev_ok {
+            return j;
+        }
+        let mut p = j;
+        let mut groups = 0;
+        loop {
+            let s = p;
+            while b.get(p).is_some_and(|d| d.is_ascii_digit()) && p - s <= 3 {
+                p += 1;
+            }
+            if p == s || p - s > 3 || groups == 4 {
+                return j;
+            }
+            groups += 1;
+            let marks_end = p;
+            // Another mark: "11 12", "11, 12".
+            let mut q = p;
+            if b.get(q) == Some(&b',') {
+                q += 1;
+            }
+            while b.get(q) == Some(&b' ') {
+                q += 1;
+            }
+            if q > p && b.get(q).is_some_and(|d| d.is_ascii_digit()) {
+                p = q;
+                continue;
+            }
+            if !b.get(marks_end).is_some_and(|&w| w == b' ' || w == b'\n') {
+                return j;
+            }
+            let mut q = marks_end;
+            while b.get(q).is_some_and(|&w| w == b' ' || w == b'\n') {
+                q += 1;
+            }
+            return if q < b.len() && self.next_word(q).0 == Next::Upper {
+                marks_end
+            } else {
+                j
+            };
+        }
+    }
+
+    /// "الدم، والقلب،": an Arabic comma before a word that is itself followed by a comma
+    /// separates items, not sentences.
+    fn arabic_enumeration(&self, i: usize, k: usize) -> bool {
+        if !self.text[i..].starts_with('،') {
+            return false;
+        }
+        let word_end = self.text[k..]
+            .find(char::is_whitespace)
+            .map_or(self.b.len(), |e| k + e);
+        self.text[k..word_end].ends_with('،')
     }
 
     /// A name spelt with its `!` ("Yahoo!"), listed in the `[exclamations]` section.
@@ -552,8 +796,25 @@ impl<'a> Splitter<'a> {
         let (Some(n1), Some(n2)) = (it.next(), it.next()) else {
             return false;
         };
-        if !(n1.is_uppercase() && n2.is_lowercase()) {
+        if !n1.is_uppercase() {
             return false;
+        }
+        if !n2.is_lowercase() {
+            // "world.I dag", "жағдайы.XVIII ғасыр": a capital word after a plain lowercase word
+            // of two letters or more (not "Ph.D", not "e.g.A").
+            let word = &self.text[start..i];
+            let plain = word.chars().nth(1).is_some() && word.chars().all(char::is_lowercase);
+            let caps = self.text[k..]
+                .split(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("");
+            let after = self.char_at(k + caps.len());
+            if !(plain
+                && caps.chars().all(char::is_uppercase)
+                && after.is_some_and(char::is_whitespace))
+            {
+                return false;
+            }
         }
         // Not inside an e-mail address, a URL or a file name.
         let mut end = k;
@@ -598,6 +859,11 @@ impl<'a> Splitter<'a> {
         if p > k && c.is_whitespace() {
             return (Next::Other, "");
         }
+        let mut class = classify_char(c);
+        if class == Next::Uncased {
+            // No word lists for scripts without case; the class is all that matters.
+            return (class, &text[p..p + c.len_utf8()]);
+        }
         let mut e = p;
         for ch in text[p..].chars() {
             if ch.is_alphanumeric() || ch == '\'' || ch == '’' || ch == '-' {
@@ -607,7 +873,6 @@ impl<'a> Splitter<'a> {
             }
         }
         let word = &text[p..e];
-        let mut class = classify_char(c);
         // eBay, iPhone: a lowercase start with a capital inside.
         if class == Next::Lower && word.chars().skip(1).take(3).any(|c| c.is_uppercase()) {
             class = Next::Upper;
@@ -645,14 +910,18 @@ impl<'a> Splitter<'a> {
         next: Next,
         next_w: &str,
         line_break: bool,
+        closed: bool,
     ) -> bool {
-        // A lowercase word goes on the sentence, unless it starts a new line.
+        // A lowercase word goes on the sentence, unless it starts a new line or follows an
+        // ordinary word (checked below).
         let lower_line = line_break && next == Next::Lower;
-        if !next.starts() && !lower_line {
+        let lower_after_word =
+            next == Next::Lower && !line_break && !closed && !self.rules.colon_stop;
+        if !next.starts() && !lower_line && !lower_after_word {
             return false;
         }
         if pre_space {
-            return true;
+            return !lower_after_word;
         }
         let tok_start = self.token_start(i);
         let tok = &self.text[tok_start..i];
@@ -670,6 +939,13 @@ impl<'a> Splitter<'a> {
         self.lower_into_buf(word);
         let rules = self.rules;
         let lw = self.buf.as_str();
+        if lower_after_word {
+            // "in the city. features", "κανένας. το": after a plain lowercase word that is no
+            // abbreviation, a lowercase start is a new sentence all the same.
+            return word.chars().nth(1).is_some()
+                && word.chars().all(char::is_lowercase)
+                && !rules.is_abbreviation(lw);
+        }
         if rules.prepositive.contains(lw) {
             return false;
         }
@@ -686,18 +962,28 @@ impl<'a> Splitter<'a> {
             return false;
         }
         if rules.time.contains(lw) && next == Next::Upper {
-            // "at 6 p.m. Travelers…" ends; "at 6 p.m. Monday", "5 a.m. Mr. Smith" do not.
+            // "at 6 p.m. Travelers…" ends; "at 6 p.m. Monday" does not.
             self.lower_into_buf(next_w);
             let w = self.buf.as_str();
-            return !(rules.nonstarters.contains(w)
-                || rules.months.contains(w)
-                || rules.prepositive.contains(w));
+            if rules.nonstarters.contains(w) || rules.months.contains(w) {
+                return false;
+            }
+            // A title: "At 5 a.m. Mr. Smith went" opens with the time, so it goes on; "He left
+            // at 6 P.M. Mr. Smith then went" closed a sentence with it.
+            if rules.prepositive.contains(w) {
+                return !self.opens_sentence(tok_start);
+            }
+            return true;
+        }
+        // "Roe v. Wade", "contain v. If S…", "p. Smith": a lowercase letter with a period is
+        // an abbreviation; a capital after it does not start a sentence.
+        if single && word.chars().all(char::is_lowercase) && next == Next::Upper {
+            return false;
         }
         let abbrev = rules.abbreviations.contains(lw) || single || dotted(word);
         if abbrev {
             // "А. И. Семенов": the next word is another initial, not a starter like "и".
-            let nw_end = next_w.as_ptr() as usize - self.text.as_ptr() as usize + next_w.len();
-            if next_w.chars().count() == 1 && self.b.get(nw_end) == Some(&b'.') {
+            if next_w.chars().count() == 1 && self.b.get(self.end_of(next_w)) == Some(&b'.') {
                 return false;
             }
             return match next {
@@ -706,8 +992,10 @@ impl<'a> Splitter<'a> {
                 _ => true,
             };
         }
-        let digits = word.bytes().all(|b| b.is_ascii_digit());
-        if digits && word.len() <= 2 {
+        // "1. -3. Jahrhundert": a range of ordinals.
+        let number = word.trim_start_matches(['-', '–']);
+        let digits = !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit());
+        if digits && number.len() <= 2 {
             if rules.ordinals {
                 // "am 3. Oktober", "das 2. Kapitel": an ordinal, unless the next word plainly
                 // starts a sentence ("auf Seite 12. Dort…").
@@ -727,6 +1015,12 @@ impl<'a> Splitter<'a> {
             return false;
         }
         true
+    }
+
+    /// Does the phrase before `pos` open its sentence (at most three words since the last cut)?
+    fn opens_sentence(&self, pos: usize) -> bool {
+        let lo = self.last_cut.min(pos);
+        self.text[lo..pos].split_whitespace().nth(3).is_none()
     }
 
     /// Only whitespace and bullets since the last cut?
@@ -786,16 +1080,22 @@ impl<'a> Splitter<'a> {
         ) {
             return k;
         }
-        let (next, _) = self.next_word(k);
-        // A trailing space before the break: a soft-wrapped line.
+        let (next, next_w) = self.next_word(k);
+        // A trailing space before the break: a soft-wrapped line, unless the next line is
+        // indented or in a script without case.
         let soft = self.text[ws_start..i]
             .chars()
             .any(|c| c == ' ' || c == '\t');
-        if soft {
+        let indented = self.b[i + 1] == b'\t' || self.text[i + 1..].starts_with("  ");
+        if soft && !indented && next != Next::Uncased && !self.rules.no_word_spaces {
             return k;
         }
-        // The line's last word, and whether the line is short (a label or heading).
-        let line_start = self.text[..ws_start].rfind('\n').map_or(0, |p| p + 1);
+        // The line's last word, and whether what the line adds to the sentence is short (a
+        // label or heading).
+        let line_start = self.text[..ws_start]
+            .rfind('\n')
+            .map_or(0, |p| p + 1)
+            .max(self.last_cut.min(ws_start));
         let line = &self.text[line_start..ws_start];
         let last = line
             .rsplit(|c: char| !c.is_alphanumeric())
@@ -809,14 +1109,35 @@ impl<'a> Splitter<'a> {
         }
         let short = line.split_whitespace().nth(3).is_none();
         let cut = match next {
-            Next::Upper | Next::Digit | Next::Other => true,
-            Next::Lower => short,
+            // Scripts without case give no hint: a line break there is a break.
+            Next::Upper | Next::Digit | Next::Other | Next::Uncased => true,
+            Next::Lower => {
+                !self.options.wrapped && (short || self.deliberate_break(ws_start, k, next_w))
+            }
             _ => false,
         };
         if cut {
             self.cut(ws_start);
         }
         k
+    }
+
+    /// Was the line break before `k` typed on purpose rather than by hard wrapping? A wrapped
+    /// line ends where the next word would not fit; if it would have fitted within the width
+    /// of the longest of this, the previous and the next line, the break is deliberate
+    /// ("…at no cost\nyou may copy it…" under a longer line).
+    fn deliberate_break(&self, line_end: usize, k: usize, next_w: &str) -> bool {
+        let t = self.text;
+        let width = |r: Range<usize>| t[r].chars().take(MAX_LINE).count();
+        let line_start = t[..line_end].rfind('\n').map_or(0, |p| p + 1);
+        let this = width(line_start..line_end);
+        let next_end = memchr::memchr(b'\n', &self.b[k..]).map_or(t.len(), |e| k + e);
+        let mut widest = this.max(width(k..next_end));
+        if line_start > 0 {
+            let prev_start = t[..line_start - 1].rfind('\n').map_or(0, |p| p + 1);
+            widest = widest.max(width(prev_start..line_start - 1));
+        }
+        this + 1 + next_w.chars().count() <= widest
     }
 
     /// Does the text before `pos` (trailing whitespace excluded) end in terminal punctuation,
@@ -946,6 +1267,7 @@ impl<'a> Splitter<'a> {
             };
             if closes {
                 self.protect_end = p;
+                self.protect_start = i;
                 return;
             }
             saw_closer_byte |= matches!(c, b')' | b']');
@@ -1000,6 +1322,18 @@ impl<'a> Splitter<'a> {
     fn marker_at(&mut self, i: usize, start: usize) {
         let b = self.b;
         let at = |p: usize| b.get(p).copied().unwrap_or(0);
+        // Quick refusal: a marker is one letter, or up to three digits, then `.` or `)`.
+        let mut q = i + (at(i) == b'(') as usize;
+        if at(q).is_ascii_digit() {
+            while at(q).is_ascii_digit() && q - i < 4 {
+                q += 1;
+            }
+        } else {
+            q += 1;
+        }
+        if !matches!(at(q), b'.' | b')') {
+            return;
+        }
         if start == i {
             // A bullet right before records the marker itself.
             let before = self.text[..i].trim_end_matches([' ', '\t']);
@@ -1074,7 +1408,7 @@ impl<'a> Splitter<'a> {
         });
     }
 
-    fn finish(mut self) -> Vec<Range<usize>> {
+    fn finish(mut self, out: &mut Vec<Range<usize>>) {
         // Lists: a marker is an item when the marker before it in the same style is one less.
         let mut last: [Option<usize>; 12] = [None; 12];
         let mut confirmed = vec![false; self.markers.len()];
@@ -1102,16 +1436,14 @@ impl<'a> Splitter<'a> {
             cuts.retain(|c| self.nocut.binary_search(c).is_err());
         }
         let text = self.text;
-        let mut out = Vec::with_capacity(cuts.len() + 1);
         let mut start = 0;
         for end in cuts.into_iter().chain(std::iter::once(text.len())) {
             if end <= start || !text.is_char_boundary(end) {
                 continue;
             }
-            push_trimmed(text, start..end, &mut out);
+            push_trimmed(text, start..end, out);
             start = end;
         }
-        out
     }
 }
 

@@ -1,0 +1,192 @@
+//! Aligning role claims: sources that name someone in the same role of the same organisation.
+//!
+//! Blocks are role classes (`role:leader`); within one, two claims pair when their
+//! organisations are compatible: the same key, or one side names none but its report mentions
+//! the other side's organisation. Same-person pairs merge first, so agreements form before
+//! conflicts; a group never holds two claims of one source.
+
+use super::{Alignment, ClaimRef};
+use crate::extract::RoleClaim;
+use crate::Analysis;
+use std::collections::BTreeMap;
+
+/// Context overlap at which two sentences that name no organisation are taken to describe the
+/// same scene.
+const SAME_SCENE: f64 = 0.3;
+
+fn role(docs: &[Analysis], r: ClaimRef) -> &RoleClaim {
+    &docs[r.source].roles[r.claim]
+}
+
+/// Whether two role claims concern the same position, and how sure that is (in [0, 1]).
+pub fn same_position(docs: &[Analysis], a: ClaimRef, b: ClaimRef) -> Option<f64> {
+    let (x, y) = (role(docs, a), role(docs, b));
+    if x.role != y.role {
+        return None;
+    }
+    let mentions = |doc: usize, org: &Option<String>| {
+        org.as_ref()
+            .is_some_and(|o| docs[doc].normalized.text().contains(o.as_str()))
+    };
+    let org = match (&x.org_key, &y.org_key) {
+        (Some(p), Some(q)) if p == q => 1.0,
+        (Some(p), Some(q)) if p.contains(q.as_str()) || q.contains(p.as_str()) => 0.8,
+        (Some(_), Some(_)) => return None,
+        (None, Some(_)) if mentions(a.source, &y.org) => 0.6,
+        (Some(_), None) if mentions(b.source, &x.org) => 0.6,
+        _ => 0.0,
+    };
+    let same_person = x.surname == y.surname;
+    // Without an organisation, only the same name or sentences about the same scene (`the
+    // company's chief executive … announced the deal`) say it is the same position.
+    let scene = super::jaccard(&x.context, &y.context);
+    if org == 0.0 && !same_person && scene < SAME_SCENE {
+        return None;
+    }
+    Some(if same_person {
+        0.5 + 0.5 * org
+    } else {
+        (0.4 * org).max(0.2 * scene)
+    })
+}
+
+/// Aligns the role claims of all documents; lone claims come back as groups of one.
+pub fn align_roles(docs: &[Analysis]) -> Vec<Alignment> {
+    let mut blocks: BTreeMap<&str, Vec<ClaimRef>> = BTreeMap::new();
+    for (s, d) in docs.iter().enumerate() {
+        for (i, r) in d.roles.iter().enumerate() {
+            // One source naming one person in one role again adds nothing.
+            let repeat = d.roles[..i]
+                .iter()
+                .any(|o| o.role == r.role && o.surname == r.surname);
+            if !repeat {
+                blocks.entry(r.role).or_default().push(ClaimRef::role(s, i));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for (class, members) in blocks {
+        let mut pairs: Vec<(f64, usize, usize)> = Vec::new();
+        for i in 0..members.len() {
+            for j in i + 1..members.len() {
+                if members[i].source == members[j].source {
+                    continue;
+                }
+                if let Some(score) = same_position(docs, members[i], members[j]) {
+                    pairs.push((score, i, j));
+                }
+            }
+        }
+        pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+        let mut group: Vec<usize> = (0..members.len()).collect();
+        let mut items: Vec<Vec<usize>> = (0..members.len()).map(|i| vec![i]).collect();
+        let mut scores: Vec<Vec<f64>> = vec![Vec::new(); members.len()];
+        for (score, i, j) in pairs {
+            let (gi, gj) = (group[i], group[j]);
+            let clash = items[gi].iter().any(|&a| {
+                items[gj]
+                    .iter()
+                    .any(|&b| members[a].source == members[b].source)
+            });
+            if gi == gj || clash {
+                continue;
+            }
+            let moved = std::mem::take(&mut items[gj]);
+            for &k in &moved {
+                group[k] = gi;
+            }
+            items[gi].extend(moved);
+            let moved = std::mem::take(&mut scores[gj]);
+            scores[gi].extend(moved);
+            scores[gi].push(score);
+        }
+        for (g, list) in items.iter().enumerate() {
+            if list.is_empty() {
+                continue;
+            }
+            let mut claims: Vec<ClaimRef> = list.iter().map(|&k| members[k]).collect();
+            claims.sort();
+            let s = &scores[g];
+            out.push(Alignment {
+                block: format!("role:{class}"),
+                claims,
+                score: if s.is_empty() {
+                    0.0
+                } else {
+                    s.iter().sum::<f64>() / s.len() as f64
+                },
+                reasons: vec!["same role of the same organisation".to_string()],
+                restatements: Vec::new(),
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{analyze, Document};
+
+    fn docs(texts: &[&str]) -> Vec<Analysis> {
+        texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| analyze(Document::from_text(&format!("s{i}"), "s", *t), None))
+            .collect()
+    }
+
+    fn groups(texts: &[&str]) -> Vec<Vec<String>> {
+        let d = docs(texts);
+        align_roles(&d)
+            .iter()
+            .map(|a| {
+                a.claims
+                    .iter()
+                    .map(|r| role(&d, *r).person.clone())
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn same_person_same_role_aligns() {
+        let g = groups(&[
+            "The ring is linked to Yegor Burkin, leader of Khimprom.",
+            "Khimprom, led by Yegor Burkin, has a long history.",
+        ]);
+        assert_eq!(g, vec![vec!["Yegor Burkin", "Yegor Burkin"]]);
+    }
+
+    #[test]
+    fn different_people_for_one_role_align_as_a_conflict() {
+        let g = groups(&[
+            "Acme's chief executive, Anna Berg, announced the deal.",
+            "Acme chief executive Maria Holm announced the deal.",
+        ]);
+        assert_eq!(g, vec![vec!["Anna Berg", "Maria Holm"]]);
+    }
+
+    #[test]
+    fn unnamed_organisations_align_on_the_same_scene_only() {
+        let g = groups(&[
+            "The company's chief executive, Anna Berg, announced the deal on Monday.",
+            "Chief executive Maria Holm announced the deal on Monday.",
+        ]);
+        assert_eq!(g, vec![vec!["Anna Berg", "Maria Holm"]]);
+        let g = groups(&[
+            "The company's chief executive, Anna Berg, announced the deal on Monday.",
+            "Chief executive Maria Holm resigned after the floods.",
+        ]);
+        assert_eq!(g.len(), 2, "{g:?}");
+    }
+
+    #[test]
+    fn different_organisations_do_not_align() {
+        let g = groups(&[
+            "Acme's chief executive, Anna Berg, announced the deal.",
+            "Globex chief executive Maria Holm welcomed it.",
+        ]);
+        assert_eq!(g.len(), 2, "{g:?}");
+    }
+}
