@@ -4,8 +4,9 @@
 Each event picks a template from news_templates.json (beside this file), draws true figures
 for its facts, and writes 2-6 reports (or exactly --reports) that state a subset of the
 facts in varying wording: digits, thousands separators, number words, hedges (`at least`,
-`about`, `more than`), vague amounts (`dozens of`), rival estimates and, now and then, a
-wrong figure, so that batch finds agreements, discrepancies and unique claims. Filler
+`about`, `more than`), vague amounts (`dozens of`), distancing (`reportedly`), rival estimates
+and, now and then, a wrong figure or a wrongly named official, so that batch finds
+agreements, discrepancies and unique claims of figures and of people in roles. Filler
 sentences bring each report to a realistic length (--report-bytes, about 1.5 KB by default).
 
 The same --seed gives the same bytes on every machine; event i depends only on (seed, i),
@@ -86,12 +87,18 @@ def event_from_template(rng, data, i, reports, report_bytes):
         "mag": f"{rng.randint(50, 79) / 10:.1f}",
     }
     truth = {k: rng.randint(*f["range"]) for k, f in ev["facts"].items()}
+    # A named official whom most reports name alike and some get wrong.
+    role = rng.choice(data["roles"])
+    person = rng.choice(data["people"])
     k = reports or rng.randint(2, 6)
     out = []
     for r in range(k):
         # Each report has its own sources to quote.
         rctx = dict(ctx, agency=rng.choice(data["agencies"]), official=rng.choice(data["officials"]))
         sents = [fill(rng.choice(ev["lead"]), rctx)]
+        if rng.random() < 0.4:
+            who = person if rng.random() < 0.85 else rng.choice(data["people"])
+            sents.append(fill(role, dict(rctx, person=who)))
         facts = list(ev["facts"].items())
         rng.shuffle(facts)
         for name, f in facts[: rng.randint(2, len(facts))]:

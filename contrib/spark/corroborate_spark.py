@@ -33,8 +33,11 @@ OUTPUT_SCHEMA = (
     "claims ARRAY<STRUCT<source: STRING, sentence: STRING, `start`: BIGINT, `end`: BIGINT, "
     "quantity: STRUCT<text: STRING, `start`: BIGINT, `end`: BIGINT, value: DOUBLE, "
     "low: DOUBLE, high: DOUBLE, hedge: STRING, unit: STRING, counted: STRING, kind: STRING, "
-    "measure: STRING, predicate: STRING, attribution: STRING>>>, "
-    "outliers ARRAY<STRING>, line BIGINT, message STRING"
+    "measure: STRING, predicate: STRING, attribution: STRING>, "
+    "role: STRUCT<text: STRING, `start`: BIGINT, `end`: BIGINT, person: STRING, role: STRING, "
+    "organisation: STRING>, "
+    "modality: STRING>>, "
+    "consensus ARRAY<STRING>, outliers ARRAY<STRING>, line BIGINT, message STRING"
 )
 
 
@@ -122,6 +125,8 @@ def main(argv=None):
         F.concat_ws(";", F.col("claims.source")).alias("sources"),
         F.concat_ws(";", F.col("claims.quantity.text")).alias("figures"),
         F.concat_ws(";", F.col("claims.quantity.measure")).alias("measures"),
+        F.concat_ws(";", F.col("claims.role.person")).alias("people"),
+        F.concat_ws(";", F.coalesce(F.col("consensus"), F.array())).alias("consensus"),
         F.concat_ws(";", F.coalesce(F.col("outliers"), F.array())).alias("outliers"),
     ).write.mode("overwrite").option("header", True).csv(f"{out}/findings_csv")
     errors.write.mode("overwrite").json(f"{out}/errors")
