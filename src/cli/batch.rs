@@ -240,15 +240,16 @@ pub fn run(a: BatchArgs, only: Vec<FindingKind>) -> Result<bool> {
     }
     drop(out_tx);
     let written = writer.join().expect("writer thread");
-    let read = reader.join().expect("reader thread");
-    if let Some(bar) = progress {
+    if let Some(bar) = &progress {
         bar.finish_and_clear();
     }
+    // stdout closed early (`| head`): stop quietly, like compare, without waiting for the
+    // reader, which may be blocked on a stdin that stays open.
     let Some((t, sink, errors_sink)) = written? else {
-        return Ok(false); // stdout closed early (`| head`): stop quietly, like compare
+        return Ok(false);
     };
     // Output files land only when the whole input was read: a read error leaves none.
-    read?;
+    reader.join().expect("reader thread")?;
     sink.commit()?;
     if let Some(s) = errors_sink {
         s.commit()?;
