@@ -34,7 +34,7 @@ pub mod stream;
 pub use align::{Alignment, ClaimRef};
 pub use document::{Document, Source};
 pub use error::{Error, Result};
-pub use extract::{Claim, Quantity, RoleClaim};
+pub use extract::{Claim, Detail, Quantity, RoleClaim};
 pub use judge::{Comparison, Finding, FindingKind};
 pub use normalize::NormalizedText;
 pub use segment::Lang;
@@ -63,8 +63,6 @@ pub struct Analysis {
     pub claims: Vec<Claim>,
     /// People named in roles (`Yegor Burkin, leader of Khimprom`).
     pub roles: Vec<RoleClaim>,
-    /// Every word of the report, lowercase: what it mentions at all.
-    pub vocabulary: std::collections::HashSet<String>,
 }
 
 impl Analysis {
@@ -131,38 +129,38 @@ fn is_headline(text: &str, span: &Range<usize>) -> bool {
     ends_line && starts_line && !s.ends_with(['.', '!', '?', '"', '\'', ')', ':', ';'])
 }
 
-/// Runs stages 2–4 on one document.
+/// Runs stages 2–4 on one document, with everything alignment needs.
 pub fn analyze(document: Document, lang: Option<Lang>) -> Analysis {
+    analyze_with(document, lang, Detail::Full)
+}
+
+/// Runs stages 2–4 on one document; [`Detail::Claims`] leaves out what only alignment uses
+/// (context stems and entity names), as `corroborate claims` does.
+pub fn analyze_with(document: Document, lang: Option<Lang>, detail: Detail) -> Analysis {
     let normalized = NormalizedText::new(document.text.clone());
     let sentences = sentences(&normalized, lang);
     let claims = sentences
         .iter()
-        .flat_map(|s| extract::claims_in_sentence(normalized.text(), s.index, s.span.clone()))
-        .collect();
-    let roles = sentences
-        .iter()
-        .flat_map(|s| extract::roles_in_sentence(normalized.text(), s.index, s.span.clone()))
-        .collect();
-    let text = normalized.text();
-    let vocabulary = extract::token::tokenize(text, 0)
-        .iter()
-        .filter(|t| t.kind == extract::token::TokenKind::Word)
-        .map(|t| {
-            let w = t.text(text).to_lowercase();
-            // `Tuesday's` mentions Tuesday.
-            match w.strip_suffix("'s") {
-                Some(base) => base.to_string(),
-                None => w,
-            }
+        .flat_map(|s| {
+            extract::claims_in_sentence(normalized.text(), s.index, s.span.clone(), detail)
         })
         .collect();
+    // Roles serve alignment only.
+    let full = detail == Detail::Full;
+    let roles = if full {
+        sentences
+            .iter()
+            .flat_map(|s| extract::roles_in_sentence(normalized.text(), s.index, s.span.clone()))
+            .collect()
+    } else {
+        Vec::new()
+    };
     Analysis {
         document,
         normalized,
         sentences,
         claims,
         roles,
-        vocabulary,
     }
 }
 

@@ -21,6 +21,10 @@ struct ExpectedFinding {
     #[serde(default)]
     note: String,
     claims: Vec<ExpectedClaim>,
+    /// Why the tool is known to miss this finding: reported, not failed, and flagged once the
+    /// tool finds it. Kept to a handful (asserted below).
+    #[serde(default)]
+    known_miss: Option<String>,
 }
 
 #[derive(Deserialize, Debug)]
@@ -87,6 +91,7 @@ fn compare(event: &Path) -> Value {
 fn every_expected_finding_is_found() {
     let mut failures = Vec::new();
     let mut checked = 0;
+    let mut known = 0;
     for event in common::events() {
         let name = event.file_name().unwrap().to_string_lossy().to_string();
         let expected: Expected =
@@ -96,6 +101,18 @@ fn every_expected_finding_is_found() {
         let findings = got["findings"].as_array().unwrap();
         for want in &expected.findings {
             checked += 1;
+            if let Some(why) = &want.known_miss {
+                known += 1;
+                if found(findings, want) {
+                    failures.push(format!(
+                        "{name}: known miss now found, drop its known_miss ({})",
+                        want.note
+                    ));
+                } else {
+                    eprintln!("{name}: known miss ({}): {why}", want.note);
+                }
+                continue;
+            }
             if !found(findings, want) {
                 failures.push(format!(
                     "{name}: missing {} ({}) {:?}",
@@ -118,6 +135,7 @@ fn every_expected_finding_is_found() {
             let as_discrepancy = ExpectedFinding {
                 kind: "discrepancy".into(),
                 note: String::new(),
+                known_miss: None,
                 claims: want
                     .claims
                     .iter()
@@ -139,6 +157,10 @@ fn every_expected_finding_is_found() {
     assert!(
         checked >= 40,
         "only {checked} expected findings in the corpus"
+    );
+    assert!(
+        known * 30 <= checked,
+        "{known} of {checked} expected findings are known misses: more than one in thirty"
     );
     assert!(
         failures.is_empty(),
@@ -188,4 +210,48 @@ fn every_quoted_span_slices_the_original() {
             }
         }
     }
+}
+
+/// Calibration: a discrepancy reported with confidence ≥ 0.8 is one the corpus expects (at
+/// least two of its claims are the claims of an expected discrepancy) at least 95% of the time.
+#[test]
+fn confident_discrepancies_are_right() {
+    let (mut confident, mut right) = (0usize, 0usize);
+    let mut wrong = Vec::new();
+    for event in common::events() {
+        let expected: Expected =
+            serde_json::from_str(&std::fs::read_to_string(event.join("expected.json")).unwrap())
+                .unwrap();
+        let got = compare(&event);
+        for f in got["findings"].as_array().unwrap() {
+            if f["kind"] != "discrepancy" || f["confidence"].as_f64().unwrap() < 0.8 {
+                continue;
+            }
+            confident += 1;
+            let claims = f["claims"].as_array().unwrap();
+            let ok = expected
+                .findings
+                .iter()
+                .filter(|w| w.kind == "discrepancy")
+                .any(|w| {
+                    w.claims
+                        .iter()
+                        .filter(|wc| claims.iter().any(|c| matches(c, wc)))
+                        .count()
+                        >= 2
+                });
+            if ok {
+                right += 1;
+            } else {
+                wrong.push(format!("{}: {}", event.display(), f["explanation"]));
+            }
+        }
+    }
+    assert!(confident > 0, "no confident discrepancy in the corpus");
+    let precision = right as f64 / confident as f64;
+    assert!(
+        precision >= 0.95,
+        "{right}/{confident} confident discrepancies are expected ones:\n{}",
+        wrong.join("\n")
+    );
 }

@@ -215,8 +215,7 @@ fn align_block(docs: &[Analysis], key: &str, members: &[ClaimRef]) -> Vec<Alignm
                 let lo = pos.saturating_sub(CANDIDATES_PER_SOURCE / 2);
                 let hi = (lo + CANDIDATES_PER_SOURCE).min(ys.len());
                 for &j in &ys[lo..hi] {
-                    let score = pair_score(claim(docs, reps[i]), claim(docs, reps[j]))
-                        - unshared_names(docs, reps[i], reps[j]);
+                    let score = pair_score(claim(docs, reps[i]), claim(docs, reps[j]));
                     scored.push((score.max(0.0), i, j));
                 }
             }
@@ -234,6 +233,13 @@ fn align_block(docs: &[Analysis], key: &str, members: &[ClaimRef]) -> Vec<Alignm
             let is_best = |key, i, j| best.get(&key).is_some_and(|b| (b.1, b.2) == (i, j));
             for &(score, i, j) in &scored {
                 let mutual = is_best((false, i), i, j) && is_best((true, j), i, j);
+                // A vague amount far from a precise figure (`dozens of flights` against `more
+                // than 1,200`) is as likely a part of it as a rival count: no bonus.
+                let (x, y) = (claim(docs, reps[i]), claim(docs, reps[j]));
+                let loose = (is_vague(x) || is_vague(y))
+                    && relate(&x.quantity, &y.quantity) != Relation::Compatible;
+                let mutual = mutual && !loose;
+                let score = if loose { score - LOOSE } else { score };
                 // The bonus rewards a best match, not a least bad one.
                 let bonus = if mutual && score >= MUTUAL_FLOOR {
                     MUTUAL_BEST + only
@@ -249,15 +255,6 @@ fn align_block(docs: &[Analysis], key: &str, members: &[ClaimRef]) -> Vec<Alignm
     }
     // Each (i, j) is pushed once, so the key is total and an unstable sort gives the same order.
     pairs.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-    #[allow(clippy::print_stderr)] // a debugging aid, off unless asked for
-    if std::env::var_os("CORROBORATE_DEBUG").is_some() {
-        for p in &pairs {
-            eprintln!(
-                "PAIR {key} {:.2} {:?} {:?}",
-                p.0, reps[p.1 as usize], reps[p.2 as usize]
-            );
-        }
-    }
 
     // Greedy merging, best pair first; a group never takes two claims of one source.
     let n = reps.len();
@@ -400,38 +397,52 @@ pub fn pair_score(a: &Claim, b: &Claim) -> f64 {
     }
     score += match relate(&a.quantity, &b.quantity) {
         // The same uncommon figure (`$3.4bn`, `152,840`, `6.8`) is rarely a coincidence.
-        Relation::Compatible if same_figure(a, b) && distinctive(&a.quantity) => 0.35,
+        Relation::Compatible
+            if same_figure(a, b) && (distinctive(&a.quantity) || distinctive(&b.quantity)) =>
+        {
+            0.35
+        }
+        // Nor is one measurement given in two units that convert into each other (`5 miles`,
+        // `8 km`; `72F`, `22C`).
+        Relation::Compatible if converted(&a.quantity, &b.quantity) => 0.30,
         Relation::Compatible if same_figure(a, b) => 0.20,
         Relation::Compatible => 0.12,
         Relation::Strained => 0.0,
         Relation::Conflict => -0.05,
     };
+    // Between otherwise equal candidates, the nearer figure (14 seconds is nearer 11 than 29).
+    let (va, vb) = (sort_value(a), sort_value(b));
+    let spread = (va - vb).abs() / va.abs().max(vb.abs()).max(f64::MIN_POSITIVE);
+    score += 0.02 * (1.0 - spread.min(1.0));
     score.clamp(0.0, 1.0)
 }
 
-/// What it costs a pair that one figure is qualified by names the other report never
-/// mentions (`dozens of Air Canada flights` against a report that names no airline): likely a
-/// part of the whole the other gives.
-fn unshared_names(docs: &[Analysis], a: ClaimRef, b: ClaimRef) -> f64 {
-    let missing = |x: ClaimRef, other: ClaimRef| {
-        claim(docs, x)
-            .local_entities
-            .iter()
-            .filter(|e| !docs[other.source].vocabulary.contains(e.as_str()))
-            .count()
-    };
-    (UNSHARED_NAME * (missing(a, b) + missing(b, a)) as f64).min(2.0 * UNSHARED_NAME)
-}
-
-/// The cost of each name near one figure that the other report never mentions.
-const UNSHARED_NAME: f64 = 0.15;
-
 /// A figure precise enough that two reports giving it by chance is unlikely: stated with
-/// decimals or a scale word, or a large one not rounded to the hundred.
+/// decimals, a scale word or a unit of measurement, or a large one not rounded to the hundred.
 fn distinctive(q: &crate::Quantity) -> bool {
     let v = q.value.unwrap_or(0.0).abs();
     q.hedge == crate::extract::HedgeKind::Exact
-        && (q.scaled || q.decimals > 0 || (v >= 100.0 && v % 100.0 != 0.0))
+        && (q.scaled
+            || q.decimals > 0
+            || (v >= 100.0 && v % 100.0 != 0.0)
+            // A measurement names its unit too: `8 inches` twice is rarely chance.
+            || q.kind == QuantityKind::Measure)
+}
+
+/// What a vague amount that does not fit a precise figure costs their pair.
+const LOOSE: f64 = 0.15;
+
+fn is_vague(c: &Claim) -> bool {
+    c.quantity.hedge == crate::extract::HedgeKind::Vague
+}
+
+/// Two measurements in different units that agree within their rounding.
+fn converted(a: &crate::Quantity, b: &crate::Quantity) -> bool {
+    use crate::judge::interval::{firm, in_base};
+    a.kind == QuantityKind::Measure
+        && b.kind == QuantityKind::Measure
+        && a.unit.as_ref().map(|u| &u.name) != b.unit.as_ref().map(|u| &u.name)
+        && in_base(a, firm(a)).overlaps(&in_base(b, firm(b)))
 }
 
 /// The same exact figure in the same unit.

@@ -7,7 +7,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use corroborate::document::Format;
 use corroborate::report::{self, Options};
 use corroborate::stream::{self, SentenceSpan};
-use corroborate::{analyze, Document, FindingKind, Lang};
+use corroborate::{analyze_with, Detail, Document, FindingKind, Lang};
 use std::io::{ErrorKind, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
@@ -368,14 +368,9 @@ fn temp_beside(path: &str) -> Result<(PathBuf, PathBuf)> {
 
 fn claims(a: FileArgs) -> Result<()> {
     let (d, lang) = read_one(&a)?;
-    let an = analyze(d, lang);
+    let an = analyze_with(d, lang, Detail::Claims);
     let mut out = Vec::new();
-    for c in &an.claims {
-        let line = serde_json::json!({
-            "sentence_index": c.sentence,
-            "sentence": an.sentence_text(c.sentence),
-            "quantity": corroborate::report::json::quantity(&an, c),
-        });
+    for line in corroborate::report::json::claim_lines(&an) {
         serde_json::to_writer(&mut out, &line)?;
         out.push(b'\n');
     }

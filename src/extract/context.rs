@@ -3,7 +3,8 @@
 
 use super::lexicon::{lexicon, Lexicon};
 use super::quantity::{Quantity, QuantityKind};
-use super::token::{Token, TokenKind};
+use super::token::{Token, TokenKind, Tokens};
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// The counted phrase of a quantity: its text span and its head word.
@@ -37,8 +38,9 @@ pub struct Attribution {
     pub known: bool,
 }
 
-fn lower(text: &str, t: &Token) -> String {
-    text[t.span.clone()].to_lowercase()
+/// Token `i` lowercased, from the sentence lowercased once.
+fn lower<'b>(tk: &'b Tokens, i: usize) -> Cow<'b, str> {
+    Cow::Borrowed(tk.lower(i))
 }
 
 fn is_comma(text: &str, t: &Token) -> bool {
@@ -49,24 +51,52 @@ fn is_participle(w: &str) -> bool {
     (w.ends_with("ed") || w.ends_with("ing")) && w.len() > 4
 }
 
+/// Words after a figure that are never what it counts (`four years ago`, `10 km away`).
+const NOT_COUNTED: &[&str] = &[
+    "ago",
+    "later",
+    "earlier",
+    "away",
+    "apart",
+    "long",
+    "wide",
+    "deep",
+    "high",
+    "tall",
+    "old",
+    "worth",
+    "each",
+    "apiece",
+    "overall",
+    "altogether",
+    "alone",
+    "total",
+    "instead",
+    "ahead",
+];
+
 /// The phrase a quantity counts: the noun phrase right after it (`individuals`, `fraudulent
-/// call centers`), after `of` for vague and scaled amounts, or after the unit's `of`/`in`
-/// (`years in prison`, `inches of snow`).
-pub fn counted(text: &str, toks: &[Token], q: &Quantity) -> Option<Counted> {
+/// call centers`), after `of` for vague and scaled amounts, after `worth of` for money, or
+/// after the unit's `of`/`in` (`years in prison`, `inches of snow`).
+pub fn counted(tk: &Tokens, q: &Quantity) -> Option<Counted> {
+    let (text, toks) = (tk.text, &tk.toks[..]);
     let lx = lexicon();
     let mut i = q.end_token;
     let measure = q.unit.is_some() && q.kind != QuantityKind::Percent;
-    let word = |i: usize| {
-        toks.get(i)
-            .filter(|t| t.kind == TokenKind::Word)
-            .map(|t| lower(text, t))
-    };
+    let word = |i: usize| tk.is_word(i).then(|| lower(tk, i));
+    // `$2.6 million worth of diamonds`
+    if q.kind == QuantityKind::Money
+        && word(i).as_deref() == Some("worth")
+        && word(i + 1).as_deref() == Some("of")
+    {
+        i += 1;
+    }
     if let Some(w) = word(i) {
         if w == "of" || (measure && w == "in") {
             i += 1;
             while word(i).is_some_and(|w| {
                 matches!(
-                    w.as_str(),
+                    &*w,
                     "the"
                         | "its"
                         | "their"
@@ -84,34 +114,35 @@ pub fn counted(text: &str, toks: &[Token], q: &Quantity) -> Option<Counted> {
         }
     }
     let first = i;
-    // `3% next year`, `4.5% this year`: a time, not what the figure counts.
+    // `3% next year`, `4.5% this year`, `$42 a share`: a time or a rate, not what is counted.
     if word(i).is_some_and(|w| {
         matches!(
-            w.as_str(),
+            &*w,
             "next" | "last" | "this" | "that" | "per" | "a" | "an" | "each"
         )
     }) {
         return None;
     }
     let mut last = None;
+    let mut words = 0;
     while let Some(w) = word(i) {
-        if lx.stopwords.contains(w.as_str())
-            || lx.attribution_verbs.contains(w.as_str())
-            || lx.verbs.contains(w.as_str())
+        if lx.stopwords.contains(&*w)
+            || lx.attribution_verbs.contains(&*w)
             || lx.number_word(&w).is_some()
+            || NOT_COUNTED.contains(&&*w)
+            || lx.is_cue("aux", &w)
+            // `15 centimetres of snow fell`: a verb ends the phrase after its first word.
+            || (last.is_some() && lx.is_cue("verb", &w))
         {
             break;
         }
-        // A participle ends the phrase (`100 km/h toppled trees`), unless it is what is
-        // counted (`300 injured`).
         // Before a noun, a participle describes it (`Four masked men`), except after a unit,
-        // where it is the verb.
+        // where it is the verb (`100 km/h toppled trees`); alone it ends the phrase unless it
+        // is what is counted (`300 injured`).
         let adjective = last.is_none()
             && q.unit.is_none()
             && word(i + 1).is_some_and(|n| {
-                !lx.stopwords.contains(n.as_str())
-                    && !is_participle(&n)
-                    && !lx.verbs.contains(n.as_str())
+                !lx.stopwords.contains(&*n) && !is_participle(&n) && !lx.is_cue("verb", &n)
             });
         if is_participle(&w) && !adjective && (last.is_some() || lx.class_of(&w).is_none()) {
             break;
@@ -123,13 +154,24 @@ pub fn counted(text: &str, toks: &[Token], q: &Quantity) -> Option<Counted> {
         }
         last = Some(i);
         i += 1;
+        words += 1;
+        // `call-centre workers`: a hyphen glues a compound into one word.
+        if toks
+            .get(i)
+            .is_some_and(|t| t.glued && t.kind == TokenKind::Symbol && &text[t.span.clone()] == "-")
+            && toks
+                .get(i + 1)
+                .is_some_and(|t| t.glued && t.kind == TokenKind::Word)
+        {
+            i += 1;
+            continue;
+        }
         // A head noun ends the phrase: `20,000 people took part` counts people. A capitalised
         // plural is a name inside the phrase (`three Hallam Motors car plants`).
-        let proper = toks[i - 1].span.start > 0
-            && text[toks[i - 1].span.clone()].starts_with(char::is_uppercase);
+        let proper = i > 1 && tk.raw(i - 1).starts_with(char::is_uppercase);
         let head = (w.ends_with('s') && !w.ends_with("ss") && w.len() > 3 && !proper)
             || matches!(
-                w.as_str(),
+                &*w,
                 "people"
                     | "staff"
                     | "children"
@@ -139,8 +181,10 @@ pub fn counted(text: &str, toks: &[Token], q: &Quantity) -> Option<Counted> {
                     | "dead"
                     | "injured"
                     | "wounded"
+                    | "police"
+                    | "crew"
             );
-        if head || is_participle(&w) || i - first >= 4 {
+        if head || (is_participle(&w) && !adjective) || words >= 4 {
             break;
         }
     }
@@ -152,21 +196,123 @@ pub fn counted(text: &str, toks: &[Token], q: &Quantity) -> Option<Counted> {
     };
     Some(Counted {
         span: toks[from].span.start..toks[last].span.end,
-        head: lower(text, &toks[last]),
+        head: lower(tk, last).into_owned(),
         tokens: first..last + 1,
     })
+}
+
+/// What a claim says happens to what it counts: the verb phrase after the counted phrase when
+/// the figure is the subject (`over 300 people were working in the call centers` → `working
+/// in the call centers`; `12 ambulances were sent` → `sent`), else the verb just before the
+/// figure when it is the object (`killing 61`, `arrested at least 300`, `rose to 63`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Predicate {
+    /// Byte span in the normalized text.
+    pub span: Range<usize>,
+    /// Lowercase head verb (`working`, `sent`, `killing`).
+    pub head: String,
+}
+
+/// Whether a lowercase word looks like a verb: a participle, or a form listed in cues.tsv.
+fn is_verb(lx: &Lexicon, w: &str) -> bool {
+    is_participle(w) || lx.is_cue("verb", w)
+}
+
+/// The predicate of a quantity within its clause; see [`Predicate`].
+pub fn predicate(
+    tk: &Tokens,
+    clause: Range<usize>,
+    q: &Quantity,
+    counted: Option<&Counted>,
+    owned_elsewhere: &dyn Fn(usize) -> bool,
+) -> Option<Predicate> {
+    let (text, toks) = (tk.text, &tk.toks[..]);
+    let lx = lexicon();
+    let word = |i: usize| {
+        (i >= clause.start && i < clause.end && toks[i].kind == TokenKind::Word)
+            .then(|| lower(tk, i))
+    };
+    // The figure as subject: auxiliaries, then the verb and what follows it.
+    let mut i = counted.map_or(q.end_token, |c| c.tokens.end.max(q.end_token));
+    let mut aux = false;
+    while let Some(w) = word(i) {
+        let adverb = w.ends_with("ly") && w.len() > 4;
+        if lx.is_cue("aux", &w) || adverb {
+            aux |= !adverb;
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    if let Some(w) = word(i).filter(|_| !owned_elsewhere(i)) {
+        let head_ok = is_verb(lx, &w) || (aux && !lx.stopwords.contains(&*w));
+        if head_ok && !lx.attribution_verbs.contains(&*w) {
+            let start = i;
+            let mut end = i + 1;
+            while end < clause.end && end - start < 8 && !owned_elsewhere(end) {
+                let t = &toks[end];
+                let s = &text[t.span.clone()];
+                let joins = t.kind == TokenKind::Word
+                    || (t.glued && matches!(s, "-" | "'"))
+                    || t.kind == TokenKind::Number;
+                let lw = tk.lower(end);
+                let ends = matches!(
+                    lw,
+                    "and"
+                        | "but"
+                        | "while"
+                        | "when"
+                        | "after"
+                        | "as"
+                        | "because"
+                        | "who"
+                        | "which"
+                        | "that"
+                        | "where"
+                        | "although"
+                        | "though"
+                        | "before"
+                        | "since"
+                        | "until"
+                ) || lx.attribution_verbs.contains(lw);
+                if !joins || ends {
+                    break;
+                }
+                end += 1;
+            }
+            return Some(Predicate {
+                span: toks[start].span.start..toks[end - 1].span.end,
+                head: w.into_owned(),
+            });
+        }
+    }
+    // The figure as object: the verb before it, through one preposition (`rose to 63`).
+    let mut j = q.start_token.checked_sub(1)?;
+    let last = j;
+    if word(j).is_some_and(|w| matches!(&*w, "to" | "by" | "at" | "about")) {
+        j = j.checked_sub(1)?;
+    }
+    let w = word(j)?;
+    if is_verb(lx, &w) && !lx.attribution_verbs.contains(&*w) && !owned_elsewhere(j) {
+        return Some(Predicate {
+            span: toks[j].span.start..toks[last].span.end,
+            head: w.into_owned(),
+        });
+    }
+    None
 }
 
 /// Token ranges of the clauses of a sentence: split at `;`, `:`, dashes, parentheses and
 /// contrastive conjunctions (`while`, `whereas`, `but`), so each party's figure keeps its own
 /// attribution.
-pub fn clauses(text: &str, toks: &[Token]) -> Vec<Range<usize>> {
+pub fn clauses(tk: &Tokens) -> Vec<Range<usize>> {
+    let (text, toks) = (tk.text, &tk.toks[..]);
     let mut out = Vec::new();
     let mut start = 0;
     for (i, t) in toks.iter().enumerate() {
         let s = &text[t.span.clone()];
-        let cut_before = t.kind == TokenKind::Word
-            && matches!(s.to_lowercase().as_str(), "while" | "whereas" | "but");
+        let cut_before =
+            t.kind == TokenKind::Word && matches!(tk.lower(i), "while" | "whereas" | "but");
         let cut_after = t.kind == TokenKind::Symbol && matches!(s, ";" | ":" | "—" | "(" | ")");
         if cut_before && i > start {
             out.push(start..i);
@@ -259,19 +405,16 @@ const PARENTHETICAL: &[&str] = &[
 /// neither of whom…, have died`), the word before it when an object or complement (`arrested
 /// at least 300`, `a death toll of 63`, `killing 61`); else the counted head itself.
 pub fn measure(
-    text: &str,
-    toks: &[Token],
+    tk: &Tokens,
     clause: Range<usize>,
     q: &Quantity,
     counted: Option<&Counted>,
     owned_elsewhere: &dyn Fn(usize) -> bool,
 ) -> (Option<Measure>, Option<String>) {
+    let (text, toks) = (tk.text, &tk.toks[..]);
     let lx = lexicon();
     // `won by about 11,500 votes`, `rose by 5%`: a difference, not a level.
-    if q.kind.is_amount()
-        && q.start_token > clause.start
-        && lower(text, &toks[q.start_token - 1]) == "by"
-    {
+    if q.kind.is_amount() && q.start_token > clause.start && tk.lower(q.start_token - 1) == "by" {
         if let Some(c) = lx.class_of("margin") {
             let c = &lx.classes[c];
             return (
@@ -300,7 +443,7 @@ pub fn measure(
     let own = q.start_token..counted.map_or(q.end_token, |c| c.tokens.end);
     let word = |i: usize| -> Option<String> {
         (clause.contains(&i) && toks[i].kind == TokenKind::Word && !owned_elsewhere(i))
-            .then(|| lower(text, &toks[i]))
+            .then(|| tk.lower(i).to_string())
     };
     let classed = |w: &str| class(w).filter(|c| !c.generic);
     let found = |w: String| {
@@ -322,14 +465,14 @@ pub fn measure(
     let mut i = own.end;
     // `61 percent of the city's 476,000 registered voters cast a ballot`: the verb comes after
     // the `of` phrase.
-    if counted.is_none() && toks.get(i).is_some_and(|t| lower(text, t) == "of") {
+    if counted.is_none() && tk.lower(i) == "of" && tk.is_word(i) {
         let span = i + 1..clause.end.min(i + 10);
         if let Some(found) = span.clone().find_map(phrase_at) {
             return (Some(found.0), Some(found.1));
         }
         if let Some(v) = span.into_iter().find(|&k| {
-            let w = lower(text, &toks[k]);
-            toks[k].kind == TokenKind::Word && (is_participle(&w) || lx.verbs.contains(w.as_str()))
+            let w = tk.lower(k);
+            toks[k].kind == TokenKind::Word && (is_participle(w) || lx.is_cue("verb", w))
         }) {
             i = v;
         }
@@ -386,7 +529,7 @@ pub fn measure(
             }
             break;
         }
-        let verb = is_participle(&w) || lx.verbs.contains(w.as_str());
+        let verb = is_participle(&w) || lx.is_cue("verb", &w);
         // A class word right after the phrase is its verb (`300 died`, `40 injured`) or, after
         // an auxiliary, its complement (`were dead`); a bare noun there is something else
         // (`keeping her two kids home`).
@@ -448,11 +591,7 @@ pub fn measure(
             w.as_str(),
             "is" | "are" | "was" | "were" | "remains" | "remained"
         );
-        if copula
-            || after_prep
-                && lx.change_words.contains(w.as_str())
-                && !matches!(w.as_str(), "up" | "down")
-        {
+        if copula || after_prep && lx.is_cue("change", &w) && !matches!(w.as_str(), "up" | "down") {
             if let Some(s) =
                 (clause.start..k).find_map(|j| word(j).filter(|x| classed(x).is_some()))
             {
@@ -496,16 +635,25 @@ fn stem_measure(lx: &Lexicon, c: &Counted) -> Measure {
 }
 
 /// Who the clause attributes its figures to: `according to X`, `X said`, `said X`.
-pub fn attribution(text: &str, toks: &[Token], clause: Range<usize>) -> Option<Attribution> {
+pub fn attribution(tk: &Tokens, clause: Range<usize>) -> Option<Attribution> {
+    let (text, toks) = (tk.text, &tk.toks[..]);
     let lx = lexicon();
-    let words: Vec<(usize, String)> = clause
+    // Most clauses name no source: look for a reporting verb before collecting words.
+    let verb = |w: &str| lx.attribution_verbs.contains(w) || lx.weak_attribution_verbs.contains(w);
+    if !clause
+        .clone()
+        .any(|i| toks[i].kind == TokenKind::Word && verb(tk.lower(i)))
+    {
+        return None;
+    }
+    let words: Vec<(usize, Cow<str>)> = clause
         .clone()
         .filter(|&i| toks[i].kind == TokenKind::Word)
-        .map(|i| (i, lower(text, &toks[i])))
+        .map(|i| (i, lower(tk, i)))
         .collect();
     for (k, (i, w)) in words.iter().enumerate() {
-        let weak = lx.weak_attribution_verbs.contains(w.as_str());
-        if !weak && !lx.attribution_verbs.contains(w.as_str()) {
+        let weak = lx.weak_attribution_verbs.contains(&**w);
+        if !weak && !lx.attribution_verbs.contains(&**w) {
             continue;
         }
         if w == "according" {
@@ -531,15 +679,14 @@ pub fn attribution(text: &str, toks: &[Token], clause: Range<usize>) -> Option<A
         }
         if let Some(a) = party(text, toks, lx, before) {
             // `schools reported a case` names no speaker; `police reported` does.
-            if !weak || lx.parties.contains_key(a.text.to_lowercase().as_str()) {
+            if !weak || a.known {
                 return Some(a);
             }
         }
         if weak {
             continue;
         }
-        // `…," said Volk.`
-        // The words right after the verb, with nothing between them.
+        // `…," said Volk.`: the words right after the verb, with nothing between them.
         let after: Vec<usize> = (*i + 1..clause.end)
             .take(3)
             .take_while(|&j| toks[j].kind == TokenKind::Word)
@@ -559,7 +706,7 @@ fn party(text: &str, toks: &[Token], lx: &Lexicon, idx: Vec<usize>) -> Option<At
         .filter(|(_, w)| {
             let l = w.to_lowercase();
             (!lx.stopwords.contains(l.as_str()) || lx.parties.contains_key(l.as_str()))
-                && !lx.weekdays.contains(l.as_str())
+                && !lx.is_cue("weekday", &l)
                 && !lx.months.contains(l.as_str())
         })
         .collect();
@@ -589,26 +736,26 @@ fn party(text: &str, toks: &[Token], lx: &Lexicon, idx: Vec<usize>) -> Option<At
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::quantity::find;
-    use crate::extract::token::tokenize;
+    use crate::extract::quantity::find_in;
+    use crate::extract::token::Tokens;
 
     /// Per quantity: its text, counted head, measure key, attribution party.
     type Row = (String, Option<String>, Option<String>, Option<String>);
 
     fn analyse(s: &str) -> Vec<Row> {
-        let toks = tokenize(s, 0);
-        let qs = find(s, &toks);
-        let cl = clauses(s, &toks);
+        let tk = Tokens::new(s, 0..s.len());
+        let qs = find_in(&tk);
+        let cl = clauses(&tk);
         qs.iter()
             .map(|q| {
-                let c = counted(s, &toks, q);
+                let c = counted(&tk, q);
                 let clause = cl
                     .iter()
                     .find(|r| r.contains(&q.start_token))
                     .cloned()
-                    .unwrap_or(0..toks.len());
-                let (m, _) = measure(s, &toks, clause.clone(), q, c.as_ref(), &|_| false);
-                let a = attribution(s, &toks, clause);
+                    .unwrap_or(0..tk.len());
+                let (m, _) = measure(&tk, clause.clone(), q, c.as_ref(), &|_| false);
+                let a = attribution(&tk, clause);
                 (
                     s[q.span.clone()].to_string(),
                     c.map(|c| c.head),
@@ -637,6 +784,55 @@ mod tests {
         assert_eq!(r[0].2.as_deref(), Some("class:victims"));
         let r = analyse("Authorities dismantled three fraudulent call centers.");
         assert_eq!(r[0].1.as_deref(), Some("centers"));
+    }
+
+    /// Per quantity: its counted phrase and its predicate, as text.
+    fn phrases(s: &str) -> Vec<(Option<String>, Option<String>)> {
+        let tk = Tokens::new(s, 0..s.len());
+        let qs = find_in(&tk);
+        let cl = clauses(&tk);
+        qs.iter()
+            .map(|q| {
+                let c = counted(&tk, q);
+                let clause = cl
+                    .iter()
+                    .find(|r| r.contains(&q.start_token))
+                    .cloned()
+                    .unwrap_or(0..tk.len());
+                let p = predicate(&tk, clause, q, c.as_ref(), &|_| false);
+                (
+                    c.map(|c| s[c.span].to_string()),
+                    p.map(|p| s[p.span].to_string()),
+                )
+            })
+            .collect()
+    }
+
+    macro_rules! counted_cases {
+        ($($name:ident: $input:expr => ($counted:expr, $predicate:expr);)*) => {
+            $(#[test] fn $name() {
+                let got = phrases($input);
+                assert_eq!(
+                    got[0],
+                    ($counted.map(str::to_string), $predicate.map(str::to_string)),
+                    "{}",
+                    $input
+                );
+            })*
+        };
+    }
+
+    counted_cases! {
+        subject_with_auxiliary: "Over 300 people were working in the call centers." => (Some("people"), Some("working in the call centers"));
+        passive_subject: "12 ambulances were sent" => (Some("ambulances"), Some("sent"));
+        object_participle: "A bomb exploded in the market, killing 61." => (None::<&str>, Some("killing"));
+        object_of_verb: "Police have arrested at least 300 individuals in Moscow." => (Some("individuals"), Some("arrested"));
+        irregular_verb: "About 20,000 people took part in the march." => (Some("people"), Some("took part in the march"));
+        preposition_before: "The death toll rose to 63 on Sunday." => (None::<&str>, Some("rose to"));
+        hyphenated_compound: "Police raided 12 call-centre offices." => (Some("call-centre offices"), Some("raided"));
+        money_worth_of: "They stole $2.6 million worth of jewels." => (Some("jewels"), Some("stole"));
+        duration_counts_nothing_after: "It happened four years ago." => (None::<&str>, Some("happened"));
+        attribution_ends_predicate: "Six people died, police said." => (Some("people"), Some("died"));
     }
 
     #[test]

@@ -1,8 +1,14 @@
 //! The knowledge the extractor uses, read once from the data files embedded at build time.
+//!
+//! Every phrase (hedges, vague amounts, currencies, units) is tokenized with the same tokenizer
+//! as the text, and looked up by its first token, so matching costs one hash probe per token.
 
+use super::token::tokenize;
 use crate::error::{Error, Result};
 use rust_stemmers::{Algorithm, Stemmer};
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 /// How a hedge word bounds the figure it stands before.
@@ -11,6 +17,8 @@ use std::sync::OnceLock;
 pub enum HedgeKind {
     /// No hedge: the figure as stated.
     Exact,
+    /// An explicit `exactly`, `equal to`: the figure as stated, said firmly.
+    Exactly,
     AtLeast,
     MoreThan,
     Approx,
@@ -34,9 +42,78 @@ impl HedgeKind {
             "at_most" => HedgeKind::AtMost,
             "less_than" => HedgeKind::LessThan,
             "up_to" => HedgeKind::UpTo,
+            "exactly" => HedgeKind::Exactly,
             _ => return None,
         })
     }
+
+    /// Bounds the figure from below only (`at least`, `more than`).
+    pub fn is_lower_bound(self) -> bool {
+        matches!(self, HedgeKind::AtLeast | HedgeKind::MoreThan)
+    }
+
+    /// Bounds the figure from above only (`up to`, `less than`).
+    pub fn is_upper_bound(self) -> bool {
+        matches!(
+            self,
+            HedgeKind::AtMost | HedgeKind::LessThan | HedgeKind::UpTo
+        )
+    }
+}
+
+/// What a hedge phrase after a figure does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AfterHedge {
+    Kind(HedgeKind),
+    /// `or equal`: makes a strict bound inclusive.
+    OrEqual,
+}
+
+/// A hedge written after the figure (`or more`), and whether it must be glued (`300-plus`).
+#[derive(Debug, Clone, Copy)]
+pub struct After {
+    pub hedge: AfterHedge,
+    pub glued: bool,
+}
+
+/// A vague amount and its interval.
+#[derive(Debug, Clone, Copy)]
+pub struct Vague {
+    pub low: f64,
+    pub high: Option<f64>,
+    /// May take scale words (`several hundred`).
+    pub scalable: bool,
+}
+
+/// A scale word after a figure.
+#[derive(Debug, Clone, Copy)]
+pub struct Scale {
+    pub factor: f64,
+    /// May be a word of its own (`1.5 million`).
+    pub word: bool,
+    /// May be glued to the figure (`5k`).
+    pub glued: bool,
+    /// Only after a currency (`€75m`).
+    pub money: bool,
+}
+
+/// A currency surface.
+#[derive(Debug, Clone, Copy)]
+pub struct Currency {
+    pub code: &'static str,
+    /// `money:USD`: the dimension its figures live in.
+    pub dimension: &'static str,
+    /// Sub-unit name (`cent`), or `None` for the currency itself.
+    pub subunit: Option<&'static str>,
+    /// Share of the currency per sub-unit, or the scale of an `M`-code.
+    pub factor: f64,
+    /// The factor multiplies the figure (`30 MUSD`).
+    pub scale: bool,
+    pub before: bool,
+    pub after: bool,
+    /// Needs a money word in the sentence.
+    pub cue: Option<&'static str>,
+    pub glued: bool,
 }
 
 /// A unit of measurement and how to convert it to its dimension's base unit.
@@ -46,9 +123,33 @@ pub struct UnitDef {
     pub dimension: &'static str,
     pub factor: f64,
     pub offset: f64,
+    /// Only glued to the figure, before punctuation, or before a size word (`in`).
+    pub weak: bool,
+    pub glued: bool,
+    /// Only as the second part of a compound (`km/s`).
+    pub denominator: bool,
+    /// A class from `cues.tsv` the sentence must mention.
+    pub cue: Option<&'static str>,
 }
 
-/// A class of things counted (deaths, arrests, workforce…), from `data/measures.tsv`.
+/// The grammatical role of an English number word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WordKind {
+    /// 0–9.
+    Unit,
+    /// 10–19.
+    Teen,
+    Tens,
+    Hundred,
+    /// thousand, million, lakh…
+    Scale,
+    Dozen,
+    /// `dozens`: plural, a multiplier only after a number.
+    Dozens,
+    Ordinal,
+}
+
+/// A class from `data/measures.tsv` (deaths, arrests, workforce…).
 #[derive(Debug, Clone)]
 pub struct MeasureClass {
     pub name: &'static str,
@@ -59,48 +160,244 @@ pub struct MeasureClass {
     pub who: bool,
 }
 
+/// FxHash: lexicon keys are short lowercase words, hashed once per token of text.
+#[derive(Default, Clone, Copy)]
+pub struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        for chunk in bytes.chunks(8) {
+            let mut buf = [0u8; 8];
+            buf[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(buf)).wrapping_mul(K);
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.write(&[i]);
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.write(&i.to_le_bytes());
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+pub type FastSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
+
+/// A phrase as tokens, matched case-insensitively unless `exact`.
+#[derive(Debug, Clone)]
+pub struct Phrase {
+    /// Token texts as written in the data file.
+    pub toks: Vec<String>,
+    /// The same, lowercased.
+    pub lower: Vec<String>,
+    pub exact: bool,
+}
+
+impl Phrase {
+    fn new(surface: &str) -> Phrase {
+        let toks: Vec<String> = tokenize(surface, 0)
+            .iter()
+            .map(|t| surface[t.span.clone()].to_string())
+            .collect();
+        // A capital letter or a single character is written only one way (MB ≠ mb, m ≠ M).
+        let exact = surface.chars().any(char::is_uppercase) || surface.chars().count() == 1;
+        Phrase {
+            lower: toks.iter().map(|t| t.to_lowercase()).collect(),
+            toks,
+            exact,
+        }
+    }
+
+    /// Whether the phrase is one token glued to nothing else, like `5k` or `m`.
+    pub fn len(&self) -> usize {
+        self.toks.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.toks.is_empty()
+    }
+
+    /// Matches at token `i` of `v`; returns the index after the phrase.
+    pub fn matches(&self, v: &dyn TokenView, i: usize) -> Option<usize> {
+        if i + self.toks.len() > v.count() {
+            return None;
+        }
+        for k in 0..self.toks.len() {
+            let ok = if self.exact {
+                v.raw(i + k) == self.toks[k]
+            } else {
+                v.lower(i + k) == self.lower[k]
+            };
+            if !ok {
+                return None;
+            }
+        }
+        Some(i + self.toks.len())
+    }
+}
+
+/// Access to the tokens of a sentence for phrase matching.
+pub trait TokenView {
+    fn count(&self) -> usize;
+    fn raw(&self, i: usize) -> &str;
+    fn lower(&self, i: usize) -> &str;
+    /// Whether token `i` can begin a phrase of the table marked `bit` (see [`Lexicon::flags`]);
+    /// a view that knows saves the table its hash lookup.
+    fn may_begin(&self, _i: usize, _bit: u16) -> bool {
+        true
+    }
+}
+
+/// Bits of [`Lexicon::flags`]: what a lowercase token can begin or be.
+pub mod flag {
+    pub const NUMERIC: u16 = 1;
+    pub const STARTER: u16 = 1 << 1;
+    pub const HEDGE: u16 = 1 << 2;
+    pub const AFTER_HEDGE: u16 = 1 << 3;
+    pub const VAGUE: u16 = 1 << 4;
+    pub const CURRENCY: u16 = 1 << 5;
+    pub const UNIT: u16 = 1 << 6;
+}
+
+/// Phrases indexed by their first token (lowercased), longest first.
+#[derive(Debug, Clone)]
+pub struct PhraseTable<T> {
+    entries: Vec<(Phrase, T)>,
+    by_first: FastMap<String, Vec<usize>>,
+    /// The [`flag`] bit that marks this table's first tokens.
+    bit: u16,
+}
+
+impl<T> PhraseTable<T> {
+    fn new(bit: u16) -> Self {
+        PhraseTable {
+            entries: Vec::new(),
+            by_first: FastMap::default(),
+            bit,
+        }
+    }
+
+    fn insert(&mut self, surface: &str, value: T) {
+        let p = Phrase::new(surface);
+        if p.is_empty() {
+            return;
+        }
+        let key = p.lower[0].clone();
+        self.by_first
+            .entry(key)
+            .or_default()
+            .push(self.entries.len());
+        self.entries.push((p, value));
+    }
+
+    fn finish(&mut self) {
+        let entries = &self.entries;
+        for list in self.by_first.values_mut() {
+            // Stable: among equally long phrases, the data file's order decides.
+            list.sort_by_key(|&i| std::cmp::Reverse(entries[i].0.len()));
+        }
+    }
+
+    /// Entries whose first token could be `lower`, longest first.
+    pub fn candidates<'a>(&'a self, lower: &str) -> impl Iterator<Item = &'a (Phrase, T)> + 'a {
+        self.by_first
+            .get(lower)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.entries[i])
+    }
+
+    /// Every phrase matching at `i`, longest first.
+    pub fn matches<'t, 'v>(
+        &'t self,
+        v: &'v dyn TokenView,
+        i: usize,
+    ) -> impl Iterator<Item = (usize, &'t Phrase, &'t T)> + 'v
+    where
+        't: 'v,
+    {
+        let first = if i < v.count() && v.may_begin(i, self.bit) {
+            v.lower(i)
+        } else {
+            ""
+        };
+        self.candidates(first)
+            .filter_map(move |(p, t)| p.matches(v, i).map(|e| (e, p, t)))
+    }
+
+    /// The longest phrase matching at `i`.
+    pub fn longest<'t>(&'t self, v: &dyn TokenView, i: usize) -> Option<(usize, &'t T)> {
+        self.matches(v, i).next().map(|(e, _, t)| (e, t))
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &(Phrase, T)> {
+        self.entries.iter()
+    }
+
+    fn first_tokens(&self) -> impl Iterator<Item = &str> {
+        self.by_first.keys().map(String::as_str)
+    }
+}
+
 /// Every lexicon, parsed.
 pub struct Lexicon {
-    /// Hedge phrases as lowercase word sequences.
-    pub hedges: Vec<(Vec<&'static str>, HedgeKind)>,
-    /// Vague amounts: words, low, high.
-    pub vague: Vec<(Vec<&'static str>, f64, Option<f64>)>,
-    pub scales: HashMap<&'static str, f64>,
-    /// Currency surfaces, longest first.
-    pub currencies: Vec<(&'static str, &'static str)>,
-    /// Unit surfaces, longest first.
-    pub units: Vec<(&'static str, UnitDef)>,
+    pub hedges: PhraseTable<HedgeKind>,
+    pub after_hedges: PhraseTable<After>,
+    pub vague: PhraseTable<Vague>,
+    /// Scale words by surface; looked up by exact text first, then lowercase.
+    pub scales: FastMap<&'static str, Scale>,
+    pub currencies: PhraseTable<Currency>,
+    pub units: PhraseTable<UnitDef>,
     pub classes: Vec<MeasureClass>,
     /// English stem → index into `classes`.
     pub class_by_stem: HashMap<String, usize>,
     /// Multi-word class phrases (`lost their lives`, `in hospital`) with their class.
     pub class_phrases: Vec<(Vec<&'static str>, usize)>,
-    pub identifiers: HashSet<&'static str>,
-    pub months: HashSet<&'static str>,
-    pub stopwords: HashSet<&'static str>,
-    /// Words that give a figure as a new level (`rose`, `stands`, `up`), from `data/change.txt`.
-    pub change_words: HashSet<&'static str>,
-    /// Verb forms that do not end in -ed/-ing (`fell`, `died`, `remain`).
-    pub verbs: HashSet<&'static str>,
-    pub attribution_verbs: HashSet<&'static str>,
+    /// The first three letters of every measure word and stem (bits over a–z³): a word with
+    /// another beginning has no class, and is never stemmed.
+    class_prefixes: Vec<u64>,
+    pub identifiers: FastSet<&'static str>,
+    pub months: FastSet<&'static str>,
+    pub stopwords: FastSet<&'static str>,
+    pub attribution_verbs: FastSet<&'static str>,
     /// Verbs that attribute a figure only to a known party (`police reported`).
-    pub weak_attribution_verbs: HashSet<&'static str>,
-    /// Day and time words, never a speaker.
-    pub weekdays: HashSet<&'static str>,
+    pub weak_attribution_verbs: FastSet<&'static str>,
     /// Role phrases as lowercase word sequences, longest first, with their class index.
     pub roles: Vec<(Vec<&'static str>, usize)>,
     /// Role classes: name and label, from `data/roles.tsv`.
     pub role_classes: Vec<(&'static str, &'static str)>,
     /// Words that distance the writer from a claim (`allegedly`, `reportedly`).
-    pub modal_words: HashSet<&'static str>,
+    pub modal_words: FastSet<&'static str>,
     /// Word → party key.
     pub parties: HashMap<&'static str, &'static str>,
-    /// English number word → (value, kind: unit, tens, scale or ordinal).
-    pub number_words: HashMap<&'static str, (f64, &'static str)>,
-    /// Fraction phrases (`half a`, `three quarters`), longest first.
-    pub fractions: Vec<(Vec<&'static str>, f64)>,
-    /// Lowercase tokens that can start a quantity (besides digits).
-    starters: HashSet<String>,
+    /// English number word → (value, kind).
+    pub number_words: FastMap<&'static str, (f64, WordKind)>,
+    /// Fraction words that are not ordinals (`half` → 2).
+    pub denominators: FastMap<&'static str, f64>,
+    /// Cue class → words (`temperature` → heat, hot…).
+    pub cues: FastMap<&'static str, FastSet<&'static str>>,
+    /// Lowercase tokens that can start a quantity besides digits.
+    starters: FastSet<String>,
+    /// Words that make a figure by themselves: number words, denominators, vague amounts.
+    numeric_words: FastSet<String>,
+    /// Every lowercase token that begins a phrase of some table, or is numeric, with [`flag`]
+    /// bits saying which.
+    flags: FastMap<String, u16>,
+    /// For each first letter a–z, a bit per length of the numeric words starting with it: a
+    /// word of another shape is rejected without hashing.
+    numeric_shapes: [u32; 26],
     stemmer: Stemmer,
 }
 
@@ -113,19 +410,51 @@ const MEASURES: &str = include_str!("../../data/measures.tsv");
 const IDENTIFIERS: &str = include_str!("../../data/identifiers.txt");
 const MONTHS: &str = include_str!("../../data/months.txt");
 const STOPWORDS: &str = include_str!("../../data/stopwords.txt");
-const VERBS: &str = include_str!("../../data/verbs.txt");
-const CHANGE: &str = include_str!("../../data/change.txt");
-const WEEKDAYS: &str = include_str!("../../data/weekdays.txt");
 const ATTRIBUTION: &str = include_str!("../../data/attribution.tsv");
 const NUMBER_WORDS: &str = include_str!("../../data/number_words.tsv");
 const FRACTIONS: &str = include_str!("../../data/fractions.tsv");
 const ROLES: &str = include_str!("../../data/roles.tsv");
+const CUES: &str = include_str!("../../data/cues.tsv");
+
+/// Words that start a quantity by grammar rather than by lexicon.
+const GRAMMAR_STARTERS: &[&str] = &[
+    "no",
+    "nobody",
+    "a",
+    "an",
+    "between",
+    "from",
+    "minus",
+    "negative",
+    "twice",
+    "thrice",
+    "aged",
+    "age",
+    "magnitude",
+    "percent",
+    "percents",
+    "per",
+    "-",
+    ".",
+    "+",
+    "(",
+];
 
 /// The lexicon, parsed on first use. The data files are part of the binary and covered by
 /// tests, so a parse failure is a build defect.
 pub fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
     LEXICON.get_or_init(|| Lexicon::parse().expect("embedded data files parse (tested)"))
+}
+
+/// The index of a word's first three letters (lowercase a–z) among all such triples.
+fn prefix_index(w: &str) -> Option<usize> {
+    let b = w.as_bytes();
+    if b.len() < 3 {
+        return None;
+    }
+    let l = |c: u8| c.to_ascii_lowercase().checked_sub(b'a').filter(|&x| x < 26);
+    Some((usize::from(l(b[0])?) * 26 + usize::from(l(b[1])?)) * 26 + usize::from(l(b[2])?))
 }
 
 /// Data lines: `(line number, tab-separated fields)`, skipping comments and blank lines.
@@ -155,65 +484,149 @@ fn field(file: &'static str, line: usize, f: &[&'static str], i: usize) -> Resul
         })
 }
 
+fn optional(f: &[&'static str], i: usize) -> Option<&'static str> {
+    f.get(i).copied().filter(|s| !s.is_empty())
+}
+
+fn bad(file: &'static str, line: usize, message: String) -> Error {
+    Error::Data {
+        file,
+        line,
+        message,
+    }
+}
+
+/// Flags like `glued,cue:money`: whether `name` is set, and the value of `key:`.
+fn flags(f: &[&'static str], i: usize) -> Vec<&'static str> {
+    optional(f, i)
+        .map(|s| s.split(',').map(str::trim).collect())
+        .unwrap_or_default()
+}
+
+fn cue_of(flags: &[&'static str]) -> Option<&'static str> {
+    flags.iter().find_map(|f| f.strip_prefix("cue:"))
+}
+
 impl Lexicon {
     /// Parses every embedded data file.
     pub fn parse() -> Result<Lexicon> {
         let stemmer = Stemmer::create(Algorithm::English);
-        let mut hedges = Vec::new();
+
+        let mut hedges = PhraseTable::new(flag::HEDGE);
+        let mut after_hedges = PhraseTable::new(flag::AFTER_HEDGE);
         for (line, f) in rows(HEDGES) {
-            let kind =
-                HedgeKind::parse(field("hedges.tsv", line, &f, 1)?).ok_or_else(|| Error::Data {
-                    file: "hedges.tsv",
-                    line,
-                    message: format!("unknown hedge kind {:?}", f[1]),
-                })?;
-            hedges.push((field("hedges.tsv", line, &f, 0)?.split(' ').collect(), kind));
-        }
-        hedges.sort_by_key(|(w, _): &(Vec<&str>, _)| std::cmp::Reverse(w.len()));
-
-        let mut vague = Vec::new();
-        for (line, f) in rows(VAGUE) {
-            let low = number("vague.tsv", line, field("vague.tsv", line, &f, 1)?)?;
-            let high = match f.get(2).filter(|s| !s.is_empty()) {
-                Some(s) => Some(number("vague.tsv", line, s)?),
-                None => None,
+            let file = "hedges.tsv";
+            let phrase = field(file, line, &f, 0)?;
+            let kind = field(file, line, &f, 1)?;
+            let hedge = if kind == "or_equal" {
+                AfterHedge::OrEqual
+            } else {
+                AfterHedge::Kind(
+                    HedgeKind::parse(kind)
+                        .ok_or_else(|| bad(file, line, format!("unknown hedge kind {kind:?}")))?,
+                )
             };
-            vague.push((f[0].split(' ').collect::<Vec<_>>(), low, high));
+            match (field(file, line, &f, 2)?, hedge) {
+                ("before", AfterHedge::Kind(k)) => hedges.insert(phrase, k),
+                ("after", _) => after_hedges.insert(
+                    phrase,
+                    After {
+                        hedge,
+                        glued: optional(&f, 3) == Some("glued"),
+                    },
+                ),
+                (p, _) => return Err(bad(file, line, format!("bad position {p:?}"))),
+            }
         }
-        vague.sort_by_key(|(w, _, _)| std::cmp::Reverse(w.len()));
+        hedges.finish();
+        after_hedges.finish();
 
-        let mut scales = HashMap::new();
+        let mut vague = PhraseTable::new(flag::VAGUE);
+        for (line, f) in rows(VAGUE) {
+            let file = "vague.tsv";
+            let low = number(file, line, field(file, line, &f, 1)?)?;
+            let high = optional(&f, 2).map(|s| number(file, line, s)).transpose()?;
+            vague.insert(
+                field(file, line, &f, 0)?,
+                Vague {
+                    low,
+                    high,
+                    scalable: optional(&f, 3) == Some("scale"),
+                },
+            );
+        }
+        vague.finish();
+
+        let mut scales = FastMap::default();
         for (line, f) in rows(SCALES) {
+            let file = "scales.tsv";
+            let where_ = field(file, line, &f, 2)?;
+            if !matches!(where_, "word" | "glued" | "both") {
+                return Err(bad(file, line, format!("bad position {where_:?}")));
+            }
             scales.insert(
-                f[0],
-                number("scales.tsv", line, field("scales.tsv", line, &f, 1)?)?,
+                field(file, line, &f, 0)?,
+                Scale {
+                    factor: number(file, line, field(file, line, &f, 1)?)?,
+                    word: where_ != "glued",
+                    glued: where_ != "word",
+                    money: optional(&f, 3) == Some("money"),
+                },
             );
         }
 
-        let mut currencies = Vec::new();
+        let mut currencies = PhraseTable::new(flag::CURRENCY);
         for (line, f) in rows(CURRENCIES) {
-            currencies.push((f[0], field("currencies.tsv", line, &f, 1)?));
+            let file = "currencies.tsv";
+            let where_ = field(file, line, &f, 2)?;
+            if !matches!(where_, "before" | "after" | "both") {
+                return Err(bad(file, line, format!("bad position {where_:?}")));
+            }
+            let fl = flags(&f, 5);
+            let code = field(file, line, &f, 1)?;
+            let c = Currency {
+                code,
+                // Parsed once per process; leaking keeps the lexicon `'static` like the data.
+                dimension: Box::leak(format!("money:{code}").into_boxed_str()),
+                subunit: optional(&f, 3),
+                factor: optional(&f, 4)
+                    .map(|s| number(file, line, s))
+                    .transpose()?
+                    .unwrap_or(1.0),
+                scale: fl.contains(&"scale"),
+                before: where_ != "after",
+                after: where_ != "before",
+                cue: cue_of(&fl),
+                glued: fl.contains(&"glued"),
+            };
+            for s in field(file, line, &f, 0)?.split('|') {
+                currencies.insert(s, c);
+            }
         }
-        currencies.sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));
+        currencies.finish();
 
-        let mut units = Vec::new();
+        let mut units = PhraseTable::new(flag::UNIT);
         for (line, f) in rows(UNITS) {
             let file = "units.tsv";
-            let offset = match f.get(4) {
-                Some(s) if !s.is_empty() => number(file, line, s)?,
-                _ => 0.0,
+            let fl = flags(&f, 5);
+            let def = UnitDef {
+                name: field(file, line, &f, 1)?,
+                dimension: field(file, line, &f, 2)?,
+                factor: number(file, line, field(file, line, &f, 3)?)?,
+                offset: optional(&f, 4)
+                    .map(|s| number(file, line, s))
+                    .transpose()?
+                    .unwrap_or(0.0),
+                weak: fl.contains(&"weak"),
+                glued: fl.contains(&"glued"),
+                denominator: fl.contains(&"denominator"),
+                cue: cue_of(&fl),
             };
-            units.push((
-                f[0],
-                UnitDef {
-                    name: field(file, line, &f, 1)?,
-                    dimension: field(file, line, &f, 2)?,
-                    factor: number(file, line, field(file, line, &f, 3)?)?,
-                    offset,
-                },
-            ));
+            for s in field(file, line, &f, 0)?.split('|') {
+                units.insert(s, def.clone());
+            }
         }
-        units.sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));
+        units.finish();
 
         let mut classes = Vec::new();
         let mut class_by_stem = HashMap::new();
@@ -236,28 +649,42 @@ impl Lexicon {
                 let stem = stemmer.stem(&w.trim().to_lowercase()).into_owned();
                 if let Some(prev) = class_by_stem.insert(stem.clone(), idx) {
                     if prev != idx {
-                        return Err(Error::Data {
+                        return Err(bad(
                             file,
                             line,
-                            message: format!(
+                            format!(
                                 "{w:?} (stem {stem:?}) is already in class {}",
                                 classes[prev].name
                             ),
-                        });
+                        ));
                     }
                 }
             }
         }
 
-        let words = |t: &'static str| -> HashSet<&'static str> {
+        let mut class_prefixes = vec![0u64; 26 * 26 * 26 / 64 + 1];
+        let mut add_prefix = |w: &str| {
+            if let Some(k) = prefix_index(w) {
+                class_prefixes[k / 64] |= 1 << (k % 64);
+            }
+        };
+        for (line, f) in rows(MEASURES) {
+            for w in field("measures.tsv", line, &f, 3)?.split(',') {
+                let w = w.trim().to_lowercase();
+                add_prefix(&w);
+                add_prefix(&stemmer.stem(&w));
+            }
+        }
+
+        let words = |t: &'static str| -> FastSet<&'static str> {
             t.lines()
                 .map(str::trim)
                 .filter(|l| !l.is_empty() && !l.starts_with('#'))
                 .collect()
         };
-        let mut attribution_verbs = HashSet::new();
-        let mut modal_words = HashSet::new();
-        let mut weak_attribution_verbs = HashSet::new();
+        let mut attribution_verbs = FastSet::default();
+        let mut modal_words = FastSet::default();
+        let mut weak_attribution_verbs = FastSet::default();
         let mut parties = HashMap::new();
         for (line, f) in rows(ATTRIBUTION) {
             let kind = f[0];
@@ -273,11 +700,11 @@ impl Lexicon {
                     parties.insert(w, key);
                 }
             } else {
-                return Err(Error::Data {
-                    file: "attribution.tsv",
+                return Err(bad(
+                    "attribution.tsv",
                     line,
-                    message: format!("unknown kind {kind:?}"),
-                });
+                    format!("unknown kind {kind:?}"),
+                ));
             }
         }
 
@@ -293,50 +720,107 @@ impl Lexicon {
         }
         roles.sort_by_key(|(w, _): &(Vec<&str>, usize)| std::cmp::Reverse(w.len()));
 
-        let mut number_words = HashMap::new();
+        let mut number_words = FastMap::default();
         for (line, f) in rows(NUMBER_WORDS) {
             let file = "number_words.tsv";
             let v = number(file, line, field(file, line, &f, 1)?)?;
-            number_words.insert(f[0], (v, field(file, line, &f, 2)?));
+            let kind = match field(file, line, &f, 2)? {
+                "unit" => WordKind::Unit,
+                "teen" => WordKind::Teen,
+                "tens" => WordKind::Tens,
+                "hundred" => WordKind::Hundred,
+                "scale" => WordKind::Scale,
+                "dozen" => WordKind::Dozen,
+                "dozens" => WordKind::Dozens,
+                "ordinal" => WordKind::Ordinal,
+                k => return Err(bad(file, line, format!("unknown kind {k:?}"))),
+            };
+            number_words.insert(f[0], (v, kind));
         }
-        let mut fractions = Vec::new();
+        let mut denominators = FastMap::default();
         for (line, f) in rows(FRACTIONS) {
             let file = "fractions.tsv";
-            fractions.push((
-                f[0].split(' ').collect::<Vec<_>>(),
-                number(file, line, field(file, line, &f, 1)?)?,
-            ));
+            denominators.insert(f[0], number(file, line, field(file, line, &f, 1)?)?);
         }
-        fractions.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
 
-        let mut starters: HashSet<String> = ["a", "an", "between", "from"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
-        let firsts = hedges
-            .iter()
-            .map(|(w, _)| w[0])
-            .chain(vague.iter().map(|(w, _, _)| w[0]))
-            .chain(fractions.iter().map(|(w, _)| w[0]));
-        starters.extend(firsts.map(|w| w.trim_end_matches('.').to_string()));
-        starters.extend(number_words.keys().map(|w| w.to_string()));
-        for (surface, _) in &currencies {
-            // The first token of the surface: a word (`usd`, `us`) or a symbol char.
-            let first: String = match surface.chars().next() {
-                Some(c) if c.is_alphabetic() => {
-                    surface.chars().take_while(|c| c.is_alphabetic()).collect()
-                }
-                Some(c) => c.to_string(),
-                None => continue,
-            };
-            starters.insert(first.to_lowercase());
+        let mut cues: FastMap<&'static str, FastSet<&'static str>> = FastMap::default();
+        for (line, f) in rows(CUES) {
+            let list = field("cues.tsv", line, &f, 1)?;
+            cues.entry(f[0])
+                .or_default()
+                .extend(list.split(',').map(str::trim));
         }
+        for (file, table) in [
+            (
+                "units.tsv",
+                units.iter().filter_map(|(_, u)| u.cue).collect::<Vec<_>>(),
+            ),
+            (
+                "currencies.tsv",
+                currencies.iter().filter_map(|(_, c)| c.cue).collect(),
+            ),
+        ] {
+            if let Some(c) = table.iter().find(|c| !cues.contains_key(*c)) {
+                return Err(bad(file, 0, format!("cue class {c:?} is not in cues.tsv")));
+            }
+        }
+
+        let mut starters: FastSet<String> =
+            GRAMMAR_STARTERS.iter().map(|s| s.to_string()).collect();
+        starters.extend(hedges.first_tokens().map(str::to_string));
+        starters.extend(vague.first_tokens().map(str::to_string));
+        starters.extend(currencies.first_tokens().map(str::to_string));
+        starters.extend(number_words.keys().map(|w| w.to_string()));
+        starters.extend(denominators.keys().map(|w| w.to_string()));
+
+        let mut numeric_words: FastSet<String> =
+            ["twice", "thrice"].iter().map(|s| s.to_string()).collect();
+        numeric_words.extend(number_words.keys().map(|w| w.to_string()));
+        numeric_words.extend(denominators.keys().map(|w| w.to_string()));
+        for (p, _) in vague.iter() {
+            numeric_words.extend(
+                p.lower
+                    .iter()
+                    .filter(|w| !matches!(w.as_str(), "a" | "of" | "and"))
+                    .cloned(),
+            );
+        }
+        for (w, (_, kind)) in &number_words {
+            // Plural ordinals are denominators (`thirds`).
+            if *kind == WordKind::Ordinal {
+                numeric_words.insert(format!("{w}s"));
+            }
+        }
+        let mut numeric_shapes = [0u32; 26];
+        for w in &numeric_words {
+            if let Some(f) = w.bytes().next().filter(u8::is_ascii_lowercase) {
+                numeric_shapes[usize::from(f - b'a')] |= 1 << w.len().min(31);
+            }
+        }
+        let mut flags: FastMap<String, u16> = FastMap::default();
+        let mut mark = |w: &str, bit: u16| *flags.entry(w.to_string()).or_default() |= bit;
+        numeric_words.iter().for_each(|w| mark(w, flag::NUMERIC));
+        starters.iter().for_each(|w| mark(w, flag::STARTER));
+        hedges.first_tokens().for_each(|w| mark(w, flag::HEDGE));
+        after_hedges
+            .first_tokens()
+            .for_each(|w| mark(w, flag::AFTER_HEDGE));
+        vague.first_tokens().for_each(|w| mark(w, flag::VAGUE));
+        currencies
+            .first_tokens()
+            .for_each(|w| mark(w, flag::CURRENCY));
+        units.first_tokens().for_each(|w| mark(w, flag::UNIT));
 
         Ok(Lexicon {
+            flags,
+            class_prefixes,
+            numeric_words,
+            numeric_shapes,
             starters,
             number_words,
-            fractions,
+            denominators,
             hedges,
+            after_hedges,
             vague,
             scales,
             currencies,
@@ -347,48 +831,114 @@ impl Lexicon {
             identifiers: words(IDENTIFIERS),
             months: words(MONTHS),
             stopwords: words(STOPWORDS),
-            verbs: words(VERBS),
-            change_words: words(CHANGE),
             attribution_verbs,
             modal_words,
             weak_attribution_verbs,
-            weekdays: words(WEEKDAYS),
             roles,
             role_classes,
             parties,
+            cues,
             stemmer,
         })
     }
 
+    /// The unit a surface names (`hours`), for figures read without one (`2:04:31`).
+    pub fn unit_named(&self, surface: &str) -> Option<&UnitDef> {
+        self.units
+            .iter()
+            .find(|(p, _)| p.lower.len() == 1 && p.lower[0] == surface)
+            .map(|(_, u)| u)
+    }
+
     /// The English stem of a lowercase word.
     pub fn stem(&self, word: &str) -> String {
-        self.stemmer.stem(word).into_owned()
+        self.stemmed(word, |s, _| s.to_string())
+    }
+
+    /// Looks up a lowercase word's stem and measure class, stemming each word once per thread:
+    /// news repeats its vocabulary, and the stemmer is the costliest step of extraction.
+    fn stemmed<R>(&self, word: &str, f: impl FnOnce(&str, Option<usize>) -> R) -> R {
+        thread_local! {
+            static CACHE: RefCell<FastMap<String, (String, Option<usize>)>> =
+                RefCell::new(FastMap::default());
+        }
+        CACHE.with(|c| {
+            let mut c = c.borrow_mut();
+            if let Some((s, k)) = c.get(word) {
+                return f(s, *k);
+            }
+            if c.len() > 500_000 {
+                c.clear();
+            }
+            let stem = self.stemmer.stem(word).into_owned();
+            let class = self.class_by_stem.get(&stem).copied();
+            let r = f(&stem, class);
+            c.insert(word.to_string(), (stem, class));
+            r
+        })
+    }
+
+    /// What a lowercase token can begin or be, as [`flag`] bits (one lookup per token).
+    pub fn flags(&self, lower: &str) -> u16 {
+        self.flags.get(lower).copied().unwrap_or(0)
+    }
+
+    /// Whether a lowercase word is a figure by itself (`twelve`, `thirds`, `dozens`).
+    pub fn is_numeric_word(&self, lower: &str) -> bool {
+        let shape_ok = match lower.bytes().next() {
+            Some(f) if f.is_ascii_lowercase() => {
+                self.numeric_shapes[usize::from(f - b'a')] & (1 << lower.len().min(31)) != 0
+            }
+            _ => false,
+        };
+        shape_ok && self.numeric_words.contains(lower)
     }
 
     /// Whether a lowercase token can start a quantity (digits always can).
     pub fn starts_quantity(&self, lower: &str) -> bool {
         self.starters.contains(lower)
-            || lower.contains('-') && lower.split('-').all(|p| self.number_words.contains_key(p))
     }
 
-    /// The kind of an English number word (`unit`, `tens`, `scale`, `ordinal`).
-    pub fn number_word(&self, w: &str) -> Option<&'static str> {
-        self.number_words.get(w).map(|&(_, k)| k)
+    /// The value and role of an English number word.
+    pub fn number_word(&self, w: &str) -> Option<(f64, WordKind)> {
+        self.number_words.get(w).copied()
     }
 
     /// The value of an ordinal word (`third` → 3).
     pub fn ordinal_value(&self, w: &str) -> Option<f64> {
         self.number_words
             .get(w)
-            .filter(|(_, k)| *k == "ordinal")
+            .filter(|(_, k)| *k == WordKind::Ordinal)
             .map(|&(v, _)| v)
+    }
+
+    /// The denominator a word names: `half` → 2, `thirds` → 3, `fifth` → 5; not `first`,
+    /// `second` (a second is no fraction).
+    pub fn denominator(&self, w: &str) -> Option<f64> {
+        if let Some(&d) = self.denominators.get(w) {
+            return Some(d);
+        }
+        let singular = w.strip_suffix('s').unwrap_or(w);
+        self.ordinal_value(singular).filter(|&v| v > 2.0)
+    }
+
+    /// Whether `w` is a word of the cue class `class`.
+    pub fn is_cue(&self, class: &str, w: &str) -> bool {
+        self.cues.get(class).is_some_and(|s| s.contains(w))
     }
 
     /// The measure class of a word, if the data names one.
     pub fn class_of(&self, word: &str) -> Option<usize> {
-        self.class_by_stem
-            .get(&self.stem(&word.to_lowercase()))
-            .copied()
+        if let Some(k) = prefix_index(word) {
+            if self.class_prefixes[k / 64] & (1 << (k % 64)) == 0 {
+                return None;
+            }
+        }
+        if word.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+            self.stemmed(&word.to_lowercase(), |_, k| k)
+        } else {
+            self.stemmed(word, |_, k| k)
+        }
     }
 }
 
@@ -396,22 +946,51 @@ impl Lexicon {
 mod tests {
     use super::*;
 
+    /// Tokens as written and lowercased.
+    struct Words(Vec<(String, String)>);
+    impl TokenView for Words {
+        fn count(&self) -> usize {
+            self.0.len()
+        }
+        fn raw(&self, i: usize) -> &str {
+            &self.0[i].0
+        }
+        fn lower(&self, i: usize) -> &str {
+            &self.0[i].1
+        }
+    }
+
+    fn view(s: &str) -> Words {
+        Words(
+            tokenize(s, 0)
+                .iter()
+                .map(|t| {
+                    (
+                        s[t.span.clone()].to_string(),
+                        s[t.span.clone()].to_lowercase(),
+                    )
+                })
+                .collect(),
+        )
+    }
+
     #[test]
     fn data_files_parse() {
         let lx = Lexicon::parse().unwrap();
-        assert!(lx
-            .hedges
-            .iter()
-            .any(|(w, k)| w == &["at", "least"] && *k == HedgeKind::AtLeast));
-        assert_eq!(lx.scales["bn"], 1e9);
-        assert_eq!(lx.currencies.iter().find(|c| c.0 == "£").unwrap().1, "GBP");
+        assert_eq!(
+            lx.hedges.longest(&view("at least 3"), 0).map(|x| *x.1),
+            Some(HedgeKind::AtLeast)
+        );
+        assert_eq!(lx.scales["bn"].factor, 1e9);
+        assert_eq!(lx.currencies.longest(&view("£"), 0).unwrap().1.code, "GBP");
         assert!(lx
             .units
             .iter()
-            .any(|(s, u)| *s == "miles" && u.dimension == "length"));
+            .any(|(p, u)| p.toks == ["miles"] && u.dimension == "length"));
         assert!(lx.months.contains("june") && lx.identifiers.contains("article"));
         assert!(!lx.stopwords.is_empty() && lx.parties["management"] == "company");
-        assert!(lx.verbs.contains("fell") && !lx.verbs.contains("snow"));
+        assert!(lx.is_cue("verb", "fell") && !lx.is_cue("verb", "snow"));
+        assert!(lx.is_cue("money", "paid") && lx.is_cue("aux", "were"));
         assert!(lx.modal_words.contains("allegedly") && lx.modal_words.contains("reportedly"));
     }
 
@@ -430,7 +1009,68 @@ mod tests {
     #[test]
     fn longest_phrases_come_first() {
         let lx = lexicon();
-        let pos = |p: &[&str]| lx.vague.iter().position(|(w, _, _)| w == p).unwrap();
-        assert!(pos(&["tens", "of", "thousands"]) < pos(&["thousands"]));
+        let v = view("tens of thousands of people");
+        let (end, amount) = lx.vague.longest(&v, 0).unwrap();
+        assert_eq!((end, amount.low), (3, 10000.0));
+        let v = view("no fewer than 30");
+        assert_eq!(lx.hedges.longest(&v, 0).unwrap().0, 3);
+    }
+
+    /// Table-driven: each phrase is found, with its value, and nothing reads past it.
+    macro_rules! phrases {
+        ($($name:ident: $table:ident, $input:expr => $end:expr, $check:expr;)*) => {
+            $(#[test] fn $name() {
+                let lx = lexicon();
+                let v = view($input);
+                let (end, x) = lx.$table.longest(&v, 0).expect($input);
+                assert_eq!(end, $end, "{}", $input);
+                #[allow(clippy::redundant_closure_call)]
+                let ok = ($check)(x);
+                assert!(ok, "{}", $input);
+            })*
+        };
+    }
+
+    phrases! {
+        hedge_no_less_than: hedges, "no less than thirty" => 3, |h: &HedgeKind| *h == HedgeKind::AtLeast;
+        hedge_symbol_at_most: hedges, "<= 100" => 2, |h: &HedgeKind| *h == HedgeKind::AtMost;
+        hedge_up_to: hedges, "up to 700" => 2, |h: &HedgeKind| *h == HedgeKind::UpTo;
+        hedge_nearly: hedges, "almost 5" => 1, |h: &HedgeKind| *h == HedgeKind::Nearly;
+        hedge_equal_to: hedges, "equal to 20" => 2, |h: &HedgeKind| *h == HedgeKind::Exactly;
+        after_or_more: after_hedges, "or more people" => 2, |a: &After| a.hedge == AfterHedge::Kind(HedgeKind::AtLeast);
+        after_plus_is_glued: after_hedges, "plus" => 1, |a: &After| a.glued;
+        vague_handful: vague, "a handful of staff" => 3, |v: &Vague| v.low == 2.0;
+        vague_several_scales: vague, "several hundred" => 1, |v: &Vague| v.scalable;
+        vague_dozens: vague, "dozens of homes" => 1, |v: &Vague| v.low == 24.0;
+        currency_prefixed_dollar: currencies, "HK$ 5" => 2, |c: &Currency| c.code == "HKD";
+        currency_spaced_prefix: currencies, "c $ 16" => 2, |c: &Currency| c.code == "CAD";
+        currency_cents: currencies, "cents" => 1, |c: &Currency| c.subunit == Some("cent") && c.factor == 0.01;
+        currency_pounds_need_a_cue: currencies, "pounds" => 1, |c: &Currency| c.cue == Some("money");
+        currency_musd_scales: currencies, "MUSD" => 1, |c: &Currency| c.scale && c.factor == 1e6;
+        unit_km_per_hour: units, "km/h" => 3, |u: &UnitDef| u.dimension == "speed";
+        unit_square_metres_built: units, "metres" => 1, |u: &UnitDef| u.factor == 1.0;
+        unit_celsius: units, "degrees Celsius" => 2, |u: &UnitDef| u.offset == 273.15;
+        unit_in_is_weak: units, "in" => 1, |u: &UnitDef| u.weak;
+        unit_megabyte: units, "MB" => 1, |u: &UnitDef| u.name == "megabyte";
+    }
+
+    #[test]
+    fn case_rules() {
+        let lx = lexicon();
+        // `MB` is a megabyte, `mb` a millibar; `M` is no metre.
+        let name = |s: &str| lx.units.longest(&view(s), 0).map(|(_, u)| u.name);
+        assert_eq!(name("MB"), Some("megabyte"));
+        assert_eq!(name("mb"), Some("millibar"));
+        assert_eq!(name("M"), None);
+        assert_eq!(name("m"), Some("metre"));
+    }
+
+    #[test]
+    fn denominators() {
+        let lx = lexicon();
+        assert_eq!(lx.denominator("thirds"), Some(3.0));
+        assert_eq!(lx.denominator("half"), Some(2.0));
+        assert_eq!(lx.denominator("second"), None);
+        assert_eq!(lx.denominator("hundredths"), Some(100.0));
     }
 }

@@ -3,11 +3,12 @@
 
 pub mod context;
 pub mod lexicon;
+pub mod number;
 pub mod quantity;
 pub mod role;
 pub mod token;
 
-pub use context::{Attribution, Counted, Measure};
+pub use context::{Attribution, Counted, Measure, Predicate};
 pub use lexicon::{lexicon, HedgeKind};
 pub use quantity::{Quantity, QuantityKind, Unit};
 pub use role::{roles_in_sentence, RoleClaim};
@@ -21,8 +22,10 @@ pub struct Claim {
     pub sentence: usize,
     pub quantity: Quantity,
     pub counted: Option<Counted>,
+    /// What is said to happen to the counted: `working in the call centers`, `sent`, `killing`.
+    pub predicate: Option<Predicate>,
     /// The word that decided the measure when the counted phrase did not (`arrested`).
-    pub predicate: Option<String>,
+    pub measure_word: Option<String>,
     pub measure: Option<Measure>,
     pub attribution: Option<Attribution>,
     /// The figure is reported as a change (`the toll rose to 63`).
@@ -38,150 +41,137 @@ pub struct Claim {
     pub per: Option<String>,
     /// Capitalised words inside the sentence (not its first word): names and places.
     pub entities: Vec<String>,
-    /// The names among the words near the figure (`dozens of Air Canada flights`): a figure
-    /// qualified by names another report never mentions is likely about a part of the whole.
+    /// The names among the words near the figure, within its comma phrase: `local` minus
+    /// these says what the figure is about apart from where and who.
     pub local_entities: Vec<String>,
 }
 
 /// How many content words either side of a figure its local context takes.
 const LOCAL_WINDOW: usize = 4;
 
+/// How much of each claim to compute.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Detail {
+    /// Everything, including what only alignment uses (context stems, entity names).
+    Full,
+    /// What `corroborate claims` prints: figure, counted phrase, predicate, measure, source.
+    Claims,
+}
+
 /// Extracts the claims of one sentence; `range` is the sentence's span in `text`.
-pub fn claims_in_sentence(text: &str, sentence: usize, range: Range<usize>) -> Vec<Claim> {
+pub fn claims_in_sentence(
+    text: &str,
+    sentence: usize,
+    range: Range<usize>,
+    detail: Detail,
+) -> Vec<Claim> {
     let lx = lexicon();
-    let toks = token::tokenize(&text[range.clone()], range.start);
-    let quantities = quantity::find(text, &toks);
+    let tk = token::Tokens::new(text, range);
+    let quantities = quantity::find_in(&tk);
     if quantities.is_empty() {
         return Vec::new();
     }
-    let clauses = context::clauses(text, &toks);
+    let toks = &tk.toks;
+    let clauses = context::clauses(&tk);
     let counted: Vec<Option<Counted>> = quantities
         .iter()
-        .map(|q| context::counted(text, &toks, q))
+        .map(|q| context::counted(&tk, q))
         .collect();
-    let owner = |i: usize| -> Option<usize> {
-        quantities.iter().zip(&counted).position(|(q, c)| {
-            (q.start_token..q.end_token).contains(&i)
-                || c.as_ref().is_some_and(|c| c.tokens.contains(&i))
-        })
-    };
+    // Which quantity owns each token (its figure or its counted phrase).
+    let mut owner: Vec<Option<usize>> = vec![None; toks.len()];
+    for (qi, (q, c)) in quantities.iter().zip(&counted).enumerate().rev() {
+        let counted_tokens = c.as_ref().map_or(0..0, |c| c.tokens.clone());
+        for k in (q.start_token..q.end_token).chain(counted_tokens) {
+            if let Some(o) = owner.get_mut(k) {
+                *o = Some(qi);
+            }
+        }
+    }
     let mut ctx: Vec<String> = Vec::new();
     let mut entities: Vec<String> = Vec::new();
     // Per token: its stem when it is a content word.
     let mut stems: Vec<Option<String>> = vec![None; toks.len()];
-    for (k, t) in toks.iter().enumerate() {
-        if t.kind != token::TokenKind::Word {
-            continue;
+    if detail == Detail::Full {
+        for (k, t) in toks.iter().enumerate() {
+            if t.kind != token::TokenKind::Word {
+                continue;
+            }
+            let w = tk.raw(k);
+            let lw = w.to_lowercase();
+            if lx.stopwords.contains(lw.as_str()) || lw.len() < 3 {
+                continue;
+            }
+            if k > 0 && w.chars().next().is_some_and(char::is_uppercase) {
+                entities.push(lw.clone());
+            }
+            let stem = lx.stem(&lw);
+            stems[k] = Some(stem.clone());
+            ctx.push(stem);
         }
-        let w = &text[t.span.clone()];
-        let lw = w.to_lowercase();
-        if lx.stopwords.contains(lw.as_str()) || lw.len() < 3 {
-            continue;
-        }
-        if k > 0 && w.chars().next().is_some_and(char::is_uppercase) {
-            entities.push(lw.clone());
-        }
-        let stem = lx.stem(&lw);
-        stems[k] = Some(stem.clone());
-        ctx.push(stem);
+        ctx.sort();
+        ctx.dedup();
+        entities.sort();
+        entities.dedup();
     }
-    ctx.sort();
-    ctx.dedup();
-    entities.sort();
-    entities.dedup();
 
-    let mut out: Vec<Claim> = Vec::new();
+    // Attribution belongs to a clause; read it once per clause.
+    let mut attributions: Vec<Option<Option<Attribution>>> = vec![None; clauses.len()];
+    let mut out: Vec<Claim> = Vec::with_capacity(quantities.len());
     for (qi, (q, c)) in quantities.iter().zip(&counted).enumerate() {
-        let clause = clauses
-            .iter()
-            .find(|r| r.contains(&q.start_token))
-            .cloned()
-            .unwrap_or(0..toks.len());
-        let (measure, predicate) =
-            context::measure(text, &toks, clause.clone(), q, c.as_ref(), &|i| {
-                owner(i).is_some_and(|o| o != qi)
-            });
+        let ci = clauses.iter().position(|r| r.contains(&q.start_token));
+        let clause = ci.map_or(0..toks.len(), |ci| clauses[ci].clone());
+        let elsewhere = |i: usize| owner.get(i).copied().flatten().is_some_and(|o| o != qi);
+        let (measure, measure_word) =
+            context::measure(&tk, clause.clone(), q, c.as_ref(), &elsewhere);
+        let predicate = context::predicate(&tk, clause.clone(), q, c.as_ref(), &elsewhere);
+        let update = (clause.start.max(q.start_token.saturating_sub(4))..q.start_token)
+            .any(|i| lx.is_cue("change", tk.lower(i)));
         // A distancing word in the figure's clause, else anywhere in the sentence.
         let modal_in = |r: Range<usize>| {
-            r.map(|i| &toks[i])
-                .filter(|t| t.kind == token::TokenKind::Word)
-                .map(|t| text[t.span.clone()].to_lowercase())
-                .find(|w| lx.modal_words.contains(w.as_str()))
+            r.filter(|&i| toks[i].kind == token::TokenKind::Word)
+                .map(|i| tk.lower(i))
+                .find(|w| lx.modal_words.contains(w))
+                .map(str::to_string)
         };
         let modality = modal_in(clause.clone()).or_else(|| modal_in(0..toks.len()));
-        let update = (clause.start.max(q.start_token.saturating_sub(4))..q.start_token).any(|i| {
-            lx.change_words
-                .contains(text[toks[i].span.clone()].to_lowercase().as_str())
-        });
-        // Near the figure: a few content words either side within its clause, not another
-        // figure's.
-        let own_end = c.as_ref().map_or(q.end_token, |c| c.tokens.end);
-        let mine = |i: &usize| owner(*i).is_none_or(|o| o == qi);
-        let before = (clause.start..q.start_token)
-            .rev()
-            .filter(mine)
-            .filter_map(|i| stems[i].clone())
-            .take(LOCAL_WINDOW);
-        let after = (q.start_token..clause.end.max(own_end))
-            .filter(|i| *i >= own_end || (q.start_token..own_end).contains(i))
-            .filter(mine)
-            .filter_map(|i| stems[i].clone())
-            .take(LOCAL_WINDOW + 2);
-        let mut local: Vec<String> = before.chain(after).collect();
-        local.sort();
-        local.dedup();
-        // Names qualify a figure from within its comma-delimited phrase (`Air Canada and
-        // WestJet cancelled dozens of flights to New York`), not from an aside (`Okafor, the
-        // Labour candidate, won by 11,500 votes`).
-        let comma = |i: &usize| {
-            toks[*i].kind == token::TokenKind::Symbol && &text[toks[*i].span.clone()] == ","
+        let (local, local_entities, per) = if detail == Detail::Full {
+            near(&tk, &stems, clause.clone(), q, c.as_ref(), &|i| {
+                !elsewhere(i)
+            })
+        } else {
+            Default::default()
         };
-        let from = (clause.start..q.start_token)
-            .rev()
-            .find(comma)
-            .map_or(clause.start, |c| c + 1);
-        let to = (own_end..clause.end).find(comma).unwrap_or(clause.end);
-        let window = from.max(q.start_token.saturating_sub(2 * LOCAL_WINDOW))
-            ..to.min(own_end + 2 * LOCAL_WINDOW);
-        let mut local_entities: Vec<String> = window
-            .filter(|&i| i > 0 && mine(&i) && stems[i].is_some())
-            .map(|i| &text[toks[i].span.clone()])
-            // `Cambridge-based`, `U.S.-led`: a description, not a qualifier of the figure.
-            .filter(|w| w.starts_with(char::is_uppercase) && !w.contains('-'))
-            .map(|w| w.trim_end_matches("'s").to_lowercase())
-            .collect();
-        local_entities.sort();
-        local_entities.dedup();
-        let per = match toks
-            .get(q.end_token)
-            .map(|t| text[t.span.clone()].to_lowercase())
-        {
-            Some(w) if matches!(w.as_str(), "a" | "an" | "per" | "each") => toks
-                .get(q.end_token + 1)
-                .filter(|t| t.kind == token::TokenKind::Word)
-                .map(|t| lx.stem(&text[t.span.clone()].to_lowercase())),
-            _ => None,
+        let attribution = match ci {
+            Some(ci) => attributions[ci]
+                .get_or_insert_with(|| context::attribution(&tk, clause.clone()))
+                .clone(),
+            None => context::attribution(&tk, clause),
         };
         out.push(Claim {
             sentence,
-            local,
-            per,
             quantity: q.clone(),
             counted: c.clone(),
             predicate,
+            measure_word,
             measure,
-            attribution: context::attribution(text, &toks, clause),
+            attribution,
             update,
             modality,
             context: ctx.clone(),
+            local,
+            per,
             entities: entities.clone(),
             local_entities,
         });
     }
     // A figure that names no measure of its own shares its sentence neighbour's
-    // (`…8,000 workers joined; the company put the number at 3,000`).
+    // (`…8,000 workers joined; the company put the number at 3,000`). Not a measurement:
+    // `won in 2:04:31 … by 11 seconds` gives a time and a margin.
     for i in 0..out.len() {
-        if out[i].measure.is_none() && out[i].quantity.kind.is_amount() {
+        if out[i].measure.is_none()
+            && out[i].quantity.kind.is_amount()
+            && out[i].quantity.kind != QuantityKind::Measure
+        {
             let dim = dimension(&out[i].quantity);
             let donor = (0..out.len())
                 .filter(|&j| {
@@ -196,10 +186,73 @@ pub fn claims_in_sentence(text: &str, sentence: usize, range: Range<usize>) -> V
     out
 }
 
+/// What lies near a figure: the stems of a few content words either side within its clause
+/// (not another figure's), the names qualifying it within its comma phrase, and what it is
+/// per (`$42 a share`).
+fn near(
+    tk: &token::Tokens,
+    stems: &[Option<String>],
+    clause: Range<usize>,
+    q: &Quantity,
+    c: Option<&Counted>,
+    mine: &dyn Fn(usize) -> bool,
+) -> (Vec<String>, Vec<String>, Option<String>) {
+    let lx = lexicon();
+    let toks = &tk.toks;
+    let own_end = c.map_or(q.end_token, |c| c.tokens.end);
+    let before = (clause.start..q.start_token)
+        .rev()
+        .filter(|&i| mine(i))
+        .filter_map(|i| stems[i].clone())
+        .take(LOCAL_WINDOW);
+    // The counted phrase and what follows; not the figure's own words (`fifteen`), which are
+    // its value, not its context.
+    let after = (q.end_token..clause.end.max(own_end))
+        .filter(|&i| mine(i))
+        .filter_map(|i| stems[i].clone())
+        .take(LOCAL_WINDOW + 2);
+    let mut local: Vec<String> = before.chain(after).collect();
+    local.sort();
+    local.dedup();
+    // Names qualify a figure from within its comma-delimited phrase, not from an aside
+    // (`Okafor, the Labour candidate, won by 11,500 votes`).
+    let comma = |i: &usize| toks[*i].kind == token::TokenKind::Symbol && tk.raw(*i) == ",";
+    let from = (clause.start..q.start_token)
+        .rev()
+        .find(comma)
+        .map_or(clause.start, |c| c + 1);
+    let to = (own_end..clause.end).find(comma).unwrap_or(clause.end);
+    let window = from.max(q.start_token.saturating_sub(2 * LOCAL_WINDOW))
+        ..to.min(own_end + 2 * LOCAL_WINDOW);
+    let mut names: Vec<String> = window
+        .filter(|&i| i > 0 && mine(i) && stems[i].is_some())
+        // `Cambridge-based`, `U.S.-led`: a description, not a qualifier of the figure.
+        .filter(|&i| {
+            !(toks
+                .get(i + 1)
+                .is_some_and(|t| t.glued && tk.raw(i + 1) == "-"))
+        })
+        // Days and months place a figure in time, not in scope.
+        .filter(|&i| !lx.is_cue("weekday", tk.lower(i)) && !lx.months.contains(tk.lower(i)))
+        .map(|i| tk.raw(i))
+        .filter(|w| w.starts_with(char::is_uppercase))
+        .map(|w| w.trim_end_matches("'s").to_lowercase())
+        .collect();
+    names.sort();
+    names.dedup();
+    let per = match tk.lower(q.end_token) {
+        "a" | "an" | "per" | "each" if tk.is_word(q.end_token + 1) => {
+            Some(lx.stem(tk.lower(q.end_token + 1)))
+        }
+        _ => None,
+    };
+    (local, names, per)
+}
+
 /// The dimension a quantity's figure lives in: `count`, `money:USD`, `length`…
 pub fn dimension(q: &Quantity) -> String {
     match (&q.unit, q.kind) {
-        (Some(u), _) => u.dimension.clone(),
+        (Some(u), _) => u.dimension.to_string(),
         (None, k) => format!("{k:?}").to_lowercase(),
     }
 }

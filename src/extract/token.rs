@@ -1,16 +1,20 @@
-//! A small tokenizer for normalized sentence text: words, numbers and single symbols, with
-//! byte offsets, and whether each token is glued to the one before it.
+//! A small tokenizer for normalized sentence text: words, numbers, single symbols and web
+//! addresses, with byte offsets, and whether each token is glued to the one before it.
 
 use std::ops::Range;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokenKind {
-    /// Letters, with inner apostrophes, hyphens and dots between letters (`twenty-five`, `U.S`).
+    /// Letters, with inner apostrophes and dots between letters (`don't`, `U.S`). A hyphen
+    /// splits words (`twenty-five` is `twenty`, `-`, `five`), so number words and units inside
+    /// compounds (`six-mile`) are tokens of their own; the glue flag keeps the compound visible.
     Word,
     /// Digits with inner `,` or `.` groups (`1,200`, `3.5`, `192.168.1.2`).
     Number,
     /// Any other single non-space char.
     Symbol,
+    /// A web or mail address (`https://…`, `www.…`, `a@b.org`): never read for figures.
+    Address,
 }
 
 #[derive(Debug, Clone)]
@@ -27,22 +31,140 @@ impl Token {
     }
 }
 
+/// A sentence's tokens with the text they index, lowercased once (ASCII) for lookups.
+pub struct Tokens<'a> {
+    /// The whole text the spans index.
+    pub text: &'a str,
+    pub toks: Vec<Token>,
+    lower: String,
+    base: usize,
+}
+
+impl<'a> Tokens<'a> {
+    /// Tokenizes `text[range]`; token offsets stay offsets into `text`.
+    pub fn new(text: &'a str, range: Range<usize>) -> Tokens<'a> {
+        Tokens {
+            toks: tokenize(&text[range.clone()], range.start),
+            lower: text[range.clone()].to_ascii_lowercase(),
+            base: range.start,
+            text,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.toks.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.toks.is_empty()
+    }
+
+    /// Token `i` as written (`""` past the end).
+    pub fn raw(&self, i: usize) -> &'a str {
+        self.toks.get(i).map_or("", |t| &self.text[t.span.clone()])
+    }
+
+    /// Token `i` in ASCII lowercase (`""` past the end).
+    pub fn lower(&self, i: usize) -> &str {
+        self.toks.get(i).map_or("", |t| {
+            &self.lower[t.span.start - self.base..t.span.end - self.base]
+        })
+    }
+
+    pub fn is_word(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind == TokenKind::Word)
+    }
+
+    /// The sentence lowercased, and the offset of its first byte in `text`.
+    pub(crate) fn lowered(&self) -> (&str, usize) {
+        (&self.lower, self.base)
+    }
+}
+
+/// Length of a web address starting at `rest`, if one does: a scheme (`https://`), `www.`,
+/// or a domain followed by a path (`i24news.tv/en/news`, as left when a splitter cut a URL).
+fn address_len(rest: &str) -> Option<usize> {
+    let b = rest.as_bytes();
+    let starts = |p: &str| b.len() > p.len() && b[..p.len()].eq_ignore_ascii_case(p.as_bytes());
+    // Most runs are plain words: no slash before the next space means no address.
+    let end = b
+        .iter()
+        .position(|&c| c.is_ascii_whitespace() || matches!(c, b'"' | b'<' | b'>'))
+        .unwrap_or(b.len());
+    if !b[..end].contains(&b'/') && !starts("www.") {
+        return None;
+    }
+    let end = rest
+        .find(|c: char| c.is_whitespace() || matches!(c, '"' | '<' | '>'))
+        .unwrap_or(rest.len());
+    let chunk = &rest[..end];
+    let scheme = chunk.contains("://") && chunk.starts_with(|c: char| c.is_ascii_alphabetic());
+    let domain_path = || {
+        let Some(slash) = chunk.find('/') else {
+            return false;
+        };
+        let host = &chunk[..slash];
+        let mut labels = host.split('.');
+        let first = labels.next().unwrap_or("");
+        let rest: Vec<&str> = labels.collect();
+        !first.is_empty()
+            && !rest.is_empty()
+            && rest
+                .iter()
+                .all(|l| !l.is_empty() && l.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-'))
+            && rest.last().is_some_and(|tld| {
+                (2..=6).contains(&tld.len()) && tld.bytes().all(|c| c.is_ascii_lowercase())
+            })
+    };
+    if !(scheme || starts("www.") || domain_path()) {
+        return None;
+    }
+    // Sentence punctuation after an address is not part of it.
+    Some(
+        rest[..end]
+            .trim_end_matches(['.', ',', ';', ':', ')', '!', '?'])
+            .len(),
+    )
+}
+
 /// Splits `text` into tokens; offsets are relative to `text` plus `base`.
 pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(text.len() / 5);
     let mut i = 0;
     let mut glued = false;
+    // Where the current run of non-space text starts (byte, token index, glue).
+    let mut run = (0, 0, false);
+    let scheme = |b: &[u8]| {
+        let starts = |p: &[u8]| b.len() > p.len() && b[..p.len()].eq_ignore_ascii_case(p);
+        starts(b"http") || starts(b"www.") || starts(b"ftp:")
+    };
     while i < text.len() {
-        let c = text[i..].chars().next().expect("in bounds");
-        let len = c.len_utf8();
-        if c.is_whitespace() {
+        let b = bytes[i];
+        if b.is_ascii_whitespace() {
             glued = false;
-            i += len;
+            i += 1;
             continue;
         }
         let start = i;
-        let kind = if c.is_ascii_digit() {
+        if !glued {
+            run = (i, out.len(), false);
+        }
+        // A slash inside a run that began with a word may make the run a web address cut
+        // from its scheme (`i24news.tv/en/news`): re-read the run as one token.
+        if b == b'/' && glued && bytes[run.0].is_ascii_alphanumeric() {
+            if let Some(n) = address_len(&text[run.0..]) {
+                out.truncate(run.1);
+                out.push(Token {
+                    kind: TokenKind::Address,
+                    span: base + run.0..base + run.0 + n,
+                    glued: run.2,
+                });
+                i = run.0 + n;
+                continue;
+            }
+        }
+        let kind = if b.is_ascii_digit() {
             i += 1;
             loop {
                 while i < bytes.len() && bytes[i].is_ascii_digit() {
@@ -59,29 +181,56 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
                 }
             }
             TokenKind::Number
-        } else if c.is_alphabetic() {
-            i += len;
-            loop {
-                let rest = &text[i..];
-                let mut chars = rest.chars();
-                match chars.next() {
-                    Some(n) if n.is_alphabetic() || is_mark(n) => i += n.len_utf8(),
-                    Some(p @ ('\'' | '-' | '.'))
-                        if chars.next().is_some_and(|n| n.is_alphabetic()) =>
-                    {
-                        // `U.S.` keeps its dots, `twenty-five` its hyphen, `don't` its apostrophe;
-                        // `Mr.` followed by a space keeps none (the sentence splitter owns that dot).
-                        if p == '.' && !rest[1..].starts_with(|n: char| n.is_alphabetic()) {
+        } else if let Some(n) = (!glued && scheme(&bytes[i..]))
+            .then(|| address_len(&text[i..]))
+            .flatten()
+        {
+            // Only where a run of text starts: an address is one run.
+            i += n;
+            TokenKind::Address
+        } else if b.is_ascii_alphabetic() || (b >= 0x80 && is_letter_at(text, i)) {
+            {
+                i += char_len(text, i);
+                loop {
+                    if i >= bytes.len() {
+                        break;
+                    }
+                    let c = bytes[i];
+                    if c.is_ascii_alphabetic() {
+                        i += 1;
+                    } else if c >= 0x80 {
+                        let ch = text[i..].chars().next().expect("in bounds");
+                        if ch.is_alphabetic()
+                            || is_mark(ch)
+                            || (ch == '\u{2019}' && letter_follows(text, i + ch.len_utf8()))
+                        {
+                            i += ch.len_utf8();
+                        } else {
                             break;
                         }
+                    } else if (c == b'\'' || c == b'.') && letter_follows(text, i + 1) {
+                        // `U.S.` keeps its dots, `don't` its apostrophe; `Mr.` followed by a
+                        // space keeps none (the sentence splitter owns that dot).
                         i += 1;
+                    } else {
+                        break;
                     }
-                    _ => break,
                 }
+                TokenKind::Word
             }
-            TokenKind::Word
+        } else if b == b'@' && glued && !out.is_empty() {
+            // `name@host.org`: fold the mail address into one token.
+            let prev: &mut Token = out.last_mut().expect("not empty");
+            let end = text[i..]
+                .find(|c: char| c.is_whitespace() || matches!(c, '"' | '<' | '>' | ',' | ';'))
+                .map_or(text.len(), |n| i + n);
+            let end = text[..end].trim_end_matches(['.', ')']).len().max(i + 1);
+            prev.kind = TokenKind::Address;
+            prev.span.end = base + end;
+            i = end;
+            continue;
         } else {
-            i += len;
+            i += char_len(text, i);
             TokenKind::Symbol
         };
         out.push(Token {
@@ -92,6 +241,20 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
         glued = true;
     }
     out
+}
+
+fn char_len(text: &str, i: usize) -> usize {
+    text[i..].chars().next().map_or(1, char::len_utf8)
+}
+
+fn is_letter_at(text: &str, i: usize) -> bool {
+    text[i..].chars().next().is_some_and(char::is_alphabetic)
+}
+
+fn letter_follows(text: &str, i: usize) -> bool {
+    text.get(i..)
+        .and_then(|r| r.chars().next())
+        .is_some_and(char::is_alphabetic)
 }
 
 fn is_mark(c: char) -> bool {
@@ -120,7 +283,9 @@ mod tests {
                 ("bn", Word, true),
                 (",", Symbol, true),
                 ("1,200", Number, false),
-                ("twenty-five", Word, false),
+                ("twenty", Word, false),
+                ("-", Symbol, true),
+                ("five", Word, true),
                 ("U.S", Word, false),
                 (".", Symbol, true),
                 ("20", Number, false),
@@ -135,5 +300,14 @@ mod tests {
     fn trailing_separators_are_not_part_of_numbers() {
         assert_eq!(show("in 2019, 300.")[1].0, "2019");
         assert_eq!(show("300.")[0].0, "300");
+    }
+
+    #[test]
+    fn addresses_are_one_token() {
+        use TokenKind::*;
+        let t = show("see https://x.org/a?q=30%25 or www.b.com, mail jo@c.org.");
+        assert_eq!(t[1], ("https://x.org/a?q=30%25", Address, false));
+        assert_eq!(t[3], ("www.b.com", Address, false));
+        assert_eq!(t[6], ("jo@c.org", Address, false));
     }
 }

@@ -87,7 +87,7 @@ pub fn firm(q: &Quantity) -> Interval {
                 q.high.unwrap_or(inf) + tol
             },
         },
-        (HedgeKind::Exact, Some(v)) => Interval {
+        (HedgeKind::Exact | HedgeKind::Exactly, Some(v)) => Interval {
             low: v - tol,
             high: v + tol,
         },

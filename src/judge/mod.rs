@@ -279,8 +279,8 @@ fn judge_group(docs: &[Analysis], a: &Alignment) -> Finding {
     if outliers.is_empty() {
         let all_same = claims.windows(2).all(|w| {
             let (x, y) = (&claim(docs, w[0]).quantity, &claim(docs, w[1]).quantity);
-            x.hedge == HedgeKind::Exact
-                && y.hedge == HedgeKind::Exact
+            matches!(x.hedge, HedgeKind::Exact | HedgeKind::Exactly)
+                && matches!(y.hedge, HedgeKind::Exact | HedgeKind::Exactly)
                 && x.value.zip(y.value).is_some_and(|(p, q)| {
                     in_base(x, interval::firm(x)) == in_base(y, interval::firm(y))
                         || (p - q).abs() < 1e-9

@@ -27,6 +27,9 @@ pub struct QuantityJson {
     pub unit: Option<String>,
     pub counted: Option<String>,
     pub kind: crate::extract::QuantityKind,
+    /// What the unit measures (`length`, `money:USD`, `percent`); only figures of one
+    /// dimension are ever compared.
+    pub dimension: Option<String>,
     pub measure: Option<String>,
     pub predicate: Option<String>,
     pub attribution: Option<String>,
@@ -103,16 +106,37 @@ pub fn quantity(a: &Analysis, c: &Claim) -> QuantityJson {
             _ => q.high,
         },
         hedge: q.hedge,
-        unit: q.unit.as_ref().map(|u| u.name.clone()),
+        unit: q.unit.as_ref().map(|u| u.name.to_string()),
+        dimension: q.unit.as_ref().map(|u| u.dimension.to_string()),
         counted: c
             .counted
             .as_ref()
             .map(|k| a.quote(k.span.clone()).to_string()),
         kind: q.kind,
         measure: c.measure.as_ref().map(|m| m.label.clone()),
-        predicate: c.predicate.clone(),
+        predicate: c
+            .predicate
+            .as_ref()
+            .map(|p| a.quote(p.span.clone()).to_string()),
         attribution: c.attribution.as_ref().map(|x| x.text.clone()),
     }
+}
+
+/// One line of `corroborate claims`: a quantity in its sentence.
+#[derive(Serialize)]
+pub struct ClaimLine<'a> {
+    pub sentence_index: usize,
+    pub sentence: &'a str,
+    pub quantity: QuantityJson,
+}
+
+/// The lines `corroborate claims` prints for an analysed document, in order.
+pub fn claim_lines(a: &Analysis) -> impl Iterator<Item = ClaimLine<'_>> {
+    a.claims.iter().map(move |c| ClaimLine {
+        sentence_index: c.sentence,
+        sentence: a.sentence_text(c.sentence),
+        quantity: quantity(a, c),
+    })
 }
 
 pub fn claim_json<'a>(cmp: &'a Comparison, r: ClaimRef) -> ClaimJson<'a> {
