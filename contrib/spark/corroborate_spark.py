@@ -32,7 +32,7 @@ OUTPUT_SCHEMA = (
     "event_id STRING, kind STRING, topic STRING, confidence DOUBLE, explanation STRING, "
     "claims ARRAY<STRUCT<source: STRING, sentence: STRING, `start`: BIGINT, `end`: BIGINT, "
     "quantity: STRUCT<text: STRING, `start`: BIGINT, `end`: BIGINT, value: DOUBLE, "
-    "low: DOUBLE, high: DOUBLE, hedge: STRING, unit: STRING, counted: STRING, kind: STRING, "
+    "low: DOUBLE, high: DOUBLE, hedge: STRING, unit: STRING, counted: STRING, kind: STRING, dimension: STRING, "
     "measure: STRING, predicate: STRING, attribution: STRING>, "
     "role: STRUCT<text: STRING, `start`: BIGINT, `end`: BIGINT, person: STRING, role: STRING, "
     "organisation: STRING>, "
