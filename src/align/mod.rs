@@ -13,7 +13,7 @@ pub mod role;
 use crate::extract::{dimension, Claim, QuantityKind};
 use crate::judge::interval::{relate, Relation};
 use crate::Analysis;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Which list of its source's [`Analysis`] a [`ClaimRef`] points into.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
@@ -199,7 +199,8 @@ fn align_block(docs: &[Analysis], key: &str, members: &[ClaimRef]) -> Vec<Alignm
         list.sort_by(|a, b| values[*a].total_cmp(&values[*b]));
     }
     let lists: Vec<&Vec<usize>> = by_source.values().collect();
-    let mut pairs: Vec<(f64, usize, usize)> = Vec::new();
+    // u32 indices: with many sources this list is the largest allocation of a comparison.
+    let mut pairs: Vec<(f64, u32, u32)> = Vec::new();
     for (x, xs) in lists.iter().enumerate() {
         for ys in &lists[x + 1..] {
             let only = if xs.len() == 1 && ys.len() == 1 {
@@ -254,12 +255,13 @@ fn align_block(docs: &[Analysis], key: &str, members: &[ClaimRef]) -> Vec<Alignm
                 };
                 let score = score + bonus;
                 if score >= MERGE_THRESHOLD {
-                    pairs.push((score.min(1.0), i.min(j), i.max(j)));
+                    pairs.push((score.min(1.0), i.min(j) as u32, i.max(j) as u32));
                 }
             }
         }
     }
-    pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    // Each (i, j) is pushed once, so the key is total and an unstable sort gives the same order.
+    pairs.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
 
     // Greedy merging, best pair first; a group never takes two claims of one source.
     let n = reps.len();
@@ -267,23 +269,37 @@ fn align_block(docs: &[Analysis], key: &str, members: &[ClaimRef]) -> Vec<Alignm
     let mut items: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
     let mut scores: Vec<Vec<f64>> = vec![Vec::new(); n];
     let mut reasons: Vec<Vec<String>> = vec![Vec::new(); n];
+    // The sources of each group, for the clash test: with hundreds of sources, comparing
+    // every member of one group with every member of the other was quadratic per pair.
+    let mut sources: Vec<HashSet<usize>> =
+        (0..n).map(|i| HashSet::from([reps[i].source])).collect();
     for (score, i, j) in pairs {
+        let (i, j) = (i as usize, j as usize);
         let (ri, rj) = (group[i], group[j]);
         if ri == rj {
             continue;
         }
-        let clash = items[rj]
+        let (small, large) = if items[ri].len() <= items[rj].len() {
+            (ri, rj)
+        } else {
+            (rj, ri)
+        };
+        let clash = items[small]
             .iter()
-            .any(|&b| items[ri].iter().any(|&a| reps[a].source == reps[b].source));
+            .any(|&k| sources[large].contains(&reps[k].source));
         // Generic figures join only when every pair of them fits (see above): no chain of
         // compatible neighbours may put 10,000 and 30,000 people in one group.
-        let generic_conflict = items[rj].iter().any(|&b| {
-            items[ri].iter().any(|&a| {
-                let (x, y) = (claim(docs, reps[a]), claim(docs, reps[b]));
-                x.measure.as_ref().is_some_and(|m| m.generic)
-                    && relate(&x.quantity, &y.quantity) != Relation::Compatible
-            })
-        });
+        let generic = claim(docs, reps[i])
+            .measure
+            .as_ref()
+            .is_some_and(|m| m.generic);
+        let generic_conflict = generic
+            && items[rj].iter().any(|&b| {
+                items[ri].iter().any(|&a| {
+                    let (x, y) = (claim(docs, reps[a]), claim(docs, reps[b]));
+                    relate(&x.quantity, &y.quantity) != Relation::Compatible
+                })
+            });
         if clash || generic_conflict {
             continue;
         }
@@ -298,6 +314,8 @@ fn align_block(docs: &[Analysis], key: &str, members: &[ClaimRef]) -> Vec<Alignm
             group[k] = keep;
         }
         items[keep].extend(moved);
+        let moved_sources = std::mem::take(&mut sources[gone]);
+        sources[keep].extend(moved_sources);
         let moved_scores = std::mem::take(&mut scores[gone]);
         scores[keep].extend(moved_scores);
         scores[keep].push(score);
@@ -385,8 +403,9 @@ pub fn pair_score(a: &Claim, b: &Claim) -> f64 {
         score += 0.05;
     }
     if let (Some(ca), Some(cb)) = (&a.counted, &b.counted) {
-        // Spelling variants of one head (`protesters`/`protestors`) count as the same.
-        if strsim::jaro_winkler(&ca.head, &cb.head) >= 0.9 {
+        // Spelling variants of one head (`protesters`/`protestors`) count as the same. Equal
+        // heads, by far the common case, pass without the string comparison.
+        if ca.head == cb.head || strsim::jaro_winkler(&ca.head, &cb.head) >= 0.9 {
             score += 0.10;
         }
     }
@@ -546,6 +565,45 @@ mod tests {
         ]);
         let m = multi(&align(&d));
         assert_eq!(m.len(), 1, "{m:?}");
+    }
+
+    #[test]
+    fn equal_heads_skip_jaro_winkler_without_changing_the_score() {
+        for h in ["", "people", "protesters"] {
+            assert_eq!(strsim::jaro_winkler(h, h), 1.0, "{h:?}");
+        }
+    }
+
+    #[test]
+    fn many_sources_never_put_two_claims_of_one_source_in_a_group() {
+        // 60 sources, each with two death tolls: every group stays one claim per source, and
+        // every amount claim lands in exactly one alignment.
+        let texts: Vec<String> = (0..60)
+            .map(|i| {
+                format!(
+                    "{} people died on Monday. By Tuesday {} people had died.",
+                    30 + i % 3,
+                    60 + i % 4
+                )
+            })
+            .collect();
+        let d = docs(&texts.iter().map(String::as_str).collect::<Vec<_>>());
+        let al = align(&d);
+        let mut seen = std::collections::HashSet::new();
+        for a in &al {
+            let sources: std::collections::HashSet<usize> =
+                a.claims.iter().map(|r| r.source).collect();
+            assert_eq!(sources.len(), a.claims.len(), "{a:?}");
+            for r in a.claims.iter().chain(&a.restatements) {
+                assert!(seen.insert(*r), "{r:?} twice");
+            }
+        }
+        assert_eq!(seen.len(), 120);
+        assert!(
+            al.iter().any(|a| a.claims.len() >= 20),
+            "groups span sources: {:?}",
+            al.iter().map(|a| a.claims.len()).collect::<Vec<_>>()
+        );
     }
 
     #[test]

@@ -3,12 +3,14 @@
 
 use anyhow::{Context, Result};
 use clap::{Args, ValueEnum};
-use corroborate::batch::{compare_line, csv_header, csv_rows, jsonl, LineError};
+use corroborate::batch::{compare_line, csv_header, csv_rows, jsonl, Line, LineError, LineReader};
 use corroborate::report::Options;
+use corroborate::FindingKind;
 use rayon::prelude::*;
 use std::fs::File;
-use std::io::{BufRead, BufReader, BufWriter, IsTerminal, Read, Write};
+use std::io::{BufReader, BufWriter, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::mpsc::{sync_channel, Receiver};
 
 #[derive(Args, Debug)]
 pub struct BatchArgs {
@@ -23,12 +25,29 @@ pub struct BatchArgs {
     /// Also write error records (JSON Lines) to FILE.
     #[arg(long, value_name = "FILE")]
     pub errors: Option<String>,
+    /// Also write error records into the output, in input order, as lines of kind `error`
+    /// (JSON Lines: {"event_id","kind":"error","line","message"}; CSV: the message as
+    /// explanation), so a consumer that sees only the output (Spark) loses nothing.
+    #[arg(long)]
+    pub inline_errors: bool,
+    /// Exit 0 even when discrepancies are found or lines fail (failures are still reported);
+    /// only a failed run (unreadable input, unwritable output) exits 2. For Spark and other
+    /// drivers that treat any non-zero exit as a crash.
+    #[arg(long)]
+    pub exit_zero: bool,
+    /// A longer line is skipped and reported as an error record, so one huge line cannot take
+    /// unbounded memory.
+    #[arg(long, value_name = "BYTES", default_value_t = 16 << 20)]
+    pub max_line_bytes: usize,
     /// Worker threads (default: all cores).
     #[arg(long, short = 'j')]
     pub jobs: Option<usize>,
     /// Only these kinds, comma-separated: agreement,discrepancy,unique.
     #[arg(long, value_delimiter = ',')]
     pub only: Vec<String>,
+    /// Leave out findings below this confidence (0–1).
+    #[arg(long, default_value_t = 0.0)]
+    pub min_confidence: f64,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -37,15 +56,26 @@ pub enum BatchFormat {
     Csv,
 }
 
-/// One compared event: its output bytes, how many findings it shows, any discrepancy.
-type EventOutput = (Vec<u8>, usize, bool);
+/// One line's outcome, in input order: its output bytes, or why it failed.
+enum Outcome {
+    Compared {
+        bytes: Vec<u8>,
+        findings: usize,
+        discrepancy: bool,
+    },
+    Failed(LineError),
+}
 
-/// Events read per parallel chunk: bounds memory whatever the input size.
-const CHUNK: usize = 512;
+/// Lines handed to the workers at once. A chunk ends at this many events or bytes, whichever
+/// comes first; with two chunks queued ahead and two behind, memory stays flat.
+const CHUNK_EVENTS: usize = 256;
+const CHUNK_BYTES: usize = 4 << 20;
+/// Chunks waiting between reader, workers and writer.
+const QUEUE: usize = 2;
 
 /// Output that lands only when the whole run succeeds (temp file + rename), or stdout.
 struct Sink {
-    out: Box<dyn Write>,
+    out: Box<dyn Write + Send>,
     tmp: Option<(PathBuf, PathBuf)>,
 }
 
@@ -53,7 +83,7 @@ impl Sink {
     fn open(path: Option<&str>) -> Result<Sink> {
         match path {
             None | Some("-") => Ok(Sink {
-                out: Box::new(BufWriter::new(std::io::stdout().lock())),
+                out: Box::new(BufWriter::with_capacity(1 << 16, std::io::stdout())),
                 tmp: None,
             }),
             Some(p) => {
@@ -98,28 +128,47 @@ impl Drop for Sink {
     }
 }
 
-#[allow(clippy::print_stderr)]
-pub fn run(a: BatchArgs, only: Vec<corroborate::FindingKind>) -> Result<bool> {
+/// Counts for the summary line.
+#[derive(Default)]
+struct Tally {
+    read: usize,
+    compared: usize,
+    failed: usize,
+    findings: usize,
+    discrepancy: bool,
+}
+
+pub fn run(a: BatchArgs, only: Vec<FindingKind>) -> Result<bool> {
+    if !(0.0..=1.0).contains(&a.min_confidence) {
+        anyhow::bail!(
+            "--min-confidence must be between 0 and 1, got {}",
+            a.min_confidence
+        );
+    }
+    if a.max_line_bytes == 0 {
+        anyhow::bail!("--max-line-bytes must be at least 1");
+    }
     let path = a.input.as_deref().filter(|p| *p != "-");
-    let (reader, size): (Box<dyn Read>, Option<u64>) = match path {
+    let (reader, size): (Box<dyn Read + Send>, Option<u64>) = match path {
         Some(p) => {
             if Path::new(p).is_dir() {
                 anyhow::bail!("{p}: is a directory, not a JSON Lines file");
             }
             let f = File::open(p).with_context(|| format!("{p}: cannot read"))?;
-            let size = f.metadata().ok().map(|m| m.len());
+            // Only a regular file has a size worth a progress bar (not a pipe or /dev/stdin).
+            let size = f.metadata().ok().filter(|m| m.is_file()).map(|m| m.len());
             (Box::new(f), size)
         }
-        None => (Box::new(std::io::stdin().lock()), None),
+        None => (Box::new(std::io::stdin()), None),
     };
     let name = path.unwrap_or("stdin").to_string();
-    let mut reader = BufReader::with_capacity(1 << 20, reader);
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(a.jobs.unwrap_or(0))
         .build()
         .context("starting worker threads")?;
     let opts = Options {
         only,
+        min_confidence: a.min_confidence,
         ..Options::default()
     };
     let progress = match size {
@@ -135,101 +184,198 @@ pub fn run(a: BatchArgs, only: Vec<corroborate::FindingKind>) -> Result<bool> {
         }
         _ => None,
     };
-    let mut sink = Sink::open(a.output.as_deref())?;
-    let mut errors_sink = match &a.errors {
+    let sink = Sink::open(a.output.as_deref())?;
+    let errors_sink = match &a.errors {
         Some(p) => Some(Sink::open(Some(p))?),
         None => None,
     };
-    if a.format == BatchFormat::Csv {
-        let mut w = ::csv::Writer::from_writer(Vec::new());
-        w.write_record(csv_header()).expect("write to memory");
-        sink.out
-            .write_all(&w.into_inner().expect("flush to memory"))?;
-    }
-    let (mut read, mut compared, mut failed, mut findings, mut discrepancy) =
-        (0usize, 0usize, 0usize, 0usize, false);
-    let mut line_no = 0usize;
-    let mut buf = Vec::new();
-    loop {
-        // Read a chunk of lines; a line that is not UTF-8 becomes that line's error.
-        let mut chunk: Vec<(usize, Result<String, LineError>)> = Vec::with_capacity(CHUNK);
-        while chunk.len() < CHUNK {
-            buf.clear();
-            let n = reader
-                .read_until(b'\n', &mut buf)
-                .with_context(|| format!("{name}: cannot read after line {line_no}"))?;
-            if n == 0 {
-                break;
+
+    // Reader thread → chunks → workers (this thread, through the pool) → writer thread, each
+    // queue bounded, so reading, comparing and writing overlap and memory stays flat.
+    let (chunk_tx, chunk_rx) = sync_channel::<Vec<Line>>(QUEUE);
+    let (out_tx, out_rx) = sync_channel::<Vec<Outcome>>(QUEUE);
+    let max_line = a.max_line_bytes;
+    let reader_name = name.clone();
+    let reader_bar = progress.clone();
+    let reader = std::thread::spawn(move || -> Result<()> {
+        let mut lines = LineReader::new(BufReader::with_capacity(1 << 20, reader), max_line);
+        loop {
+            let (mut chunk, mut bytes) = (Vec::with_capacity(CHUNK_EVENTS), 0);
+            while chunk.len() < CHUNK_EVENTS && bytes < CHUNK_BYTES {
+                let Some(line) = lines.next_line().with_context(|| {
+                    format!(
+                        "{reader_name}: cannot read after line {}",
+                        lines.line_number()
+                    )
+                })?
+                else {
+                    break;
+                };
+                bytes += line.bytes;
+                if let Some(bar) = &reader_bar {
+                    bar.inc(line.bytes as u64);
+                }
+                chunk.push(line);
             }
-            if let Some(bar) = &progress {
-                bar.inc(n as u64);
+            if chunk.is_empty() || chunk_tx.send(chunk).is_err() {
+                return Ok(()); // end of input, or the writer stopped
             }
-            line_no += 1;
-            while buf.last().is_some_and(|b| *b == b'\n' || *b == b'\r') {
-                buf.pop();
-            }
-            if buf.iter().all(u8::is_ascii_whitespace) {
-                continue;
-            }
-            let text = String::from_utf8(std::mem::take(&mut buf)).map_err(|e| LineError {
-                line: line_no,
-                event_id: None,
-                message: format!("invalid UTF-8 at byte {}", e.utf8_error().valid_up_to()),
-            });
-            chunk.push((line_no, text));
         }
-        if chunk.is_empty() {
-            break;
-        }
-        read += chunk.len();
-        let results: Vec<Result<EventOutput, LineError>> = pool.install(|| {
+    });
+    let writer = {
+        let (format, inline, name, bar) =
+            (a.format, a.inline_errors, name.clone(), progress.clone());
+        std::thread::spawn(move || write_all(out_rx, sink, errors_sink, format, inline, &name, bar))
+    };
+    for chunk in chunk_rx {
+        let outcomes: Vec<Outcome> = pool.install(|| {
             chunk
                 .into_par_iter()
-                .map(|(n, text)| {
-                    let (id, cmp) = compare_line(&text?, n)?;
-                    let mut out = Vec::new();
-                    match a.format {
-                        BatchFormat::Jsonl => jsonl(&id, &cmp, &opts, &mut out),
-                        BatchFormat::Csv => csv_rows(&id, &cmp, &opts, &mut out),
-                    }
-                    let shown = cmp.findings.iter().filter(|f| opts.keeps(f)).count();
-                    let disc = cmp
-                        .findings
-                        .iter()
-                        .any(|f| f.kind == corroborate::FindingKind::Discrepancy && opts.keeps(f));
-                    Ok((out, shown, disc))
-                })
+                .map(|line| compare_one(line, a.format, &opts))
                 .collect()
         });
-        for r in results {
-            match r {
-                Ok((bytes, n, disc)) => {
-                    sink.out.write_all(&bytes).context("writing output")?;
-                    compared += 1;
-                    findings += n;
-                    discrepancy |= disc;
-                }
-                Err(e) => {
-                    failed += 1;
-                    eprintln!("corroborate: {name}: {e}");
-                    if let Some(s) = errors_sink.as_mut() {
-                        serde_json::to_writer(&mut s.out, &e)?;
-                        s.out.write_all(b"\n")?;
-                    }
-                }
-            }
+        if out_tx.send(outcomes).is_err() {
+            break; // the writer stopped (output closed or failed): say why below
         }
     }
-    if let Some(bar) = progress {
+    drop(out_tx);
+    let written = writer.join().expect("writer thread");
+    if let Some(bar) = &progress {
         bar.finish_and_clear();
     }
+    // stdout closed early (`| head`): stop quietly, like compare, without waiting for the
+    // reader, which may be blocked on a stdin that stays open.
+    let Some((t, sink, errors_sink)) = written? else {
+        return Ok(false);
+    };
+    // Output files land only when the whole input was read: a read error leaves none.
+    reader.join().expect("reader thread")?;
     sink.commit()?;
     if let Some(s) = errors_sink {
         s.commit()?;
     }
-    eprintln!("corroborate: batch: {read} events read, {compared} compared, {failed} failed, {findings} findings");
-    if failed > 0 {
-        anyhow::bail!("{failed} of {read} events in {name} failed (see the errors above)");
+    #[allow(clippy::print_stderr)]
+    {
+        eprintln!(
+            "corroborate: batch: {} events read, {} compared, {} failed, {} findings",
+            t.read, t.compared, t.failed, t.findings
+        );
     }
-    Ok(discrepancy)
+    if a.exit_zero {
+        return Ok(false);
+    }
+    if t.failed > 0 {
+        anyhow::bail!(
+            "{} of {} events in {name} failed (see the errors above)",
+            t.failed,
+            t.read
+        );
+    }
+    Ok(t.discrepancy)
+}
+
+fn compare_one(line: Line, format: BatchFormat, opts: &Options) -> Outcome {
+    let number = line.number;
+    // A bug in one stage panicking on one event's text must not take the batch down: that
+    // event becomes an error record like any bad line (the panic message is on stderr too).
+    let result =
+        std::panic::catch_unwind(|| line.text.and_then(|text| compare_line(&text, number)))
+            .unwrap_or_else(|panic| {
+                let what = panic
+                    .downcast_ref::<&str>()
+                    .map(|s| s.to_string())
+                    .or_else(|| panic.downcast_ref::<String>().cloned())
+                    .unwrap_or_else(|| "unknown panic".to_string());
+                Err(LineError {
+                    line: number,
+                    event_id: None,
+                    message: format!("internal error, please report it: {what}"),
+                })
+            });
+    match result {
+        Err(e) => Outcome::Failed(e),
+        Ok((id, cmp)) => {
+            let mut bytes = Vec::new();
+            match format {
+                BatchFormat::Jsonl => jsonl(&id, &cmp, opts, &mut bytes),
+                BatchFormat::Csv => csv_rows(&id, &cmp, opts, &mut bytes),
+            }
+            let kept = || cmp.findings.iter().filter(|f| opts.keeps(f));
+            Outcome::Compared {
+                bytes,
+                findings: kept().count(),
+                discrepancy: kept().any(|f| f.kind == FindingKind::Discrepancy),
+            }
+        }
+    }
+}
+
+/// Writes outcomes in order and hands back the sinks to commit; `Ok(None)` when stdout was
+/// closed by its reader.
+#[allow(clippy::print_stderr)]
+fn write_all(
+    rx: Receiver<Vec<Outcome>>,
+    mut sink: Sink,
+    mut errors_sink: Option<Sink>,
+    format: BatchFormat,
+    inline: bool,
+    name: &str,
+    bar: Option<indicatif::ProgressBar>,
+) -> Result<Option<(Tally, Sink, Option<Sink>)>> {
+    let mut t = Tally::default();
+    let result = (|| -> std::io::Result<()> {
+        if format == BatchFormat::Csv {
+            let mut w = ::csv::Writer::from_writer(Vec::new());
+            w.write_record(csv_header()).expect("write to memory");
+            sink.out
+                .write_all(&w.into_inner().expect("flush to memory"))?;
+        }
+        let mut record = Vec::new();
+        for outcomes in rx {
+            for o in outcomes {
+                t.read += 1;
+                match o {
+                    Outcome::Compared {
+                        bytes,
+                        findings,
+                        discrepancy,
+                    } => {
+                        sink.out.write_all(&bytes)?;
+                        t.compared += 1;
+                        t.findings += findings;
+                        t.discrepancy |= discrepancy;
+                    }
+                    Outcome::Failed(e) => {
+                        t.failed += 1;
+                        let msg = format!("corroborate: {name}: {e}");
+                        match &bar {
+                            Some(b) => b.suspend(|| eprintln!("{msg}")),
+                            None => eprintln!("{msg}"),
+                        }
+                        if let Some(s) = errors_sink.as_mut() {
+                            record.clear();
+                            e.jsonl(&mut record);
+                            s.out.write_all(&record)?;
+                        }
+                        if inline {
+                            record.clear();
+                            match format {
+                                BatchFormat::Jsonl => e.jsonl(&mut record),
+                                BatchFormat::Csv => e.csv_row(&mut record),
+                            }
+                            sink.out.write_all(&record)?;
+                        }
+                    }
+                }
+            }
+        }
+        Ok(())
+    })();
+    match result {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe && sink.tmp.is_none() => {
+            return Ok(None)
+        }
+        r => r.context("writing output")?,
+    }
+    Ok(Some((t, sink, errors_sink)))
 }

@@ -33,7 +33,8 @@ pub enum Command {
     /// Print the figures of a report as JSON Lines, one per quantity.
     Claims(FileArgs),
     /// Compare many events streamed as JSON Lines ({"event_id","reports":[{"id","label","text"}]}),
-    /// one finding per output line. Exit status as compare; 2 if any line failed.
+    /// one finding per output line. Exit status as compare, 2 if any line failed; with
+    /// --exit-zero, 0 unless the run itself fails.
     Batch(batch::BatchArgs),
 }
 
