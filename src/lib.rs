@@ -139,22 +139,13 @@ pub fn analyze(document: Document, lang: Option<Lang>) -> Analysis {
 pub fn analyze_with(document: Document, lang: Option<Lang>, detail: Detail) -> Analysis {
     let normalized = NormalizedText::new(document.text.clone());
     let sentences = sentences(&normalized, lang);
-    let claims = sentences
-        .iter()
-        .flat_map(|s| {
-            extract::claims_in_sentence(normalized.text(), s.index, s.span.clone(), detail)
-        })
-        .collect();
-    // Roles serve alignment only.
-    let full = detail == Detail::Full;
-    let roles = if full {
-        sentences
-            .iter()
-            .flat_map(|s| extract::roles_in_sentence(normalized.text(), s.index, s.span.clone()))
-            .collect()
-    } else {
-        Vec::new()
-    };
+    let mut claims = Vec::new();
+    let mut roles = Vec::new();
+    for s in &sentences {
+        let (c, r) = extract::sentence_claims(normalized.text(), s.index, s.span.clone(), detail);
+        claims.extend(c);
+        roles.extend(r);
+    }
     Analysis {
         document,
         normalized,

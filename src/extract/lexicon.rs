@@ -376,6 +376,8 @@ pub struct Lexicon {
     pub weak_attribution_verbs: FastSet<&'static str>,
     /// Role phrases as lowercase word sequences, longest first, with their class index.
     pub roles: Vec<(Vec<&'static str>, usize)>,
+    /// The same phrases by their first word, longest first.
+    pub roles_by_first: FastMap<&'static str, Vec<(Vec<&'static str>, usize)>>,
     /// Role classes: name and label, from `data/roles.tsv`.
     pub role_classes: Vec<(&'static str, &'static str)>,
     /// Words that distance the writer from a claim (`allegedly`, `reportedly`).
@@ -719,6 +721,14 @@ impl Lexicon {
             }
         }
         roles.sort_by_key(|(w, _): &(Vec<&str>, usize)| std::cmp::Reverse(w.len()));
+        let mut roles_by_first: FastMap<&'static str, Vec<(Vec<&'static str>, usize)>> =
+            FastMap::default();
+        for (words, class) in &roles {
+            roles_by_first
+                .entry(words[0])
+                .or_default()
+                .push((words.clone(), *class));
+        }
 
         let mut number_words = FastMap::default();
         for (line, f) in rows(NUMBER_WORDS) {
@@ -835,6 +845,7 @@ impl Lexicon {
             modal_words,
             weak_attribution_verbs,
             roles,
+            roles_by_first,
             role_classes,
             parties,
             cues,

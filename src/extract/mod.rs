@@ -65,8 +65,30 @@ pub fn claims_in_sentence(
     range: Range<usize>,
     detail: Detail,
 ) -> Vec<Claim> {
-    let lx = lexicon();
+    claims_in(&token::Tokens::new(text, range), sentence, detail)
+}
+
+/// The figure claims and, with [`Detail::Full`], the role claims of one sentence, tokenized
+/// once for both.
+pub fn sentence_claims(
+    text: &str,
+    sentence: usize,
+    range: Range<usize>,
+    detail: Detail,
+) -> (Vec<Claim>, Vec<RoleClaim>) {
     let tk = token::Tokens::new(text, range);
+    let claims = claims_in(&tk, sentence, detail);
+    let roles = if detail == Detail::Full {
+        role::roles_in(&tk, sentence)
+    } else {
+        Vec::new()
+    };
+    (claims, roles)
+}
+
+/// [`claims_in_sentence`] over a sentence already tokenized.
+pub fn claims_in(tk: &token::Tokens, sentence: usize, detail: Detail) -> Vec<Claim> {
+    let lx = lexicon();
     let quantities = quantity::find_in(&tk);
     if quantities.is_empty() {
         return Vec::new();

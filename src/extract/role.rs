@@ -3,7 +3,7 @@
 //! led by Yegor Burkin`). Reports that name different people for one role contradict each other.
 
 use super::lexicon::{lexicon, Lexicon};
-use super::token::{tokenize, Token, TokenKind};
+use super::token::{Token, TokenKind, Tokens};
 use std::ops::Range;
 
 /// A person in a role, as one sentence states it.
@@ -66,8 +66,19 @@ const APPOSITIVE_FILLERS: &[&str] = &[
 
 /// Finds the role claims of one sentence; `range` is its span in `text`.
 pub fn roles_in_sentence(text: &str, sentence: usize, range: Range<usize>) -> Vec<RoleClaim> {
+    roles_in(&Tokens::new(text, range), sentence)
+}
+
+/// [`roles_in_sentence`] over a sentence already tokenized.
+pub fn roles_in(tk: &Tokens, sentence: usize) -> Vec<RoleClaim> {
     let lx = lexicon();
-    let toks = tokenize(&text[range.clone()], range.start);
+    let (text, toks) = (tk.text, &tk.toks[..]);
+    // Most sentences name no role: look before doing any work.
+    let any_role = (0..toks.len())
+        .any(|i| toks[i].kind == TokenKind::Word && lx.roles_by_first.contains_key(tk.lower(i)));
+    if !any_role {
+        return Vec::new();
+    }
     // A title-case headline (`Greek Prime Minister Calls Bank Workers`) has no names to tell
     // from its other words.
     let words: Vec<&str> = toks
@@ -85,7 +96,7 @@ pub fn roles_in_sentence(text: &str, sentence: usize, range: Range<usize>) -> Ve
     let lowers: Vec<String> = toks.iter().map(|t| t.text(text).to_lowercase()).collect();
     let s = Scan {
         text,
-        toks: &toks,
+        toks,
         lowers: &lowers,
         lx,
     };
@@ -145,7 +156,7 @@ impl Scan<'_> {
 
     /// The longest role phrase starting at `i`: its class index and the token after it.
     fn role_at(&self, i: usize) -> Option<(usize, usize)> {
-        self.lx.roles.iter().find_map(|(words, class)| {
+        self.lx.roles_by_first.get(self.lower(i))?.iter().find_map(|(words, class)| {
             let n = words.len();
             (i + n <= self.toks.len()
                 && words.iter().enumerate().all(|(k, w)| {
