@@ -156,14 +156,18 @@ impl Scan<'_> {
 
     /// The longest role phrase starting at `i`: its class index and the token after it.
     fn role_at(&self, i: usize) -> Option<(usize, usize)> {
-        self.lx.roles_by_first.get(self.lower(i))?.iter().find_map(|(words, class)| {
-            let n = words.len();
-            (i + n <= self.toks.len()
-                && words.iter().enumerate().all(|(k, w)| {
-                    self.toks[i + k].kind == TokenKind::Word && self.lower(i + k) == *w
-                }))
-            .then_some((*class, i + n))
-        })
+        self.lx
+            .roles_by_first
+            .get(self.lower(i))?
+            .iter()
+            .find_map(|(words, class)| {
+                let n = words.len();
+                (i + n <= self.toks.len()
+                    && words.iter().enumerate().all(|(k, w)| {
+                        self.toks[i + k].kind == TokenKind::Word && self.lower(i + k) == *w
+                    }))
+                .then_some((*class, i + n))
+            })
     }
 
     /// A capitalised word that can be part of a name or an organisation.
