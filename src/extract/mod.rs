@@ -89,15 +89,15 @@ pub fn sentence_claims(
 /// [`claims_in_sentence`] over a sentence already tokenized.
 pub fn claims_in(tk: &token::Tokens, sentence: usize, detail: Detail) -> Vec<Claim> {
     let lx = lexicon();
-    let quantities = quantity::find_in(&tk);
+    let quantities = quantity::find_in(tk);
     if quantities.is_empty() {
         return Vec::new();
     }
     let toks = &tk.toks;
-    let clauses = context::clauses(&tk);
+    let clauses = context::clauses(tk);
     let counted: Vec<Option<Counted>> = quantities
         .iter()
-        .map(|q| context::counted(&tk, q))
+        .map(|q| context::counted(tk, q))
         .collect();
     // Which quantity owns each token (its figure or its counted phrase).
     let mut owner: Vec<Option<usize>> = vec![None; toks.len()];
@@ -144,8 +144,8 @@ pub fn claims_in(tk: &token::Tokens, sentence: usize, detail: Detail) -> Vec<Cla
         let clause = ci.map_or(0..toks.len(), |ci| clauses[ci].clone());
         let elsewhere = |i: usize| owner.get(i).copied().flatten().is_some_and(|o| o != qi);
         let (measure, measure_word) =
-            context::measure(&tk, clause.clone(), q, c.as_ref(), &elsewhere);
-        let predicate = context::predicate(&tk, clause.clone(), q, c.as_ref(), &elsewhere);
+            context::measure(tk, clause.clone(), q, c.as_ref(), &elsewhere);
+        let predicate = context::predicate(tk, clause.clone(), q, c.as_ref(), &elsewhere);
         let update = (clause.start.max(q.start_token.saturating_sub(4))..q.start_token)
             .any(|i| lx.is_cue("change", tk.lower(i)));
         // A distancing word in the figure's clause, else anywhere in the sentence.
@@ -157,7 +157,7 @@ pub fn claims_in(tk: &token::Tokens, sentence: usize, detail: Detail) -> Vec<Cla
         };
         let modality = modal_in(clause.clone()).or_else(|| modal_in(0..toks.len()));
         let (local, local_entities, per) = if detail == Detail::Full {
-            near(&tk, &stems, clause.clone(), q, c.as_ref(), &|i| {
+            near(tk, &stems, clause.clone(), q, c.as_ref(), &|i| {
                 !elsewhere(i)
             })
         } else {
@@ -165,9 +165,9 @@ pub fn claims_in(tk: &token::Tokens, sentence: usize, detail: Detail) -> Vec<Cla
         };
         let attribution = match ci {
             Some(ci) => attributions[ci]
-                .get_or_insert_with(|| context::attribution(&tk, clause.clone()))
+                .get_or_insert_with(|| context::attribution(tk, clause.clone()))
                 .clone(),
-            None => context::attribution(&tk, clause),
+            None => context::attribution(tk, clause),
         };
         out.push(Claim {
             sentence,
