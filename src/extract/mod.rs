@@ -95,10 +95,8 @@ pub fn claims_in(tk: &token::Tokens, sentence: usize, detail: Detail) -> Vec<Cla
     }
     let toks = &tk.toks;
     let clauses = context::clauses(tk);
-    let counted: Vec<Option<Counted>> = quantities
-        .iter()
-        .map(|q| context::counted(tk, q))
-        .collect();
+    let counted: Vec<Option<Counted>> =
+        quantities.iter().map(|q| context::counted(tk, q)).collect();
     // Which quantity owns each token (its figure or its counted phrase).
     let mut owner: Vec<Option<usize>> = vec![None; toks.len()];
     for (qi, (q, c)) in quantities.iter().zip(&counted).enumerate().rev() {
