@@ -507,7 +507,8 @@ mod tests {
     use super::*;
     use crate::{analyze, Document};
 
-    fn docs(texts: &[&str]) -> Vec<Analysis> {
+    /// Analyses of short test reports, with ids `s0`, `s1`…
+    pub(crate) fn docs(texts: &[&str]) -> Vec<Analysis> {
         texts
             .iter()
             .enumerate()

@@ -126,15 +126,7 @@ pub fn align_roles(docs: &[Analysis]) -> Vec<Alignment> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{analyze, Document};
-
-    fn docs(texts: &[&str]) -> Vec<Analysis> {
-        texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| analyze(Document::from_text(&format!("s{i}"), "s", *t), None))
-            .collect()
-    }
+    use crate::align::tests::docs;
 
     fn groups(texts: &[&str]) -> Vec<Vec<String>> {
         let d = docs(texts);
