@@ -37,7 +37,7 @@ OUTPUT_SCHEMA = (
     "role: STRUCT<text: STRING, `start`: BIGINT, `end`: BIGINT, person: STRING, role: STRING, "
     "organisation: STRING>, "
     "modality: STRING>>, "
-    "consensus ARRAY<STRING>, outliers ARRAY<STRING>, line BIGINT, message STRING"
+    "consensus ARRAY<STRING>, outliers ARRAY<STRING>, reasons ARRAY<STRING>, line BIGINT, message STRING"
 )
 
 

@@ -54,6 +54,9 @@ pub struct Finding {
     pub consensus: Vec<ClaimRef>,
     /// Claims that disagree with the consensus.
     pub outliers: Vec<ClaimRef>,
+    /// Why the claims were taken to state one figure (`same measure (deaths)`, `similar
+    /// wording`); empty for a single claim.
+    pub reasons: Vec<String>,
 }
 
 /// The result handed to every reporter.
@@ -314,6 +317,7 @@ fn judge_group(docs: &[Analysis], a: &Alignment) -> Finding {
             claims: claims.clone(),
             consensus,
             outliers,
+            reasons: a.reasons.clone(),
         };
     }
     // The strongest relation between an outlier and the consensus decides how sure we are.
@@ -375,6 +379,7 @@ fn judge_group(docs: &[Analysis], a: &Alignment) -> Finding {
         claims: claims.clone(),
         consensus,
         outliers,
+        reasons: a.reasons.clone(),
     }
 }
 
@@ -551,6 +556,7 @@ fn judge_single(
             claims: vec![a, b],
             consensus: Vec::new(),
             outliers: Vec::new(),
+            reasons: Vec::new(),
         };
     }
     let others = docs.len() - 1;
@@ -576,6 +582,7 @@ fn judge_single(
         claims: vec![r],
         consensus: Vec::new(),
         outliers: Vec::new(),
+        reasons: Vec::new(),
     }
 }
 

@@ -47,6 +47,7 @@ pub fn judge_roles(docs: &[Analysis], a: &Alignment) -> Finding {
             claims: claims.clone(),
             consensus: Vec::new(),
             outliers: Vec::new(),
+            reasons: Vec::new(),
         };
     }
     // Consensus: the largest set naming one person.
@@ -83,6 +84,7 @@ pub fn judge_roles(docs: &[Analysis], a: &Alignment) -> Finding {
             claims: claims.clone(),
             consensus: best,
             outliers,
+            reasons: a.reasons.clone(),
         };
     }
     Finding {
@@ -102,6 +104,7 @@ pub fn judge_roles(docs: &[Analysis], a: &Alignment) -> Finding {
         claims: claims.clone(),
         consensus: best,
         outliers,
+        reasons: a.reasons.clone(),
     }
 }
 

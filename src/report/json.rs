@@ -74,6 +74,9 @@ pub struct FindingJson<'a> {
     pub consensus: Vec<&'a str>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub outliers: Vec<&'a str>,
+    /// Why the claims were grouped (`same measure (deaths)`, `similar wording`).
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    pub reasons: &'a [String],
 }
 
 #[derive(Serialize)]
@@ -198,6 +201,7 @@ pub fn comparison_json<'a>(cmp: &'a Comparison, opts: &Options) -> ComparisonJso
                     .filter(|_| f.claims.len() > 2)
                     .map(|r| cmp.analyses[r.source].document.source.id.as_str())
                     .collect(),
+                reasons: &f.reasons,
             })
             .collect(),
     }
