@@ -14,6 +14,7 @@ pub use quantity::{Quantity, QuantityKind, Unit};
 pub use role::{roles_in_sentence, RoleClaim};
 
 use std::ops::Range;
+use std::sync::Arc;
 
 /// One figure a source states, in its sentence, with everything needed to align it.
 #[derive(Debug, Clone)]
@@ -33,14 +34,14 @@ pub struct Claim {
     /// A word by which the writer keeps a distance from the claim (`allegedly`, `reportedly`).
     pub modality: Option<String>,
     /// Stems of the sentence's content words, for context similarity.
-    pub context: Vec<String>,
+    pub context: Arc<[String]>,
     /// Stems of the content words near the figure (its counted phrase and predicate), which
     /// tell apart two figures of one sentence.
     pub local: Vec<String>,
     /// What the figure is per (`$42 a share` → `share`, `3% a year` → `year`).
     pub per: Option<String>,
     /// Capitalised words inside the sentence (not its first word): names and places.
-    pub entities: Vec<String>,
+    pub entities: Arc<[String]>,
     /// The names among the words near the figure, within its comma phrase: `local` minus
     /// these says what the figure is about apart from where and who.
     pub local_entities: Vec<String>,
@@ -133,6 +134,9 @@ pub fn claims_in(tk: &token::Tokens, sentence: usize, detail: Detail) -> Vec<Cla
         entities.sort();
         entities.dedup();
     }
+    // Every claim of the sentence shares these.
+    let ctx: Arc<[String]> = ctx.into();
+    let entities: Arc<[String]> = entities.into();
 
     // Attribution belongs to a clause; read it once per clause.
     let mut attributions: Vec<Option<Option<Attribution>>> = vec![None; clauses.len()];
