@@ -147,6 +147,16 @@ pub fn claims_in(tk: &token::Tokens, sentence: usize, detail: Detail) -> Vec<Cla
         let elsewhere = |i: usize| owner.get(i).copied().flatten().is_some_and(|o| o != qi);
         let (measure, measure_word) =
             context::measure(tk, clause.clone(), q, c.as_ref(), &elsewhere);
+        // `fined twice`, `struck three times`: a multiplier after an event counts the events.
+        let mut q = q.clone();
+        if q.kind == QuantityKind::Multiplier
+            && measure
+                .as_ref()
+                .is_some_and(|m| m.key.starts_with("class:"))
+        {
+            q.kind = QuantityKind::Count;
+        }
+        let q = &q;
         let predicate = context::predicate(tk, clause.clone(), q, c.as_ref(), &elsewhere);
         let update = (clause.start.max(q.start_token.saturating_sub(4))..q.start_token)
             .any(|i| lx.is_cue("change", tk.lower(i)));
