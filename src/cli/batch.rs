@@ -87,19 +87,7 @@ impl Sink {
                 tmp: None,
             }),
             Some(p) => {
-                let target = PathBuf::from(p);
-                let dir = target
-                    .parent()
-                    .filter(|d| !d.as_os_str().is_empty())
-                    .unwrap_or(Path::new("."));
-                let name = target
-                    .file_name()
-                    .with_context(|| format!("{p}: not a file name"))?;
-                let tmp = dir.join(format!(
-                    ".{}.{}.tmp",
-                    name.to_string_lossy(),
-                    std::process::id()
-                ));
+                let (tmp, target) = super::temp_beside(p)?;
                 let f = File::create(&tmp).with_context(|| format!("{p}: cannot create output"))?;
                 Ok(Sink {
                     out: Box::new(BufWriter::new(f)),

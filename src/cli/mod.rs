@@ -348,7 +348,8 @@ impl Write for Output {
     }
 }
 
-/// A temporary file name beside `path`, and the target.
+/// A temporary file name beside `path`, and the target: output is written there and renamed
+/// into place only when complete.
 fn temp_beside(path: &str) -> Result<(PathBuf, PathBuf)> {
     let target = Path::new(path);
     let dir = target

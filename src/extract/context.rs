@@ -747,31 +747,40 @@ mod tests {
     use crate::extract::quantity::find_in;
     use crate::extract::token::Tokens;
 
-    /// Per quantity: its text, counted head, measure key, attribution party.
-    type Row = (String, Option<String>, Option<String>, Option<String>);
-
-    fn analyse(s: &str) -> Vec<Row> {
+    /// Runs `f` over each quantity of `s` with the tokens, its counted phrase and its clause.
+    fn each_quantity<T>(
+        s: &str,
+        f: impl Fn(&Tokens, &Quantity, Option<Counted>, Range<usize>) -> T,
+    ) -> Vec<T> {
         let tk = Tokens::new(s, 0..s.len());
-        let qs = find_in(&tk);
         let cl = clauses(&tk);
-        qs.iter()
+        find_in(&tk)
+            .iter()
             .map(|q| {
-                let c = counted(&tk, q);
                 let clause = cl
                     .iter()
                     .find(|r| r.contains(&q.start_token))
                     .cloned()
                     .unwrap_or(0..tk.len());
-                let (m, _) = measure(&tk, clause.clone(), q, c.as_ref(), &|_| false);
-                let a = attribution(&tk, clause);
-                (
-                    s[q.span.clone()].to_string(),
-                    c.map(|c| c.head),
-                    m.map(|m| m.key),
-                    a.map(|a| a.party),
-                )
+                f(&tk, q, counted(&tk, q), clause)
             })
             .collect()
+    }
+
+    /// Per quantity: its text, counted head, measure key, attribution party.
+    type Row = (String, Option<String>, Option<String>, Option<String>);
+
+    fn analyse(s: &str) -> Vec<Row> {
+        each_quantity(s, |tk, q, c, clause| {
+            let (m, _) = measure(tk, clause.clone(), q, c.as_ref(), &|_| false);
+            let a = attribution(tk, clause);
+            (
+                s[q.span.clone()].to_string(),
+                c.map(|c| c.head),
+                m.map(|m| m.key),
+                a.map(|a| a.party),
+            )
+        })
     }
 
     #[test]
@@ -796,24 +805,13 @@ mod tests {
 
     /// Per quantity: its counted phrase and its predicate, as text.
     fn phrases(s: &str) -> Vec<(Option<String>, Option<String>)> {
-        let tk = Tokens::new(s, 0..s.len());
-        let qs = find_in(&tk);
-        let cl = clauses(&tk);
-        qs.iter()
-            .map(|q| {
-                let c = counted(&tk, q);
-                let clause = cl
-                    .iter()
-                    .find(|r| r.contains(&q.start_token))
-                    .cloned()
-                    .unwrap_or(0..tk.len());
-                let p = predicate(&tk, clause, q, c.as_ref(), &|_| false);
-                (
-                    c.map(|c| s[c.span].to_string()),
-                    p.map(|p| s[p.span].to_string()),
-                )
-            })
-            .collect()
+        each_quantity(s, |tk, q, c, clause| {
+            let p = predicate(tk, clause, q, c.as_ref(), &|_| false);
+            (
+                c.map(|c| s[c.span].to_string()),
+                p.map(|p| s[p.span].to_string()),
+            )
+        })
     }
 
     macro_rules! counted_cases {
