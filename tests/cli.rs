@@ -443,3 +443,24 @@ fn huge_single_line_report_finishes() {
         .success()
         .stderr("");
 }
+
+/// `-o /dev/null` writes into the device; the atomic rename must never replace it with a file.
+#[cfg(unix)]
+#[test]
+fn output_to_a_device_is_written_in_place() {
+    use std::os::unix::fs::FileTypeExt;
+    let d = pair();
+    for args in [
+        &["compare", "courier.txt", "wire.txt", "-o", "/dev/null"][..],
+        &["claims", "courier.txt", "-o", "/dev/null"][..],
+        &["sentences", "courier.txt", "-o", "/dev/null"][..],
+    ] {
+        bin()
+            .current_dir(d.path())
+            .args(args)
+            .assert()
+            .code(predicate::in_iter([0, 1]));
+        let kind = fs::metadata("/dev/null").unwrap().file_type();
+        assert!(kind.is_char_device(), "{args:?} replaced /dev/null");
+    }
+}

@@ -86,6 +86,17 @@ impl Sink {
                 out: Box::new(BufWriter::with_capacity(1 << 16, std::io::stdout())),
                 tmp: None,
             }),
+            // A device or FIFO (`/dev/null`) is written in place, never renamed over.
+            Some(p) if super::special_file(p) => {
+                let f = std::fs::OpenOptions::new()
+                    .write(true)
+                    .open(p)
+                    .with_context(|| format!("{p}: cannot open output"))?;
+                Ok(Sink {
+                    out: Box::new(BufWriter::new(f)),
+                    tmp: None,
+                })
+            }
             Some(p) => {
                 let (tmp, target) = super::temp_beside(p)?;
                 let f = File::create(&tmp).with_context(|| format!("{p}: cannot create output"))?;

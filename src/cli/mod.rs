@@ -274,25 +274,44 @@ fn sentences(args: SentencesArgs) -> Result<()> {
 /// everything was written, so a failed run never leaves a partial file.
 enum Output {
     Stdout(std::io::BufWriter<std::io::StdoutLock<'static>>),
+    /// A file: written to `tmp` and renamed over `target` by `finish`, or, for a device or a
+    /// FIFO (`/dev/null`, `/dev/stdout`), written directly (`tmp` is `None`).
     File {
         w: std::io::BufWriter<std::fs::File>,
-        tmp: PathBuf,
+        tmp: Option<PathBuf>,
         target: PathBuf,
     },
 }
 
+/// Whether `path` names something that is not a regular file (a device, a FIFO): it is written
+/// in place, never replaced by a rename.
+pub(crate) fn special_file(path: &str) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir())
+}
+
 impl Output {
     fn open(path: Option<&str>) -> Result<Output> {
-        let Some(path) = path else {
+        let Some(path) = path.filter(|p| *p != "-") else {
             let w = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
             return Ok(Output::Stdout(w));
         };
+        let cannot = |e: std::io::Error| anyhow::anyhow!("{path}: cannot write output: {e}");
+        if special_file(path) {
+            let f = std::fs::OpenOptions::new()
+                .write(true)
+                .open(path)
+                .map_err(cannot)?;
+            return Ok(Output::File {
+                w: std::io::BufWriter::with_capacity(1 << 16, f),
+                tmp: None,
+                target: PathBuf::from(path),
+            });
+        }
         let (tmp, target) = temp_beside(path)?;
-        let f = std::fs::File::create(&tmp)
-            .map_err(|e| anyhow::anyhow!("{path}: cannot write output: {e}"))?;
+        let f = std::fs::File::create(&tmp).map_err(cannot)?;
         Ok(Output::File {
             w: std::io::BufWriter::with_capacity(1 << 16, f),
-            tmp,
+            tmp: Some(tmp),
             target,
         })
     }
@@ -304,10 +323,13 @@ impl Output {
                 r => r.context("writing to stdout"),
             },
             Output::File { w, tmp, target } => {
-                let done = w
-                    .flush()
-                    .and_then(|_| w.get_ref().sync_all())
-                    .and_then(|_| std::fs::rename(&*tmp, &*target));
+                let done = w.flush().and_then(|_| match tmp {
+                    Some(tmp) => w
+                        .get_ref()
+                        .sync_all()
+                        .and_then(|_| std::fs::rename(&*tmp, &*target)),
+                    None => Ok(()),
+                });
                 done.map_err(|e| anyhow::anyhow!("{}: cannot write output: {e}", target.display()))
             }
         }
@@ -317,7 +339,7 @@ impl Output {
 impl Drop for Output {
     fn drop(&mut self) {
         // Still there after `finish`? Then the run failed: leave no partial file.
-        if let Output::File { tmp, .. } = self {
+        if let Output::File { tmp: Some(tmp), .. } = self {
             if tmp.exists() {
                 let _ = std::fs::remove_file(tmp);
             }
@@ -388,22 +410,16 @@ fn warn(warnings: &[String]) {
 /// Writes to stdout, or to a file atomically: a temporary file beside it, then a rename, so
 /// a failed run never leaves a partial file.
 fn emit(path: Option<&str>, bytes: &[u8]) -> Result<()> {
-    let Some(path) = path else {
-        let mut stdout = std::io::stdout().lock();
-        return match stdout.write_all(bytes).and_then(|_| stdout.flush()) {
-            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-            r => r.context("writing to stdout"),
-        };
-    };
-    let (tmp, target) = temp_beside(path)?;
-    let write = || -> std::io::Result<()> {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, target)
-    };
-    write().map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        anyhow::anyhow!("{path}: cannot write output: {e}")
-    })
+    let mut out = Output::open(path)?;
+    match out.write_all(bytes) {
+        Err(e) if e.kind() == ErrorKind::BrokenPipe => return Ok(()),
+        Err(e) => {
+            return Err(anyhow::anyhow!(
+                "{}: cannot write output: {e}",
+                path.unwrap_or("stdout")
+            ))
+        }
+        Ok(()) => {}
+    }
+    out.finish()
 }
