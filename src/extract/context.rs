@@ -527,6 +527,11 @@ pub fn measure(
                 }
                 continue;
             }
+            // A sum's preposition names where it went or came from (`$10m from victims`),
+            // not what it measures.
+            if q.kind == QuantityKind::Money {
+                break;
+            }
             let mut k = i;
             while word(k).is_some_and(|w| matches!(w.as_str(), "the" | "a" | "an" | "their")) {
                 k += 1;
