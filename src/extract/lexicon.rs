@@ -363,6 +363,9 @@ pub struct Lexicon {
     pub classes: Vec<MeasureClass>,
     /// English stem → index into `classes`.
     pub class_by_stem: HashMap<String, usize>,
+    /// Words whose class is their own, not their stem's (`=demonstrations` in the data: the
+    /// events, while `demonstrated` is what protesters did).
+    pub class_exact: HashMap<&'static str, usize>,
     /// Multi-word class phrases (`lost their lives`, `in hospital`) with their class.
     pub class_phrases: Vec<(Vec<&'static str>, usize)>,
     /// The first three letters of every measure word and stem (bits over a–z³): a word with
@@ -633,6 +636,7 @@ impl Lexicon {
         let mut classes = Vec::new();
         let mut class_by_stem = HashMap::new();
         let mut class_phrases = Vec::new();
+        let mut class_exact = HashMap::new();
         for (line, f) in rows(MEASURES) {
             let file = "measures.tsv";
             let idx = classes.len();
@@ -643,6 +647,10 @@ impl Lexicon {
                 who: field(file, line, &f, 2)? == "2",
             });
             for w in field(file, line, &f, 3)?.split(',') {
+                if let Some(exact) = w.trim().strip_prefix('=') {
+                    class_exact.insert(exact, idx);
+                    continue;
+                }
                 if w.trim().contains(' ') {
                     // A phrase (`lost their lives`): matched word by word, lowercase.
                     class_phrases.push((w.trim().split(' ').collect::<Vec<_>>(), idx));
@@ -672,7 +680,7 @@ impl Lexicon {
         };
         for (line, f) in rows(MEASURES) {
             for w in field("measures.tsv", line, &f, 3)?.split(',') {
-                let w = w.trim().to_lowercase();
+                let w = w.trim().trim_start_matches('=').to_lowercase();
                 add_prefix(&w);
                 add_prefix(&stemmer.stem(&w));
             }
@@ -837,6 +845,7 @@ impl Lexicon {
             units,
             classes,
             class_by_stem,
+            class_exact,
             class_phrases,
             identifiers: words(IDENTIFIERS),
             months: words(MONTHS),
@@ -882,7 +891,11 @@ impl Lexicon {
                 c.clear();
             }
             let stem = self.stemmer.stem(word).into_owned();
-            let class = self.class_by_stem.get(&stem).copied();
+            let class = self
+                .class_exact
+                .get(word)
+                .or_else(|| self.class_by_stem.get(&stem))
+                .copied();
             let r = f(&stem, class);
             c.insert(word.to_string(), (stem, class));
             r

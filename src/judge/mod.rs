@@ -125,9 +125,10 @@ pub fn judge(analyses: Vec<Analysis>, alignments: Vec<Alignment>) -> Comparison 
             let mut f = judge_group(&analyses, a);
             for r in &a.claims {
                 for t in index.twins(&analyses, *r) {
-                    if !a.claims.contains(&t) {
+                    let note = twin_note(&analyses, *r, t);
+                    if !a.claims.contains(&t) && !f.explanation.contains(&note) {
                         f.explanation.push(' ');
-                        f.explanation.push_str(&twin_note(&analyses, *r, t));
+                        f.explanation.push_str(&note);
                     }
                 }
             }
@@ -571,8 +572,11 @@ fn judge_single(
         }
     );
     for t in twins {
-        explanation.push(' ');
-        explanation.push_str(&twin_note(docs, r, t));
+        let note = twin_note(docs, r, t);
+        if !explanation.contains(&note) {
+            explanation.push(' ');
+            explanation.push_str(&note);
+        }
     }
     Finding {
         kind: FindingKind::Unique,
