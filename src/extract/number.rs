@@ -29,6 +29,15 @@ pub(crate) struct Numeral {
 }
 
 impl Numeral {
+    /// The numeral multiplied by a scale word or suffix that ends before `end`.
+    fn scaled(mut self, factor: f64, end: usize) -> Numeral {
+        self.value *= factor;
+        self.scale *= factor;
+        self.end = end;
+        self.plain = false;
+        self
+    }
+
     fn new(value: f64, start: usize, end: usize) -> Numeral {
         Numeral {
             value,
@@ -409,11 +418,7 @@ impl Parser<'_> {
                 return n;
             }
             if let Some(f) = self.scale_at(j, true) {
-                n.value *= f;
-                n.scale *= f;
-                n.end = j + 1;
-                n.plain = false;
-                return n;
+                return n.scaled(f, j + 1);
             }
             return n;
         }
@@ -424,20 +429,12 @@ impl Parser<'_> {
             && matches!(self.number_word(j + 1), Some((_, WordKind::Scale)))
         {
             let f = self.number_word(j + 1).expect("checked").0;
-            n.value *= f;
-            n.scale *= f;
-            n.end = j + 2;
-            n.plain = false;
-            return n;
+            return n.scaled(f, j + 2);
         }
         // Separate scale letters and abbreviations (`2.33 k`, `10 bln`, `1,674,200.5 M`).
         if self.is_word(j) && self.lx.number_word(self.lower(j)).is_none() {
             if let Some(f) = self.scale_at(j, false) {
-                n.value *= f;
-                n.scale *= f;
-                n.end = j + 1;
-                n.plain = false;
-                return n;
+                return n.scaled(f, j + 1);
             }
         }
         // Number words continue a figure in digits: `3 hundred and 21`, `2 million`.
