@@ -307,14 +307,7 @@ fn sentences_stream_to_a_file_with_exact_offsets() {
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
     assert_eq!(lines.len(), 6000);
-    for (i, l) in lines.iter().enumerate() {
-        assert_eq!(l["index"], i);
-        let (s, e) = (
-            l["start"].as_u64().unwrap() as usize,
-            l["end"].as_u64().unwrap() as usize,
-        );
-        assert_eq!(&text[s..e], l["text"].as_str().unwrap());
-    }
+    assert_sentences_slice(&text, &lines);
     assert_eq!(
         lines[0]["text"],
         "Rivers rose 2.5\u{00A0}m overnight, officials said."
@@ -364,14 +357,7 @@ fn sentences_slice_the_original() {
         .map(|l| serde_json::from_slice(l).unwrap())
         .collect();
     assert!(lines.len() >= 3, "{lines:?}");
-    for (i, l) in lines.iter().enumerate() {
-        assert_eq!(l["index"], i);
-        let (s, e) = (
-            l["start"].as_u64().unwrap() as usize,
-            l["end"].as_u64().unwrap() as usize,
-        );
-        assert_eq!(&text[s..e], l["text"].as_str().unwrap());
-    }
+    assert_sentences_slice(text, &lines);
     assert_eq!(
         lines[0]["text"],
         "\u{201C}Over 300 people were working,\u{201D} said Mr. Volk."
@@ -462,5 +448,17 @@ fn output_to_a_device_is_written_in_place() {
             .code(predicate::in_iter([0, 1]));
         let kind = fs::metadata("/dev/null").unwrap().file_type();
         assert!(kind.is_char_device(), "{args:?} replaced /dev/null");
+    }
+}
+
+/// Sentence lines are numbered in order and each `text` is the slice `start..end` of `text`.
+fn assert_sentences_slice(text: &str, lines: &[serde_json::Value]) {
+    for (i, l) in lines.iter().enumerate() {
+        assert_eq!(l["index"], i);
+        let (s, e) = (
+            l["start"].as_u64().unwrap() as usize,
+            l["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(&text[s..e], l["text"].as_str().unwrap());
     }
 }

@@ -2,7 +2,7 @@
 //! topic × source table for three or more sources, and each claim's sentence as evidence.
 //! Article text is untrusted, so every piece of it is escaped.
 
-use super::{one_line, Options};
+use super::{one_line, row_by_source, Options};
 use crate::judge::{figure, Comparison, Finding, FindingKind};
 use std::fmt::Write;
 
@@ -79,17 +79,13 @@ fn overview(out: &mut String, cmp: &Comparison, shown: &[&Finding]) {
     out.push_str("</tr>\n");
     for f in shown {
         let _ = write!(out, "<tr><td>{}</td>", escape(&f.topic));
-        for s in 0..cmp.analyses.len() {
-            match f.claims.iter().find(|r| r.source == s) {
-                Some(r) if f.outliers.contains(r) => {
-                    let _ = write!(
-                        out,
-                        "<td class=\"outlier\">{}</td>",
-                        escape(&figure(&cmp.analyses, *r))
-                    );
+        for c in row_by_source(cmp, f) {
+            match c {
+                Some((v, true)) => {
+                    let _ = write!(out, "<td class=\"outlier\">{}</td>", escape(&v));
                 }
-                Some(r) => {
-                    let _ = write!(out, "<td>{}</td>", escape(&figure(&cmp.analyses, *r)));
+                Some((v, false)) => {
+                    let _ = write!(out, "<td>{}</td>", escape(&v));
                 }
                 None => out.push_str("<td>&mdash;</td>"),
             }

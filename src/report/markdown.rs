@@ -1,6 +1,6 @@
 //! Markdown report: one section per kind; multi-source findings as a topic × source table.
 
-use super::{one_line, Options};
+use super::{one_line, row_by_source, Options};
 use crate::judge::{figure, Comparison, FindingKind};
 use std::fmt::Write;
 
@@ -48,20 +48,11 @@ pub fn render(cmp: &Comparison, opts: &Options) -> String {
             );
             let _ = writeln!(out, "|---|{}", "---|".repeat(labels.len()));
             for f in &shown {
-                let cells: Vec<String> = (0..labels.len())
-                    .map(|s| {
-                        f.claims
-                            .iter()
-                            .find(|r| r.source == s)
-                            .map(|r| {
-                                let v = cell(&figure(&cmp.analyses, *r));
-                                if f.outliers.contains(r) {
-                                    format!("**{v}**")
-                                } else {
-                                    v
-                                }
-                            })
-                            .unwrap_or_else(|| "—".to_string())
+                let cells: Vec<String> = row_by_source(cmp, f)
+                    .map(|c| match c {
+                        Some((v, true)) => format!("**{}**", cell(&v)),
+                        Some((v, false)) => cell(&v),
+                        None => "—".to_string(),
                     })
                     .collect();
                 let _ = writeln!(out, "| {} | {} |", cell(&f.topic), cells.join(" | "));

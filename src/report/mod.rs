@@ -6,7 +6,7 @@ pub mod json;
 pub mod markdown;
 pub mod text;
 
-use crate::judge::{Comparison, Finding, FindingKind};
+use crate::judge::{self, Comparison, Finding, FindingKind};
 
 /// Output formats of `compare`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,6 +53,20 @@ pub fn render(cmp: &Comparison, format: Format, opts: &Options) -> Result<String
         Format::Csv => csv::render(cmp, opts),
         Format::Markdown => markdown::render(cmp, opts),
         Format::Html => html::render(cmp, opts),
+    })
+}
+
+/// For a topic × source table: per source, the figure its claim in `f` quotes and whether it
+/// is an outlier of the finding, or `None` where the source has no claim in it.
+pub(crate) fn row_by_source<'a>(
+    cmp: &'a Comparison,
+    f: &'a Finding,
+) -> impl Iterator<Item = Option<(String, bool)>> + 'a {
+    (0..cmp.analyses.len()).map(move |s| {
+        f.claims
+            .iter()
+            .find(|r| r.source == s)
+            .map(|r| (judge::figure(&cmp.analyses, *r), f.outliers.contains(r)))
     })
 }
 

@@ -1,6 +1,6 @@
 //! The terminal report: findings grouped by kind, each with its claims and sentences.
 
-use super::{one_line, Options};
+use super::{one_line, row_by_source, Options};
 use crate::judge::Finding;
 use crate::judge::{figure, Comparison, FindingKind};
 use comfy_table::{presets::UTF8_FULL_CONDENSED, ContentArrangement, Table};
@@ -112,19 +112,10 @@ fn overview(out: &mut String, cmp: &Comparison, shown: &[&Finding]) {
     table.set_header(header);
     for f in rows {
         let mut row = vec![f.kind.as_str().to_string(), f.topic.clone()];
-        row.extend((0..cmp.analyses.len()).map(|s| {
-            f.claims
-                .iter()
-                .find(|r| r.source == s)
-                .map(|r| {
-                    let v = one_line(&figure(&cmp.analyses, *r));
-                    if f.outliers.contains(r) {
-                        format!("! {v}")
-                    } else {
-                        v
-                    }
-                })
-                .unwrap_or_else(|| "-".to_string())
+        row.extend(row_by_source(cmp, f).map(|c| match c {
+            Some((v, true)) => format!("! {}", one_line(&v)),
+            Some((v, false)) => one_line(&v),
+            None => "-".to_string(),
         }));
         table.add_row(row);
     }
