@@ -262,17 +262,21 @@ impl<R: BufRead> LineReader<R> {
     }
 }
 
-#[derive(Serialize)]
-struct FindingLine<'a> {
-    event_id: &'a str,
-    #[serde(flatten)]
-    finding: json::FindingJson<'a>,
-}
-
-/// The JSON Lines of an event's findings.
+/// The JSON Lines of an event's findings: each finding's JSON object with `event_id` as its
+/// first field. Written by splicing the id into the serialized object, which is several
+/// times cheaper than `#[serde(flatten)]` (that goes through a map serializer).
 pub fn jsonl(event_id: &str, cmp: &Comparison, opts: &Options, out: &mut Vec<u8>) {
+    let mut id = Vec::with_capacity(event_id.len() + 16);
+    id.extend_from_slice(b"{\"event_id\":");
+    serde_json::to_writer(&mut id, event_id).expect("a string serializes");
+    id.push(b',');
+    let mut obj = Vec::new();
     for finding in json::comparison_json(cmp, opts).findings {
-        serde_json::to_writer(&mut *out, &FindingLine { event_id, finding }).expect("serializable");
+        obj.clear();
+        serde_json::to_writer(&mut obj, &finding).expect("serializable");
+        // The id's prefix opened the object: drop the finding's own `{`.
+        out.extend_from_slice(&id);
+        out.extend_from_slice(obj.strip_prefix(b"{").expect("a finding is an object"));
         out.push(b'\n');
     }
 }

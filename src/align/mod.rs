@@ -358,7 +358,7 @@ fn align_block(docs: &[Analysis], key: &str, members: &[ClaimRef]) -> Vec<Alignm
 }
 
 /// Jaccard similarity of two sorted, deduplicated word lists.
-pub fn jaccard(a: &[String], b: &[String]) -> f64 {
+pub fn jaccard<T: Ord>(a: &[T], b: &[T]) -> f64 {
     if a.is_empty() && b.is_empty() {
         return 0.0;
     }

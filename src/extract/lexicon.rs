@@ -7,8 +7,6 @@ use super::token::tokenize;
 use crate::error::{Error, Result};
 use rust_stemmers::{Algorithm, Stemmer};
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 /// How a hedge word bounds the figure it stands before.
@@ -160,32 +158,62 @@ pub struct MeasureClass {
     pub who: bool,
 }
 
-/// FxHash: lexicon keys are short lowercase words, hashed once per token of text.
-#[derive(Default, Clone, Copy)]
-pub struct FxHasher(u64);
+/// Maps and sets keyed by short words, hashed once per token of text: FxHash, not SipHash
+/// (no untrusted keys reach them as a denial-of-service risk; the text is only looked up).
+pub use rustc_hash::{FxHashMap as FastMap, FxHashSet as FastSet};
 
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-        for chunk in bytes.chunks(8) {
-            let mut buf = [0u8; 8];
-            buf[..chunk.len()].copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(buf)).wrapping_mul(K);
-        }
-    }
-    fn write_u8(&mut self, i: u8) {
-        self.write(&[i]);
-    }
-    fn write_usize(&mut self, i: usize) {
-        self.write(&i.to_le_bytes());
-    }
-    fn finish(&self) -> u64 {
-        self.0
+/// A word's stem by its hash: context word sets are sorted, deduplicated and intersected
+/// for every pair of claims, and integers do that without allocating or comparing bytes.
+/// 64 bits make a collision between two of a text's stems vanishingly unlikely.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct StemId(u64);
+
+impl StemId {
+    fn of(stem: &str) -> StemId {
+        use std::hash::{BuildHasher, BuildHasherDefault};
+        StemId(BuildHasherDefault::<rustc_hash::FxHasher>::default().hash_one(stem))
     }
 }
 
-pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
-pub type FastSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
+/// A stem, cached with its id.
+struct Stemmed {
+    stem: String,
+    id: StemId,
+}
+
+/// A prefilter for a set of lowercase words: for each first letter a–z, a bit per length of
+/// the words starting with it (lengths of 31 and more share a bit). A word of another shape
+/// is not in the set; one of the same shape may be, and is looked up.
+#[derive(Debug, Clone, Default)]
+struct Shapes {
+    by_letter: [u32; 26],
+    /// Some word starts with something other than a–z: admit every such word.
+    other: bool,
+}
+
+impl Shapes {
+    fn of<'w>(words: impl IntoIterator<Item = &'w str>) -> Shapes {
+        let mut s = Shapes::default();
+        for w in words {
+            match w.bytes().next() {
+                Some(f) if f.is_ascii_lowercase() => {
+                    s.by_letter[usize::from(f - b'a')] |= 1 << w.len().min(31)
+                }
+                _ => s.other = true,
+            }
+        }
+        s
+    }
+
+    fn admits(&self, w: &str) -> bool {
+        match w.bytes().next() {
+            Some(f) if f.is_ascii_lowercase() => {
+                self.by_letter[usize::from(f - b'a')] & (1 << w.len().min(31)) != 0
+            }
+            _ => self.other,
+        }
+    }
+}
 
 /// A phrase as tokens, matched case-insensitively unless `exact`.
 #[derive(Debug, Clone)]
@@ -362,10 +390,10 @@ pub struct Lexicon {
     pub units: PhraseTable<UnitDef>,
     pub classes: Vec<MeasureClass>,
     /// English stem → index into `classes`.
-    pub class_by_stem: HashMap<String, usize>,
+    pub class_by_stem: FastMap<String, usize>,
     /// Words whose class is their own, not their stem's (`=demonstrations` in the data: the
     /// events, while `demonstrated` is what protesters did).
-    pub class_exact: HashMap<&'static str, usize>,
+    pub class_exact: FastMap<&'static str, usize>,
     /// Multi-word class phrases (`lost their lives`, `in hospital`) with their class.
     pub class_phrases: Vec<(Vec<&'static str>, usize)>,
     /// The first three letters of every measure word and stem (bits over a–z³): a word with
@@ -380,13 +408,13 @@ pub struct Lexicon {
     /// Role phrases as lowercase word sequences, longest first, with their class index.
     pub roles: Vec<(Vec<&'static str>, usize)>,
     /// The same phrases by their first word, longest first.
-    pub roles_by_first: FastMap<&'static str, Vec<(Vec<&'static str>, usize)>>,
+    roles_by_first: FastMap<&'static str, Vec<(Vec<&'static str>, usize)>>,
     /// Role classes: name and label, from `data/roles.tsv`.
     pub role_classes: Vec<(&'static str, &'static str)>,
     /// Words that distance the writer from a claim (`allegedly`, `reportedly`).
     pub modal_words: FastSet<&'static str>,
     /// Word → party key.
-    pub parties: HashMap<&'static str, &'static str>,
+    pub parties: FastMap<&'static str, &'static str>,
     /// English number word → (value, kind).
     pub number_words: FastMap<&'static str, (f64, WordKind)>,
     /// Fraction words that are not ordinals (`half` → 2).
@@ -400,9 +428,10 @@ pub struct Lexicon {
     /// Every lowercase token that begins a phrase of some table, or is numeric, with [`flag`]
     /// bits saying which.
     flags: FastMap<String, u16>,
-    /// For each first letter a–z, a bit per length of the numeric words starting with it: a
-    /// word of another shape is rejected without hashing.
-    numeric_shapes: [u32; 26],
+    /// Shapes of the numeric words and of the first words of role phrases: most words of a
+    /// text are rejected without hashing.
+    numeric_shapes: Shapes,
+    role_shapes: Shapes,
     stemmer: Stemmer,
 }
 
@@ -634,9 +663,9 @@ impl Lexicon {
         units.finish();
 
         let mut classes = Vec::new();
-        let mut class_by_stem = HashMap::new();
+        let mut class_by_stem = FastMap::default();
         let mut class_phrases = Vec::new();
-        let mut class_exact = HashMap::new();
+        let mut class_exact = FastMap::default();
         for (line, f) in rows(MEASURES) {
             let file = "measures.tsv";
             let idx = classes.len();
@@ -695,7 +724,7 @@ impl Lexicon {
         let mut attribution_verbs = FastSet::default();
         let mut modal_words = FastSet::default();
         let mut weak_attribution_verbs = FastSet::default();
-        let mut parties = HashMap::new();
+        let mut parties = FastMap::default();
         for (line, f) in rows(ATTRIBUTION) {
             let kind = f[0];
             let list = field("attribution.tsv", line, &f, 1)?.split(',');
@@ -809,12 +838,8 @@ impl Lexicon {
                 numeric_words.insert(format!("{w}s"));
             }
         }
-        let mut numeric_shapes = [0u32; 26];
-        for w in &numeric_words {
-            if let Some(f) = w.bytes().next().filter(u8::is_ascii_lowercase) {
-                numeric_shapes[usize::from(f - b'a')] |= 1 << w.len().min(31);
-            }
-        }
+        let numeric_shapes = Shapes::of(numeric_words.iter().map(String::as_str));
+        let role_shapes = Shapes::of(roles_by_first.keys().copied());
         let mut flags: FastMap<String, u16> = FastMap::default();
         let mut mark = |w: &str, bit: u16| *flags.entry(w.to_string()).or_default() |= bit;
         numeric_words.iter().for_each(|w| mark(w, flag::NUMERIC));
@@ -834,6 +859,7 @@ impl Lexicon {
             class_prefixes,
             numeric_words,
             numeric_shapes,
+            role_shapes,
             starters,
             number_words,
             denominators,
@@ -872,14 +898,19 @@ impl Lexicon {
 
     /// The English stem of a lowercase word.
     pub fn stem(&self, word: &str) -> String {
-        self.stemmed(word, |s, _| s.to_string())
+        self.stemmed(word, |s, _| s.stem.to_string())
+    }
+
+    /// The English stem of a lowercase word as a [`StemId`], for comparing word sets.
+    pub fn stem_id(&self, word: &str) -> StemId {
+        self.stemmed(word, |s, _| s.id)
     }
 
     /// Looks up a lowercase word's stem and measure class, stemming each word once per thread:
     /// news repeats its vocabulary, and the stemmer is the costliest step of extraction.
-    fn stemmed<R>(&self, word: &str, f: impl FnOnce(&str, Option<usize>) -> R) -> R {
+    fn stemmed<R>(&self, word: &str, f: impl FnOnce(&Stemmed, Option<usize>) -> R) -> R {
         thread_local! {
-            static CACHE: RefCell<FastMap<String, (String, Option<usize>)>> =
+            static CACHE: RefCell<FastMap<String, (Stemmed, Option<usize>)>> =
                 RefCell::new(FastMap::default());
         }
         CACHE.with(|c| {
@@ -896,6 +927,10 @@ impl Lexicon {
                 .get(word)
                 .or_else(|| self.class_by_stem.get(&stem))
                 .copied();
+            let stem = Stemmed {
+                id: StemId::of(&stem),
+                stem,
+            };
             let r = f(&stem, class);
             c.insert(word.to_string(), (stem, class));
             r
@@ -909,13 +944,15 @@ impl Lexicon {
 
     /// Whether a lowercase word is a figure by itself (`twelve`, `thirds`, `dozens`).
     pub fn is_numeric_word(&self, lower: &str) -> bool {
-        let shape_ok = match lower.bytes().next() {
-            Some(f) if f.is_ascii_lowercase() => {
-                self.numeric_shapes[usize::from(f - b'a')] & (1 << lower.len().min(31)) != 0
-            }
-            _ => false,
-        };
-        shape_ok && self.numeric_words.contains(lower)
+        self.numeric_shapes.admits(lower) && self.numeric_words.contains(lower)
+    }
+
+    /// The role phrases a lowercase word can begin (`chief` → `chief executive`, …).
+    pub fn roles_from(&self, lower: &str) -> Option<&[(Vec<&'static str>, usize)]> {
+        if !self.role_shapes.admits(lower) {
+            return None;
+        }
+        self.roles_by_first.get(lower).map(Vec::as_slice)
     }
 
     /// Whether a lowercase token can start a quantity (digits always can).

@@ -9,7 +9,7 @@ pub mod role;
 pub mod token;
 
 pub use context::{Attribution, Counted, Measure, Predicate};
-pub use lexicon::{lexicon, HedgeKind};
+pub use lexicon::{lexicon, HedgeKind, StemId};
 pub use quantity::{Quantity, QuantityKind, Unit};
 pub use role::{roles_in_sentence, RoleClaim};
 
@@ -34,10 +34,10 @@ pub struct Claim {
     /// A word by which the writer keeps a distance from the claim (`allegedly`, `reportedly`).
     pub modality: Option<String>,
     /// Stems of the sentence's content words, for context similarity.
-    pub context: Arc<[String]>,
+    pub context: Arc<[StemId]>,
     /// Stems of the content words near the figure (its counted phrase and predicate), which
     /// tell apart two figures of one sentence.
-    pub local: Vec<String>,
+    pub local: Vec<StemId>,
     /// What the figure is per (`$42 a share` → `share`, `3% a year` → `year`).
     pub per: Option<String>,
     /// Capitalised words inside the sentence (not its first word): names and places.
@@ -108,10 +108,10 @@ pub fn claims_in(tk: &token::Tokens, sentence: usize, detail: Detail) -> Vec<Cla
             }
         }
     }
-    let mut ctx: Vec<String> = Vec::new();
+    let mut ctx: Vec<StemId> = Vec::new();
     let mut entities: Vec<String> = Vec::new();
     // Per token: its stem when it is a content word.
-    let mut stems: Vec<Option<String>> = vec![None; toks.len()];
+    let mut stems: Vec<Option<StemId>> = vec![None; toks.len()];
     if detail == Detail::Full {
         for (k, t) in toks.iter().enumerate() {
             if t.kind != token::TokenKind::Word {
@@ -125,17 +125,17 @@ pub fn claims_in(tk: &token::Tokens, sentence: usize, detail: Detail) -> Vec<Cla
             if k > 0 && w.chars().next().is_some_and(char::is_uppercase) {
                 entities.push(lw.clone());
             }
-            let stem = lx.stem(&lw);
-            stems[k] = Some(stem.clone());
+            let stem = lx.stem_id(&lw);
+            stems[k] = Some(stem);
             ctx.push(stem);
         }
-        ctx.sort();
+        ctx.sort_unstable();
         ctx.dedup();
         entities.sort();
         entities.dedup();
     }
     // Every claim of the sentence shares these.
-    let ctx: Arc<[String]> = ctx.into();
+    let ctx: Arc<[StemId]> = ctx.into();
     let entities: Arc<[String]> = entities.into();
 
     // Attribution belongs to a clause; read it once per clause.
@@ -225,28 +225,28 @@ pub fn claims_in(tk: &token::Tokens, sentence: usize, detail: Detail) -> Vec<Cla
 /// per (`$42 a share`).
 fn near(
     tk: &token::Tokens,
-    stems: &[Option<String>],
+    stems: &[Option<StemId>],
     clause: Range<usize>,
     q: &Quantity,
     c: Option<&Counted>,
     mine: &dyn Fn(usize) -> bool,
-) -> (Vec<String>, Vec<String>, Option<String>) {
+) -> (Vec<StemId>, Vec<String>, Option<String>) {
     let lx = lexicon();
     let toks = &tk.toks;
     let own_end = c.map_or(q.end_token, |c| c.tokens.end);
     let before = (clause.start..q.start_token)
         .rev()
         .filter(|&i| mine(i))
-        .filter_map(|i| stems[i].clone())
+        .filter_map(|i| stems[i])
         .take(LOCAL_WINDOW);
     // The counted phrase and what follows; not the figure's own words (`fifteen`), which are
     // its value, not its context.
     let after = (q.end_token..clause.end.max(own_end))
         .filter(|&i| mine(i))
-        .filter_map(|i| stems[i].clone())
+        .filter_map(|i| stems[i])
         .take(LOCAL_WINDOW + 2);
-    let mut local: Vec<String> = before.chain(after).collect();
-    local.sort();
+    let mut local: Vec<StemId> = before.chain(after).collect();
+    local.sort_unstable();
     local.dedup();
     // Names qualify a figure from within its comma-delimited phrase, not from an aside
     // (`Okafor, the Labour candidate, won by 11,500 votes`).

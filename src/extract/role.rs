@@ -2,7 +2,7 @@
 //! Khimprom`, `spokeswoman Irina Volk`, `the company's chief executive, Anna Berg`, `Khimprom,
 //! led by Yegor Burkin`). Reports that name different people for one role contradict each other.
 
-use super::lexicon::{lexicon, Lexicon};
+use super::lexicon::{lexicon, Lexicon, StemId};
 use super::token::{Token, TokenKind, Tokens};
 use std::ops::Range;
 
@@ -27,7 +27,7 @@ pub struct RoleClaim {
     pub org_key: Option<String>,
     /// Stems of the sentence's content words, for telling whether two sentences are about one
     /// scene when neither names the organisation.
-    pub context: Vec<String>,
+    pub context: Vec<StemId>,
 }
 
 /// Words between an appositive name and its role: `Burkin, identified as the leader of …`.
@@ -75,7 +75,7 @@ pub fn roles_in(tk: &Tokens, sentence: usize) -> Vec<RoleClaim> {
     let (text, toks) = (tk.text, &tk.toks[..]);
     // Most sentences name no role: look before doing any work.
     let any_role = (0..toks.len())
-        .any(|i| toks[i].kind == TokenKind::Word && lx.roles_by_first.contains_key(tk.lower(i)));
+        .any(|i| toks[i].kind == TokenKind::Word && lx.roles_from(tk.lower(i)).is_some());
     if !any_role {
         return Vec::new();
     }
@@ -121,13 +121,13 @@ pub fn roles_in(tk: &Tokens, sentence: usize) -> Vec<RoleClaim> {
         i = end;
     }
     if !out.is_empty() {
-        let mut context: Vec<String> = lowers
+        let mut context: Vec<StemId> = lowers
             .iter()
             .filter(|w| w.len() > 2 && w.chars().all(char::is_alphabetic))
             .filter(|w| !lx.stopwords.contains(w.as_str()))
-            .map(|w| lx.stem(w))
+            .map(|w| lx.stem_id(w))
             .collect();
-        context.sort();
+        context.sort_unstable();
         context.dedup();
         for r in &mut out {
             r.context = context.clone();
@@ -157,8 +157,7 @@ impl Scan<'_> {
     /// The longest role phrase starting at `i`: its class index and the token after it.
     fn role_at(&self, i: usize) -> Option<(usize, usize)> {
         self.lx
-            .roles_by_first
-            .get(self.lower(i))?
+            .roles_from(self.lower(i))?
             .iter()
             .find_map(|(words, class)| {
                 let n = words.len();

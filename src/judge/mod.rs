@@ -6,7 +6,7 @@ pub mod role;
 
 use crate::align::{jaccard, Alignment, ClaimRef};
 use crate::document::Source;
-use crate::extract::{dimension, Claim, HedgeKind, QuantityKind};
+use crate::extract::{dimension, Claim, HedgeKind, QuantityKind, StemId};
 use crate::Analysis;
 use interval::{in_base, plausible, relate, Relation};
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -523,16 +523,16 @@ fn judge_single(
     let closeness = |o: &ClaimRef| jaccard(&claim(docs, *o).context, &c.context);
     // Related: the same words near both figures, names aside (two figures of one city are
     // not about one thing for sharing the city's name).
-    let plain = |x: &Claim| -> Vec<String> {
-        let names: Vec<String> = x
+    let plain = |x: &Claim| -> Vec<StemId> {
+        let names: Vec<StemId> = x
             .local_entities
             .iter()
-            .map(|e| crate::extract::lexicon().stem(e))
+            .map(|e| crate::extract::lexicon().stem_id(e))
             .collect();
         x.local
             .iter()
             .filter(|w| !names.contains(w))
-            .cloned()
+            .copied()
             .collect()
     };
     let mine = plain(c);

@@ -384,12 +384,14 @@ impl<'a> Splitter<'a> {
             let c = b[i];
             // Most bytes are letters and spaces: a word is looked at only where it starts.
             if c.is_ascii_alphanumeric() {
-                if prev_ws {
-                    self.marker_at(i, i);
-                }
+                let start = i;
                 i += 1;
                 while i < b.len() && b[i].is_ascii_alphanumeric() {
                     i += 1;
+                }
+                // A list marker is a word followed by `.` or `)`: ask only then.
+                if prev_ws && matches!(b.get(i), Some(b'.' | b')')) {
+                    self.marker_at(start, start);
                 }
                 prev_ws = false;
                 continue;
