@@ -141,8 +141,15 @@ pub fn analyze_with(document: Document, lang: Option<Lang>, detail: Detail) -> A
     let sentences = sentences(&normalized, lang);
     let mut claims = Vec::new();
     let mut roles = Vec::new();
+    let lower = normalized.text().to_ascii_lowercase();
     for s in &sentences {
-        let (c, r) = extract::sentence_claims(normalized.text(), s.index, s.span.clone(), detail);
+        let (c, r) = extract::document_sentence_claims(
+            normalized.text(),
+            &lower,
+            s.index,
+            s.span.clone(),
+            detail,
+        );
         claims.extend(c);
         roles.extend(r);
     }

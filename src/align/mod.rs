@@ -13,7 +13,8 @@ pub mod role;
 use crate::extract::{dimension, Claim, QuantityKind};
 use crate::judge::interval::{relate, Relation};
 use crate::Analysis;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::collections::BTreeMap;
 
 /// Which list of its source's [`Analysis`] a [`ClaimRef`] points into.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
@@ -172,7 +173,7 @@ fn fold(
         by_source.entry(r.source).or_default().push(*r);
     }
     let mut reps = Vec::new();
-    let mut folded: HashMap<ClaimRef, Vec<ClaimRef>> = HashMap::new();
+    let mut folded: HashMap<ClaimRef, Vec<ClaimRef>> = HashMap::default();
     for list in by_source.values_mut() {
         // Body sentences first, so that a headline folds into the body's claim.
         list.sort_by_key(|r| (headline(docs, *r), *r));
@@ -221,7 +222,7 @@ fn align_block(docs: &[Analysis], key: &str, members: &[ClaimRef]) -> Vec<Alignm
             }
             // Each other's best candidate is evidence of its own: two reports that each give
             // one death toll give the same death toll.
-            let mut best: HashMap<(bool, usize), (f64, usize, usize)> = HashMap::new();
+            let mut best: HashMap<(bool, usize), (f64, usize, usize)> = HashMap::default();
             for &p in &scored {
                 for key in [(false, p.1), (true, p.2)] {
                     let e = best.entry(key).or_insert(p);
@@ -271,8 +272,9 @@ fn align_block(docs: &[Analysis], key: &str, members: &[ClaimRef]) -> Vec<Alignm
     let mut reasons: Vec<Vec<String>> = vec![Vec::new(); n];
     // The sources of each group, for the clash test: with hundreds of sources, comparing
     // every member of one group with every member of the other was quadratic per pair.
-    let mut sources: Vec<HashSet<usize>> =
-        (0..n).map(|i| HashSet::from([reps[i].source])).collect();
+    let mut sources: Vec<HashSet<usize>> = (0..n)
+        .map(|i| HashSet::from_iter([reps[i].source]))
+        .collect();
     for (score, i, j) in pairs {
         let (i, j) = (i as usize, j as usize);
         let (ri, rj) = (group[i], group[j]);
@@ -608,10 +610,9 @@ mod tests {
             .collect();
         let d = docs(&texts.iter().map(String::as_str).collect::<Vec<_>>());
         let al = align(&d);
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = HashSet::default();
         for a in &al {
-            let sources: std::collections::HashSet<usize> =
-                a.claims.iter().map(|r| r.source).collect();
+            let sources: HashSet<usize> = a.claims.iter().map(|r| r.source).collect();
             assert_eq!(sources.len(), a.claims.len(), "{a:?}");
             for r in a.claims.iter().chain(&a.restatements) {
                 assert!(seen.insert(*r), "{r:?} twice");

@@ -448,22 +448,25 @@ pub fn measure(
         return (Some(stem_measure(lx, c)), None);
     }
     let own = q.start_token..counted.map_or(q.end_token, |c| c.tokens.end);
-    let word = |i: usize| -> Option<String> {
+    let word = |i: usize| -> Option<&str> {
         (clause.contains(&i) && toks[i].kind == TokenKind::Word && !owned_elsewhere(i))
-            .then(|| tk.lower(i).to_string())
+            .then(|| tk.lower(i))
     };
     let classed = |w: &str| class(w).filter(|c| !c.generic);
-    let found = |w: String| {
-        let m = classed(&w).map(by_class);
-        (m, Some(w))
+    let found = |w: &str| {
+        let m = classed(w).map(by_class);
+        (m, Some(w.to_string()))
     };
     // A class phrase starting at `i` (`lost their lives`, `forced from their homes`).
     let phrase_at = |i: usize| -> Option<(Measure, String)> {
+        let first = word(i)?;
         lx.class_phrases.iter().find_map(|(words, c)| {
-            let ok = words
-                .iter()
-                .enumerate()
-                .all(|(k, w)| word(i + k).is_some_and(|x| x == *w));
+            let ok = words[0] == first
+                && words
+                    .iter()
+                    .enumerate()
+                    .skip(1)
+                    .all(|(k, w)| word(i + k).is_some_and(|x| x == *w));
             ok.then(|| (by_class(&lx.classes[*c]), words.join(" ")))
         })
     };
@@ -485,9 +488,7 @@ pub fn measure(
         }
     }
     if i < clause.end && is_comma(text, &toks[i]) {
-        if let Some(w) =
-            word(i + 1).filter(|w| PARENTHETICAL.contains(&w.as_str()) || is_participle(w))
-        {
+        if let Some(w) = word(i + 1).filter(|w| PARENTHETICAL.contains(&w) || is_participle(w)) {
             // Skip `, neither of whom had been vaccinated,` up to its closing comma.
             let _ = w;
             if let Some(close) = (i + 1..clause.end.min(i + 16)).find(|&k| is_comma(text, &toks[k]))
@@ -506,13 +507,10 @@ pub fn measure(
             return (Some(m), Some(p));
         }
         i += 1;
-        if AUXILIARIES.contains(&w.as_str()) {
+        if AUXILIARIES.contains(&w) {
             continue;
         }
-        if matches!(
-            w.as_str(),
-            "in" | "into" | "under" | "on" | "at" | "from" | "to"
-        ) {
+        if matches!(w, "in" | "into" | "under" | "on" | "at" | "from" | "to") {
             // `are in hospital`, `went on strike`; a place (`65,000 homes in New York and New
             // Jersey lost power`) is stepped over.
             if toks
@@ -533,7 +531,7 @@ pub fn measure(
                 break;
             }
             let mut k = i;
-            while word(k).is_some_and(|w| matches!(w.as_str(), "the" | "a" | "an" | "their")) {
+            while word(k).is_some_and(|w| matches!(w, "the" | "a" | "an" | "their")) {
                 k += 1;
             }
             if let Some(n) = word(k).filter(|n| classed(n).is_some()) {
@@ -541,18 +539,15 @@ pub fn measure(
             }
             break;
         }
-        let verb = is_participle(&w) || lx.is_cue("verb", &w);
+        let verb = is_participle(w) || lx.is_cue("verb", w);
         // A class word right after the phrase is its verb (`300 died`, `40 injured`) or, after
         // an auxiliary, its complement (`were dead`); a bare noun there is something else
         // (`keeping her two kids home`).
-        if classed(&w).is_some()
+        if classed(w).is_some()
             && (verb
                 || steps > 1
-                || lx.class_of(&w).is_some_and(|_| {
-                    matches!(
-                        w.as_str(),
-                        "dead" | "missing" | "injured" | "wounded" | "hurt"
-                    )
+                || lx.class_of(w).is_some_and(|_| {
+                    matches!(w, "dead" | "missing" | "injured" | "wounded" | "hurt")
                 }))
         {
             return found(w);
@@ -566,20 +561,17 @@ pub fn measure(
                 if let Some((m, p)) = phrase_at(k) {
                     return (Some(m), Some(p));
                 }
-                if classed(&o).is_some() {
+                if classed(o).is_some() {
                     return found(o);
                 }
-                if !matches!(
-                    o.as_str(),
-                    "the" | "a" | "an" | "in" | "part" | "their" | "its"
-                ) {
+                if !matches!(o, "the" | "a" | "an" | "in" | "part" | "their" | "its") {
                     break;
                 }
                 k += 1;
             }
             break;
         }
-        if lx.stopwords.contains(w.as_str()) {
+        if lx.stopwords.contains(w) {
             break;
         }
     }
@@ -597,13 +589,10 @@ pub fn measure(
         // `The death toll from the quake … rose to 63`: the figure is a new level of the
         // clause's subject, the first class word before the verb (but `a rise of 12%` is no
         // such verb).
-        let after_prep = std::mem::replace(&mut prep, matches!(w.as_str(), "to" | "at"));
+        let after_prep = std::mem::replace(&mut prep, matches!(w, "to" | "at"));
         // `Vaccination coverage in the county is 82%`: a copula likewise.
-        let copula = matches!(
-            w.as_str(),
-            "is" | "are" | "was" | "were" | "remains" | "remained"
-        );
-        if copula || after_prep && lx.is_cue("change", &w) && !matches!(w.as_str(), "up" | "down") {
+        let copula = matches!(w, "is" | "are" | "was" | "were" | "remains" | "remained");
+        if copula || after_prep && lx.is_cue("change", w) && !matches!(w, "up" | "down") {
             if let Some(s) =
                 (clause.start..k).find_map(|j| word(j).filter(|x| classed(x).is_some()))
             {
@@ -612,12 +601,10 @@ pub fn measure(
             break;
         }
         // `a death toll of 63`, `arrested at least 300`, `put the number of strikers at 3,000`.
-        if matches!(w.as_str(), "of" | "at" | "to" | "the" | "a" | "an")
-            || AUXILIARIES.contains(&w.as_str())
-        {
+        if matches!(w, "of" | "at" | "to" | "the" | "a" | "an") || AUXILIARIES.contains(&w) {
             continue;
         }
-        if classed(&w).is_some() {
+        if classed(w).is_some() {
             return found(w);
         }
         break;

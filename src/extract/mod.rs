@@ -77,10 +77,33 @@ pub fn sentence_claims(
     range: Range<usize>,
     detail: Detail,
 ) -> (Vec<Claim>, Vec<RoleClaim>) {
-    let tk = token::Tokens::new(text, range);
-    let claims = claims_in(&tk, sentence, detail);
+    sentence_claims_of(&token::Tokens::new(text, range), sentence, detail)
+}
+
+/// [`sentence_claims`] over a document's text and its ASCII lowercase (`lower`, made once
+/// for all its sentences).
+pub fn document_sentence_claims(
+    text: &str,
+    lower: &str,
+    sentence: usize,
+    range: Range<usize>,
+    detail: Detail,
+) -> (Vec<Claim>, Vec<RoleClaim>) {
+    sentence_claims_of(
+        &token::Tokens::with_lower(text, lower, range),
+        sentence,
+        detail,
+    )
+}
+
+fn sentence_claims_of(
+    tk: &token::Tokens,
+    sentence: usize,
+    detail: Detail,
+) -> (Vec<Claim>, Vec<RoleClaim>) {
+    let claims = claims_in(tk, sentence, detail);
     let roles = if detail == Detail::Full {
-        role::roles_in(&tk, sentence)
+        role::roles_in(tk, sentence)
     } else {
         Vec::new()
     };
@@ -118,12 +141,16 @@ pub fn claims_in(tk: &token::Tokens, sentence: usize, detail: Detail) -> Vec<Cla
                 continue;
             }
             let w = tk.raw(k);
-            let lw = w.to_lowercase();
-            if lx.stopwords.contains(lw.as_str()) || lw.len() < 3 {
+            let lw: std::borrow::Cow<str> = if w.is_ascii() {
+                tk.lower(k).into()
+            } else {
+                w.to_lowercase().into()
+            };
+            if lw.len() < 3 || lx.stopwords.contains(&*lw) {
                 continue;
             }
             if k > 0 && w.chars().next().is_some_and(char::is_uppercase) {
-                entities.push(lw.clone());
+                entities.push(lw.to_string());
             }
             let stem = lx.stem_id(&lw);
             stems[k] = Some(stem);

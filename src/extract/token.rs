@@ -1,6 +1,7 @@
 //! A small tokenizer for normalized sentence text: words, numbers, single symbols and web
 //! addresses, with byte offsets, and whether each token is glued to the one before it.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,7 +37,8 @@ pub struct Tokens<'a> {
     /// The whole text the spans index.
     pub text: &'a str,
     pub toks: Vec<Token>,
-    lower: String,
+    /// ASCII lowercase of the text from byte `base` on (at least the sentence).
+    lower: Cow<'a, str>,
     base: usize,
 }
 
@@ -45,8 +47,20 @@ impl<'a> Tokens<'a> {
     pub fn new(text: &'a str, range: Range<usize>) -> Tokens<'a> {
         Tokens {
             toks: tokenize(&text[range.clone()], range.start),
-            lower: text[range.clone()].to_ascii_lowercase(),
+            lower: Cow::Owned(text[range.clone()].to_ascii_lowercase()),
             base: range.start,
+            text,
+        }
+    }
+
+    /// [`Tokens::new`] with `lower`, the ASCII lowercase of the whole `text`, made once for
+    /// all of a document's sentences.
+    pub fn with_lower(text: &'a str, lower: &'a str, range: Range<usize>) -> Tokens<'a> {
+        debug_assert_eq!(text.len(), lower.len());
+        Tokens {
+            toks: tokenize(&text[range.clone()], range.start),
+            lower: Cow::Borrowed(lower),
+            base: 0,
             text,
         }
     }

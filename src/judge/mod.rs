@@ -9,7 +9,8 @@ use crate::document::Source;
 use crate::extract::{dimension, Claim, HedgeKind, QuantityKind, StemId};
 use crate::Analysis;
 use interval::{in_base, plausible, relate, Relation};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::collections::BTreeMap;
 
 /// The three things a comparison can say about a claim.
 #[derive(
@@ -100,7 +101,7 @@ impl Comparison {
 pub fn judge(analyses: Vec<Analysis>, alignments: Vec<Alignment>) -> Comparison {
     let mut findings = Vec::new();
     // Sources that already state a figure in a block, through a multi-source group.
-    let mut grouped: HashMap<(&str, usize), Vec<ClaimRef>> = HashMap::new();
+    let mut grouped: HashMap<(&str, usize), Vec<ClaimRef>> = HashMap::default();
     for a in alignments.iter().filter(|a| a.claims.len() > 1) {
         for r in &a.claims {
             grouped
@@ -115,7 +116,7 @@ pub fn judge(analyses: Vec<Analysis>, alignments: Vec<Alignment>) -> Comparison 
         .filter(|a| a.claims.len() > 1)
         .flat_map(|a| a.claims.iter().copied())
         .collect();
-    let mut twin_pairs: HashSet<Vec<ClaimRef>> = HashSet::new();
+    let mut twin_pairs: HashSet<Vec<ClaimRef>> = HashSet::default();
     for a in &alignments {
         if a.claims[0].is_role() {
             findings.push(role::judge_roles(&analyses, a));
@@ -462,7 +463,8 @@ const TWINS_PER_SOURCE: usize = 2;
 
 impl ValueIndex {
     fn new(docs: &[Analysis]) -> ValueIndex {
-        let mut by_value: HashMap<(String, u64), BTreeMap<usize, Vec<ClaimRef>>> = HashMap::new();
+        let mut by_value: HashMap<(String, u64), BTreeMap<usize, Vec<ClaimRef>>> =
+            HashMap::default();
         for (s, d) in docs.iter().enumerate() {
             for (i, c) in d.claims.iter().enumerate() {
                 if let Some(k) = twin_key(c) {
