@@ -488,7 +488,7 @@ pub fn measure(
         }
     }
     if i < clause.end && is_comma(text, &toks[i]) {
-        if let Some(w) = word(i + 1).filter(|w| PARENTHETICAL.contains(&w) || is_participle(w)) {
+        if let Some(w) = word(i + 1).filter(|w| PARENTHETICAL.contains(w) || is_participle(w)) {
             // Skip `, neither of whom had been vaccinated,` up to its closing comma.
             let _ = w;
             if let Some(close) = (i + 1..clause.end.min(i + 16)).find(|&k| is_comma(text, &toks[k]))
