@@ -460,13 +460,12 @@ pub fn measure(
     // A class phrase starting at `i` (`lost their lives`, `forced from their homes`).
     let phrase_at = |i: usize| -> Option<(Measure, String)> {
         let first = word(i)?;
-        lx.class_phrases.iter().find_map(|(words, c)| {
-            let ok = words[0] == first
-                && words
-                    .iter()
-                    .enumerate()
-                    .skip(1)
-                    .all(|(k, w)| word(i + k).is_some_and(|x| x == *w));
+        lx.class_phrases_from(first).iter().find_map(|(words, c)| {
+            let ok = words
+                .iter()
+                .enumerate()
+                .skip(1)
+                .all(|(k, w)| word(i + k).is_some_and(|x| x == *w));
             ok.then(|| (by_class(&lx.classes[*c]), words.join(" ")))
         })
     };

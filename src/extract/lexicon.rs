@@ -181,36 +181,47 @@ struct Stemmed {
     id: StemId,
 }
 
-/// A prefilter for a set of lowercase words: for each first letter a–z, a bit per length of
-/// the words starting with it (lengths of 31 and more share a bit). A word of another shape
-/// is not in the set; one of the same shape may be, and is looked up.
-#[derive(Debug, Clone, Default)]
+/// A prefilter for a set of lowercase words: for each pair of leading letters a–z (a word's
+/// second byte may also be something else, or missing), a bit per length of the words that
+/// start so (lengths of 31 and more share a bit). A word of another shape is not in the
+/// set; one of the same shape may be, and is looked up.
+#[derive(Debug, Clone)]
 struct Shapes {
-    by_letter: [u32; 26],
+    by_start: Vec<u32>,
     /// Some word starts with something other than a–z: admit every such word.
     other: bool,
 }
 
 impl Shapes {
     fn of<'w>(words: impl IntoIterator<Item = &'w str>) -> Shapes {
-        let mut s = Shapes::default();
+        let mut s = Shapes {
+            by_start: vec![0; 26 * 27],
+            other: false,
+        };
         for w in words {
-            match w.bytes().next() {
-                Some(f) if f.is_ascii_lowercase() => {
-                    s.by_letter[usize::from(f - b'a')] |= 1 << w.len().min(31)
-                }
-                _ => s.other = true,
+            match Shapes::slot(w) {
+                Some(k) => s.by_start[k] |= 1 << w.len().min(31),
+                None => s.other = true,
             }
         }
         s
     }
 
+    /// The row of a word's first two bytes; `None` when the first is not a–z.
+    fn slot(w: &str) -> Option<usize> {
+        let b = w.as_bytes();
+        let first = *b.first().filter(|f| f.is_ascii_lowercase())?;
+        let second = match b.get(1) {
+            Some(c) if c.is_ascii_lowercase() => usize::from(c - b'a'),
+            _ => 26,
+        };
+        Some(usize::from(first - b'a') * 27 + second)
+    }
+
     fn admits(&self, w: &str) -> bool {
-        match w.bytes().next() {
-            Some(f) if f.is_ascii_lowercase() => {
-                self.by_letter[usize::from(f - b'a')] & (1 << w.len().min(31)) != 0
-            }
-            _ => self.other,
+        match Shapes::slot(w) {
+            Some(k) => self.by_start[k] & (1 << w.len().min(31)) != 0,
+            None => self.other,
         }
     }
 }
@@ -348,12 +359,11 @@ impl<T> PhraseTable<T> {
     where
         't: 'v,
     {
-        let first = if i < v.count() && v.may_begin(i, self.bit) {
-            v.lower(i)
-        } else {
-            ""
-        };
-        self.candidates(first)
+        let begins = i < v.count() && v.may_begin(i, self.bit);
+        begins
+            .then(|| self.candidates(v.lower(i)))
+            .into_iter()
+            .flatten()
             .filter_map(move |(p, t)| p.matches(v, i).map(|e| (e, p, t)))
     }
 
@@ -394,8 +404,9 @@ pub struct Lexicon {
     /// Words whose class is their own, not their stem's (`=demonstrations` in the data: the
     /// events, while `demonstrated` is what protesters did).
     pub class_exact: FastMap<&'static str, usize>,
-    /// Multi-word class phrases (`lost their lives`, `in hospital`) with their class.
-    pub class_phrases: Vec<(Vec<&'static str>, usize)>,
+    /// Multi-word class phrases (`lost their lives`, `in hospital`) with their class, by
+    /// their first word.
+    class_phrases: FastMap<&'static str, Vec<(Vec<&'static str>, usize)>>,
     /// The first three letters of every measure word and stem (bits over a–z³): a word with
     /// another beginning has no class, and is never stemmed.
     class_prefixes: Vec<u64>,
@@ -664,7 +675,8 @@ impl Lexicon {
 
         let mut classes = Vec::new();
         let mut class_by_stem = FastMap::default();
-        let mut class_phrases = Vec::new();
+        let mut class_phrases: FastMap<&'static str, Vec<(Vec<&'static str>, usize)>> =
+            FastMap::default();
         let mut class_exact = FastMap::default();
         for (line, f) in rows(MEASURES) {
             let file = "measures.tsv";
@@ -682,7 +694,11 @@ impl Lexicon {
                 }
                 if w.trim().contains(' ') {
                     // A phrase (`lost their lives`): matched word by word, lowercase.
-                    class_phrases.push((w.trim().split(' ').collect::<Vec<_>>(), idx));
+                    let words: Vec<&'static str> = w.trim().split(' ').collect();
+                    class_phrases
+                        .entry(words[0])
+                        .or_default()
+                        .push((words, idx));
                     continue;
                 }
                 let stem = stemmer.stem(&w.trim().to_lowercase()).into_owned();
@@ -945,6 +961,12 @@ impl Lexicon {
     /// Whether a lowercase word is a figure by itself (`twelve`, `thirds`, `dozens`).
     pub fn is_numeric_word(&self, lower: &str) -> bool {
         self.numeric_shapes.admits(lower) && self.numeric_words.contains(lower)
+    }
+
+    /// The class phrases a lowercase word can begin (`lost` → `lost their lives`), with their
+    /// class.
+    pub fn class_phrases_from(&self, lower: &str) -> &[(Vec<&'static str>, usize)] {
+        self.class_phrases.get(lower).map_or(&[], Vec::as_slice)
     }
 
     /// The role phrases a lowercase word can begin (`chief` → `chief executive`, …).
