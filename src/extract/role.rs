@@ -4,6 +4,7 @@
 
 use super::lexicon::{lexicon, Lexicon, StemId};
 use super::token::{Token, TokenKind, Tokens};
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// A person in a role, as one sentence states it.
@@ -93,7 +94,16 @@ pub fn roles_in(tk: &Tokens, sentence: usize) -> Vec<RoleClaim> {
     if words.len() >= 4 && capitalised * 10 > words.len() * 6 {
         return Vec::new();
     }
-    let lowers: Vec<String> = toks.iter().map(|t| t.text(text).to_lowercase()).collect();
+    let lowers: Vec<Cow<str>> = (0..toks.len())
+        .map(|i| {
+            let w = tk.raw(i);
+            if w.is_ascii() {
+                Cow::Borrowed(tk.lower(i))
+            } else {
+                Cow::Owned(w.to_lowercase())
+            }
+        })
+        .collect();
     let s = Scan {
         text,
         toks,
@@ -124,7 +134,7 @@ pub fn roles_in(tk: &Tokens, sentence: usize) -> Vec<RoleClaim> {
         let mut context: Vec<StemId> = lowers
             .iter()
             .filter(|w| w.len() > 2 && w.chars().all(char::is_alphabetic))
-            .filter(|w| !lx.stopwords.contains(w.as_str()))
+            .filter(|w| !lx.stopwords.contains(&***w))
             .map(|w| lx.stem_id(w))
             .collect();
         context.sort_unstable();
@@ -139,13 +149,13 @@ pub fn roles_in(tk: &Tokens, sentence: usize) -> Vec<RoleClaim> {
 struct Scan<'a> {
     text: &'a str,
     toks: &'a [Token],
-    lowers: &'a [String],
+    lowers: &'a [Cow<'a, str>],
     lx: &'static Lexicon,
 }
 
 impl Scan<'_> {
     fn lower(&self, i: usize) -> &str {
-        self.lowers.get(i).map_or("", String::as_str)
+        self.lowers.get(i).map_or("", |w| w)
     }
 
     fn is_sym(&self, i: usize, s: &str) -> bool {

@@ -204,7 +204,7 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
             TokenKind::Address
         } else if b.is_ascii_alphabetic() || (b >= 0x80 && is_letter_at(text, i)) {
             {
-                i += char_len(text, i);
+                i += if b < 0x80 { 1 } else { char_len(text, i) };
                 loop {
                     if i >= bytes.len() {
                         break;
@@ -244,7 +244,7 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
             i = end;
             continue;
         } else {
-            i += char_len(text, i);
+            i += if b < 0x80 { 1 } else { char_len(text, i) };
             TokenKind::Symbol
         };
         out.push(Token {
