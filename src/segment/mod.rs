@@ -377,16 +377,26 @@ impl<'a> Splitter<'a> {
     }
 
     fn run(&mut self) {
+        /// ASCII letters and digits, the bytes most of a text is made of, in one lookup.
+        static ALNUM: [bool; 256] = {
+            let mut t = [false; 256];
+            let mut c = 0;
+            while c < 256 {
+                t[c] = (c as u8).is_ascii_alphanumeric();
+                c += 1;
+            }
+            t
+        };
         let b = self.b;
         let mut i = 0;
         let mut prev_ws = true;
         while i < b.len() {
             let c = b[i];
             // Most bytes are letters and spaces: a word is looked at only where it starts.
-            if c.is_ascii_alphanumeric() {
+            if ALNUM[c as usize] {
                 let start = i;
                 i += 1;
-                while i < b.len() && b[i].is_ascii_alphanumeric() {
+                while i < b.len() && ALNUM[b[i] as usize] {
                     i += 1;
                 }
                 // A list marker is a word followed by `.` or `)`: ask only then.
