@@ -1029,6 +1029,25 @@ impl Lexicon {
 mod tests {
     use super::*;
 
+    #[test]
+    fn shapes_admit_every_member_and_reject_others() {
+        let lx = lexicon();
+        for w in &lx.numeric_words {
+            assert!(lx.numeric_shapes.admits(w), "{w}");
+            assert!(lx.is_numeric_word(w), "{w}");
+        }
+        for w in lx.roles_by_first.keys() {
+            assert!(lx.roles_from(w).is_some(), "{w}");
+        }
+        let s = Shapes::of(["twelve", "a", "émigré", "x1"]);
+        assert!(s.admits("twelve") && s.admits("a") && s.admits("x1"));
+        assert!(
+            s.admits("ésprit"),
+            "a non a-z first letter is always admitted"
+        );
+        assert!(!s.admits("the") && !s.admits("twelves") && !s.admits("b"));
+    }
+
     /// Tokens as written and lowercased.
     struct Words(Vec<(String, String)>);
     impl TokenView for Words {
