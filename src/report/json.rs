@@ -16,23 +16,23 @@ pub struct SourceJson<'a> {
 }
 
 #[derive(Serialize)]
-pub struct QuantityJson {
-    pub text: String,
+pub struct QuantityJson<'a> {
+    pub text: &'a str,
     pub start: usize,
     pub end: usize,
     pub value: Option<f64>,
     pub low: Option<f64>,
     pub high: Option<f64>,
     pub hedge: HedgeKind,
-    pub unit: Option<String>,
-    pub counted: Option<String>,
+    pub unit: Option<&'a str>,
+    pub counted: Option<&'a str>,
     pub kind: crate::extract::QuantityKind,
     /// What the unit measures (`length`, `money:USD`, `percent`); only figures of one
     /// dimension are ever compared.
-    pub dimension: Option<String>,
-    pub measure: Option<String>,
-    pub predicate: Option<String>,
-    pub attribution: Option<String>,
+    pub dimension: Option<&'a str>,
+    pub measure: Option<&'a str>,
+    pub predicate: Option<&'a str>,
+    pub attribution: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -42,7 +42,7 @@ pub struct ClaimJson<'a> {
     pub start: usize,
     pub end: usize,
     /// The figure; `null` for a role claim.
-    pub quantity: Option<QuantityJson>,
+    pub quantity: Option<QuantityJson<'a>>,
     /// The person in a role; absent for a figure claim.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub role: Option<RoleJson<'a>>,
@@ -90,12 +90,12 @@ fn finite(x: f64) -> Option<f64> {
 }
 
 /// The wire form of a quantity, with offsets into the original text.
-pub fn quantity(a: &Analysis, c: &Claim) -> QuantityJson {
+pub fn quantity<'a>(a: &'a Analysis, c: &'a Claim) -> QuantityJson<'a> {
     let q = &c.quantity;
     let span = a.original_range(q.span.clone());
     let firm = interval::firm(q);
     QuantityJson {
-        text: a.quote(q.span.clone()).to_string(),
+        text: a.quote(q.span.clone()),
         start: span.start,
         end: span.end,
         value: q.value,
@@ -109,19 +109,13 @@ pub fn quantity(a: &Analysis, c: &Claim) -> QuantityJson {
             _ => q.high,
         },
         hedge: q.hedge,
-        unit: q.unit.as_ref().map(|u| u.name.to_string()),
-        dimension: q.unit.as_ref().map(|u| u.dimension.to_string()),
-        counted: c
-            .counted
-            .as_ref()
-            .map(|k| a.quote(k.span.clone()).to_string()),
+        unit: q.unit.as_ref().map(|u| &*u.name),
+        dimension: q.unit.as_ref().map(|u| &*u.dimension),
+        counted: c.counted.as_ref().map(|k| a.quote(k.span.clone())),
         kind: q.kind,
-        measure: c.measure.as_ref().map(|m| m.label.clone()),
-        predicate: c
-            .predicate
-            .as_ref()
-            .map(|p| a.quote(p.span.clone()).to_string()),
-        attribution: c.attribution.as_ref().map(|x| x.text.clone()),
+        measure: c.measure.as_ref().map(|m| m.label.as_str()),
+        predicate: c.predicate.as_ref().map(|p| a.quote(p.span.clone())),
+        attribution: c.attribution.as_ref().map(|x| x.text.as_str()),
     }
 }
 
@@ -130,7 +124,7 @@ pub fn quantity(a: &Analysis, c: &Claim) -> QuantityJson {
 pub struct ClaimLine<'a> {
     pub sentence_index: usize,
     pub sentence: &'a str,
-    pub quantity: QuantityJson,
+    pub quantity: QuantityJson<'a>,
 }
 
 /// The lines `corroborate claims` prints for an analysed document, in order.
