@@ -24,7 +24,7 @@ pub struct ReportLine {
     #[serde(default)]
     pub label: Option<String>,
     pub text: String,
-    /// ISO date, kept for consumers; not used in judging yet.
+    /// ISO 8601 date or date-time (see [`crate::Published`]); `null` or `""` when unknown.
     #[serde(default)]
     pub published: Option<String>,
 }
@@ -134,8 +134,18 @@ pub fn compare_line(text: &str, line: usize) -> Result<(String, Comparison), Lin
                 format!("report '{}' is empty", r.id),
             ));
         }
+        let published = match r.published.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(p) => Some(crate::Published::parse(p).map_err(|e| {
+                err(
+                    Some(&ev.event_id),
+                    format!("report '{}': published {e}", r.id),
+                )
+            })?),
+        };
         let label = r.label.clone().unwrap_or_else(|| r.id.clone());
-        analyses.push(analyze(Document::from_text(&r.id, &label, r.text), None));
+        let doc = Document::from_text(&r.id, &label, r.text).with_published(published);
+        analyses.push(analyze(doc, None));
     }
     Ok((ev.event_id, compare_analyses(analyses)))
 }

@@ -23,6 +23,9 @@ pub struct Document {
     pub text: String,
     /// Things the user should know about how the text was read (lossy decoding, HTML).
     pub warnings: Vec<String>,
+    /// When the report was published, if known: figures of one event given on different
+    /// days are put in order.
+    pub published: Option<crate::Published>,
 }
 
 /// The kinds of file we read.
@@ -62,7 +65,14 @@ impl Document {
             },
             text: text.into(),
             warnings: Vec::new(),
+            published: None,
         }
+    }
+
+    /// The same document, published at `published`.
+    pub fn with_published(mut self, published: Option<crate::Published>) -> Document {
+        self.published = published;
+        self
     }
 
     /// Reads a report from `path` (`-` is stdin). `label` overrides the file stem.
@@ -154,6 +164,7 @@ impl Document {
             source,
             text,
             warnings,
+            published: None,
         })
     }
 }

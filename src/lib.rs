@@ -27,6 +27,7 @@ pub mod error;
 pub mod extract;
 pub mod judge;
 pub mod normalize;
+pub mod published;
 pub mod report;
 pub mod segment;
 pub mod stream;
@@ -37,6 +38,7 @@ pub use error::{Error, Result};
 pub use extract::{Claim, Detail, Quantity, RoleClaim};
 pub use judge::{Comparison, Finding, FindingKind};
 pub use normalize::NormalizedText;
+pub use published::Published;
 pub use segment::Lang;
 
 use std::ops::Range;

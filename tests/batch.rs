@@ -474,3 +474,38 @@ fn progress_bar_only_on_a_terminal_and_only_for_files() {
     let piped = tty("- < in.jsonl");
     assert!(!piped.contains('\x1b'), "{piped:?}");
 }
+
+#[test]
+fn publication_dates_order_a_discrepancy_and_a_bad_date_is_an_error_record() {
+    let dated = json!({"event_id": "d", "reports": [
+        {"id": "a", "text": DIFFER.0, "published": "2025-01-03T09:00:00+01:00"},
+        {"id": "b", "text": DIFFER.1, "published": "2025-01-02"}]});
+    let unknown = json!({"event_id": "u", "reports": [
+        {"id": "a", "text": DIFFER.0, "published": ""},
+        {"id": "b", "text": DIFFER.1, "published": null}]});
+    let bad = json!({"event_id": "x", "reports": [
+        {"id": "a", "text": DIFFER.0},
+        {"id": "b", "text": DIFFER.1, "published": "3 Jan 2025"}]});
+    let (code, out, err) = run(&[], &format!("{dated}\n{unknown}\n{bad}\n"));
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains(
+            "line 3 (event x): report 'b': published \"3 Jan 2025\" is not an ISO 8601 date"
+        ),
+        "{err}"
+    );
+    let v = lines(&out);
+    let d = v.iter().find(|f| f["event_id"] == "d").unwrap();
+    assert_eq!(d["kind"], "discrepancy");
+    assert_eq!(d["claims"][0]["published"], "2025-01-03T09:00:00+01:00");
+    assert_eq!(d["claims"][1]["published"], "2025-01-02");
+    let why = d["explanation"].as_str().unwrap();
+    assert!(
+        why.contains("a is the latest report (2025-01-03T09:00:00+01:00)"),
+        "{why}"
+    );
+    // Unknown dates (`""`, null) are no dates: no note, no field.
+    let u = v.iter().find(|f| f["event_id"] == "u").unwrap();
+    assert!(!u["explanation"].as_str().unwrap().contains("latest"));
+    assert!(u["claims"][0].get("published").is_none());
+}

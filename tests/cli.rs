@@ -462,3 +462,63 @@ fn assert_sentences_slice(text: &str, lines: &[serde_json::Value]) {
         assert_eq!(&text[s..e], l["text"].as_str().unwrap());
     }
 }
+
+#[test]
+fn publication_dates_name_the_latest_figure() {
+    let d = tempfile::tempdir().unwrap();
+    fs::write(
+        d.path().join("early.txt"),
+        "At least 41 people died in the flood.",
+    )
+    .unwrap();
+    fs::write(
+        d.path().join("late.txt"),
+        "The flood killed 63 people, officials said.",
+    )
+    .unwrap();
+    let compare = |dates: &[&str]| {
+        let mut args = vec!["compare", "early.txt", "late.txt"];
+        for p in dates {
+            args.extend(["--published", p]);
+        }
+        bin().current_dir(d.path()).args(&args).output().unwrap()
+    };
+    let out = compare(&["2025-01-02", "2025-01-04T08:00Z"]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("late is the latest report (2025-01-04T08:00Z) and says \"63 people\""),
+        "{text}"
+    );
+    // One day, no times: the order is unknown, so nothing is said; `-` is an unknown date.
+    for dates in [&["2025-01-02", "2025-01-02"][..], &["-", "2025-01-04"][..]] {
+        let text = String::from_utf8(compare(dates).stdout).unwrap();
+        assert!(!text.contains("latest report"), "{dates:?}: {text}");
+    }
+    error_case(
+        &[
+            "compare",
+            "courier.txt",
+            "wire.txt",
+            "--published",
+            "2025-02-30",
+        ],
+        |_| {},
+        "--published for courier.txt: \"2025-02-30\" is not an ISO 8601 date",
+    );
+    error_case(
+        &[
+            "compare",
+            "courier.txt",
+            "wire.txt",
+            "--published",
+            "-",
+            "--published",
+            "-",
+            "--published",
+            "-",
+        ],
+        |_| {},
+        "3 publication dates given for 2 reports",
+    );
+}

@@ -58,6 +58,10 @@ pub struct CompareArgs {
     /// Labels for the reports, in order (default: file stem).
     #[arg(long = "label", value_name = "LABEL")]
     pub labels: Vec<String>,
+    /// Publication dates of the reports, in order (ISO 8601: 2025-01-02 or
+    /// 2025-01-02T10:30Z; `-` for unknown): discrepancies say which figure is the latest.
+    #[arg(long = "published", value_name = "DATE")]
+    pub published: Vec<String>,
     /// Colour: auto (on a terminal, unless NO_COLOR is set), always, never.
     #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
     pub color: ColorArg,
@@ -132,6 +136,13 @@ fn compare(a: CompareArgs) -> Result<bool> {
             a.reports.len()
         );
     }
+    if a.published.len() > a.reports.len() {
+        bail!(
+            "{} publication dates given for {} reports",
+            a.published.len(),
+            a.reports.len()
+        );
+    }
     if !(0.0..=1.0).contains(&a.min_confidence) {
         bail!(
             "--min-confidence must be between 0 and 1, got {}",
@@ -139,9 +150,21 @@ fn compare(a: CompareArgs) -> Result<bool> {
         );
     }
     let only = parse_only(&a.only)?;
+    let published = a
+        .published
+        .iter()
+        .enumerate()
+        .map(|(i, p)| match p.trim() {
+            "-" | "" => Ok(None),
+            p => corroborate::Published::parse(p)
+                .map(Some)
+                .map_err(|e| anyhow::anyhow!("--published for {}: {e}", a.reports[i])),
+        })
+        .collect::<Result<Vec<_>>>()?;
     let mut docs = Vec::new();
     for (i, path) in a.reports.iter().enumerate() {
-        let d = Document::read(path, a.labels.get(i).map(String::as_str))?;
+        let d = Document::read(path, a.labels.get(i).map(String::as_str))?
+            .with_published(published.get(i).cloned().flatten());
         warn(&d.warnings);
         docs.push(d);
     }

@@ -369,6 +369,10 @@ fn judge_group(docs: &[Analysis], a: &Alignment) -> Finding {
         explanation.push(' ');
         explanation.push_str(&note);
     }
+    if let Some(note) = dates_note(docs, claims) {
+        explanation.push(' ');
+        explanation.push_str(&note);
+    }
     if any_update {
         explanation.push_str(" One report gives the figure as a change over time, so this may be an update rather than a contradiction.");
         confidence *= 0.6;
@@ -383,6 +387,29 @@ fn judge_group(docs: &[Analysis], a: &Alignment) -> Finding {
         outliers,
         reasons: a.reasons.clone(),
     }
+}
+
+/// When the reports behind a discrepancy were published at different times, names the latest
+/// and its figure: a figure that grows (a death toll, arrests) may have been overtaken, not
+/// contradicted. Silent unless one report is known to be later than every other dated one.
+fn dates_note(docs: &[Analysis], claims: &[ClaimRef]) -> Option<String> {
+    let dated: Vec<(ClaimRef, &crate::Published)> = claims
+        .iter()
+        .filter_map(|r| docs[r.source].document.published.as_ref().map(|p| (*r, p)))
+        .collect();
+    if dated.len() < 2 {
+        return None;
+    }
+    let (r, p) = dated.iter().find(|(r, p)| {
+        dated
+            .iter()
+            .all(|(o, q)| o == r || p.order(q) == Some(std::cmp::Ordering::Greater))
+    })?;
+    Some(format!(
+        "{} is the latest report ({p}) and says {}; if the figure changes over time, the earlier ones may be out of date.",
+        label(docs, *r),
+        quote_figure(docs, *r)
+    ))
 }
 
 /// When some sources distance themselves from a claim (`allegedly`, `reportedly`) and others

@@ -49,6 +49,9 @@ pub struct ClaimJson<'a> {
     /// A word by which the source distances itself from the claim (`allegedly`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub modality: Option<&'a str>,
+    /// When the claim's report was published, as given (absent when unknown).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub published: Option<&'a str>,
 }
 
 /// A person named in a role, with offsets into the original text.
@@ -159,6 +162,7 @@ pub fn claim_json<'a>(cmp: &'a Comparison, r: ClaimRef) -> ClaimJson<'a> {
             }
         }),
         modality: c.and_then(|c| c.modality.as_deref()),
+        published: a.document.published.as_ref().map(|p| p.text.as_str()),
     }
 }
 
