@@ -487,9 +487,22 @@ fn publication_dates_name_the_latest_figure() {
     assert_eq!(out.status.code(), Some(1));
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(
+        text.contains("early (early.txt, published 2025-01-02), late (late.txt, published"),
+        "{text}"
+    );
+    assert!(
         text.contains("late is the latest report (2025-01-04T08:00Z) and says \"63 people\""),
         "{text}"
     );
+    let json = bin()
+        .current_dir(d.path())
+        .args(["compare", "early.txt", "late.txt", "-f", "json"])
+        .args(["--published", "-", "--published", "2025-01-04"])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert!(v["sources"][0].get("published").is_none());
+    assert_eq!(v["sources"][1]["published"], "2025-01-04");
     // One day, no times: the order is unknown, so nothing is said; `-` is an unknown date.
     for dates in [&["2025-01-02", "2025-01-02"][..], &["-", "2025-01-04"][..]] {
         let text = String::from_utf8(compare(dates).stdout).unwrap();

@@ -13,6 +13,9 @@ pub struct SourceJson<'a> {
     pub id: &'a str,
     pub label: &'a str,
     pub path: &'a str,
+    /// When the report was published, as given (absent when unknown).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub published: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -169,11 +172,13 @@ pub fn claim_json<'a>(cmp: &'a Comparison, r: ClaimRef) -> ClaimJson<'a> {
 pub fn comparison_json<'a>(cmp: &'a Comparison, opts: &Options) -> ComparisonJson<'a> {
     ComparisonJson {
         sources: cmp
-            .sources()
-            .map(|s| SourceJson {
-                id: &s.id,
-                label: &s.label,
-                path: &s.path,
+            .analyses
+            .iter()
+            .map(|a| SourceJson {
+                id: &a.document.source.id,
+                label: &a.document.source.label,
+                path: &a.document.source.path,
+                published: a.document.published.as_ref().map(|p| p.text.as_str()),
             })
             .collect(),
         findings: cmp

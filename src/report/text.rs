@@ -22,8 +22,15 @@ pub fn render(cmp: &Comparison, opts: &Options) -> String {
     let p = Paint(opts.color);
     let mut out = String::new();
     let sources: Vec<String> = cmp
-        .sources()
-        .map(|s| format!("{} ({})", s.label, s.path))
+        .analyses
+        .iter()
+        .map(|a| {
+            let s = &a.document.source;
+            match &a.document.published {
+                Some(p) => format!("{} ({}, published {p})", s.label, s.path),
+                None => format!("{} ({})", s.label, s.path),
+            }
+        })
         .collect();
     let _ = writeln!(
         out,
