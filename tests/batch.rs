@@ -485,12 +485,12 @@ fn publication_dates_order_a_discrepancy_and_a_bad_date_is_an_error_record() {
         {"id": "b", "text": DIFFER.1, "published": null}]});
     let bad = json!({"event_id": "x", "reports": [
         {"id": "a", "text": DIFFER.0},
-        {"id": "b", "text": DIFFER.1, "published": "3 Jan 2025"}]});
+        {"id": "b", "text": DIFFER.1, "published": "last Tuesday"}]});
     let (code, out, err) = run(&[], &format!("{dated}\n{unknown}\n{bad}\n"));
     assert_eq!(code, 2, "{err}");
     assert!(
         err.contains(
-            "line 3 (event x): report 'b': published \"3 Jan 2025\" is not an ISO 8601 date"
+            "line 3 (event x): report 'b': published \"last Tuesday\" is not an ISO 8601 date"
         ),
         "{err}"
     );

@@ -59,7 +59,8 @@ pub struct CompareArgs {
     #[arg(long = "label", value_name = "LABEL")]
     pub labels: Vec<String>,
     /// Publication dates of the reports, in order (ISO 8601: 2025-01-02 or
-    /// 2025-01-02T10:30Z; `-` for unknown): discrepancies say which figure is the latest.
+    /// 2025-01-02T10:30Z; or RFC 2822: Thu, 02 Jan 2025 10:30:00 GMT; `-` for unknown):
+    /// discrepancies say which figure is the latest.
     #[arg(long = "published", value_name = "DATE")]
     pub published: Vec<String>,
     /// Colour: auto (on a terminal, unless NO_COLOR is set), always, never.

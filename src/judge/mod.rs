@@ -405,8 +405,14 @@ fn dates_note(docs: &[Analysis], claims: &[ClaimRef]) -> Option<String> {
             .iter()
             .all(|(o, q)| o == r || p.order(q) == Some(std::cmp::Ordering::Greater))
     })?;
+    // Undated reports may be later still: say only what the dates show.
+    let which = if dated.len() < claims.len() {
+        "latest dated report"
+    } else {
+        "latest report"
+    };
     Some(format!(
-        "{} is the latest report ({p}) and says {}; if the figure changes over time, the earlier ones may be out of date.",
+        "{} is the {which} ({p}) and says {}; if the figure changes over time, the earlier ones may be out of date.",
         label(docs, *r),
         quote_figure(docs, *r)
     ))

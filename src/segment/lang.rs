@@ -210,10 +210,13 @@ pub(crate) fn rules(lang: Lang) -> &'static Rules {
 /// A cheap guess of the language of `text`: the script first, then counts of very common
 /// words among the first few thousand bytes. Defaults to English.
 pub fn detect(text: &str) -> Lang {
-    // Most news is English: an opening that is nearly all ASCII and says `the`, `and`, `of`,
-    // `to` every few words settles it without the counts below.
+    // Most news is English: an opening that says `the`, `and`, `of`, `to` every few words, in
+    // a sample that is nearly all ASCII, settles it without the counts below.
     let head = &text.as_bytes()[..text.len().min(512)];
-    if head.iter().filter(|b| !b.is_ascii()).count() * 20 < head.len() && english_words(head) >= 6 {
+    let sample = &text.as_bytes()[..text.len().min(2048)];
+    if english_words(head) >= 6
+        && sample.iter().filter(|b| !b.is_ascii()).count() * 20 < sample.len()
+    {
         return Lang::En;
     }
     // The opening 2 KB tell the language as well as more would, at a fraction of the cost.
