@@ -772,7 +772,21 @@ impl Lexicon {
             let idx = role_classes.len();
             role_classes.push((field(file, line, &f, 0)?, field(file, line, &f, 1)?));
             for phrase in field(file, line, &f, 2)?.split(',') {
-                roles.push((phrase.trim().split(' ').collect::<Vec<_>>(), idx));
+                // Tokens as the text's tokenizer cuts them: a hyphen is a token of its own
+                // (`co-founder` is `co`, `-`, `founder`).
+                let mut words = Vec::new();
+                for w in phrase.split_whitespace() {
+                    for (k, part) in w.split('-').enumerate() {
+                        if k > 0 {
+                            words.push("-");
+                        }
+                        words.push(part);
+                    }
+                }
+                if words.iter().any(|w| w.is_empty()) {
+                    return Err(bad(file, line, format!("bad role phrase {phrase:?}")));
+                }
+                roles.push((words, idx));
             }
         }
         roles.sort_by_key(|(w, _): &(Vec<&str>, usize)| std::cmp::Reverse(w.len()));

@@ -173,7 +173,12 @@ impl Scan<'_> {
                 let n = words.len();
                 (i + n <= self.toks.len()
                     && words.iter().enumerate().all(|(k, w)| {
-                        self.toks[i + k].kind == TokenKind::Word && self.lower(i + k) == *w
+                        let kind = if *w == "-" {
+                            TokenKind::Symbol
+                        } else {
+                            TokenKind::Word
+                        };
+                        self.toks[i + k].kind == kind && self.lower(i + k) == *w
                     }))
                 .then_some((*class, i + n))
             })
@@ -418,6 +423,8 @@ mod tests {
         spokeswoman_for: "According to Irina Volk, spokeswoman for the Ministry of Internal Affairs, the operators persuaded foreigners." => vec![("Irina Volk", "spokesperson", Some("ministry of internal affairs"))];
         minister_title: "Interior Minister Ivan Petrov said the raids were over." => vec![("Ivan Petrov", "minister", Some("interior"))];
         org_title_name: "Khimprom leader Yegor Burkin fled abroad." => vec![("Yegor Burkin", "leader", Some("khimprom"))];
+        hyphenated_title: "Maria Holm, co-founder of Acme, left the board." => vec![("Maria Holm", "founder", Some("acme"))];
+        hyphenated_title_before_name: "Director-General Ivan Petrov resigned after the audit was published." => vec![("Ivan Petrov", "director", None)];
         no_person: "The leader of the group fled abroad." => vec![];
         plain_sentence: "At least 30 people were killed in the quake." => vec![];
     }
