@@ -503,6 +503,22 @@ fn publication_dates_name_the_latest_figure() {
     let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
     assert!(v["sources"][0].get("published").is_none());
     assert_eq!(v["sources"][1]["published"], "2025-01-04");
+    for (format, row) in [
+        ("markdown", "| late | late | late.txt | 2025-01-04 |"),
+        (
+            "html",
+            "<tr><td>late</td><td>late</td><td>late.txt</td><td>2025-01-04</td></tr>",
+        ),
+    ] {
+        let out = bin()
+            .current_dir(d.path())
+            .args(["compare", "early.txt", "late.txt", "-f", format])
+            .args(["--published", "-", "--published", "2025-01-04"])
+            .output()
+            .unwrap();
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(text.contains(row), "{format}: {text}");
+    }
     // One day, no times: the order is unknown, so nothing is said; `-` is an unknown date.
     for dates in [&["2025-01-02", "2025-01-02"][..], &["-", "2025-01-04"][..]] {
         let text = String::from_utf8(compare(dates).stdout).unwrap();

@@ -31,12 +31,25 @@ pub fn render(cmp: &Comparison, opts: &Options) -> String {
     let mut out = String::new();
     let _ = write!(
         out,
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\"><title>corroborate: comparison</title><style>{STYLE}</style></head>\n<body>\n<h1>Comparison</h1>\n<table><tr><th>id</th><th>label</th><th>path</th></tr>\n"
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\"><title>corroborate: comparison</title><style>{STYLE}</style></head>\n<body>\n<h1>Comparison</h1>\n<table><tr><th>id</th><th>label</th><th>path</th>"
     );
-    for s in cmp.sources() {
+    // A `published` column only when some report has a date.
+    let dated = cmp.analyses.iter().any(|a| a.document.published.is_some());
+    out.push_str(if dated {
+        "<th>published</th></tr>\n"
+    } else {
+        "</tr>\n"
+    });
+    for a in &cmp.analyses {
+        let s = &a.document.source;
+        let published = match &a.document.published {
+            Some(p) => format!("<td>{}</td>", escape(&p.text)),
+            None if dated => "<td></td>".to_string(),
+            None => String::new(),
+        };
         let _ = writeln!(
             out,
-            "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
+            "<tr><td>{}</td><td>{}</td><td>{}</td>{published}</tr>",
             escape(&s.id),
             escape(&s.label),
             escape(&s.path)

@@ -9,11 +9,23 @@ fn cell(s: &str) -> String {
 }
 
 pub fn render(cmp: &Comparison, opts: &Options) -> String {
-    let mut out = String::from("# Comparison\n\n| id | label | path |\n|---|---|---|\n");
-    for s in cmp.sources() {
+    // A `published` column only when some report has a date.
+    let dated = cmp.analyses.iter().any(|a| a.document.published.is_some());
+    let mut out = String::from(if dated {
+        "# Comparison\n\n| id | label | path | published |\n|---|---|---|---|\n"
+    } else {
+        "# Comparison\n\n| id | label | path |\n|---|---|---|\n"
+    });
+    for a in &cmp.analyses {
+        let s = &a.document.source;
+        let published = match (&a.document.published, dated) {
+            (Some(p), _) => format!(" {} |", cell(&p.text)),
+            (None, true) => " |".to_string(),
+            (None, false) => String::new(),
+        };
         let _ = writeln!(
             out,
-            "| {} | {} | {} |",
+            "| {} | {} | {} |{published}",
             cell(&s.id),
             cell(&s.label),
             cell(&s.path)

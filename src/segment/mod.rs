@@ -432,11 +432,10 @@ impl<'a> Splitter<'a> {
                     prev_ws = true;
                     continue;
                 }
-                b'0'..=b'9' | b'a'..=b'z' | b'A'..=b'Z' | b'(' if prev_ws => {
+                // `(a)`, `(12)`: a list marker in brackets (a bare one is met after its word).
+                b'(' if prev_ws => {
                     self.marker_at(i, i);
-                    if c == b'(' {
-                        self.open_region(i, '(');
-                    }
+                    self.open_region(i, '(');
                 }
                 b'"' | b'\'' | b'[' if prev_ws || i == 0 => self.open_region(i, c as char),
                 // "山です(これは山です。…)": brackets in a script without spaces (fullwidth
