@@ -141,11 +141,7 @@ pub fn claims_in(tk: &token::Tokens, sentence: usize, detail: Detail) -> Vec<Cla
                 continue;
             }
             let w = tk.raw(k);
-            let lw: std::borrow::Cow<str> = if w.is_ascii() {
-                tk.lower(k).into()
-            } else {
-                w.to_lowercase().into()
-            };
+            let lw = tk.folded(k);
             if lw.len() < 3 || lx.stopwords.contains(&*lw) {
                 continue;
             }

@@ -201,6 +201,22 @@ struct State {
 }
 
 impl State {
+    /// Nothing read yet, at token `end`.
+    fn at(end: usize) -> State {
+        State {
+            total: 0.0,
+            hund: 0.0,
+            small: 0.0,
+            last: Last::Start,
+            last_scale: f64::INFINITY,
+            end,
+            decimals: 0,
+            atoms: 0,
+            scale: 1.0,
+            before_tens: None,
+        }
+    }
+
     fn value(&self) -> f64 {
         self.total + self.hund + self.small
     }
@@ -446,16 +462,11 @@ impl Parser<'_> {
             ))
         ) {
             let st = State {
-                total: 0.0,
-                hund: 0.0,
                 small: n.value,
                 last: Last::Digits,
-                last_scale: f64::INFINITY,
-                end: n.end,
                 decimals: n.decimals,
                 atoms: 1,
-                scale: 1.0,
-                before_tens: None,
+                ..State::at(n.end)
             };
             let st = self.grammar(st);
             if st.end > n.end {
@@ -532,16 +543,8 @@ impl Parser<'_> {
             return None;
         }
         let st = State {
-            total: 0.0,
-            hund: 0.0,
-            small: 0.0,
             last: if is_a { Last::A } else { Last::Start },
-            last_scale: f64::INFINITY,
-            end: if is_a { i + 1 } else { i },
-            decimals: 0,
-            atoms: 0,
-            scale: 1.0,
-            before_tens: None,
+            ..State::at(if is_a { i + 1 } else { i })
         };
         let st = if is_a {
             // `a` is a number only before a scale, dozen or denominator.
@@ -1132,18 +1135,7 @@ impl Parser<'_> {
             Some((_, WordKind::Unit | WordKind::Teen | WordKind::Tens)) => {}
             _ => return None,
         }
-        let st = State {
-            total: 0.0,
-            hund: 0.0,
-            small: 0.0,
-            last: Last::Start,
-            last_scale: f64::INFINITY,
-            end: j,
-            decimals: 0,
-            atoms: 0,
-            scale: 1.0,
-            before_tens: None,
-        };
+        let st = State::at(j);
         let st = self.grammar(st);
         let mut k = st.end;
         if self.raw(k) == "-" || self.lower(k) == "and" && st.last == Last::Hundred {
@@ -1199,18 +1191,7 @@ impl Parser<'_> {
             TokenKind::Number => self.digits(k)?,
             TokenKind::Word => {
                 self.number_word(k)?;
-                let st = State {
-                    total: 0.0,
-                    hund: 0.0,
-                    small: 0.0,
-                    last: Last::Start,
-                    last_scale: f64::INFINITY,
-                    end: k,
-                    decimals: 0,
-                    atoms: 0,
-                    scale: 1.0,
-                    before_tens: None,
-                };
+                let st = State::at(k);
                 let st = self.grammar(st);
                 if st.atoms == 0 {
                     return None;

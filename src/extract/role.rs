@@ -94,16 +94,7 @@ pub fn roles_in(tk: &Tokens, sentence: usize) -> Vec<RoleClaim> {
     if words.len() >= 4 && capitalised * 10 > words.len() * 6 {
         return Vec::new();
     }
-    let lowers: Vec<Cow<str>> = (0..toks.len())
-        .map(|i| {
-            let w = tk.raw(i);
-            if w.is_ascii() {
-                Cow::Borrowed(tk.lower(i))
-            } else {
-                Cow::Owned(w.to_lowercase())
-            }
-        })
-        .collect();
+    let lowers: Vec<Cow<str>> = (0..toks.len()).map(|i| tk.folded(i)).collect();
     let s = Scan {
         text,
         toks,

@@ -85,6 +85,17 @@ impl<'a> Tokens<'a> {
         })
     }
 
+    /// Token `i` fully lowercased: borrowed from the ASCII lowercase when it is ASCII, else
+    /// Unicode-lowercased (`Élysée` → `élysée`).
+    pub fn folded(&self, i: usize) -> Cow<'_, str> {
+        let w = self.raw(i);
+        if w.is_ascii() {
+            Cow::Borrowed(self.lower(i))
+        } else {
+            Cow::Owned(w.to_lowercase())
+        }
+    }
+
     pub fn is_word(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| t.kind == TokenKind::Word)
     }
