@@ -182,6 +182,21 @@ pub struct Quantity {
     pub(crate) unit_token: Option<usize>,
 }
 
+impl Quantity {
+    /// A figure beyond the range of `f64` (`1e309 million`, a 310-digit number) is not an
+    /// amount anyone can compare: it is kept as an identifier-like code with no value, so no
+    /// later stage does arithmetic on an infinity.
+    fn retype_if_not_finite(&mut self) {
+        let finite = |v: Option<f64>| v.is_none_or(f64::is_finite);
+        if !(finite(self.value) && finite(self.low) && finite(self.high)) {
+            self.kind = QuantityKind::Identifier;
+            self.value = None;
+            self.low = None;
+            self.high = None;
+        }
+    }
+}
+
 /// Finds every quantity among a sentence's tokens (offsets into `text`).
 pub fn find(text: &str, tokens: &[Token]) -> Vec<Quantity> {
     let Some(first) = tokens.first() else {
@@ -240,6 +255,9 @@ fn find_with(p: &Parser) -> Vec<Quantity> {
     }
     p.join_bounds(&mut out);
     p.share_units(&mut out);
+    for q in &mut out {
+        q.retype_if_not_finite();
+    }
     out
 }
 
@@ -1966,6 +1984,17 @@ mod tests {
         Option<f64>,
         HedgeKind,
     );
+
+    #[test]
+    fn a_figure_beyond_f64_is_an_identifier_without_value() {
+        let big = format!("Some {} million people came.", "9".repeat(310));
+        for text in ["They paid $1e309million.", big.as_str()] {
+            for (_, kind, value, low, high, _) in q(text) {
+                assert_eq!(kind, QuantityKind::Identifier, "{text}");
+                assert_eq!((value, low, high), (None, None, None), "{text}");
+            }
+        }
+    }
 
     fn q(s: &str) -> Vec<Row> {
         let toks = tokenize(s, 0);

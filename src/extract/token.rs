@@ -178,7 +178,9 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
         // A slash inside a run that began with a word may make the run a web address cut
         // from its scheme (`i24news.tv/en/news`): re-read the run as one token.
         if b == b'/' && glued && bytes[run.0].is_ascii_alphanumeric() {
-            if let Some(n) = address_len(&text[run.0..]) {
+            // Only an address that reaches past this slash: one that ended before it (`n.km/`
+            // then `"/`) was already read, and re-reading it would move the cursor back.
+            if let Some(n) = address_len(&text[run.0..]).filter(|&n| run.0 + n > i) {
                 out.truncate(run.1);
                 out.push(Token {
                     kind: TokenKind::Address,
@@ -334,5 +336,16 @@ mod tests {
         assert_eq!(t[1], ("https://x.org/a?q=30%25", Address, false));
         assert_eq!(t[3], ("www.b.com", Address, false));
         assert_eq!(t[6], ("jo@c.org", Address, false));
+    }
+
+    #[test]
+    fn an_address_ending_before_a_quote_is_not_read_again_at_the_next_slash() {
+        use TokenKind::*;
+        let t = show("n.km/\"/");
+        assert_eq!(t[0], ("n.km/", Address, false));
+        assert_eq!(t.last().unwrap().0, "/");
+        let t = show("Visit example.com/a\"b/c for details.");
+        assert_eq!(t[1], ("example.com/a", Address, false));
+        assert!(t.iter().any(|&(s, _, _)| s == "details"));
     }
 }

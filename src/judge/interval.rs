@@ -49,7 +49,7 @@ fn rounding(q: &Quantity) -> f64 {
     if q.scaled {
         // `1.5 million`: half of 0.1 million.
         let mut scale = 1.0;
-        while scale * 1000.0 <= v.abs() {
+        while scale * 1000.0 <= v.abs() && scale.is_finite() {
             scale *= 1000.0;
         }
         0.5 * 10f64.powi(-(q.decimals as i32)) * scale
