@@ -25,6 +25,7 @@ pub mod batch;
 pub mod document;
 pub mod error;
 pub mod extract;
+pub mod interval;
 pub mod judge;
 pub mod normalize;
 pub mod published;

@@ -11,7 +11,7 @@
 pub mod role;
 
 use crate::extract::{dimension, Claim, QuantityKind};
-use crate::judge::interval::{relate, Relation};
+use crate::interval::{relate, Relation};
 use crate::Analysis;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::collections::BTreeMap;
@@ -479,7 +479,7 @@ fn names_meet(a: &[String], b: &[String]) -> bool {
 
 /// Two measurements in different units that agree within their rounding.
 fn converted(a: &crate::Quantity, b: &crate::Quantity) -> bool {
-    use crate::judge::interval::{firm, in_base};
+    use crate::interval::{firm, in_base};
     a.kind == QuantityKind::Measure
         && b.kind == QuantityKind::Measure
         && a.unit.as_ref().map(|u| &u.name) != b.unit.as_ref().map(|u| &u.name)

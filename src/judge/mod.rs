@@ -1,14 +1,13 @@
 //! Judgement: each alignment becomes an agreement, a discrepancy or a unique claim, with a
 //! topic, a confidence and an explanation a journalist can act on.
 
-pub mod interval;
 pub mod role;
 
 use crate::align::{jaccard, Alignment, ClaimRef};
 use crate::document::Source;
 use crate::extract::{dimension, Claim, HedgeKind, QuantityKind, StemId};
 use crate::Analysis;
-use interval::{in_base, plausible, relate, Relation};
+use crate::interval::{self, in_base, plausible, relate, Relation};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::collections::BTreeMap;
 

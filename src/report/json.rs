@@ -4,7 +4,8 @@
 use super::Options;
 use crate::align::ClaimRef;
 use crate::extract::HedgeKind;
-use crate::judge::{interval, Comparison};
+use crate::interval;
+use crate::judge::Comparison;
 use crate::{Analysis, Claim};
 use serde::Serialize;
 
