@@ -27,6 +27,7 @@ pub mod error;
 pub mod extract;
 pub mod interval;
 pub mod judge;
+pub mod lexical;
 pub mod normalize;
 pub mod published;
 pub mod report;

@@ -6,8 +6,8 @@ pub mod role;
 use crate::align::{jaccard, Alignment, ClaimRef};
 use crate::document::Source;
 use crate::extract::{dimension, Claim, HedgeKind, QuantityKind, StemId};
-use crate::Analysis;
 use crate::interval::{self, in_base, plausible, relate, Relation};
+use crate::Analysis;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::collections::BTreeMap;
 
