@@ -1,18 +1,28 @@
-//! Alignment: group claims from different sources that state the same figure.
+//! Alignment: group claims from different sources that state the same fact.
 //!
-//! Candidates come from blocking, never from all-pairs comparison: claims meet only when they
-//! share a dimension (count, `money:USD`, length…) and, for counts, a measure (a class from
-//! `data/measures.tsv`, or the stem of what they count). Within a block, each source's
-//! restatements of one figure (a headline and the body saying it again) fold into one
-//! representative; representatives of different sources are scored on what they count, the
-//! words around them, who said them and whether their values fit, and merged greedily, best
-//! first, so that no group ever holds two claims of one source.
+//! Claims meet only within a comparison class (counts, ages, one currency, one dimension of
+//! measurement, years, dates, clock times…), never across: no label gates the pairing beyond
+//! that. Within a class, each source's restatements of one figure (a headline and the body
+//! saying it again) fold into one representative. Representatives of different sources are
+//! candidates for one another — all of them in a small class, the nearest by value and those
+//! of the same measure in a large one, so cost stays near-linear — and every candidate pair is
+//! scored by the pairing model (`model.rs`, weights fitted on labelled pairs) over its
+//! features (`features.rs`): what is counted and what happened to it, whose figure it is and
+//! when it holds, the words and names around it, who said it and how the values fit. Pairs
+//! merge greedily, best first, when their probability passes the model's threshold (a higher
+//! one when the figures conflict, as a discrepancy must be sure it compares one fact), a
+//! claim joins a group only when it fits the group as a whole, and no group ever holds two
+//! claims of one source.
 
+pub mod features;
+pub mod model;
 pub mod role;
 
-use crate::extract::{dimension, Claim, QuantityKind};
-use crate::interval::{relate, Relation};
+use crate::extract::Claim;
+use crate::interval::Relation;
 use crate::Analysis;
+use features::{features, Class, Rarity, View};
+use model::{model, Model};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::collections::BTreeMap;
 
@@ -64,7 +74,8 @@ pub struct Alignment {
     /// The blocking key the claims share.
     pub block: String,
     pub claims: Vec<ClaimRef>,
-    /// Mean score of the pairs that formed the group, in [0, 1]; 0 for a single claim.
+    /// Mean probability, by the pairing model, of the pairs that formed the group; 0 for a
+    /// single claim.
     pub score: f64,
     /// Why the claims were grouped, for explanations.
     pub reasons: Vec<String>,
@@ -73,53 +84,185 @@ pub struct Alignment {
     pub restatements: Vec<ClaimRef>,
 }
 
-/// Pairs scoring below this are not merged.
-const MERGE_THRESHOLD: f64 = 0.45;
+/// A comparison class of at most this many representatives compares every cross-source pair.
+const SMALL_CLASS: usize = 64;
 
-/// The blocking key of a claim, or `None` for figures that are not amounts.
-///
-/// Counts block by what they count; other dimensions (money, percent, length, duration…) by
-/// the dimension alone, since what they measure is worded too freely to block on, and the pair
-/// score tells the figures of one dimension apart. A per-unit figure (`$42 a share`) never
-/// meets a total.
-pub fn block_key(c: &Claim) -> Option<String> {
-    // Ordinals (`the third strike`) compare only when we know what they rank.
-    let ranked = c.quantity.kind == QuantityKind::Ordinal && c.measure.is_some();
-    if !c.quantity.kind.is_amount() && !ranked {
-        return None;
-    }
-    let dim = dimension(&c.quantity);
-    let per = c
-        .per
-        .as_ref()
-        .map(|p| format!("|per:{p}"))
-        .unwrap_or_default();
-    if c.quantity.kind == QuantityKind::Count || ranked {
-        let measure = c.measure.as_ref().map_or("bare", |m| m.key.as_str());
-        Some(format!("{dim}|{measure}{per}"))
-    } else {
-        Some(format!("{dim}{per}"))
-    }
+/// In a larger class, each claim meets this many nearest-valued claims of other sources…
+const NEAREST: usize = 12;
+/// …and this many of other sources with the same measure.
+const SAME_MEASURE: usize = 12;
+
+/// How many members of each group a merge samples to check that the groups fit as wholes.
+const FIT_SAMPLE: usize = 4;
+
+/// Aligns the claims of all documents. Every claim of a comparable kind ends up in exactly one
+/// alignment, as a member or a restatement; those no other source shares are alignments of one.
+pub fn align(docs: &[Analysis]) -> Vec<Alignment> {
+    align_with(docs, model())
 }
 
-/// Aligns the claims of all documents. Every amount claim ends up in exactly one alignment,
-/// as a member or a restatement; those no other source shares are alignments of one.
-pub fn align(docs: &[Analysis]) -> Vec<Alignment> {
-    let mut blocks: BTreeMap<String, Vec<ClaimRef>> = BTreeMap::new();
+/// Claims prepared for pairing, by comparison class.
+fn views(docs: &[Analysis]) -> BTreeMap<Class, Vec<(ClaimRef, View<'_>)>> {
+    let rarity = Rarity::new(docs);
+    let mut classes: BTreeMap<Class, Vec<(ClaimRef, View)>> = BTreeMap::new();
     for (s, d) in docs.iter().enumerate() {
-        for (i, c) in d.claims.iter().enumerate() {
-            if let Some(k) = block_key(c) {
-                blocks.entry(k).or_default().push(ClaimRef::figure(s, i));
+        for i in 0..d.claims.len() {
+            if let Some(v) = View::new(d, i, &rarity) {
+                classes
+                    .entry(v.class.clone())
+                    .or_default()
+                    .push((ClaimRef::figure(s, i), v));
             }
         }
     }
+    classes
+}
+
+/// [`align`] with another model (for fitting one).
+pub fn align_with(docs: &[Analysis], m: &Model) -> Vec<Alignment> {
     let mut out = Vec::new();
-    for (key, members) in &blocks {
-        out.extend(align_block(docs, key, members));
+    for (class, members) in &views(docs) {
+        out.extend(align_class(docs, m, class, members));
     }
     out.extend(role::align_roles(docs));
     out.sort_by_key(|a| a.claims[0]);
     out
+}
+
+/// A candidate pair and its features, as the model sees it.
+pub struct Candidate {
+    pub a: ClaimRef,
+    pub b: ClaimRef,
+    pub features: features::Features,
+    /// How the pair ranks among the candidates of either claim, under the model's first stage.
+    pub rank: features::RankFeatures,
+    pub relation: Relation,
+}
+
+/// Every candidate pair alignment would score, with its features under `m` (whose first-stage
+/// weights decide the ranks): what a model is fitted on.
+pub fn candidate_pairs(docs: &[Analysis], m: &Model) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    for members in views(docs).values() {
+        let (reps, _) = fold(docs, members);
+        for s in score_class(members, &reps, m) {
+            let (x, y) = (&members[reps[s.i as usize]], &members[reps[s.j as usize]]);
+            out.push(Candidate {
+                a: x.0,
+                b: y.0,
+                features: s.features,
+                rank: s.rank,
+                relation: x.1.relation(&y.1),
+            });
+        }
+    }
+    out
+}
+
+/// The candidate pairs an identity conflict rules out, with the conflict: for explaining
+/// why two claims were never compared.
+pub fn ruled_out(docs: &[Analysis]) -> Vec<(ClaimRef, ClaimRef, &'static str)> {
+    let mut out = Vec::new();
+    for members in views(docs).values() {
+        let (reps, _) = fold(docs, members);
+        for (i, j) in candidates(members, &reps) {
+            let (x, y) = (&members[reps[i as usize]], &members[reps[j as usize]]);
+            if let Some(why) = features::identity_conflict(&x.1, &y.1) {
+                out.push((x.0, y.0, why));
+            }
+        }
+    }
+    out
+}
+
+/// A scored candidate pair of a class: representatives `i < j` (indexes into `reps`).
+struct Scored {
+    i: u32,
+    j: u32,
+    features: features::Features,
+    rank: features::RankFeatures,
+    /// The model's probability that the pair states one fact.
+    p: f64,
+}
+
+/// Scores every candidate pair of a class in the model's two stages: its own evidence, then
+/// how it ranks against the other candidates of either claim (each other's best match is
+/// evidence of its own: two reports that each give one death toll give the same death toll).
+fn score_class(members: &[(ClaimRef, View)], reps: &[usize], m: &Model) -> Vec<Scored> {
+    let view = |k: u32| &members[reps[k as usize]].1;
+    let source = |k: u32| members[reps[k as usize]].0.source;
+    let per_source = per_source(members, reps);
+    let first: Vec<(u32, u32, features::Features, f64)> = candidates(members, reps)
+        .into_iter()
+        .filter(|&(i, j)| features::identity_conflict(view(i), view(j)).is_none())
+        .map(|(i, j)| {
+            let f = features(
+                view(i),
+                view(j),
+                (per_source[&source(j)], per_source[&source(i)]),
+            );
+            let p = m.first_stage(&f);
+            (i, j, f, p)
+        })
+        .collect();
+    // Per claim and other source: the best two first-stage scores and the best partner.
+    let mut best: HashMap<(u32, usize), (f64, f64, u32)> = HashMap::default();
+    let mut offer = |k: u32, other: u32, p: f64| {
+        let e = best
+            .entry((k, source(other)))
+            .or_insert((f64::MIN, f64::MIN, u32::MAX));
+        if p > e.0 {
+            *e = (p, e.0, other);
+        } else if p > e.1 {
+            e.1 = p;
+        }
+    };
+    for &(i, j, _, p) in &first {
+        offer(i, j, p);
+        offer(j, i, p);
+    }
+    let only = |k: u32, other: u32| per_source[&source(k)] == 1 && per_source[&source(other)] == 1;
+    first
+        .into_iter()
+        .map(|(i, j, f, p1)| {
+            let side = |k: u32, other: u32| {
+                let (top, second, partner) = best[&(k, source(other))];
+                let rival = if partner == other { second } else { top };
+                (
+                    partner == other,
+                    if rival == f64::MIN { p1 } else { p1 - rival },
+                )
+            };
+            let (bi, mi) = side(i, j);
+            let (bj, mj) = side(j, i);
+            let rank = features::rank_features(
+                &f,
+                m.first_logit(&f),
+                (bi, bj),
+                mi.min(mj),
+                view(i).relation(view(j)) != Relation::Compatible,
+                only(i, j),
+            );
+            let p = m.probability(&f, &rank);
+            Scored {
+                i,
+                j,
+                features: f,
+                rank,
+                p,
+            }
+        })
+        .collect()
+}
+
+/// How many representatives each source has in a class: a claim with many alternatives on
+/// the other side is less likely to be any one of them.
+fn per_source(members: &[(ClaimRef, View)], reps: &[usize]) -> HashMap<usize, usize> {
+    let mut n: HashMap<usize, usize> = HashMap::default();
+    for &k in reps {
+        *n.entry(members[k].0.source).or_default() += 1;
+    }
+    n
 }
 
 fn claim(docs: &[Analysis], r: ClaimRef) -> &Claim {
@@ -130,58 +273,82 @@ fn headline(docs: &[Analysis], r: ClaimRef) -> bool {
     docs[r.source].sentences[claim(docs, r).sentence].headline
 }
 
-/// How many nearest-valued claims of each other source a claim is scored against. Blocks are
-/// small in news (a handful of claims per source), so this only bites on pathological input,
-/// where it keeps alignment near-linear instead of quadratic.
-const CANDIDATES_PER_SOURCE: usize = 16;
-
-/// A claim's figure in its dimension's base unit, for ordering candidates.
-fn sort_value(c: &Claim) -> f64 {
-    let q = &c.quantity;
-    let v = q.value.or(q.low).unwrap_or(0.0);
-    q.unit.as_ref().map_or(v, |u| u.to_base(v))
+/// The same figure, given as such: equal point values, or the same hedged interval.
+fn same_figure(a: &View, b: &View) -> bool {
+    let (x, y) = (&a.claim.quantity, &b.claim.quantity);
+    a.value
+        .zip(b.value)
+        .is_some_and(|(p, q)| (p - q).abs() <= 1e-9 * p.abs().max(1.0))
+        || (x.hedge == y.hedge && x.low == y.low && x.high == y.high && x.kind == y.kind)
 }
 
-/// Whether `b` says again what `a` says, in the same source: compatible values, the same
-/// measure, and a headline on one side, the same figure, or the same words around it.
-fn restates(docs: &[Analysis], a: ClaimRef, b: ClaimRef) -> bool {
-    let (x, y) = (claim(docs, a), claim(docs, b));
-    if relate(&x.quantity, &y.quantity) != Relation::Compatible {
-        return false;
-    }
-    // One source giving one uncommon figure twice means one thing, however it words it.
-    if same_figure(x, y) && distinctive(&x.quantity) {
-        return true;
-    }
-    // Otherwise the same measure, or one side that names none (a headline's bare figure).
-    let measures = x.measure == y.measure || x.measure.is_none() || y.measure.is_none();
-    measures
-        && (headline(docs, a)
-            || headline(docs, b)
-            || same_figure(x, y)
-            || jaccard(&x.local, &y.local) >= 0.3)
+/// Whether two claims of one source could be one claim: their owners and measures do not
+/// clash.
+fn may_be_one(x: &Claim, y: &Claim) -> bool {
+    let owners = match (&x.frame.owner, &y.frame.owner) {
+        (Some(p), Some(q)) => p.key == q.key,
+        _ => true,
+    };
+    let measures = match (&x.measure, &y.measure) {
+        (Some(m), Some(n)) => m == n,
+        _ => true,
+    };
+    owners && measures
 }
 
-/// Folds each source's restatements: returns the representatives (body before headline,
-/// first in the text) and, per representative, what it stands for.
+/// Whether `b` says again what `a` says, in the same source, before pairing: the same figure
+/// (not two figures that merely fit), in another sentence, with nothing to tell them apart,
+/// and a headline on one side or the same words around it. Only two mentions of one claim
+/// fold: a figure never vanishes because another figure of its report has the same value.
+fn restates(docs: &[Analysis], a: (ClaimRef, &View), b: (ClaimRef, &View)) -> bool {
+    let (x, y) = (a.1.claim, b.1.claim);
+    same_figure(a.1, b.1)
+        && x.sentence != y.sentence
+        && may_be_one(x, y)
+        && (headline(docs, a.0) || headline(docs, b.0) || jaccard(&x.local, &y.local) >= 0.3)
+}
+
+/// Whether a claim no other source shares restates a claim of its own source that is in a
+/// group: the same figure, nothing to tell them apart, and an uncommon figure, a headline or
+/// similar words around both.
+fn restates_grouped(docs: &[Analysis], member: (ClaimRef, &View), lone: (ClaimRef, &View)) -> bool {
+    let (x, y) = (member.1.claim, lone.1.claim);
+    same_figure(member.1, lone.1)
+        && may_be_one(x, y)
+        && (features::distinctive(&x.quantity)
+            || headline(docs, lone.0)
+            || headline(docs, member.0)
+            || jaccard(&x.local, &y.local) >= 0.2)
+}
+
+/// Folds each source's restatements: returns the representatives' indexes into `members`
+/// (body before headline, first in the text) and, per representative, what it stands for.
 fn fold(
     docs: &[Analysis],
-    members: &[ClaimRef],
-) -> (Vec<ClaimRef>, HashMap<ClaimRef, Vec<ClaimRef>>) {
-    let mut by_source: BTreeMap<usize, Vec<ClaimRef>> = BTreeMap::new();
-    for r in members {
-        by_source.entry(r.source).or_default().push(*r);
+    members: &[(ClaimRef, View)],
+) -> (Vec<usize>, HashMap<usize, Vec<ClaimRef>>) {
+    let mut by_source: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (k, (r, _)) in members.iter().enumerate() {
+        by_source.entry(r.source).or_default().push(k);
     }
     let mut reps = Vec::new();
-    let mut folded: HashMap<ClaimRef, Vec<ClaimRef>> = HashMap::default();
+    let mut folded: HashMap<usize, Vec<ClaimRef>> = HashMap::default();
     for list in by_source.values_mut() {
         // Body sentences first, so that a headline folds into the body's claim.
-        list.sort_by_key(|r| (headline(docs, *r), *r));
-        let mut mine: Vec<ClaimRef> = Vec::new();
-        for r in list.iter() {
-            match mine.iter().find(|m| restates(docs, **m, *r)) {
-                Some(m) => folded.entry(*m).or_default().push(*r),
-                None => mine.push(*r),
+        list.sort_by_key(|&k| (headline(docs, members[k].0), members[k].0));
+        let mut mine: Vec<usize> = Vec::new();
+        for &k in list.iter() {
+            let (r, v) = (&members[k].0, &members[k].1);
+            // Pathological reports repeat one figure thousands of times: compare with the
+            // last few representatives only, so folding stays linear.
+            let found = mine
+                .iter()
+                .rev()
+                .take(64)
+                .find(|&&m| restates(docs, (members[m].0, &members[m].1), (*r, v)));
+            match found {
+                Some(&m) => folded.entry(m).or_default().push(*r),
+                None => mine.push(k),
             }
         }
         reps.extend(mine);
@@ -189,79 +356,94 @@ fn fold(
     (reps, folded)
 }
 
-fn align_block(docs: &[Analysis], key: &str, members: &[ClaimRef]) -> Vec<Alignment> {
-    let (reps, mut folded) = fold(docs, members);
-    let values: Vec<f64> = reps.iter().map(|r| sort_value(claim(docs, *r))).collect();
-    let mut by_source: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for (i, r) in reps.iter().enumerate() {
-        by_source.entry(r.source).or_default().push(i);
-    }
-    for list in by_source.values_mut() {
-        list.sort_by(|a, b| values[*a].total_cmp(&values[*b]));
-    }
-    let lists: Vec<&Vec<usize>> = by_source.values().collect();
-    // u32 indices: with many sources this list is the largest allocation of a comparison.
-    let mut pairs: Vec<(f64, u32, u32)> = Vec::new();
-    for (x, xs) in lists.iter().enumerate() {
-        for ys in &lists[x + 1..] {
-            let only = if xs.len() == 1 && ys.len() == 1 {
-                ONLY_PAIR
-            } else {
-                0.0
-            };
-            // Scores of each claim of `xs` against its nearest-valued candidates in `ys`.
-            let mut scored: Vec<(f64, usize, usize)> = Vec::new();
-            for &i in xs.iter() {
-                let pos = ys.partition_point(|&j| values[j] < values[i]);
-                let lo = pos.saturating_sub(CANDIDATES_PER_SOURCE / 2);
-                let hi = (lo + CANDIDATES_PER_SOURCE).min(ys.len());
-                for &j in &ys[lo..hi] {
-                    let score = pair_score(claim(docs, reps[i]), claim(docs, reps[j]));
-                    scored.push((score.max(0.0), i, j));
-                }
-            }
-            // Each other's best candidate is evidence of its own: two reports that each give
-            // one death toll give the same death toll.
-            let mut best: HashMap<(bool, usize), (f64, usize, usize)> = HashMap::default();
-            for &p in &scored {
-                for key in [(false, p.1), (true, p.2)] {
-                    let e = best.entry(key).or_insert(p);
-                    if p.0 > e.0 {
-                        *e = p;
-                    }
-                }
-            }
-            let is_best = |key, i, j| best.get(&key).is_some_and(|b| (b.1, b.2) == (i, j));
-            for &(score, i, j) in &scored {
-                let mutual = is_best((false, i), i, j) && is_best((true, j), i, j);
-                // A vague amount far from a precise figure (`dozens of flights` against `more
-                // than 1,200`) is as likely a part of it as a rival count: no bonus.
-                let (x, y) = (claim(docs, reps[i]), claim(docs, reps[j]));
-                let loose = (is_vague(x) || is_vague(y))
-                    && relate(&x.quantity, &y.quantity) != Relation::Compatible;
-                let mutual = mutual && !loose;
-                let score = if loose { score - LOOSE } else { score };
-                // Figures of `people` with nothing said about what happened to them only agree:
-                // a different number is more likely another group than a contradiction.
-                let generic = x.measure.as_ref().is_some_and(|m| m.generic)
-                    && y.measure.as_ref().is_some_and(|m| m.generic);
-                if generic && relate(&x.quantity, &y.quantity) != Relation::Compatible {
-                    continue;
-                }
-                // The bonus rewards a best match, not a least bad one.
-                let bonus = if mutual && score >= MUTUAL_FLOOR {
-                    MUTUAL_BEST + only
-                } else {
-                    0.0
-                };
-                let score = score + bonus;
-                if score >= MERGE_THRESHOLD {
-                    pairs.push((score.min(1.0), i.min(j) as u32, i.max(j) as u32));
+/// The candidate pairs of a class's representatives (indexes into `reps`, `i < j`, from
+/// different sources).
+fn candidates(members: &[(ClaimRef, View)], reps: &[usize]) -> Vec<(u32, u32)> {
+    let mut out: Vec<(u32, u32)> = Vec::new();
+    if reps.len() <= SMALL_CLASS {
+        for (i, &a) in reps.iter().enumerate() {
+            for (j, &b) in reps.iter().enumerate().skip(i + 1) {
+                if members[a].0.source != members[b].0.source {
+                    out.push((i as u32, j as u32));
                 }
             }
         }
+        return out;
     }
-    // Each (i, j) is pushed once, so the key is total and an unstable sort gives the same order.
+    let sort_value = |k: usize| {
+        let v = &members[reps[k]].1;
+        v.value
+            .unwrap_or_else(|| v.claim.quantity.low.unwrap_or(0.0))
+    };
+    let mut order: Vec<usize> = (0..reps.len()).collect();
+    order.sort_by(|&a, &b| sort_value(a).total_cmp(&sort_value(b)));
+    let push = |x: usize, y: usize, out: &mut Vec<(u32, u32)>| {
+        if members[reps[x]].0.source != members[reps[y]].0.source {
+            out.push((x.min(y) as u32, x.max(y) as u32));
+        }
+    };
+    // The nearest values on either side, in the sorted order.
+    for (pos, &x) in order.iter().enumerate() {
+        for &y in order.iter().skip(pos + 1).take(NEAREST) {
+            push(x, y, &mut out);
+        }
+    }
+    // The nearest values among claims of the same measure.
+    let mut by_measure: HashMap<&str, Vec<usize>> = HashMap::default();
+    for &x in &order {
+        if let Some(m) = &members[reps[x]].1.claim.measure {
+            by_measure.entry(m.key.as_str()).or_default().push(x);
+        }
+    }
+    for list in by_measure.values() {
+        for (pos, &x) in list.iter().enumerate() {
+            for &y in list.iter().skip(pos + 1).take(SAME_MEASURE) {
+                push(x, y, &mut out);
+            }
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// The threshold a pair must pass: a discrepancy must be surer than an agreement.
+fn threshold(m: &Model, rel: Relation) -> f64 {
+    if rel == Relation::Compatible {
+        m.agree
+    } else {
+        m.conflict
+    }
+}
+
+fn align_class(
+    docs: &[Analysis],
+    m: &Model,
+    class: &Class,
+    members: &[(ClaimRef, View)],
+) -> Vec<Alignment> {
+    let (reps, mut folded) = fold(docs, members);
+    let view = |k: usize| &members[reps[k]].1;
+    let source = |k: usize| members[reps[k]].0.source;
+    let scored = score_class(members, &reps, m);
+    let by_pair: HashMap<(u32, u32), usize> = scored
+        .iter()
+        .enumerate()
+        .map(|(k, s)| ((s.i, s.j), k))
+        .collect();
+    // A pair's probability: the model's, for a candidate; a pair that was never a candidate
+    // (in a large class, far apart in value and measure) is taken as no evidence.
+    let prob = |x: usize, y: usize| {
+        let key = (x.min(y) as u32, x.max(y) as u32);
+        by_pair.get(&key).map_or(0.0, |&k| scored[k].p)
+    };
+    let floor = m.agree.min(m.conflict);
+    let mut pairs: Vec<(f64, u32, u32)> = scored
+        .iter()
+        .filter(|s| s.p >= floor)
+        .map(|s| (s.p, s.i, s.j))
+        .collect();
+    // Each (i, j) is pushed once, so the key is total and an unstable sort gives one order.
     pairs.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
 
     // Greedy merging, best pair first; a group never takes two claims of one source.
@@ -269,14 +451,14 @@ fn align_block(docs: &[Analysis], key: &str, members: &[ClaimRef]) -> Vec<Alignm
     let mut group: Vec<usize> = (0..n).collect();
     let mut items: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
     let mut scores: Vec<Vec<f64>> = vec![Vec::new(); n];
-    let mut reasons: Vec<Vec<String>> = vec![Vec::new(); n];
-    // The sources of each group, for the clash test: with hundreds of sources, comparing
-    // every member of one group with every member of the other was quadratic per pair.
-    let mut sources: Vec<HashSet<usize>> = (0..n)
-        .map(|i| HashSet::from_iter([reps[i].source]))
-        .collect();
-    for (score, i, j) in pairs {
+    let mut best_pair: Vec<Option<(f64, usize, usize)>> = vec![None; n];
+    let mut sources: Vec<HashSet<usize>> =
+        (0..n).map(|i| HashSet::from_iter([source(i)])).collect();
+    for (p, i, j) in pairs {
         let (i, j) = (i as usize, j as usize);
+        if p < threshold(m, view(i).relation(view(j))) {
+            continue;
+        }
         let (ri, rj) = (group[i], group[j]);
         if ri == rj {
             continue;
@@ -286,26 +468,32 @@ fn align_block(docs: &[Analysis], key: &str, members: &[ClaimRef]) -> Vec<Alignm
         } else {
             (rj, ri)
         };
-        let clash = items[small]
+        if items[small]
             .iter()
-            .any(|&k| sources[large].contains(&reps[k].source));
-        // Generic figures join only when every pair of them fits (see above): no chain of
-        // compatible neighbours may put 10,000 and 30,000 people in one group.
-        let generic = claim(docs, reps[i])
-            .measure
-            .as_ref()
-            .is_some_and(|m| m.generic);
-        let generic_conflict = generic
-            && items[rj].iter().any(|&b| {
-                items[ri].iter().any(|&a| {
-                    let (x, y) = (claim(docs, reps[a]), claim(docs, reps[b]));
-                    relate(&x.quantity, &y.quantity) != Relation::Compatible
-                })
-            });
-        if clash || generic_conflict {
+            .any(|&k| sources[large].contains(&source(k)))
+        {
             continue;
         }
-        // Merge the smaller group into the larger.
+        // A claim joins a group only if it fits the group, not one member: the mean
+        // probability over a sample of cross pairs must pass too.
+        if items[ri].len() > 1 || items[rj].len() > 1 {
+            let mut total = 0.0;
+            let mut count = 0;
+            let mut worst = Relation::Compatible;
+            for &x in items[ri].iter().take(FIT_SAMPLE) {
+                for &y in items[rj].iter().take(FIT_SAMPLE) {
+                    total += prob(x, y);
+                    count += 1;
+                    let r = view(x).relation(view(y));
+                    if r != Relation::Compatible {
+                        worst = r;
+                    }
+                }
+            }
+            if total / (count as f64) < threshold(m, worst) {
+                continue;
+            }
+        }
         let (keep, gone) = if items[ri].len() >= items[rj].len() {
             (ri, rj)
         } else {
@@ -320,37 +508,83 @@ fn align_block(docs: &[Analysis], key: &str, members: &[ClaimRef]) -> Vec<Alignm
         sources[keep].extend(moved_sources);
         let moved_scores = std::mem::take(&mut scores[gone]);
         scores[keep].extend(moved_scores);
-        scores[keep].push(score);
-        let moved_reasons = std::mem::take(&mut reasons[gone]);
-        for w in moved_reasons
+        scores[keep].push(p);
+        let best = [best_pair[keep], best_pair[gone], Some((p, i, j))]
             .into_iter()
-            .chain(pair_reasons(claim(docs, reps[i]), claim(docs, reps[j])))
-        {
-            if !reasons[keep].contains(&w) {
-                reasons[keep].push(w);
+            .flatten()
+            .max_by(|a, b| a.0.total_cmp(&b.0));
+        best_pair[keep] = best;
+    }
+    // A claim left alone that restates a grouped claim of its own source rides along with
+    // that group, as evidence, rather than standing as a claim of its own. Grouped claims are
+    // indexed by source and figure, so this stays linear.
+    let key = |k: usize| {
+        let v = view(k);
+        let q = &v.claim.quantity;
+        match v.value {
+            Some(x) => (source(k), x.to_bits(), 0),
+            None => (
+                source(k),
+                q.low.unwrap_or(-1.0).to_bits(),
+                q.high.unwrap_or(-1.0).to_bits(),
+            ),
+        }
+    };
+    let mut grouped: HashMap<(usize, u64, u64), Vec<usize>> = HashMap::default();
+    for g in 0..n {
+        if items[g].len() > 1 {
+            for &k in &items[g] {
+                grouped.entry(key(k)).or_default().push(k);
             }
         }
     }
+    for lone in 0..n {
+        if group[lone] != lone || items[lone].len() != 1 {
+            continue;
+        }
+        let home = grouped.get(&key(lone)).and_then(|ks| {
+            ks.iter().copied().find(|&k| {
+                restates_grouped(
+                    docs,
+                    (members[reps[k]].0, view(k)),
+                    (members[reps[lone]].0, view(lone)),
+                )
+            })
+        });
+        if let Some(k) = home {
+            items[lone].clear();
+            let r = members[reps[lone]].0;
+            let extra = folded.remove(&reps[lone]).unwrap_or_default();
+            let e = folded.entry(reps[k]).or_default();
+            e.push(r);
+            e.extend(extra);
+        }
+    }
+    let block = format!("{class:?}");
     let mut out: Vec<Alignment> = (0..n)
         .filter(|&r| !items[r].is_empty())
         .map(|r| {
-            let mut claims: Vec<ClaimRef> = items[r].iter().map(|&k| reps[k]).collect();
+            let mut claims: Vec<ClaimRef> = items[r].iter().map(|&k| members[reps[k]].0).collect();
             claims.sort();
-            let mut restatements: Vec<ClaimRef> = claims
+            let mut restatements: Vec<ClaimRef> = items[r]
                 .iter()
-                .flat_map(|c| folded.remove(c).unwrap_or_default())
+                .flat_map(|k| folded.remove(&reps[*k]).unwrap_or_default())
                 .collect();
             restatements.sort();
             let s = &scores[r];
+            let reasons = best_pair[r].map_or_else(Vec::new, |(_, i, j)| {
+                let s = &scored[by_pair[&(i.min(j) as u32, i.max(j) as u32)]];
+                m.reasons(&s.features, &s.rank, view(i), view(j))
+            });
             Alignment {
-                block: key.to_string(),
+                block: block.clone(),
                 claims,
                 score: if s.is_empty() {
                     0.0
                 } else {
                     s.iter().sum::<f64>() / s.len() as f64
                 },
-                reasons: std::mem::take(&mut reasons[r]),
+                reasons,
                 restatements,
             }
         })
@@ -377,149 +611,6 @@ pub fn jaccard<T: Ord>(a: &[T], b: &[T]) -> f64 {
         }
     }
     inter as f64 / (a.len() + b.len() - inter) as f64
-}
-
-/// Added to a pair whose claims are each other's best match between their two sources…
-const MUTUAL_BEST: f64 = 0.10;
-/// …when their own score reaches this.
-const MUTUAL_FLOOR: f64 = 0.25;
-
-/// Added again when they are their sources' only figures in the block: two reports of one
-/// event that each give one workforce figure are giving the same one.
-const ONLY_PAIR: f64 = 0.08;
-
-/// How likely two claims of one block state the same figure, in [0, 1]: what they measure and
-/// count, the words around them and in their sentences, shared names, who said them, and
-/// whether their values fit (a fit is evidence; a conflict is what a discrepancy is, so it
-/// costs little).
-pub fn pair_score(a: &Claim, b: &Claim) -> f64 {
-    let mut score = match (&a.measure, &b.measure) {
-        (Some(x), Some(y)) if x == y && x.generic => 0.10,
-        (Some(x), Some(y)) if x == y && x.key.starts_with("class:") => 0.30,
-        (Some(x), Some(y)) if x == y => 0.25,
-        _ => 0.0,
-    };
-    score += 0.30 * jaccard(&a.local, &b.local);
-    score += 0.20 * jaccard(&a.context, &b.context);
-    if names_meet(&a.entities, &b.entities) {
-        score += 0.05;
-    }
-    // The same names right by both figures (`14 seconds ahead of the Ethiopian`, `holding off
-    // Ethiopia's Abebe Tesfaye by 11 seconds`): the figures are about the same people.
-    if names_meet(&a.local_entities, &b.local_entities) {
-        score += 0.10;
-    }
-    if let (Some(ca), Some(cb)) = (&a.counted, &b.counted) {
-        // Spelling variants of one head (`protesters`/`protestors`) count as the same. Equal
-        // heads, by far the common case, pass without the string comparison.
-        if ca.head == cb.head || strsim::jaro_winkler(&ca.head, &cb.head) >= 0.9 {
-            score += 0.10;
-        }
-    }
-    match (&a.attribution, &b.attribution) {
-        (Some(x), Some(y)) if x.party == y.party => score += 0.15,
-        // Two known sides (union and company, police and organisers) give their own figures;
-        // a named agency against `officials` may well be the same source.
-        (Some(x), Some(y)) if x.known && y.known => score -= 0.6,
-        _ => {}
-    }
-    score += match relate(&a.quantity, &b.quantity) {
-        // The same uncommon figure (`$3.4bn`, `152,840`, `6.8`) is rarely a coincidence.
-        Relation::Compatible
-            if same_figure(a, b) && (distinctive(&a.quantity) || distinctive(&b.quantity)) =>
-        {
-            0.35
-        }
-        // Nor is one measurement given in two units that convert into each other (`5 miles`,
-        // `8 km`; `72F`, `22C`).
-        Relation::Compatible if converted(&a.quantity, &b.quantity) => 0.30,
-        Relation::Compatible if same_figure(a, b) => 0.20,
-        Relation::Compatible => 0.12,
-        Relation::Strained => 0.0,
-        Relation::Conflict => -0.05,
-    };
-    // Between otherwise equal candidates, the nearer figure (14 seconds is nearer 11 than 29).
-    let (va, vb) = (sort_value(a), sort_value(b));
-    let spread = (va - vb).abs() / va.abs().max(vb.abs()).max(f64::MIN_POSITIVE);
-    score += 0.02 * (1.0 - spread.min(1.0));
-    score.clamp(0.0, 1.0)
-}
-
-/// A figure precise enough that two reports giving it by chance is unlikely: stated with
-/// decimals, a scale word or a unit of measurement, or a large one not rounded to the hundred.
-fn distinctive(q: &crate::Quantity) -> bool {
-    let v = q.value.unwrap_or(0.0).abs();
-    q.hedge == crate::extract::HedgeKind::Exact
-        && (q.scaled
-            || q.decimals > 0
-            || (v >= 100.0 && v % 100.0 != 0.0)
-            // A measurement names its unit too: `8 inches` twice is rarely chance.
-            || q.kind == QuantityKind::Measure)
-}
-
-/// What a vague amount that does not fit a precise figure costs their pair.
-const LOOSE: f64 = 0.25;
-
-fn is_vague(c: &Claim) -> bool {
-    c.quantity.hedge == crate::extract::HedgeKind::Vague
-}
-
-/// Whether two lists of lowercase names share one, counting a name and the word it derives
-/// from as one (`ethiopian` and `ethiopia`, `kenya's` and `kenyan`).
-fn names_meet(a: &[String], b: &[String]) -> bool {
-    let base = |n: &str| n.trim_end_matches("'s").to_string();
-    a.iter().map(|x| base(x)).any(|x| {
-        b.iter().map(|y| base(y)).any(|y| {
-            x == y
-                || (x.len().min(y.len()) >= 4
-                    && (x.starts_with(y.as_str()) || y.starts_with(x.as_str())))
-        })
-    })
-}
-
-/// Two measurements in different units that agree within their rounding.
-fn converted(a: &crate::Quantity, b: &crate::Quantity) -> bool {
-    use crate::interval::{firm, in_base};
-    a.kind == QuantityKind::Measure
-        && b.kind == QuantityKind::Measure
-        && a.unit.as_ref().map(|u| &u.name) != b.unit.as_ref().map(|u| &u.name)
-        && in_base(a, firm(a)).overlaps(&in_base(b, firm(b)))
-}
-
-/// The same exact figure in the same unit.
-fn same_figure(a: &Claim, b: &Claim) -> bool {
-    let (x, y) = (&a.quantity, &b.quantity);
-    x.value.is_some()
-        && x.value.zip(y.value).is_some_and(|(p, q)| {
-            let (p, q) = (
-                x.unit.as_ref().map_or(p, |u| u.to_base(p)),
-                y.unit.as_ref().map_or(q, |u| u.to_base(q)),
-            );
-            (p - q).abs() <= 1e-9 * p.abs().max(1.0)
-        })
-}
-
-/// Why two merged claims were judged to state the same figure.
-fn pair_reasons(a: &Claim, b: &Claim) -> Vec<String> {
-    let mut reasons = Vec::new();
-    if let (Some(x), Some(y)) = (&a.measure, &b.measure) {
-        if x == y {
-            reasons.push(if x.key.starts_with("class:") {
-                format!("same measure ({})", x.label)
-            } else {
-                format!("both count {}", x.label)
-            });
-        }
-    }
-    if jaccard(&a.local, &b.local) >= 0.2 || jaccard(&a.context, &b.context) >= 0.2 {
-        reasons.push("similar wording".to_string());
-    }
-    if let (Some(x), Some(y)) = (&a.attribution, &b.attribution) {
-        if x.party == y.party {
-            reasons.push(format!("both attributed to {}", x.party));
-        }
-    }
-    reasons
 }
 
 #[cfg(test)]

@@ -533,7 +533,9 @@ pub fn measure(
             while word(k).is_some_and(|w| matches!(w, "the" | "a" | "an" | "their")) {
                 k += 1;
             }
-            if let Some(n) = word(k).filter(|n| classed(n).is_some()) {
+            // A state people are in measures them (`in hospital`, `on strike`); a place they
+            // are in (`in the building`) does not.
+            if let Some(n) = word(k).filter(|n| classed(n).is_some() && lx.is_cue("state", n)) {
                 return found(n);
             }
             break;

@@ -2,6 +2,7 @@
 //! the predicate around it and who said it.
 
 pub mod context;
+pub mod frame;
 pub mod lexicon;
 pub mod number;
 pub mod quantity;
@@ -9,6 +10,7 @@ pub mod role;
 pub mod token;
 
 pub use context::{Attribution, Counted, Measure, Predicate};
+pub use frame::{Frame, Slot};
 pub use lexicon::{lexicon, HedgeKind, StemId};
 pub use quantity::{Quantity, QuantityKind, Unit};
 pub use role::{roles_in_sentence, RoleClaim};
@@ -45,6 +47,9 @@ pub struct Claim {
     /// The names among the words near the figure, within its comma phrase: `local` minus
     /// these says what the figure is about apart from where and who.
     pub local_entities: Vec<String>,
+    /// Whose figure it is and when it holds: slots two claims must not conflict on to be one
+    /// fact.
+    pub frame: Frame,
 }
 
 /// How many content words either side of a figure its local context takes.
@@ -114,7 +119,7 @@ fn sentence_claims_of(
 pub fn claims_in(tk: &token::Tokens, sentence: usize, detail: Detail) -> Vec<Claim> {
     let lx = lexicon();
     let quantities = quantity::find_in(tk);
-    if quantities.is_empty() {
+    if quantities.is_empty() || frame::is_stamp(tk) {
         return Vec::new();
     }
     let toks = &tk.toks;
@@ -161,6 +166,16 @@ pub fn claims_in(tk: &token::Tokens, sentence: usize, detail: Detail) -> Vec<Cla
     let ctx: Arc<[StemId]> = ctx.into();
     let entities: Arc<[String]> = entities.into();
 
+    // Years stated in the sentence place its other figures in time.
+    let years: Vec<(usize, f64)> = quantities
+        .iter()
+        .filter(|q| q.kind == QuantityKind::Year)
+        .filter_map(|q| Some((q.start_token, q.value?)))
+        .collect();
+    let figures: Vec<Range<usize>> = quantities
+        .iter()
+        .map(|q| q.start_token..q.end_token)
+        .collect();
     // Attribution belongs to a clause; read it once per clause.
     let mut attributions: Vec<Option<Option<Attribution>>> = vec![None; clauses.len()];
     let mut out: Vec<Claim> = Vec::with_capacity(quantities.len());
@@ -202,9 +217,18 @@ pub fn claims_in(tk: &token::Tokens, sentence: usize, detail: Detail) -> Vec<Cla
             Some(ci) => attributions[ci]
                 .get_or_insert_with(|| context::attribution(tk, clause.clone()))
                 .clone(),
-            None => context::attribution(tk, clause),
+            None => context::attribution(tk, clause.clone()),
+        };
+        let frame = if detail == Detail::Full {
+            Frame {
+                owner: frame::owner(tk, clause.clone(), q, c.as_ref()),
+                anchor: frame::anchor(tk, clause, q, &figures, &years),
+            }
+        } else {
+            Frame::default()
         };
         out.push(Claim {
+            frame,
             sentence,
             quantity: q.clone(),
             counted: c.clone(),

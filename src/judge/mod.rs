@@ -57,6 +57,9 @@ pub struct Finding {
     /// Why the claims were taken to state one figure (`same measure (deaths)`, `similar
     /// wording`); empty for a single claim.
     pub reasons: Vec<String>,
+    /// Other mentions of the same claims in their own reports (a headline repeating the
+    /// body): more evidence, not more sources.
+    pub restatements: Vec<ClaimRef>,
 }
 
 /// The result handed to every reporter.
@@ -123,6 +126,7 @@ pub fn judge(analyses: Vec<Analysis>, alignments: Vec<Alignment>) -> Comparison 
         }
         if a.claims.len() > 1 {
             let mut f = judge_group(&analyses, a);
+            f.restatements = a.restatements.clone();
             for r in &a.claims {
                 for t in index.twins(&analyses, *r) {
                     let note = twin_note(&analyses, *r, t);
@@ -140,16 +144,8 @@ pub fn judge(analyses: Vec<Analysis>, alignments: Vec<Alignment>) -> Comparison 
         if claim(&analyses, r).quantity.kind == QuantityKind::Ordinal {
             continue;
         }
-        // The same source restating a figure it already shares elsewhere is no new claim.
-        if let Some(others) = grouped.get(&(a.block.as_str(), r.source)) {
-            let c = claim(&analyses, r);
-            if others.iter().any(|o| {
-                relate(&claim(&analyses, *o).quantity, &c.quantity) == Relation::Compatible
-            }) {
-                continue;
-            }
-        }
-        let f = judge_single(&analyses, r, &index, &in_group);
+        let mut f = judge_single(&analyses, r, &index, &in_group);
+        f.restatements = a.restatements.clone();
         // Both twins of a "same figure, different things" pair find each other: report once.
         if f.kind == FindingKind::Discrepancy && !twin_pairs.insert(f.claims.clone()) {
             continue;
@@ -319,6 +315,7 @@ fn judge_group(docs: &[Analysis], a: &Alignment) -> Finding {
             consensus,
             outliers,
             reasons: a.reasons.clone(),
+            restatements: Vec::new(),
         };
     }
     // The strongest relation between an outlier and the consensus decides how sure we are.
@@ -385,6 +382,7 @@ fn judge_group(docs: &[Analysis], a: &Alignment) -> Finding {
         consensus,
         outliers,
         reasons: a.reasons.clone(),
+        restatements: Vec::new(),
     }
 }
 
@@ -592,6 +590,7 @@ fn judge_single(
             consensus: Vec::new(),
             outliers: Vec::new(),
             reasons: Vec::new(),
+            restatements: Vec::new(),
         };
     }
     let others = docs.len() - 1;
@@ -621,6 +620,7 @@ fn judge_single(
         consensus: Vec::new(),
         outliers: Vec::new(),
         reasons: Vec::new(),
+        restatements: Vec::new(),
     }
 }
 

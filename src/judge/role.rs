@@ -48,6 +48,7 @@ pub fn judge_roles(docs: &[Analysis], a: &Alignment) -> Finding {
             consensus: Vec::new(),
             outliers: Vec::new(),
             reasons: Vec::new(),
+            restatements: Vec::new(),
         };
     }
     // Consensus: the largest set naming one person.
@@ -85,6 +86,7 @@ pub fn judge_roles(docs: &[Analysis], a: &Alignment) -> Finding {
             consensus: best,
             outliers,
             reasons: a.reasons.clone(),
+            restatements: Vec::new(),
         };
     }
     Finding {
@@ -105,6 +107,7 @@ pub fn judge_roles(docs: &[Analysis], a: &Alignment) -> Finding {
         consensus: best,
         outliers,
         reasons: a.reasons.clone(),
+        restatements: Vec::new(),
     }
 }
 

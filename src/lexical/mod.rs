@@ -324,6 +324,36 @@ impl Lexical {
         Relatedness::NONE
     }
 
+    /// Whether a word read into the resource is a kind of `ancestor` (its first sense, as a
+    /// lemma of the resource): `gunmen` and `militants` are kinds of `person`.
+    pub fn is_kind_of(&self, word: &Senses, ancestor: &str) -> bool {
+        let Some(&(_, a, b)) = self.words.get(ancestor) else {
+            return false;
+        };
+        let Some(&target) = self.senses[a as usize..b as usize].first() else {
+            return false;
+        };
+        let mut frontier: Vec<u32> = word.direct.clone();
+        let mut seen: Vec<u32> = Vec::new();
+        for _ in 0..16 {
+            if frontier.contains(&target) {
+                return true;
+            }
+            let mut next = Vec::new();
+            for &x in &frontier {
+                if !seen.contains(&x) {
+                    seen.push(x);
+                    next.extend(self.relations(x, Rel::Hypernym));
+                }
+            }
+            if next.is_empty() {
+                break;
+            }
+            frontier = next;
+        }
+        false
+    }
+
     /// [`relate`](Self::relate) on two words or phrases read on the spot.
     pub fn relate_words(&self, a: &str, b: &str) -> Relatedness {
         self.relate(&self.senses(a), &self.senses(b))
@@ -394,6 +424,14 @@ mod tests {
         assert_eq!(how("arrests", "deaths"), How::Unrelated);
         assert_eq!(how("won", "lost"), How::Contrast);
         assert_eq!(how("earthquake", "salary"), How::Unrelated);
+    }
+
+    #[test]
+    fn kinds_of_people_are_found_through_hypernyms() {
+        let lx = lexical();
+        assert!(lx.is_kind_of(&lx.senses("gunmen"), "person"));
+        assert!(lx.is_kind_of(&lx.senses("militants"), "person"));
+        assert!(!lx.is_kind_of(&lx.senses("ambulances"), "person"));
     }
 
     #[test]

@@ -56,6 +56,10 @@ pub struct ClaimJson<'a> {
     /// When the claim's report was published, as given (absent when unknown).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub published: Option<&'a str>,
+    /// Another mention of a claim its source already makes in this finding (a headline
+    /// repeating the body): evidence, not another source.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub restatement: bool,
 }
 
 /// A person named in a role, with offsets into the original text.
@@ -165,6 +169,7 @@ pub fn claim_json<'a>(cmp: &'a Comparison, r: ClaimRef) -> ClaimJson<'a> {
                 organisation: x.org.as_deref(),
             }
         }),
+        restatement: false,
         modality: c.and_then(|c| c.modality.as_deref()),
         published: a.document.published.as_ref().map(|p| p.text.as_str()),
     }
@@ -191,7 +196,15 @@ pub fn comparison_json<'a>(cmp: &'a Comparison, opts: &Options) -> ComparisonJso
                 topic: &f.topic,
                 confidence: f.confidence,
                 explanation: &f.explanation,
-                claims: f.claims.iter().map(|r| claim_json(cmp, *r)).collect(),
+                claims: f
+                    .claims
+                    .iter()
+                    .map(|r| claim_json(cmp, *r))
+                    .chain(f.restatements.iter().map(|r| ClaimJson {
+                        restatement: true,
+                        ..claim_json(cmp, *r)
+                    }))
+                    .collect(),
                 // With two sources "outlier" means nothing: either may be wrong.
                 consensus: f
                     .consensus

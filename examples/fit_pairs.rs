@@ -1,0 +1,588 @@
+//! Fits the pairing model (`data/pair_weights.tsv`) on labelled pairs and reports how it does.
+//!
+//! ```sh
+//! cargo run --release --example fit_pairs            # fit and print; nothing written
+//! cargo run --release --example fit_pairs -- --write # fit and write data/pair_weights.tsv
+//! ```
+//!
+//! Labelled pairs come from two places, never from the test half:
+//! - the tuning half of the hand-labelled ECB+ events (`examples/ecbplus_split.tsv`, read
+//!   from `../shared/eval/ecbplus_events/gold`): a candidate pair is positive when a gold
+//!   agreement or discrepancy names both its claims, negative otherwise (the gold lists every
+//!   overlap its labellers found; a `not_agreement` trap is a negative of double weight);
+//! - the team's own `corpus/`: pairs of claims one expected finding holds are positive, the
+//!   `never` findings and every other candidate pair negative.
+//!
+//! The weights are fitted by L2-penalised logistic regression (`align::model::fit`); the two
+//! thresholds (one for pairs whose figures fit, one for pairs whose figures conflict) are then
+//! chosen on the same data by running alignment and counting the pairs it makes: agreements by
+//! F1, discrepancies by F0.5, since a false discrepancy costs a reader more than a missed one.
+
+use corroborate::align::features::{Features, RankFeatures, N, NAMES, RANK_NAMES};
+use corroborate::align::model::{fit, model, Model};
+use corroborate::align::{align_with, candidate_pairs, ClaimRef};
+use corroborate::interval::Relation;
+use corroborate::{analyze, Analysis, Document};
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+
+fn norm(s: &str) -> String {
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// One side of a labelled pair: the source index and what identifies its claim.
+#[derive(Clone)]
+enum Side {
+    /// Gold of the ECB+ events: a sentence substring and a figure substring.
+    Gold { sentence: String, figure: String },
+    /// Corpus: the exact sentence and the figure as written in it.
+    Exact { sentence: String, figure: String },
+}
+
+struct Labelled {
+    /// (source index, side) for each claim of the item; a pair of any two is labelled.
+    claims: Vec<(usize, Side)>,
+    positive: bool,
+    weight: f64,
+}
+
+/// An event to learn from: its analysed reports and its labelled items.
+struct Event {
+    name: String,
+    docs: Vec<Analysis>,
+    items: Vec<Labelled>,
+}
+
+fn matches(docs: &[Analysis], r: ClaimRef, source: usize, side: &Side) -> bool {
+    if r.source != source || r.is_role() {
+        return false;
+    }
+    let d = &docs[r.source];
+    let c = &d.claims[r.claim];
+    let sentence = d.sentence_text(c.sentence);
+    let figure = d.quote(c.quantity.span.clone());
+    match side {
+        Side::Gold {
+            sentence: s,
+            figure: f,
+        } => norm(sentence).contains(&norm(s)) && norm(figure).contains(&norm(f)),
+        Side::Exact {
+            sentence: s,
+            figure: f,
+        } => {
+            // The expected figure overlaps the claim's place in the sentence.
+            if sentence != s {
+                return false;
+            }
+            let Some(at) = s.find(f.as_str()) else {
+                return false;
+            };
+            let so = d.sentences[c.sentence].original.start;
+            let q = d.original_range(c.quantity.span.clone());
+            let (fs, fe) = (so + at, so + at + f.len());
+            q.start < fe && fs < q.end
+        }
+    }
+}
+
+/// The label and weight of a candidate pair, from the event's items.
+fn label(e: &Event, a: ClaimRef, b: ClaimRef) -> (f64, f64) {
+    for it in &e.items {
+        let has = |r: ClaimRef| {
+            it.claims
+                .iter()
+                .any(|(s, side)| matches(&e.docs, r, *s, side))
+        };
+        if has(a) && has(b) {
+            return (if it.positive { 1.0 } else { 0.0 }, it.weight);
+        }
+    }
+    (0.0, 1.0)
+}
+
+fn gold_events(root: &Path, half: &str) -> Vec<Event> {
+    let split = include_str!("ecbplus_split.tsv");
+    let mut out = Vec::new();
+    for line in split.lines().filter(|l| !l.starts_with('#')) {
+        let Some((h, ev)) = line.split_once('\t') else {
+            continue;
+        };
+        if h != half {
+            continue;
+        }
+        let dir = root.join(ev);
+        let read = |f: &str| std::fs::read_to_string(dir.join(f)).expect("report");
+        let docs = vec![
+            analyze(Document::from_text("a", "a", &read("a.txt")), None),
+            analyze(Document::from_text("b", "b", &read("b.txt")), None),
+        ];
+        let gold: Value = serde_json::from_str(&read("gold.json")).expect("gold.json");
+        let mut items = Vec::new();
+        for g in gold["findings"].as_array().expect("findings") {
+            let kind = g["kind"].as_str().unwrap_or("");
+            let side = |k: &str, q: &str| Side::Gold {
+                sentence: g[k].as_str().unwrap_or("").to_string(),
+                figure: g[q].as_str().unwrap_or("").to_string(),
+            };
+            if g["qa"].is_null() || g["a"].is_null() || g["b"].is_null() {
+                continue; // role claims and unique items name no figure pair
+            }
+            let (positive, weight) = match kind {
+                "agreement" | "discrepancy" => (true, 1.0),
+                "not_agreement" => (false, 2.0),
+                _ => continue,
+            };
+            items.push(Labelled {
+                claims: vec![(0, side("a", "qa")), (1, side("b", "qb"))],
+                positive,
+                weight,
+            });
+        }
+        out.push(Event {
+            name: ev.to_string(),
+            docs,
+            items,
+        });
+    }
+    out
+}
+
+fn corpus_events(root: &Path) -> Vec<Event> {
+    let mut out = Vec::new();
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(root)
+        .expect("corpus")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.join("expected.json").exists())
+        .collect();
+    dirs.sort();
+    for dir in dirs {
+        let mut reports: Vec<PathBuf> = std::fs::read_dir(&dir)
+            .expect("event")
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| {
+                matches!(
+                    p.extension().and_then(|x| x.to_str()),
+                    Some("txt" | "md" | "html" | "htm")
+                )
+            })
+            .collect();
+        reports.sort();
+        let docs: Vec<Analysis> = reports
+            .iter()
+            .map(|p| {
+                analyze(
+                    Document::read(p.to_str().unwrap(), None).expect("report"),
+                    None,
+                )
+            })
+            .collect();
+        let stems: Vec<String> = reports
+            .iter()
+            .map(|p| p.file_stem().unwrap().to_string_lossy().into_owned())
+            .collect();
+        let expected: Value =
+            serde_json::from_str(&std::fs::read_to_string(dir.join("expected.json")).unwrap())
+                .unwrap();
+        let mut items = Vec::new();
+        for (key, positive) in [("findings", true), ("never", false)] {
+            for f in expected[key].as_array().into_iter().flatten() {
+                if f["kind"] == "unique" {
+                    continue;
+                }
+                let claims: Vec<(usize, Side)> = f["claims"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|c| {
+                        let s = stems.iter().position(|x| c["source"] == x.as_str())?;
+                        Some((
+                            s,
+                            Side::Exact {
+                                sentence: c["sentence"].as_str()?.to_string(),
+                                figure: c["quantity"].as_str()?.to_string(),
+                            },
+                        ))
+                    })
+                    .collect();
+                items.push(Labelled {
+                    claims,
+                    positive,
+                    weight: 1.0,
+                });
+            }
+        }
+        out.push(Event {
+            name: dir.file_name().unwrap().to_string_lossy().into_owned(),
+            docs,
+            items,
+        });
+    }
+    out
+}
+
+/// Pairs the model makes on an event, scored against its labels: (agreements made, right),
+/// (discrepancies made, right), and the labelled positives of each kind.
+#[derive(Default, Debug, Clone, Copy)]
+struct Counts {
+    agree_made: usize,
+    agree_right: usize,
+    conflict_made: usize,
+    conflict_right: usize,
+    agree_gold: usize,
+    conflict_gold: usize,
+}
+
+fn evaluate(events: &[Event], m: &Model) -> Counts {
+    let mut c = Counts::default();
+    for e in events {
+        for it in e.items.iter().filter(|i| i.positive) {
+            // A labelled positive's kind follows from its figures, as the judge decides.
+            let _ = it;
+        }
+        let cands = candidate_pairs(&e.docs, m);
+        let rel_of = |a: ClaimRef, b: ClaimRef| {
+            cands
+                .iter()
+                .find(|k| (k.a == a && k.b == b) || (k.a == b && k.b == a))
+                .map(|k| k.relation)
+        };
+        // Gold positives that candidate generation can reach, by relation.
+        for k in &cands {
+            if label(e, k.a, k.b).0 == 1.0 {
+                if k.relation == Relation::Compatible {
+                    c.agree_gold += 1;
+                } else {
+                    c.conflict_gold += 1;
+                }
+            }
+        }
+        for al in align_with(&e.docs, m) {
+            let figs: Vec<ClaimRef> = al.claims.iter().copied().filter(|r| !r.is_role()).collect();
+            for (i, &a) in figs.iter().enumerate() {
+                for &b in &figs[i + 1..] {
+                    let Some(rel) = rel_of(a, b) else { continue };
+                    let right = label(e, a, b).0 == 1.0;
+                    if rel == Relation::Compatible {
+                        c.agree_made += 1;
+                        c.agree_right += right as usize;
+                    } else {
+                        c.conflict_made += 1;
+                        c.conflict_right += right as usize;
+                    }
+                }
+            }
+        }
+    }
+    c
+}
+
+fn f_beta(right: usize, made: usize, gold: usize, beta: f64) -> f64 {
+    if right == 0 {
+        return 0.0;
+    }
+    let p = right as f64 / made as f64;
+    let r = right as f64 / gold.max(1) as f64;
+    (1.0 + beta * beta) * p * r / (beta * beta * p + r)
+}
+
+fn show(name: &str, c: Counts) {
+    let ratio = |a: usize, b: usize| {
+        if b == 0 {
+            "-".to_string()
+        } else {
+            format!("{:.2} ({a}/{b})", a as f64 / b as f64)
+        }
+    };
+    println!(
+        "{name:<8} agreements: precision {} recall {}   discrepancies: precision {} recall {}",
+        ratio(c.agree_right, c.agree_made),
+        ratio(c.agree_right, c.agree_gold),
+        ratio(c.conflict_right, c.conflict_made),
+        ratio(c.conflict_right, c.conflict_gold),
+    );
+}
+
+/// Prints each labelled positive pair of an event with its probability, its rank among the
+/// candidates of either claim, and the candidate that beat it.
+fn explain(e: &Event, m: &Model) {
+    let cands = candidate_pairs(&e.docs, m);
+    let fig = |r: ClaimRef| {
+        let d = &e.docs[r.source];
+        let c = &d.claims[r.claim];
+        let s = d.sentence_text(c.sentence);
+        let s: String = s.chars().take(70).collect();
+        format!(
+            "{:?} «{}» [{}]",
+            d.quote(c.quantity.span.clone()),
+            s,
+            c.measure.as_ref().map_or("", |m| m.key.as_str())
+        )
+    };
+    // Labelled positives that never became a candidate pair: which classes their claims fell in.
+    for it in e.items.iter().filter(|i| i.positive) {
+        let refs = |src: usize, side: &Side| -> Vec<ClaimRef> {
+            (0..e.docs[src].claims.len())
+                .map(|i| ClaimRef::figure(src, i))
+                .filter(|r| matches(&e.docs, *r, src, side))
+                .collect()
+        };
+        let (sa, sb) = (&it.claims[0], &it.claims[1]);
+        let (ra, rb) = (refs(sa.0, &sa.1), refs(sb.0, &sb.1));
+        let paired = cands.iter().any(|k| {
+            (ra.contains(&k.a) && rb.contains(&k.b)) || (ra.contains(&k.b) && rb.contains(&k.a))
+        });
+        if !paired && !ra.is_empty() && !rb.is_empty() {
+            let kinds = |rs: &[ClaimRef]| -> Vec<String> {
+                rs.iter()
+                    .map(|r| {
+                        let c = &e.docs[r.source].claims[r.claim];
+                        format!(
+                            "{:?}/{:?}",
+                            c.quantity.kind,
+                            c.quantity.unit.as_ref().map(|u| u.dimension.to_string())
+                        )
+                    })
+                    .collect()
+            };
+            println!(
+                "{} NOT A CANDIDATE {:?} vs {:?}\n   A {}\n   B {}",
+                e.name,
+                kinds(&ra),
+                kinds(&rb),
+                fig(ra[0]),
+                fig(rb[0])
+            );
+        }
+    }
+    for k in &cands {
+        if label(e, k.a, k.b).0 != 1.0 {
+            continue;
+        }
+        let p = m.probability(&k.features, &k.rank);
+        let rivals = |r: ClaimRef| -> Vec<(f64, ClaimRef)> {
+            let mut v: Vec<(f64, ClaimRef)> = cands
+                .iter()
+                .filter(|o| (o.a == r || o.b == r) && !(o.a == k.a && o.b == k.b))
+                .map(|o| {
+                    (
+                        m.probability(&o.features, &o.rank),
+                        if o.a == r { o.b } else { o.a },
+                    )
+                })
+                .filter(|(q, _)| *q > p)
+                .collect();
+            v.sort_by(|x, y| y.0.total_cmp(&x.0));
+            v
+        };
+        let (ra, rb) = (rivals(k.a), rivals(k.b));
+        println!(
+            "{} {:?} p={p:.2} beaten {}+{}\n   A {}\n   B {}",
+            e.name,
+            k.relation,
+            ra.len(),
+            rb.len(),
+            fig(k.a),
+            fig(k.b)
+        );
+        for (q, r) in ra.iter().take(1).chain(rb.iter().take(1)) {
+            println!("   rival p={q:.2} {}", fig(*r));
+        }
+        let on: Vec<String> = NAMES
+            .iter()
+            .zip(k.features.iter().zip(m.weights))
+            .filter(|(_, (x, _))| **x != 0.0)
+            .map(|(n, (x, w))| format!("{n}={:.1}", x * w))
+            .collect();
+        println!("   {}", on.join(" "));
+    }
+}
+
+fn main() {
+    let here = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let gold = here.join("../shared/eval/ecbplus_events/gold");
+    let write = std::env::args().any(|a| a == "--write");
+    let l2: f64 = std::env::args()
+        .skip_while(|a| a != "--l2")
+        .nth(1)
+        .map_or(2.0, |v| v.parse().expect("--l2 NUMBER"));
+    let mut tune = Vec::new();
+    if gold.exists() {
+        tune = gold_events(&gold, "tune");
+    } else {
+        println!("{} is absent: fitting on the corpus alone", gold.display());
+    }
+    let corpus = corpus_events(&here.join("corpus"));
+    let mut rows: Vec<(Features, f64, f64)> = Vec::new();
+    let mut labels: Vec<Vec<(f64, f64)>> = Vec::new();
+    let (mut pos, mut neg) = (0, 0);
+    for e in tune.iter().chain(&corpus) {
+        let mut mine = Vec::new();
+        for k in candidate_pairs(&e.docs, model()) {
+            let (y, w) = label(e, k.a, k.b);
+            if y == 1.0 {
+                pos += 1;
+            } else {
+                neg += 1;
+            }
+            rows.push((k.features, y, w));
+            mine.push((y, w));
+        }
+        labels.push(mine);
+    }
+    println!(
+        "{} tuning events, {} corpus events: {} candidate pairs, {pos} positive, {neg} negative",
+        tune.len(),
+        corpus.len(),
+        rows.len()
+    );
+    for name in [
+        "measure_clash",
+        "owner_clash",
+        "anchor_clash",
+        "attribution_clash",
+        "names_near_clash",
+    ] {
+        let i = NAMES.iter().position(|n| *n == name).unwrap();
+        let on = |y: f64| rows.iter().filter(|r| r.1 == y && r.0[i] > 0.0).count();
+        println!(
+            "  {name}: on for {} positive and {} negative pairs",
+            on(1.0),
+            on(0.0)
+        );
+    }
+    let weights = fit(&rows, l2);
+    for (name, w) in NAMES.iter().zip(weights) {
+        println!("  {name:<20} {w:>8.3}");
+    }
+    // The second stage, on ranks under the fitted first stage.
+    let first = Model {
+        weights,
+        ..model().clone()
+    };
+    let mut rank_rows: Vec<(RankFeatures, f64, f64)> = Vec::new();
+    for (e, mine) in tune.iter().chain(&corpus).zip(&labels) {
+        for (k, (y, w)) in candidate_pairs(&e.docs, &first).into_iter().zip(mine) {
+            rank_rows.push((k.rank, *y, *w));
+        }
+    }
+    let rank_weights = fit(&rank_rows, l2);
+    for (name, w) in RANK_NAMES.iter().zip(rank_weights) {
+        println!("  {name:<20} {w:>8.3}");
+    }
+    let mut best = (f64::MIN, 0.5, 0.5);
+    for a in (10..=90).step_by(5) {
+        for c in (10..=95).step_by(5) {
+            let m = Model {
+                weights,
+                rank_weights,
+                agree: a as f64 / 100.0,
+                conflict: c as f64 / 100.0,
+            };
+            let t = evaluate(&tune, &m);
+            let k = evaluate(&corpus, &m);
+            let score = f_beta(t.agree_right, t.agree_made, t.agree_gold, 1.0)
+                + f_beta(t.conflict_right, t.conflict_made, t.conflict_gold, 0.5)
+                + f_beta(k.agree_right, k.agree_made, k.agree_gold, 1.0)
+                + f_beta(k.conflict_right, k.conflict_made, k.conflict_gold, 0.5);
+            if score > best.0 {
+                best = (score, m.agree, m.conflict);
+            }
+        }
+    }
+    if std::env::args().any(|a| a == "--curve") {
+        for a in (10..=90).step_by(10) {
+            let m = Model {
+                weights,
+                rank_weights,
+                agree: a as f64 / 100.0,
+                conflict: best.2,
+            };
+            show(&format!("a={a}"), evaluate(&tune, &m));
+        }
+        for c in (10..=90).step_by(10) {
+            let m = Model {
+                weights,
+                rank_weights,
+                agree: best.1,
+                conflict: c as f64 / 100.0,
+            };
+            show(&format!("c={c}"), evaluate(&tune, &m));
+        }
+    }
+    let fitted = Model {
+        weights,
+        rank_weights,
+        agree: best.1,
+        conflict: best.2,
+    };
+    println!(
+        "thresholds: agree {:.2}, conflict {:.2}",
+        fitted.agree, fitted.conflict
+    );
+    show("shipped", evaluate(&tune, model()));
+    show("tune", evaluate(&tune, &fitted));
+    show("corpus", evaluate(&corpus, &fitted));
+    if std::env::args().any(|a| a == "--conflicts") {
+        let mut all: Vec<(f64, bool, String)> = Vec::new();
+        for e in &tune {
+            for k in candidate_pairs(&e.docs, &fitted) {
+                if k.relation == Relation::Compatible {
+                    continue;
+                }
+                let p = fitted.probability(&k.features, &k.rank);
+                let y = label(e, k.a, k.b).0 == 1.0;
+                let q = |r: ClaimRef| {
+                    let d = &e.docs[r.source];
+                    let c = &d.claims[r.claim];
+                    let s: String = d.sentence_text(c.sentence).chars().take(60).collect();
+                    format!("{:?} «{s}»", d.quote(c.quantity.span.clone()))
+                };
+                let on: Vec<String> = NAMES
+                    .iter()
+                    .zip(k.features.iter().zip(fitted.weights))
+                    .filter(|(_, (x, _))| **x != 0.0)
+                    .map(|(n, (x, w))| format!("{n}={:.1}", x * w))
+                    .collect();
+                all.push((
+                    p,
+                    y,
+                    format!(
+                        "{} {}\n      {}\n      {}\n      {} rank={:?}",
+                        e.name,
+                        if y { "GOLD" } else { "" },
+                        q(k.a),
+                        q(k.b),
+                        on.join(" "),
+                        k.rank
+                    ),
+                ));
+            }
+        }
+        all.sort_by(|a, b| b.0.total_cmp(&a.0));
+        let mut tp = 0;
+        for (i, (p, y, t)) in all.iter().enumerate().take(40) {
+            tp += *y as usize;
+            println!("{i:>3} p={p:.2} tp={tp} {t}");
+        }
+    }
+    if std::env::args().any(|a| a == "--show") {
+        for e in &tune {
+            explain(e, &fitted);
+        }
+    }
+    if write {
+        let header = format!(
+            "The pairing model: logistic regression weights and thresholds, written by\n\
+             `cargo run --release --example fit_pairs -- --write` (L2 {l2}) from {} candidate\n\
+             pairs ({pos} positive) of the ECB+ tuning half and corpus/. Do not edit by hand.",
+            rows.len()
+        );
+        std::fs::write(here.join("data/pair_weights.tsv"), fitted.to_tsv(&header))
+            .expect("write data/pair_weights.tsv");
+        println!("wrote data/pair_weights.tsv");
+    }
+    let _ = N;
+}

@@ -1,0 +1,561 @@
+//! What is known about a candidate pair of claims: one number per piece of evidence that the
+//! two state one fact (the same thing counted, the same owner, the same time, fitting values)
+//! or different facts (owners or anchors that conflict, different known measures). The model
+//! (`model.rs`) weighs them; the names here are the keys of `data/pair_weights.tsv`.
+
+use crate::extract::{dimension, Claim, HedgeKind, QuantityKind, StemId};
+use crate::interval::{firm, in_base, plausible, relate, Interval, Relation};
+use crate::lexical::{lexical, How, Relatedness, Senses};
+use crate::Analysis;
+use rustc_hash::FxHashMap as HashMap;
+
+/// The features, in the order of a [`Features`] vector.
+pub const NAMES: &[&str] = &[
+    "bias",
+    "same_value",
+    "compatible",
+    "strained",
+    "conflict",
+    "distinctive_same",
+    "value_gap",
+    "measure_same",
+    "measure_clash",
+    "head_related",
+    "head_unrelated",
+    "predicate_related",
+    "local_words",
+    "sentence_words",
+    "names_near",
+    "names_near_clash",
+    "sentence_names",
+    "attribution_same",
+    "attribution_clash",
+    "owner_same",
+    "owner_clash",
+    "anchor_clash",
+    "anchor_one",
+    "both_headlines",
+    "both_lead",
+    "shared_figures",
+    "both_bare",
+    "both_vague",
+    "vague_misfit",
+    "common_value",
+    "crowd",
+    "class_count",
+    "class_money",
+    "class_age",
+    "class_measure",
+    "class_percent",
+    "class_time",
+    "class_year",
+    "class_date",
+    "class_ordinal",
+];
+
+pub const N: usize = NAMES.len();
+
+/// A pair's features, indexed as [`NAMES`].
+pub type Features = [f64; N];
+
+/// The index of a feature by name.
+pub fn index(name: &str) -> Option<usize> {
+    NAMES.iter().position(|n| *n == name)
+}
+
+/// The comparison class of a claim: only claims of one class are ever compared.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Class {
+    Count,
+    Age,
+    Money(String),
+    Measure(String),
+    Percent,
+    PercentagePoints,
+    Magnitude,
+    Year,
+    Date,
+    Time,
+    Ordinal,
+}
+
+impl Class {
+    pub fn of(c: &Claim) -> Option<Class> {
+        let q = &c.quantity;
+        let per = c
+            .per
+            .as_deref()
+            .map(|p| format!("|per:{p}"))
+            .unwrap_or_default();
+        Some(match q.kind {
+            // `1,000 times` and `1,000 recharges` count one thing.
+            QuantityKind::Count | QuantityKind::Multiplier => {
+                if per.is_empty() {
+                    Class::Count
+                } else {
+                    Class::Measure(format!("count{per}"))
+                }
+            }
+            QuantityKind::Age => Class::Age,
+            QuantityKind::Money => Class::Money(format!("{}{per}", dimension(q))),
+            QuantityKind::Measure => Class::Measure(format!("{}{per}", dimension(q))),
+            QuantityKind::Percent => Class::Percent,
+            QuantityKind::PercentagePoints => Class::PercentagePoints,
+            QuantityKind::Magnitude => Class::Magnitude,
+            QuantityKind::Year => Class::Year,
+            QuantityKind::Date => Class::Date,
+            QuantityKind::Time => Class::Time,
+            QuantityKind::Ordinal => Class::Ordinal,
+            QuantityKind::Identifier => return None,
+        })
+    }
+
+    fn indicator(&self) -> &'static str {
+        match self {
+            Class::Count => "class_count",
+            Class::Age => "class_age",
+            Class::Money(_) => "class_money",
+            Class::Measure(_) | Class::Magnitude => "class_measure",
+            Class::Percent | Class::PercentagePoints => "class_percent",
+            Class::Time => "class_time",
+            Class::Year => "class_year",
+            Class::Date => "class_date",
+            Class::Ordinal => "class_ordinal",
+        }
+    }
+}
+
+/// Word rarity across the reports being compared: a word most sentences share (`said`,
+/// the city's name in a local story) says less about two figures than a rare one.
+pub struct Rarity {
+    idf: HashMap<StemId, f64>,
+    default: f64,
+}
+
+impl Rarity {
+    pub fn new(docs: &[Analysis]) -> Rarity {
+        let mut df: HashMap<StemId, u32> = HashMap::default();
+        let mut sentences = 0u32;
+        for d in docs {
+            let mut last = usize::MAX;
+            for c in &d.claims {
+                if c.sentence == last {
+                    continue;
+                }
+                last = c.sentence;
+                sentences += 1;
+                for s in c.context.iter() {
+                    *df.entry(*s).or_default() += 1;
+                }
+            }
+        }
+        let n = f64::from(sentences.max(1));
+        let idf = df
+            .into_iter()
+            .map(|(s, k)| (s, ((n + 1.0) / (f64::from(k) + 0.5)).ln().max(0.1)))
+            .collect();
+        Rarity {
+            idf,
+            default: (n + 1.0).ln().max(0.1),
+        }
+    }
+
+    fn weigh(&self, stems: &[StemId]) -> Vec<(StemId, f64)> {
+        stems
+            .iter()
+            .map(|s| (*s, self.idf.get(s).copied().unwrap_or(self.default)))
+            .collect()
+    }
+}
+
+/// Weighted Jaccard similarity of two sorted weighted stem lists.
+fn weighted_jaccard(a: &[(StemId, f64)], b: &[(StemId, f64)]) -> f64 {
+    let (mut i, mut j, mut inter, mut union) = (0, 0, 0.0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => {
+                union += a[i].1;
+                i += 1;
+            }
+            std::cmp::Ordering::Greater => {
+                union += b[j].1;
+                j += 1;
+            }
+            std::cmp::Ordering::Equal => {
+                inter += a[i].1;
+                union += a[i].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    union += a[i..].iter().map(|x| x.1).sum::<f64>() + b[j..].iter().map(|x| x.1).sum::<f64>();
+    if union > 0.0 {
+        inter / union
+    } else {
+        0.0
+    }
+}
+
+/// How many of its sentence's other figures a claim keeps for comparison.
+const MAX_OTHERS: usize = 16;
+
+/// One claim prepared for pairing: what every comparison of it needs, computed once.
+pub struct View<'a> {
+    pub claim: &'a Claim,
+    pub class: Class,
+    /// Firm and plausible intervals in the base unit.
+    firm: Interval,
+    plausible: Interval,
+    /// The point figure in the base unit, when there is one.
+    pub value: Option<f64>,
+    head: Senses,
+    /// The counted head is a kind of person (`gunmen`, `voters`).
+    person: bool,
+    predicate: Senses,
+    local: Vec<(StemId, f64)>,
+    context: Vec<(StemId, f64)>,
+    /// Values of the sentence's other figures, base units, sorted.
+    others: Vec<f64>,
+    headline: bool,
+    lead: bool,
+}
+
+impl<'a> View<'a> {
+    pub fn new(doc: &'a Analysis, index: usize, rarity: &Rarity) -> Option<View<'a>> {
+        let c = &doc.claims[index];
+        let class = Class::of(c)?;
+        let q = &c.quantity;
+        let lx = lexical();
+        let value = q
+            .value
+            .filter(|_| matches!(q.hedge, HedgeKind::Exact | HedgeKind::Exactly))
+            .map(|v| q.unit.as_ref().map_or(v, |u| u.to_base(v)));
+        let head = c
+            .counted
+            .as_ref()
+            .map(|k| lx.senses(&k.head))
+            .unwrap_or_default();
+        let predicate = c
+            .measure_word
+            .as_deref()
+            .or(c.predicate.as_ref().map(|p| p.head.as_str()))
+            .map(|w| lx.senses(w))
+            .unwrap_or_default();
+        // Claims are in sentence order: the sentence's are a run around this one. Only a
+        // few are read, so a sentence with thousands of figures costs no more per claim.
+        let first = doc.claims.partition_point(|o| o.sentence < c.sentence);
+        let mut others: Vec<f64> = doc.claims[first..]
+            .iter()
+            .enumerate()
+            .take_while(|(_, o)| o.sentence == c.sentence)
+            .filter(|(k, _)| first + k != index)
+            .take(MAX_OTHERS)
+            .filter_map(|(_, o)| {
+                let v = o.quantity.value?;
+                Some(o.quantity.unit.as_ref().map_or(v, |u| u.to_base(v)))
+            })
+            .collect();
+        others.sort_by(f64::total_cmp);
+        let person = lx.is_kind_of(&head, "person");
+        Some(View {
+            person,
+            claim: c,
+            class,
+            firm: in_base(q, firm(q)),
+            plausible: in_base(q, plausible(q)),
+            value,
+            head,
+            predicate,
+            local: rarity.weigh(&c.local),
+            context: rarity.weigh(&c.context),
+            others,
+            headline: doc.sentences[c.sentence].headline,
+            lead: c.sentence < 3,
+        })
+    }
+
+    /// How the two figures relate as values.
+    pub fn relation(&self, o: &View) -> Relation {
+        if self.plausible.overlaps(&o.plausible) {
+            Relation::Compatible
+        } else if self.firm.overlaps(&o.firm) {
+            Relation::Strained
+        } else {
+            Relation::Conflict
+        }
+    }
+}
+
+/// Whether two lists of lowercase names share one, counting a name and the word it derives
+/// from as one (`ethiopian` and `ethiopia`, `kenya's` and `kenyan`).
+pub fn names_meet(a: &[String], b: &[String]) -> bool {
+    let base = |n: &str| n.trim_end_matches("'s").to_string();
+    a.iter().map(|x| base(x)).any(|x| {
+        b.iter().map(|y| base(y)).any(|y| {
+            x == y
+                || (x.len().min(y.len()) >= 4
+                    && (x.starts_with(y.as_str()) || y.starts_with(x.as_str())))
+        })
+    })
+}
+
+/// A figure precise enough that two reports giving it by chance is unlikely: stated with
+/// decimals, a scale word or a unit of measurement, or a large one not rounded to the hundred.
+pub fn distinctive(q: &crate::Quantity) -> bool {
+    let v = q.value.unwrap_or(0.0).abs();
+    q.hedge == HedgeKind::Exact
+        && (q.scaled
+            || q.decimals > 0
+            || (v >= 100.0 && v % 100.0 != 0.0 && q.kind != QuantityKind::Year)
+            || q.kind == QuantityKind::Measure)
+}
+
+fn same(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-9 * a.abs().max(1.0)
+}
+
+/// The relatedness of two claims' words: counted heads, then what happens to them.
+pub struct Wording {
+    pub head: Relatedness,
+    pub predicate: Relatedness,
+}
+
+pub fn wording(a: &View, b: &View) -> Wording {
+    let lx = lexical();
+    Wording {
+        head: lx.relate(&a.head, &b.head),
+        predicate: lx.relate(&a.predicate, &b.predicate),
+    }
+}
+
+/// Why two claims cannot be one fact, whatever else they share: a slot conflicts. Named
+/// owners that differ (Smith's 17 passes are not Jones's), time anchors that differ (a career
+/// average is not one game's score; the 1999 quake's toll is not this one's), measures the
+/// lexicon knows to be different things (deaths and injuries, workstations and staff) unless
+/// the words themselves are near-synonyms, and opposites (`won`, `lost`).
+pub fn identity_conflict(a: &View, b: &View) -> Option<&'static str> {
+    let (x, y) = (a.claim, b.claim);
+    let in_names = |o: &str, c: &Claim| c.entities.iter().any(|e| e == o);
+    if let (Some(p), Some(q)) = (&x.frame.owner, &y.frame.owner) {
+        if p.key != q.key && !in_names(&p.key, y) && !in_names(&q.key, x) {
+            return Some("different owners");
+        }
+    }
+    match (&x.frame.anchor, &y.frame.anchor) {
+        (Some(p), Some(q)) if p.key != q.key => return Some("different times"),
+        // A figure of an earlier time (`last year`, `previously`) is background to one that
+        // is not.
+        (Some(p), None) | (None, Some(p)) if p.key == "past" => return Some("different times"),
+        _ => {}
+    }
+    let w = wording(a, b);
+    if w.head.how == How::Contrast || w.predicate.how == How::Contrast {
+        return Some("opposite words");
+    }
+    // Two things counted that the resource knows and finds unrelated (`spreaders` and
+    // `districts`, `ambulances` and `schools`) are two facts, unless their measure is one; kinds
+    // of people, whom news names by role as freely as by kind (`gunmen`, `militants`) and
+    // whose figure the predicate defines (`two children died`, `2 deaths`), are left to the
+    // model.
+    if let (Some(h), Some(k)) = (&x.counted, &y.counted) {
+        if h.head != k.head
+            && a.head.is_known()
+            && b.head.is_known()
+            && w.head.how == How::Unrelated
+            && !a.person
+            && !b.person
+            && (x.measure.is_none() || x.measure != y.measure)
+        {
+            return Some("different things counted");
+        }
+    }
+    if let (Some(m), Some(n)) = (&x.measure, &y.measure) {
+        let near = w.head.score >= 0.75 || w.predicate.score >= 0.75;
+        if m.key.starts_with("class:") && n.key.starts_with("class:") && m != n && !near {
+            return Some("different measures");
+        }
+    }
+    None
+}
+
+/// The features of a candidate pair; `crowd` is how many candidates each has on the other
+/// side (more alternatives make any one less likely).
+pub fn features(a: &View, b: &View, crowd: (usize, usize)) -> Features {
+    let mut f = [0.0; N];
+    let mut set = |name: &str, v: f64| {
+        let i = index(name).expect("known feature");
+        f[i] = v;
+    };
+    let (x, y) = (a.claim, b.claim);
+    set("bias", 1.0);
+    let rel = a.relation(b);
+    let same_value = a.value.zip(b.value).is_some_and(|(p, q)| same(p, q));
+    if same_value {
+        set("same_value", 1.0);
+        if distinctive(&x.quantity) || distinctive(&y.quantity) {
+            set("distinctive_same", 1.0);
+        }
+    } else {
+        match rel {
+            Relation::Compatible => set("compatible", 1.0),
+            Relation::Strained => set("strained", 1.0),
+            Relation::Conflict => set("conflict", 1.0),
+        }
+    }
+    let mid = |i: &Interval| {
+        if i.high.is_finite() {
+            (i.low + i.high) / 2.0
+        } else {
+            i.low
+        }
+    };
+    let (va, vb) = (mid(&a.firm), mid(&b.firm));
+    if va > 0.0 && vb > 0.0 && va.is_finite() && vb.is_finite() {
+        set("value_gap", ((va / vb).ln().abs()).min(3.0) / 3.0);
+    }
+    match (&x.measure, &y.measure) {
+        (Some(m), Some(n)) if m == n && !m.generic => set("measure_same", 1.0),
+        (Some(m), Some(n))
+            if m.key.starts_with("class:") && n.key.starts_with("class:") && m != n =>
+        {
+            set("measure_clash", 1.0)
+        }
+        _ => {}
+    }
+    let w = wording(a, b);
+    set("head_related", w.head.score);
+    // Two things counted that the resource knows and finds unrelated (`spreaders`,
+    // `districts`): the same figure is likely a coincidence.
+    if let (Some(h), Some(k)) = (&x.counted, &y.counted) {
+        let known = a.head.is_known() && b.head.is_known();
+        // People are defined by what happened to them, not by the word for them.
+        if known && w.head.how == How::Unrelated && h.head != k.head && !a.person && !b.person {
+            set("head_unrelated", 1.0);
+        }
+    }
+    set("predicate_related", w.predicate.score);
+    if w.head.how == How::Contrast || w.predicate.how == How::Contrast {
+        set("measure_clash", 1.0);
+    }
+    set("local_words", weighted_jaccard(&a.local, &b.local));
+    set("sentence_words", weighted_jaccard(&a.context, &b.context));
+    if names_meet(&x.local_entities, &y.local_entities) {
+        set("names_near", 1.0);
+    } else if !x.local_entities.is_empty() && !y.local_entities.is_empty() {
+        set("names_near_clash", 1.0);
+    }
+    set(
+        "sentence_names",
+        crate::align::jaccard(&x.entities, &y.entities),
+    );
+    match (&x.attribution, &y.attribution) {
+        (Some(p), Some(q)) if p.party == q.party => set("attribution_same", 1.0),
+        (Some(p), Some(q)) if p.known && q.known => set("attribution_clash", 1.0),
+        _ => {}
+    }
+    let in_names = |o: &str, c: &Claim| c.entities.iter().any(|e| e == o);
+    match (&x.frame.owner, &y.frame.owner) {
+        (Some(p), Some(q)) if p.key == q.key => set("owner_same", 1.0),
+        (Some(p), Some(q)) if !in_names(&p.key, y) && !in_names(&q.key, x) => {
+            set("owner_clash", 1.0)
+        }
+        (Some(p), None) if in_names(&p.key, y) => set("owner_same", 0.5),
+        (None, Some(q)) if in_names(&q.key, x) => set("owner_same", 0.5),
+        _ => {}
+    }
+    match (&x.frame.anchor, &y.frame.anchor) {
+        (Some(p), Some(q)) if p.key != q.key => set("anchor_clash", 1.0),
+        (Some(_), None) | (None, Some(_)) => set("anchor_one", 1.0),
+        _ => {}
+    }
+    if a.headline && b.headline {
+        set("both_headlines", 1.0);
+    }
+    if a.lead && b.lead {
+        set("both_lead", 1.0);
+    }
+    let shared = a
+        .others
+        .iter()
+        .filter(|v| b.others.iter().any(|w| same(**v, *w)))
+        .count();
+    set("shared_figures", (shared as f64).min(2.0) / 2.0);
+    let bare = |c: &Claim| c.measure.is_none() && c.counted.is_none() && c.predicate.is_none();
+    if bare(x) && bare(y) {
+        set("both_bare", 1.0);
+    }
+    let (vx, vy) = (
+        x.quantity.hedge == HedgeKind::Vague,
+        y.quantity.hedge == HedgeKind::Vague,
+    );
+    if vx && vy {
+        set("both_vague", 1.0);
+    }
+    // A vague amount that does not fit a precise figure (`dozens of flights` against `1,300
+    // flights`) is more likely a part of it than a rival count.
+    if vx != vy && rel != Relation::Compatible {
+        set("vague_misfit", 1.0);
+    }
+    // Small figures (one, two, the first) recur by chance in any two texts.
+    if same_value && a.value.is_some_and(|v| v.abs() <= 2.0) {
+        set("common_value", 1.0);
+    }
+    set(
+        "crowd",
+        ((1.0 + crowd.0 as f64).ln() + (1.0 + crowd.1 as f64).ln()) / 2.0,
+    );
+    set(a.class.indicator(), 1.0);
+    f
+}
+
+/// The second stage's features: how a pair ranks among the candidates of either claim.
+pub const RANK_NAMES: &[&str] = &[
+    "rank_bias",
+    "pair_logit",
+    "best_both",
+    "best_one",
+    "margin",
+    "best_both_conflict",
+    "only_pair",
+    "best_both_identity",
+];
+
+pub const R: usize = RANK_NAMES.len();
+
+pub type RankFeatures = [f64; R];
+
+/// The second-stage features of a pair: its first-stage logit, whether it is the best
+/// candidate of both claims or one, by how much it beats the nearest rival (the smaller
+/// margin of the two sides), whether a best-for-both pair has figures that conflict, and
+/// whether the two are their sources' only figures of the class, and whether a best-for-both
+/// pair shares a slot of identity (its measure or its owner): the evidence a discrepancy,
+/// whose figures cannot vouch for it, rests on.
+pub fn rank_features(
+    f: &Features,
+    logit: f64,
+    best: (bool, bool),
+    margin: f64,
+    conflict: bool,
+    only: bool,
+) -> RankFeatures {
+    let both = best.0 && best.1;
+    [
+        1.0,
+        logit.clamp(-10.0, 10.0),
+        f64::from(both),
+        f64::from(best.0 != best.1),
+        margin.clamp(-1.0, 1.0),
+        f64::from(both && conflict),
+        f64::from(only),
+        f64::from(
+            both && (f[index("measure_same").unwrap_or(0)] > 0.0
+                || f[index("owner_same").unwrap_or(0)] >= 1.0),
+        ),
+    ]
+}
+
+/// Whether two claims' figures fit (plausible intervals meet), for the judge and grouping.
+pub fn fit(x: &Claim, y: &Claim) -> bool {
+    relate(&x.quantity, &y.quantity) == Relation::Compatible
+}

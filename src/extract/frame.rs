@@ -1,0 +1,407 @@
+//! The identity slots of a claim: whose figure it is (its owner) and when it holds (its time
+//! anchor). Two figures can only be one fact if these do not conflict: Smith's 17 passes are
+//! not Jones's, a career average is not tonight's score, the 1999 quake's toll is not this
+//! one's. Each slot keeps the words it was read from, for explanations.
+
+use super::lexicon::lexicon;
+use super::quantity::{Quantity, QuantityKind};
+use super::token::{TokenKind, Tokens};
+use super::Counted;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+const ANCHORS: &str = include_str!("../../data/anchors.tsv");
+const STAMPS: &str = include_str!("../../data/stamps.txt");
+
+/// Whether a sentence is a publication stamp (`Posted: April 24, 2013, 10:34 AM EDT`): only
+/// stamp words, months, weekdays, numbers and punctuation. Its figures date the report, not
+/// the event, and are no claims.
+pub fn is_stamp(tk: &Tokens) -> bool {
+    static WORDS: OnceLock<rustc_hash::FxHashSet<&'static str>> = OnceLock::new();
+    let words = WORDS.get_or_init(|| {
+        STAMPS
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect()
+    });
+    let lx = lexicon();
+    let mut numbers = 0;
+    for (i, t) in tk.toks.iter().enumerate() {
+        match t.kind {
+            TokenKind::Number => numbers += 1,
+            TokenKind::Word => {
+                let w = tk.lower(i);
+                if !(words.contains(w) || lx.months.contains(w) || lx.is_cue("weekday", w)) {
+                    return false;
+                }
+            }
+            TokenKind::Address => return false,
+            TokenKind::Symbol => {}
+        }
+    }
+    numbers > 0
+}
+
+/// A slot's value: a folded key to compare and the words it was read from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Slot {
+    /// Folded for comparison: a surname (`ortiz`), an anchor class and phrase (`past`,
+    /// `year:2005`).
+    pub key: String,
+    /// The words as written.
+    pub text: String,
+}
+
+/// What a claim is a fact about, beyond its measure.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Frame {
+    /// The person, team or company the figure belongs to (`Ortiz, 35`, `Brand's 15.9
+    /// points`, `McDermott scored 41`).
+    pub owner: Option<Slot>,
+    /// Another time than the event's, or a total over a span (`last season`, `career`, `in
+    /// 2005`).
+    pub anchor: Option<Slot>,
+}
+
+/// Anchor phrases by their first word, with their class.
+struct Anchors {
+    by_first: rustc_hash::FxHashMap<&'static str, Vec<(Vec<&'static str>, &'static str)>>,
+}
+
+fn anchors() -> &'static Anchors {
+    static A: OnceLock<Anchors> = OnceLock::new();
+    A.get_or_init(|| {
+        let mut by_first: rustc_hash::FxHashMap<_, Vec<_>> = Default::default();
+        for line in ANCHORS
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+        {
+            let (class, phrases) = line.split_once('\t').expect("anchor<TAB>phrases");
+            for p in phrases.split(',') {
+                let words: Vec<&'static str> = p.split_whitespace().collect();
+                if let Some(first) = words.first() {
+                    by_first.entry(*first).or_default().push((words, class));
+                }
+            }
+        }
+        for list in by_first.values_mut() {
+            // Longest phrase first: `so far this season` before `so far`.
+            list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        }
+        Anchors { by_first }
+    })
+}
+
+fn capitalised(tk: &Tokens, i: usize) -> bool {
+    tk.is_word(i) && tk.raw(i).starts_with(char::is_uppercase)
+}
+
+/// A run of capitalised words ending at token `end` (inclusive), read backwards, as a name:
+/// not a sentence's first word alone, and not a month, weekday or stopword.
+fn name_ending_at(tk: &Tokens, end: usize) -> Option<Range<usize>> {
+    let lx = lexicon();
+    let ok = |i: usize| {
+        capitalised(tk, i)
+            && !lx.stopwords.contains(tk.lower(i))
+            && !lx.months.contains(tk.lower(i))
+            && !lx.is_cue("weekday", tk.lower(i))
+    };
+    if !ok(end) {
+        return None;
+    }
+    let mut start = end;
+    while start > 0 && ok(start - 1) && end - start < 3 {
+        start -= 1;
+    }
+    Some(start..end + 1)
+}
+
+/// A name starting at token `start`, read forwards.
+fn name_starting_at(tk: &Tokens, start: usize) -> Option<Range<usize>> {
+    let lx = lexicon();
+    let ok = |i: usize| {
+        capitalised(tk, i)
+            && !lx.stopwords.contains(tk.lower(i))
+            && !lx.months.contains(tk.lower(i))
+    };
+    if !ok(start) {
+        return None;
+    }
+    let mut end = start + 1;
+    while ok(end) && end - start < 3 {
+        end += 1;
+    }
+    Some(start..end)
+}
+
+fn slot_of_name(tk: &Tokens, r: Range<usize>) -> Slot {
+    let last = r.end - 1;
+    let key = tk.folded(last).trim_end_matches("'s").to_string();
+    Slot {
+        key,
+        text: tk.text[tk.toks[r.start].span.start..tk.toks[last].span.end].to_string(),
+    }
+}
+
+fn is_symbol(tk: &Tokens, i: usize, s: &str) -> bool {
+    tk.toks
+        .get(i)
+        .is_some_and(|t| t.kind == TokenKind::Symbol && tk.raw(i) == s)
+}
+
+/// Whose figure it is, read from the sentence's structure around it.
+pub fn owner(
+    tk: &Tokens,
+    clause: Range<usize>,
+    q: &Quantity,
+    counted: Option<&Counted>,
+) -> Option<Slot> {
+    let s = q.start_token;
+    let e = q.end_token;
+    let lx = lexicon();
+    // `Ortiz, 35,` and `Ortiz (35)`: an age or count in apposition to a name.
+    if s >= 2 && (is_symbol(tk, s - 1, ",") || is_symbol(tk, s - 1, "(")) {
+        let bare = counted.is_none() || q.kind == QuantityKind::Age;
+        if bare {
+            if let Some(r) = name_ending_at(tk, s - 2) {
+                return Some(slot_of_name(tk, r));
+            }
+        }
+    }
+    // `Ortiz, aged 35`.
+    if s >= 3 && tk.lower(s - 1) == "aged" && is_symbol(tk, s - 2, ",") {
+        if let Some(r) = name_ending_at(tk, s - 3) {
+            return Some(slot_of_name(tk, r));
+        }
+    }
+    // `34-year-old Horton`, `the 20-year-old Lopez`.
+    if q.kind == QuantityKind::Age {
+        if let Some(r) = name_starting_at(tk, e) {
+            return Some(slot_of_name(tk, r));
+        }
+    }
+    // `Brand's 15.9 points`, `the company's 500 staff`: a possessive just before the figure.
+    for k in (clause.start..s).rev().take(3) {
+        let w = tk.lower(k);
+        if let Some(owner) = w.strip_suffix("'s").or_else(|| w.strip_suffix("\u{2019}s")) {
+            if !owner.is_empty() && !lx.stopwords.contains(owner) && capitalised(tk, k) {
+                let r = name_ending_at(tk, k).unwrap_or(k..k + 1);
+                return Some(slot_of_name(tk, r));
+            }
+        }
+        if !tk.is_word(k) {
+            break;
+        }
+    }
+    // `McDermott scored 41 points`, `Teixeira hit 33 homers`: a name as the subject of the
+    // verb right before an object figure.
+    let mut k = s;
+    while k > clause.start
+        && matches!(
+            tk.lower(k - 1),
+            "a" | "an" | "the" | "his" | "her" | "their"
+        )
+    {
+        k -= 1;
+    }
+    if k >= clause.start + 2 && tk.is_word(k - 1) && !capitalised(tk, k - 1) {
+        let verb = tk.lower(k - 1);
+        let verbish = verb.ends_with("ed") || lx.is_cue("verb", verb) || verb.ends_with('s');
+        if verbish && !lx.stopwords.contains(verb) {
+            if let Some(r) = name_ending_at(tk, k - 2) {
+                // Not the sentence's first word when it could be an ordinary capitalised word.
+                if r.start > 0 || r.len() > 1 {
+                    return Some(slot_of_name(tk, r));
+                }
+            }
+        }
+    }
+    None
+}
+
+/// The stretch of its clause a figure's own phrase spans: from the figure outwards until
+/// another figure or a coordinating word (`and`, `but`, `while`) or a semicolon, so that `It
+/// employs 4,200 people and reported revenue of $610 million last year` gives `last year` to
+/// the revenue only.
+fn phrase(
+    tk: &Tokens,
+    clause: Range<usize>,
+    q: &Quantity,
+    figures: &[Range<usize>],
+) -> Range<usize> {
+    let other = |i: usize| {
+        figures
+            .iter()
+            .any(|r| r.contains(&i) && r.start != q.start_token)
+    };
+    let stop =
+        |i: usize| other(i) || matches!(tk.lower(i), "and" | "but" | "while" | "whereas" | ";");
+    let mut start = q.start_token;
+    while start > clause.start && !stop(start - 1) {
+        start -= 1;
+    }
+    let mut end = q.end_token;
+    while end < clause.end && !stop(end) {
+        end += 1;
+    }
+    start..end
+}
+
+/// When the figure holds, if another time than the event's: an anchor phrase in its own
+/// phrase, or a year given there (`in 2005`, `the 1999 quake`). `figures` are the token ranges
+/// of the sentence's figures, and `years` the years among them with their value.
+pub fn anchor(
+    tk: &Tokens,
+    clause: Range<usize>,
+    q: &Quantity,
+    figures: &[Range<usize>],
+    years: &[(usize, f64)],
+) -> Option<Slot> {
+    let a = anchors();
+    let own = q.start_token..q.end_token;
+    let span = phrase(tk, clause, q, figures);
+    for i in span.clone() {
+        if own.contains(&i) || !tk.is_word(i) {
+            continue;
+        }
+        let Some(list) = a.by_first.get(tk.lower(i)) else {
+            continue;
+        };
+        for (words, class) in list {
+            let fits = words
+                .iter()
+                .enumerate()
+                .all(|(k, w)| i + k < span.end && tk.lower(i + k) == *w);
+            if fits {
+                let last = i + words.len() - 1;
+                return Some(Slot {
+                    key: (*class).to_string(),
+                    text: tk.text[tk.toks[i].span.start..tk.toks[last].span.end].to_string(),
+                });
+            }
+        }
+    }
+    if q.kind != QuantityKind::Year {
+        // The phrase stops at other figures: a year next to it (`the 1999 quake killed 40`)
+        // is the one just outside, within two words.
+        let near = span.start.saturating_sub(2)..span.end + 2;
+        if let Some((i, y)) = years
+            .iter()
+            .find(|(i, _)| near.contains(i) && clause_has(tk, &span, *i))
+        {
+            return Some(Slot {
+                key: format!("year:{y}"),
+                text: tk.raw(*i).to_string(),
+            });
+        }
+    }
+    None
+}
+
+/// Whether token `i` belongs to a figure's phrase or touches it across words only (no
+/// coordinating word between).
+fn clause_has(tk: &Tokens, span: &Range<usize>, i: usize) -> bool {
+    let between = if i < span.start {
+        i + 1..span.start
+    } else {
+        span.end..i
+    };
+    !between
+        .clone()
+        .any(|k| matches!(tk.lower(k), "and" | "but" | "while" | "whereas" | ";" | ","))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::context::{clauses, counted};
+    use crate::extract::quantity::find_in;
+
+    /// Per figure of `s`: its text, owner key and anchor key.
+    fn frames(s: &str) -> Vec<(String, Option<String>, Option<String>)> {
+        let tk = Tokens::new(s, 0..s.len());
+        let cl = clauses(&tk);
+        let qs = find_in(&tk);
+        let years: Vec<(usize, f64)> = qs
+            .iter()
+            .filter(|q| q.kind == QuantityKind::Year)
+            .filter_map(|q| Some((q.start_token, q.value?)))
+            .collect();
+        let figures: Vec<Range<usize>> = qs.iter().map(|q| q.start_token..q.end_token).collect();
+        qs.iter()
+            .map(|q| {
+                let clause = cl
+                    .iter()
+                    .find(|r| r.contains(&q.start_token))
+                    .cloned()
+                    .unwrap_or(0..tk.len());
+                let c = counted(&tk, q);
+                (
+                    s[q.span.clone()].to_string(),
+                    owner(&tk, clause.clone(), q, c.as_ref()).map(|o| o.key),
+                    anchor(&tk, clause, q, &figures, &years).map(|a| a.key),
+                )
+            })
+            .collect()
+    }
+
+    fn owner_of(s: &str, figure: &str) -> Option<String> {
+        frames(s)
+            .into_iter()
+            .find(|f| f.0 == figure)
+            .unwrap_or_else(|| panic!("{figure} not found in {s}"))
+            .1
+    }
+
+    #[test]
+    fn owners_in_apposition_possessive_and_subject() {
+        assert_eq!(
+            owner_of("The victim, Dana Reyes, 41, was a nurse.", "41").as_deref(),
+            Some("reyes")
+        );
+        assert_eq!(
+            owner_of("The driver was named as Tom Hale (52).", "52").as_deref(),
+            Some("hale")
+        );
+        assert_eq!(
+            owner_of("The 29-year-old Marsh scored twice.", "29-year-old").as_deref(),
+            Some("marsh")
+        );
+        assert_eq!(
+            owner_of("Okoro's 12 rebounds led the team.", "12").as_deref(),
+            Some("okoro")
+        );
+        assert_eq!(
+            owner_of("Later Vance scored 27 points.", "27").as_deref(),
+            Some("vance")
+        );
+        assert_eq!(owner_of("Police arrested 40 people.", "40"), None);
+        assert_eq!(owner_of("On Monday, 40 people marched.", "40"), None);
+    }
+
+    #[test]
+    fn publication_stamps_are_told_from_sentences() {
+        let stamp = |s: &str| is_stamp(&Tokens::new(s, 0..s.len()));
+        assert!(stamp("Posted: Wednesday, April 24, 2013, 10:34 AM EDT"));
+        assert!(stamp("Last Updated: Monday, 28 November 2005, 02:24 GMT"));
+        assert!(stamp("09/10/10 08:23 PM ET"));
+        assert!(!stamp("On April 24, 2013, 40 people died."));
+        assert!(!stamp("Updated"));
+    }
+
+    #[test]
+    fn anchors_place_a_figure_at_another_time() {
+        let f = frames("He averaged 22 points a game last season, but scored 9 on Friday.");
+        assert_eq!(f[0].2.as_deref(), Some("span"));
+        let f = frames("The 1998 flood killed 40 people; this one killed 12.");
+        assert_eq!(f[1].2.as_deref(), Some("year:1998"));
+        assert_eq!(f[2].2, None);
+        let f = frames("Rescuers found 12 survivors.");
+        assert_eq!(f[0].2, None);
+        // `last year` belongs to the revenue, not to the staff of the other conjunct.
+        let f = frames("It employs 4,200 people and reported revenue of $610 million last year.");
+        assert_eq!(f[0].2, None);
+        assert_eq!(f[1].2.as_deref(), Some("past"));
+    }
+}
