@@ -155,7 +155,7 @@ pub fn judge(analyses: Vec<Analysis>, alignments: Vec<Alignment>) -> Comparison 
             for r in &a.claims {
                 for t in index.twins(&analyses, *r) {
                     if !a.claims.contains(&t) {
-                        f.note(twin_note(&analyses, *r, t));
+                        f.note(twin_note(&analyses, &a.claims, t));
                     }
                 }
             }
@@ -216,25 +216,27 @@ pub fn figure(docs: &[Analysis], r: ClaimRef) -> String {
 }
 
 /// Says that a claim's figure is also another source's figure for something else.
-fn twin_note(docs: &[Analysis], r: ClaimRef, twin: ClaimRef) -> String {
-    let what =
-        |x: ClaimRef| topic::phrase_of(&topic::Evidence::of(&docs[x.source], claim(docs, x)));
+/// Said of the finding (`claims`), so a twin of several of its claims is one note.
+fn twin_note(docs: &[Analysis], claims: &[ClaimRef], twin: ClaimRef) -> String {
+    let what = topic::bare(&evidence(docs, &[twin]));
+    let not = topic::bare(&evidence(docs, claims));
     format!(
-        "Note: {} gives the same figure, {}, for {}, not {}; that is no corroboration.",
+        "Note: {} gives the same figure, {}, for {what}, not {not}; that is no corroboration.",
         label(docs, twin),
         quote_figure(docs, twin),
-        what(twin),
-        what(r)
     )
+}
+
+fn evidence<'a>(docs: &'a [Analysis], claims: &[ClaimRef]) -> Vec<topic::Evidence<'a>> {
+    claims
+        .iter()
+        .map(|r| topic::Evidence::of(&docs[r.source], claim(docs, *r)))
+        .collect()
 }
 
 /// A finding's topic in the reports' own words (`people killed`, `contract length`).
 fn topic(docs: &[Analysis], claims: &[ClaimRef]) -> String {
-    let evidence: Vec<topic::Evidence> = claims
-        .iter()
-        .map(|r| topic::Evidence::of(&docs[r.source], claim(docs, *r)))
-        .collect();
-    topic::name(&evidence)
+    topic::name(&evidence(docs, claims))
 }
 
 fn is_vague(c: &Claim) -> bool {
@@ -625,7 +627,7 @@ fn judge_single(
         reasons: Vec::new(),
     };
     for t in twins {
-        f.note(twin_note(docs, r, t));
+        f.note(twin_note(docs, &[r], t));
     }
     f
 }

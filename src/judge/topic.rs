@@ -58,9 +58,10 @@ impl<'a> Evidence<'a> {
     }
 }
 
-/// What one claim is about, without qualifiers (`workstations`, `people killed`).
-pub fn phrase_of(claim: &Evidence) -> String {
-    read(claim).phrase
+/// A finding's topic without its qualifiers (`people killed`).
+pub fn bare(claims: &[Evidence]) -> String {
+    let readings: Vec<Reading> = claims.iter().map(read).collect();
+    vote(readings.iter().map(|r| r.phrase.as_str()))
 }
 
 /// The topic of a finding whose claims are `claims` (at least one).
@@ -326,11 +327,15 @@ fn singular(w: &str) -> String {
     }
 }
 
-/// `pressure` + `pressure` is `pressure`; `raid` + `duration` is `raid duration`.
+/// `pressure` + `pressure` is `pressure`; `raid` + `duration` is `raid duration`; a phrase
+/// with `of` goes after (`value of pieces of jewellery`).
 fn compound(np: &str, noun: &str) -> String {
     let last = np.rsplit(' ').next().unwrap_or(np);
     if singular(last).eq_ignore_ascii_case(noun) || np.is_empty() {
         return noun.to_string();
+    }
+    if np.contains(" of ") {
+        return format!("{noun} of {np}");
     }
     match np.rsplit_once(' ') {
         Some((front, last)) => format!("{front} {} {noun}", singular(last)),
@@ -480,6 +485,15 @@ fn phrase(e: &Evidence, s: &Sentence, qualifiers: &mut Vec<String>) -> Option<St
         });
     }
     let (np, change) = noun_phrase(e, s, qualifiers)?;
+    // A name before a measurement or a sum (`Hartwell & Sons, …, lasted 90 seconds`) is who,
+    // not what.
+    let named = np
+        .rsplit(' ')
+        .next()
+        .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
+    if named && change.is_none() && dims.is_some() {
+        return None;
+    }
     Some(match (change, &dims) {
         (Some(how), _) => compound(&np, how),
         (None, Some((_, alone))) if e.kind == QuantityKind::Measure => {
@@ -627,9 +641,9 @@ fn counted_phrase(e: &Evidence, s: &Sentence) -> Option<(String, bool)> {
                 end += 1;
                 continue;
             }
-            let fits = s
-                .word(end)
-                .is_some_and(|w| !is_stop(w) && !is_verb(w) && !words().tail.contains(w));
+            let fits = s.word(end).is_some_and(|w| {
+                !is_stop(w) && !is_verb(w) && !words().tail.contains(w) && !words().link.contains(w)
+            });
             if !fits {
                 break;
             }
@@ -671,7 +685,11 @@ fn noun_phrase(
         let i = j - 1;
         if s.is_symbol(i, ",") {
             let open = (0..i).rev().find(|&k| s.is_symbol(k, ","))?;
-            if !matches!(s.word(open + 1), Some("which" | "who" | "that" | "whose")) {
+            // A relative clause or an apposition (`the raid, a family-owned jeweller…,`).
+            if !matches!(
+                s.word(open + 1),
+                Some("which" | "who" | "that" | "whose" | "a" | "an" | "the")
+            ) {
                 return None;
             }
             j = open;
