@@ -1121,6 +1121,16 @@ mod tests {
     }
 
     #[test]
+    fn a_figure_deep_in_a_huge_sentence_is_named_from_its_window() {
+        // The window starts mid-sentence: its first word is not taken for the sentence's.
+        let text = format!(
+            "{} and Police arrested 12 men in Leeds.",
+            "the long unpunctuated run of words ".repeat(2_000)
+        );
+        assert_eq!(topic_of(&text, "12"), "men arrested (Leeds)");
+    }
+
+    #[test]
     fn a_finding_takes_the_majority_phrase_and_shared_qualifiers() {
         let docs: Vec<crate::Analysis> = [
             "Five people died in Ohio.",

@@ -8,8 +8,8 @@
 //! the page's own.
 
 use super::{
-    evidence, groups, one_line, row_by_source, standing, table_fits, visible, Options, Standing,
-    Summary,
+    camp_lines, evidence, one_line, row_by_source, sources, standing, table_fits, visible, Options,
+    Standing, Summary,
 };
 use crate::align::ClaimRef;
 use crate::judge::{Comparison, Finding, FindingKind};
@@ -83,6 +83,15 @@ fn policy() -> &'static str {
     })
 }
 
+/// The attributes by which the script filters a finding's every appearance.
+fn item(id: usize, f: &Finding) -> String {
+    format!(
+        "data-kind=\"{}\" data-conf=\"{:.2}\" data-item=\"{id}\"",
+        f.kind.as_str(),
+        f.confidence
+    )
+}
+
 fn kind_class(k: FindingKind) -> &'static str {
     match k {
         FindingKind::Discrepancy => "k-discrepancy",
@@ -146,10 +155,9 @@ fn summary(out: &mut String, cmp: &Comparison, opts: &Options, shown: &[(usize, 
         for (id, f) in lines {
             let _ = writeln!(
                 out,
-                "<li class=\"{}\" data-kind=\"{}\" data-conf=\"{:.2}\" data-item=\"{id}\"><a href=\"#f{id}\" data-f=\"{id}\">{}</a> <span class=\"camps\">{}</span> <span class=\"conf\">{:.2}</span></li>",
+                "<li class=\"{}\" {}><a href=\"#f{id}\" data-f=\"{id}\">{}</a> <span class=\"camps\">{}</span> <span class=\"conf\">{:.2}</span></li>",
                 kind_class(f.kind),
-                f.kind.as_str(),
-                f.confidence,
+                item(*id, f),
                 line(&f.topic),
                 camps_line(cmp, f),
                 f.confidence
@@ -174,26 +182,18 @@ fn summary(out: &mut String, cmp: &Comparison, opts: &Options, shown: &[(usize, 
 
 /// A finding's camps on one line: `"30" (wire, metro) · "50" (radio)`.
 fn camps_line(cmp: &Comparison, f: &Finding) -> String {
-    groups(f)
+    camp_lines(cmp, f)
         .iter()
-        .map(|(standing, claims)| {
-            let mut labels: Vec<String> = claims
-                .iter()
-                .take(3)
-                .map(|r| line(&cmp.analyses[r.source].document.source.label))
-                .collect();
-            if claims.len() > 3 {
-                labels.push(format!("{} more", claims.len() - 3));
+        .map(|c| {
+            let mut labels: Vec<String> = c.labels.iter().take(3).map(|l| escape(l)).collect();
+            if c.labels.len() > 3 {
+                labels.push(format!("{} more", c.labels.len() - 3));
             }
-            let mark = match standing {
+            let mark = match c.standing {
                 Standing::Outlier => "<b class=\"outlier\">!</b> ",
                 _ => "",
             };
-            format!(
-                "{mark}{} ({})",
-                escape(&super::text::figures(cmp, claims)),
-                labels.join(", ")
-            )
+            format!("{mark}{} ({})", escape(&c.figures), labels.join(", "))
         })
         .collect::<Vec<_>>()
         .join(" &middot; ")
@@ -206,10 +206,9 @@ fn reading(out: &mut String, cmp: &Comparison, shown: &[(usize, &Finding)]) {
         let sources = f.claims.len();
         let _ = writeln!(
             out,
-            "<li class=\"{}\" data-kind=\"{}\" data-conf=\"{:.2}\" data-item=\"{id}\"><button type=\"button\" data-f=\"{id}\"><span class=\"chip\"></span>{} <small>{} {}</small></button></li>",
+            "<li class=\"{}\" {}><button type=\"button\" data-f=\"{id}\"><span class=\"chip\"></span>{} <small>{} {}</small></button></li>",
             kind_class(f.kind),
-            f.kind.as_str(),
-            f.confidence,
+            item(*id, f),
             line(&f.topic),
             sources,
             if sources == 1 { "report" } else { "reports" }
@@ -437,9 +436,8 @@ fn overview(out: &mut String, cmp: &Comparison, shown: &[(usize, &Finding)]) {
     for (id, f) in shown {
         let _ = write!(
             out,
-            "<tr data-kind=\"{}\" data-conf=\"{:.2}\" data-item=\"{id}\"><td><a href=\"#f{id}\">{}</a></td>",
-            f.kind.as_str(),
-            f.confidence,
+            "<tr {}><td><a href=\"#f{id}\">{}</a></td>",
+            item(*id, f),
             line(&f.topic)
         );
         for c in row_by_source(cmp, f) {
@@ -472,31 +470,22 @@ fn camp_list(out: &mut String, cmp: &Comparison, shown: &[(usize, &Finding)]) {
     for (id, f) in shown {
         let _ = write!(
             out,
-            "<li data-kind=\"{}\" data-conf=\"{:.2}\" data-item=\"{id}\"><a href=\"#f{id}\">{}</a><ul>",
-            f.kind.as_str(),
-            f.confidence,
+            "<li {}><a href=\"#f{id}\">{}</a><ul>",
+            item(*id, f),
             line(&f.topic)
         );
-        for (standing, claims) in groups(f) {
-            let mark = match standing {
+        for c in camp_lines(cmp, f) {
+            let mark = match c.standing {
                 Standing::Outlier => "<b class=\"outlier\">!</b> ".to_string(),
                 s @ Standing::Camp(_) => format!("<b>{}</b> ", s.letter().unwrap_or(' ')),
                 Standing::Consensus => String::new(),
             };
-            let labels: Vec<String> = claims
-                .iter()
-                .map(|r| line(&cmp.analyses[r.source].document.source.label))
-                .collect();
+            let labels: Vec<String> = c.labels.iter().map(|l| escape(l)).collect();
             let _ = write!(
                 out,
-                "<li>{mark}{} &mdash; {} {}: {}</li>",
-                escape(&super::text::figures(cmp, &claims)),
-                claims.len(),
-                if claims.len() == 1 {
-                    "source"
-                } else {
-                    "sources"
-                },
+                "<li>{mark}{} &mdash; {}: {}</li>",
+                escape(&c.figures),
+                sources(c.labels.len()),
                 labels.join(", ")
             );
         }
@@ -514,12 +503,11 @@ fn quote(e: &super::Evidence, kind: FindingKind) -> String {
 fn finding(out: &mut String, cmp: &Comparison, id: usize, f: &Finding) {
     let _ = writeln!(
         out,
-        "<article class=\"finding {}\" id=\"f{id}\" data-kind=\"{}\" data-conf=\"{:.2}\" data-item=\"{id}\">\n\
+        "<article class=\"finding {}\" id=\"f{id}\" {}>\n\
          <h3><span class=\"badge\">{}</span> {} <span class=\"conf\">confidence {:.2}</span> \
          <button type=\"button\" class=\"read\" data-f=\"{id}\">read in the reports</button></h3>\n<p class=\"explanation\">{}</p>",
         kind_class(f.kind),
-        f.kind.as_str(),
-        f.confidence,
+        item(id, f),
         f.kind.as_str(),
         line(&f.topic),
         f.confidence,

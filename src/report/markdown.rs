@@ -5,8 +5,8 @@
 //! text: no HTML, links, images or emphasis of its own, and no control characters.
 
 use super::{
-    evidence, groups, one_line, row_by_source, standing, table_fits, visible, Options, Standing,
-    Summary,
+    camp_lines, evidence, one_line, row_by_source, sources, standing, table_fits, visible, Options,
+    Standing, Summary,
 };
 use crate::judge::{Comparison, Finding, FindingKind};
 use std::fmt::Write;
@@ -128,26 +128,18 @@ fn table(out: &mut String, cmp: &Comparison, shown: &[&Finding]) {
 fn camps(out: &mut String, cmp: &Comparison, shown: &[&Finding]) {
     for f in shown {
         let _ = writeln!(out, "- **{}**", escape(&f.topic));
-        for (standing, claims) in groups(f) {
-            let mark = match standing {
+        for c in camp_lines(cmp, f) {
+            let mark = match c.standing {
                 Standing::Outlier => "**!** ".to_string(),
                 s @ Standing::Camp(_) => format!("{}: ", s.letter().unwrap_or(' ')),
                 Standing::Consensus => String::new(),
             };
-            let labels: Vec<String> = claims
-                .iter()
-                .map(|r| escape(&cmp.analyses[r.source].document.source.label))
-                .collect();
+            let labels: Vec<String> = c.labels.iter().map(|l| escape(l)).collect();
             let _ = writeln!(
                 out,
-                "  - {mark}{} — {} {}: {}",
-                escape(&super::text::figures(cmp, &claims)),
-                claims.len(),
-                if claims.len() == 1 {
-                    "source"
-                } else {
-                    "sources"
-                },
+                "  - {mark}{} — {}: {}",
+                escape(&c.figures),
+                sources(c.labels.len()),
                 labels.join(", ")
             );
         }

@@ -219,6 +219,56 @@ pub(crate) fn groups(f: &Finding) -> Vec<(Standing, Vec<ClaimRef>)> {
     vec![(Standing::Consensus, f.claims.clone())]
 }
 
+/// `1 source`, `3 sources`.
+pub(crate) fn sources(n: usize) -> String {
+    format!("{n} {}", if n == 1 { "source" } else { "sources" })
+}
+
+/// The distinct figures of some claims as written, one line each, quoted:
+/// `"8.5%" / "8.5 per cent"` (three at most, then how many more). Not escaped.
+pub(crate) fn figures(cmp: &Comparison, claims: &[ClaimRef]) -> String {
+    let mut seen: Vec<String> = Vec::new();
+    for r in claims {
+        let f = one_line(&judge::figure(&cmp.analyses, *r));
+        if !seen.iter().any(|s| s.eq_ignore_ascii_case(&f)) {
+            seen.push(f);
+        }
+    }
+    let more = seen.len().saturating_sub(3);
+    let mut s = seen
+        .iter()
+        .take(3)
+        .map(|f| format!("\"{f}\""))
+        .collect::<Vec<_>>()
+        .join(" / ");
+    if more > 0 {
+        s.push_str(&format!(" and {more} more"));
+    }
+    s
+}
+
+/// One line of a many-source overview: a group of a finding's claims (see [`groups`]), the
+/// figures it gives and the labels of its sources. Not escaped.
+pub(crate) struct CampLine {
+    pub standing: Standing,
+    pub figures: String,
+    pub labels: Vec<String>,
+}
+
+pub(crate) fn camp_lines(cmp: &Comparison, f: &Finding) -> Vec<CampLine> {
+    groups(f)
+        .into_iter()
+        .map(|(standing, claims)| CampLine {
+            standing,
+            figures: figures(cmp, &claims),
+            labels: claims
+                .iter()
+                .map(|r| one_line(&cmp.analyses[r.source].document.source.label))
+                .collect(),
+        })
+        .collect()
+}
+
 /// A claim's evidence in place: its sentence, where the figure sits in it, and what the
 /// terminal prints beside it.
 pub(crate) struct Evidence<'a> {

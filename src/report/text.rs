@@ -4,11 +4,10 @@
 //! characters are shown, never sent to the terminal.
 
 use super::{
-    evidence, groups, one_line, row_by_source, standing, table_fits, visible, Options, Standing,
-    Summary,
+    camp_lines, evidence, one_line, row_by_source, sources, standing, table_fits, visible, Options,
+    Standing, Summary,
 };
-use crate::align::ClaimRef;
-use crate::judge::{figure, Comparison, Finding, FindingKind};
+use crate::judge::{Comparison, Finding, FindingKind};
 use comfy_table::{presets::UTF8_FULL_CONDENSED, ContentArrangement, Table};
 use std::fmt::Write;
 
@@ -182,53 +181,23 @@ fn camps(out: &mut String, cmp: &Comparison, rows: &[&Finding], width: usize) {
             f.kind.as_str().to_uppercase(),
             clean(&f.topic)
         );
-        for (standing, claims) in groups(f) {
-            let mark = match standing {
+        for c in camp_lines(cmp, f) {
+            let mark = match c.standing {
                 Standing::Outlier => '!',
                 s @ Standing::Camp(_) => s.letter().unwrap_or(' '),
                 Standing::Consensus if f.kind == FindingKind::Discrepancy => '=',
                 Standing::Consensus => ' ',
             };
             let line = format!(
-                "  {mark} {}: {} {}",
-                figures(cmp, &claims),
-                claims.len(),
-                if claims.len() == 1 {
-                    "source"
-                } else {
-                    "sources"
-                }
+                "  {mark} {}: {} \u{2014}",
+                clean(&c.figures),
+                sources(c.labels.len())
             );
-            let labels: Vec<String> = claims
-                .iter()
-                .map(|r| clean(&cmp.analyses[r.source].document.source.label))
-                .collect();
-            wrap_list(out, &format!("{line} \u{2014}"), &labels, width);
+            let labels: Vec<String> = c.labels.iter().map(|l| clean(l)).collect();
+            wrap_list(out, &line, &labels, width);
         }
     }
     out.push('\n');
-}
-
-/// The distinct figures of some claims, as written: `"8.5%" / "8.5 per cent"` (three at most).
-pub(crate) fn figures(cmp: &Comparison, claims: &[ClaimRef]) -> String {
-    let mut seen: Vec<String> = Vec::new();
-    for r in claims {
-        let f = clean(&figure(&cmp.analyses, *r));
-        if !seen.iter().any(|s| s.eq_ignore_ascii_case(&f)) {
-            seen.push(f);
-        }
-    }
-    let more = seen.len().saturating_sub(3);
-    let mut s = seen
-        .iter()
-        .take(3)
-        .map(|f| format!("\"{f}\""))
-        .collect::<Vec<_>>()
-        .join(" / ");
-    if more > 0 {
-        let _ = write!(s, " and {more} more");
-    }
-    s
 }
 
 /// `head` then `items` comma-separated, continued on indented lines within `width`.

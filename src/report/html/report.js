@@ -23,7 +23,6 @@
     all('[data-f~="' + id + '"]').forEach(function (e) { e.classList.add('active'); });
     var item = d.querySelector('.finding-list [data-item="' + id + '"]');
     if (item) { item.scrollIntoView({ block: 'nearest' }); }
-    var first = null;
     columns.forEach(function (c) {
       var text = c.querySelector('.text');
       var ev = text.querySelector('mark[data-f~="' + id + '"]') ||
@@ -31,20 +30,16 @@
       c.classList.toggle('has-ev', !!ev);
       c.classList.toggle('no-ev', !ev);
       if (!ev) { return; }
-      if (!first) { first = c; }
       if (c !== from) {
         var top = ev.getBoundingClientRect().top - text.getBoundingClientRect().top;
         text.scrollTop += top - text.clientHeight / 3;
       }
     });
-    // Many reports: bring the first column with evidence into view when none shows.
-    if (first && box) {
-      var b = box.getBoundingClientRect();
-      var seen = columns.some(function (c) {
-        var r = c.getBoundingClientRect();
-        return c.classList.contains('has-ev') && r.right > b.left && r.left < b.right;
-      });
-      if (!seen) { box.scrollLeft += first.getBoundingClientRect().left - b.left; }
+    // More reports than fit side by side: the columns with evidence move to the front, in
+    // their order, so they are read together; the others follow, dimmed.
+    if (box) {
+      box.classList.toggle('crowded', box.scrollWidth > box.clientWidth + 1 || box.classList.contains('crowded'));
+      if (box.classList.contains('crowded')) { box.scrollLeft = 0; }
     }
     if (window.history && history.replaceState) { history.replaceState(null, '', '#f' + id); }
   }
