@@ -216,6 +216,22 @@ pub fn figure(docs: &[Analysis], r: ClaimRef) -> String {
 }
 
 /// Says that a claim's figure is also another source's figure for something else.
+/// `staff vs workstations`: what each of two same-figure claims counts, in topic words, or by
+/// their measures where the words come out alike.
+fn twin_topic(docs: &[Analysis], a: ClaimRef, b: ClaimRef) -> String {
+    let (x, y) = (topic(docs, &[a]), topic(docs, &[b]));
+    if !x.eq_ignore_ascii_case(&y) {
+        return format!("{x} vs {y}");
+    }
+    let m = |r: ClaimRef| {
+        claim(docs, r)
+            .measure
+            .as_ref()
+            .map_or_else(|| x.clone(), |m| m.label.clone())
+    };
+    format!("{} vs {}", m(a), m(b))
+}
+
 /// Said of the finding (`claims`), so a twin of several of its claims is one note.
 fn twin_note(docs: &[Analysis], claims: &[ClaimRef], twin: ClaimRef) -> String {
     let what = topic::bare(&evidence(docs, &[twin]));
@@ -586,7 +602,7 @@ fn judge_single(
         let (a, b) = if r < *o { (r, *o) } else { (*o, r) };
         return Finding {
             kind: FindingKind::Discrepancy,
-            topic: format!("{} vs {}", topic(docs, &[a]), topic(docs, &[b])),
+            topic: twin_topic(docs, a, b),
             confidence: 0.6,
             explanation: format!(
                 "Same figure, different things counted: {} says {} but {} says {}; that is no corroboration.",

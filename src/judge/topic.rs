@@ -633,7 +633,7 @@ fn counted_phrase(e: &Evidence, s: &Sentence) -> Option<(String, bool)> {
     if r.end == s.counted.end && s.word(r.end) == Some("of") {
         let mut end = r.end + 1;
         let mut words_in = 0;
-        while end < s.tk.len() && words_in < 2 {
+        while end < s.tk.len() && words_in < 3 {
             let glued_hyphen = s.is_symbol(end, "-")
                 && s.tk.toks[end].glued
                 && s.tk.toks.get(end + 1).is_some_and(|t| t.glued);
