@@ -200,7 +200,7 @@ def main():
             const s = t.querySelector('.sent.active[data-f~="{pick}"]');
             let shown = false;
             if (m) {{ const r = m.getBoundingClientRect(), v = t.getBoundingClientRect();
-                      shown = r.top >= v.top && r.bottom <= v.bottom; }}
+                      shown = r.top >= Math.max(v.top, 0) && r.bottom <= Math.min(v.bottom, innerHeight); }}
             return {{ marked: c.classList.contains('has-ev'), mark: !!m, sentence: !!s, shown: shown }};
         }}))()""")
         marked = [k for k, s in enumerate(state) if s["marked"]]
@@ -210,7 +210,8 @@ def main():
             s = state[k]
             check(f"finding {pick}: {ids[k]}: figure highlighted in its sentence",
                   s["mark"] and s["sentence"], s)
-            check(f"finding {pick}: {ids[k]}: evidence scrolled into view", s["shown"], s)
+            check(f"finding {pick}: {ids[k]}: evidence scrolled into view (in its column and the window)",
+                  s["shown"], s)
         active = b.js(f"""document.querySelector('.finding-list button[data-f="{pick}"]')
                          .classList.contains('active')""")
         check("the finding is selected in the list", active)
