@@ -381,7 +381,7 @@ mod tests {
         e.csv_row(&mut out);
         assert_eq!(
             String::from_utf8(out).unwrap(),
-            "e,error,,,,,,,,,line 3 (event e): =bad\n"
+            "e,error,,,,,,,,,,,,line 3 (event e): =bad\n"
         );
     }
 

@@ -24,7 +24,7 @@ fn discrepancy_exits_1_and_agreement_is_reported() {
         .args(["compare", "courier.txt", "wire.txt"])
         .assert()
         .code(1)
-        .stdout(predicate::str::contains("AGREEMENT deaths"))
+        .stdout(predicate::str::contains("AGREEMENT people killed"))
         .stdout(predicate::str::contains("DISCREPANCY homes"));
 }
 
@@ -91,11 +91,14 @@ fn csv_has_header_and_neutralizes_formulas() {
         r.headers().unwrap().iter().collect::<Vec<_>>(),
         [
             "kind",
+            "finding_id",
             "topic",
             "source_a",
+            "label_a",
             "value_a",
             "quote_a",
             "source_b",
+            "label_b",
             "value_b",
             "quote_b",
             "confidence",
@@ -104,7 +107,7 @@ fn csv_has_header_and_neutralizes_formulas() {
     );
     let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
     assert_eq!(&rows[0][0], "discrepancy");
-    assert!(rows[0][4].starts_with("'="), "{:?}", &rows[0][4]);
+    assert!(rows[0][6].starts_with("'="), "{:?}", &rows[0][6]);
 }
 
 #[test]

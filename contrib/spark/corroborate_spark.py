@@ -37,7 +37,8 @@ OUTPUT_SCHEMA = (
     "role: STRUCT<text: STRING, `start`: BIGINT, `end`: BIGINT, person: STRING, role: STRING, "
     "organisation: STRING>, "
     "modality: STRING, published: STRING>>, "
-    "consensus ARRAY<STRING>, outliers ARRAY<STRING>, reasons ARRAY<STRING>, line BIGINT, message STRING"
+    "consensus ARRAY<STRING>, outliers ARRAY<STRING>, camps ARRAY<ARRAY<STRING>>, reasons ARRAY<STRING>, "
+    "line BIGINT, message STRING"
 )
 
 

@@ -66,6 +66,10 @@ pub struct CompareArgs {
     /// Colour: auto (on a terminal, unless NO_COLOR is set), always, never.
     #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
     pub color: ColorArg,
+    /// CSV for Excel: start the file with a UTF-8 byte-order mark (Excel reads UTF-8 CSV
+    /// only with one). Only with --format csv.
+    #[arg(long)]
+    pub excel: bool,
 }
 
 #[derive(Args, Debug)]
@@ -186,10 +190,15 @@ fn compare(a: CompareArgs) -> Result<bool> {
         FormatArg::Markdown => report::Format::Markdown,
         FormatArg::Html => report::Format::Html,
     };
+    if a.excel && !matches!(a.format, FormatArg::Csv) {
+        bail!("--excel applies to --format csv only");
+    }
     let opts = Options {
         only,
         min_confidence: a.min_confidence,
         color,
+        width: text_width(a.output.is_none()),
+        excel: a.excel,
     };
     let out = report::render(&cmp, format, &opts)?;
     emit(a.output.as_deref(), out.as_bytes())?;
@@ -197,6 +206,24 @@ fn compare(a: CompareArgs) -> Result<bool> {
         .findings
         .iter()
         .any(|f| f.kind == FindingKind::Discrepancy && opts.keeps(f)))
+}
+
+/// The width the text report lays itself out in: `COLUMNS` when set, else the terminal's
+/// when stdout is one, else a fixed width (files and pipes).
+fn text_width(to_stdout: bool) -> usize {
+    if let Some(n) = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .filter(|n| *n >= 20)
+    {
+        return n;
+    }
+    if to_stdout && std::io::stdout().is_terminal() {
+        if let Some((_, cols)) = console::Term::stdout().size_checked() {
+            return usize::from(cols);
+        }
+    }
+    report::DEFAULT_WIDTH
 }
 
 fn parse_only(kinds: &[String]) -> Result<Vec<FindingKind>> {

@@ -1,7 +1,9 @@
 //! Judgement: each alignment becomes an agreement, a discrepancy or a unique claim, with a
 //! topic, a confidence and an explanation a journalist can act on.
 
+pub mod camps;
 pub mod role;
+pub mod topic;
 
 use crate::align::{jaccard, Alignment, ClaimRef};
 use crate::document::Source;
@@ -54,12 +56,38 @@ pub struct Finding {
     pub consensus: Vec<ClaimRef>,
     /// Claims that disagree with the consensus.
     pub outliers: Vec<ClaimRef>,
+    /// When a discrepancy has no consensus (a tie, or no majority): the sources' camps of
+    /// compatible claims, largest first; `consensus` and `outliers` are then empty.
+    pub camps: Vec<Vec<ClaimRef>>,
+    /// What a reader should weigh beside the verdict, each said once: a source hedging what
+    /// another states, a figure given as a change, the latest report, the same figure given
+    /// for something else.
+    pub notes: Vec<String>,
     /// Why the claims were taken to state one figure (`same measure (deaths)`, `similar
     /// wording`); empty for a single claim.
     pub reasons: Vec<String>,
     /// Other mentions of the same claims in their own reports (a headline repeating the
     /// body): more evidence, not more sources.
     pub restatements: Vec<ClaimRef>,
+}
+
+impl Finding {
+    /// Adds a note unless the finding already has it.
+    pub fn note(&mut self, note: String) {
+        if !self.notes.contains(&note) {
+            self.notes.push(note);
+        }
+    }
+
+    /// The explanation followed by the notes, as one text (JSON, CSV, batch).
+    pub fn full_explanation(&self) -> String {
+        let mut s = self.explanation.clone();
+        for n in &self.notes {
+            s.push(' ');
+            s.push_str(n);
+        }
+        s
+    }
 }
 
 /// The result handed to every reporter.
@@ -129,10 +157,8 @@ pub fn judge(analyses: Vec<Analysis>, alignments: Vec<Alignment>) -> Comparison 
             f.restatements = a.restatements.clone();
             for r in &a.claims {
                 for t in index.twins(&analyses, *r) {
-                    let note = twin_note(&analyses, *r, t);
-                    if !a.claims.contains(&t) && !f.explanation.contains(&note) {
-                        f.explanation.push(' ');
-                        f.explanation.push_str(&note);
+                    if !a.claims.contains(&t) {
+                        f.note(twin_note(&analyses, &a.claims, t));
                     }
                 }
             }
@@ -185,57 +211,43 @@ pub fn figure(docs: &[Analysis], r: ClaimRef) -> String {
 }
 
 /// Says that a claim's figure is also another source's figure for something else.
-fn twin_note(docs: &[Analysis], r: ClaimRef, twin: ClaimRef) -> String {
-    let what = |x: ClaimRef| {
-        claim(docs, x)
+/// `staff vs workstations`: what each of two same-figure claims counts, in topic words, or by
+/// their measures where the words come out alike.
+fn twin_topic(docs: &[Analysis], a: ClaimRef, b: ClaimRef) -> String {
+    let (x, y) = (topic(docs, &[a]), topic(docs, &[b]));
+    if !x.eq_ignore_ascii_case(&y) {
+        return format!("{x} vs {y}");
+    }
+    let m = |r: ClaimRef| {
+        claim(docs, r)
             .measure
             .as_ref()
-            .map_or_else(|| "something else".to_string(), |m| m.label.clone())
+            .map_or_else(|| x.clone(), |m| m.label.clone())
     };
+    format!("{} vs {}", m(a), m(b))
+}
+
+/// Said of the finding (`claims`), so a twin of several of its claims is one note.
+fn twin_note(docs: &[Analysis], claims: &[ClaimRef], twin: ClaimRef) -> String {
+    let what = topic::bare(&evidence(docs, &[twin]));
+    let not = topic::bare(&evidence(docs, claims));
     format!(
-        "Note: {} gives the same figure, {}, for {}, not {}; that is no corroboration.",
+        "Note: {} gives the same figure, {}, for {what}, not {not}; that is no corroboration.",
         label(docs, twin),
         quote_figure(docs, twin),
-        what(twin),
-        what(r)
     )
 }
 
-/// A finding's topic: the measure of its claims, with the party they are attributed to when
-/// every claim names the same one (`workforce (per union)`).
-fn topic(docs: &[Analysis], claims: &[ClaimRef]) -> String {
-    let first = claim(docs, claims[0]);
-    let base = first
-        .measure
-        .as_ref()
-        .map_or_else(|| dimension_label(&first.quantity), |m| m.label.clone());
-    // Only institutions (`the union`, `police`) make a topic; a named person does not.
-    let party = |r: &ClaimRef| {
-        claim(docs, *r)
-            .attribution
-            .as_ref()
-            .filter(|a| a.text.chars().next().is_some_and(char::is_lowercase))
-            .map(|a| &a.party)
-    };
-    let shared = party(&claims[0]).filter(|p| claims.iter().all(|r| party(r) == Some(*p)));
-    match shared {
-        Some(p) if p.chars().all(|ch| ch.is_ascii_lowercase()) => format!("{base} (per {p})"),
-        _ => base,
-    }
+fn evidence<'a>(docs: &'a [Analysis], claims: &[ClaimRef]) -> Vec<topic::Evidence<'a>> {
+    claims
+        .iter()
+        .map(|r| topic::Evidence::of(&docs[r.source], claim(docs, *r)))
+        .collect()
 }
 
-/// A readable name for a figure's dimension when nothing says what it measures.
-fn dimension_label(q: &crate::Quantity) -> String {
-    let d = dimension(q);
-    match d.strip_prefix("money:") {
-        Some(code) => format!("sum in {code}"),
-        None => match d.as_str() {
-            "count" => "number".to_string(),
-            "percent" => "percentage".to_string(),
-            "percentage_points" => "percentage points".to_string(),
-            _ => d.replace('_', " "),
-        },
-    }
+/// A finding's topic in the reports' own words (`people killed`, `contract length`).
+fn topic(docs: &[Analysis], claims: &[ClaimRef]) -> String {
+    topic::name(&evidence(docs, claims))
 }
 
 fn is_vague(c: &Claim) -> bool {
@@ -244,8 +256,8 @@ fn is_vague(c: &Claim) -> bool {
 
 fn judge_group(docs: &[Analysis], a: &Alignment) -> Finding {
     let claims = &a.claims;
-    // Consensus: the largest set of claims whose plausible intervals share a point (in 1-D,
-    // pairwise overlap means a common point).
+    // Camps: sets of claims whose plausible intervals share a point (in 1-D, pairwise overlap
+    // means a common point); the largest is a consensus only as a strict, untied majority.
     let ivs: Vec<interval::Interval> = claims
         .iter()
         .map(|r| {
@@ -253,20 +265,18 @@ fn judge_group(docs: &[Analysis], a: &Alignment) -> Finding {
             in_base(q, plausible(q))
         })
         .collect();
-    let mut best: Vec<usize> = Vec::new();
-    for probe in ivs.iter().flat_map(|i| [i.low, i.high]) {
-        let covering: Vec<usize> = (0..ivs.len())
-            .filter(|&k| ivs[k].low <= probe && probe <= ivs[k].high)
-            .collect();
-        if covering.len() > best.len() {
-            best = covering;
-        }
-    }
-    let consensus: Vec<ClaimRef> = best.iter().map(|&k| claims[k]).collect();
-    let outliers: Vec<ClaimRef> = (0..claims.len())
-        .filter(|k| !best.contains(k))
-        .map(|k| claims[k])
+    let split = camps::by_intervals(&ivs);
+    let best: &[usize] = &split.camps[0];
+    let camps: Vec<Vec<ClaimRef>> = split
+        .camps
+        .iter()
+        .map(|c| c.iter().map(|&k| claims[k]).collect())
         .collect();
+    let (consensus, outliers): (Vec<ClaimRef>, Vec<ClaimRef>) = if split.consensus {
+        claims.iter().partition(|r| camps[0].contains(r))
+    } else {
+        (Vec::new(), Vec::new())
+    };
     let topic = topic(docs, claims);
     let any_update = claims.iter().any(|r| claim(docs, *r).update);
     let any_vague = claims.iter().any(|r| is_vague(claim(docs, *r)));
@@ -276,7 +286,11 @@ fn judge_group(docs: &[Analysis], a: &Alignment) -> Finding {
             .collect::<Vec<_>>()
             .join(", ")
     };
-    if outliers.is_empty() {
+    let mut notes = Vec::new();
+    if let Some(note) = modality_note(docs, claims) {
+        notes.push(note);
+    }
+    if split.agreement() {
         let all_same = claims.windows(2).all(|w| {
             let (x, y) = (&claim(docs, w[0]).quantity, &claim(docs, w[1]).quantity);
             matches!(x.hedge, HedgeKind::Exact | HedgeKind::Exactly)
@@ -296,14 +310,11 @@ fn judge_group(docs: &[Analysis], a: &Alignment) -> Finding {
         } else {
             format!("Compatible: {}; the hedged figures overlap.", list(claims))
         };
-        let mut explanation = explanation;
         let mut confidence = 0.5 + 0.45 * a.score;
         if any_vague {
             confidence *= 0.85;
         }
-        if let Some(note) = modality_note(docs, claims) {
-            explanation.push(' ');
-            explanation.push_str(&note);
+        if !notes.is_empty() {
             confidence *= 0.9;
         }
         return Finding {
@@ -312,22 +323,35 @@ fn judge_group(docs: &[Analysis], a: &Alignment) -> Finding {
             confidence: round2(confidence),
             explanation,
             claims: claims.clone(),
-            consensus,
-            outliers,
+            consensus: claims.clone(),
+            outliers: Vec::new(),
+            camps: Vec::new(),
+            notes,
             reasons: a.reasons.clone(),
             restatements: Vec::new(),
         };
     }
-    // The strongest relation between an outlier and the consensus decides how sure we are.
-    let mut hard = false;
-    for o in &outliers {
-        for c in &consensus {
-            if relate(&claim(docs, *o).quantity, &claim(docs, *c).quantity) == Relation::Conflict {
-                hard = true;
+    // The strongest relation between claims of different camps decides how sure we are.
+    let camp_of = |r: &ClaimRef| camps.iter().position(|c| c.contains(r));
+    let hard = claims.iter().any(|x| {
+        claims.iter().any(|y| {
+            camp_of(x) != camp_of(y)
+                && relate(&claim(docs, *x).quantity, &claim(docs, *y).quantity)
+                    == Relation::Conflict
+        })
+    });
+    let explanation = if claims.len() == 2 {
+        format!(
+            "{} but {}{}",
+            list(&camps[0]),
+            list(&camps[1]),
+            if hard {
+                ": these cannot both be true."
+            } else {
+                "; not strictly exclusive, but nobody would word one figure both ways."
             }
-        }
-    }
-    let mut explanation = if consensus.len() > 1 {
+        )
+    } else if split.consensus {
         let common: Vec<interval::Interval> = best.iter().map(|&k| ivs[k]).collect();
         format!(
             "{} of {} sources agree{}: {}; but {}{}",
@@ -345,14 +369,15 @@ fn judge_group(docs: &[Analysis], a: &Alignment) -> Finding {
             }
         )
     } else {
+        let sizes: Vec<String> = camps.iter().map(|c| c.len().to_string()).collect();
         format!(
-            "{} but {}{}",
-            list(&consensus),
-            list(&outliers),
+            "The sources are split {}: {}{}",
+            sizes.join("\u{2013}"),
+            camps.iter().map(|c| list(c)).collect::<Vec<_>>().join("; "),
             if hard {
-                ": these cannot both be true."
+                "; these cannot all be true."
             } else {
-                "; not strictly exclusive, but nobody would word one figure both ways."
+                "; not strictly exclusive, but they do not state one figure."
             }
         )
     };
@@ -361,16 +386,11 @@ fn judge_group(docs: &[Analysis], a: &Alignment) -> Finding {
     } else {
         0.45 + 0.3 * a.score
     };
-    if let Some(note) = modality_note(docs, claims) {
-        explanation.push(' ');
-        explanation.push_str(&note);
-    }
     if let Some(note) = dates_note(docs, claims) {
-        explanation.push(' ');
-        explanation.push_str(&note);
+        notes.push(note);
     }
     if any_update {
-        explanation.push_str(" One report gives the figure as a change over time, so this may be an update rather than a contradiction.");
+        notes.push("One report gives the figure as a change over time, so this may be an update rather than a contradiction.".to_string());
         confidence *= 0.6;
     }
     Finding {
@@ -381,6 +401,8 @@ fn judge_group(docs: &[Analysis], a: &Alignment) -> Finding {
         claims: claims.clone(),
         consensus,
         outliers,
+        camps: if split.consensus { Vec::new() } else { camps },
+        notes,
         reasons: a.reasons.clone(),
         restatements: Vec::new(),
     }
@@ -577,7 +599,7 @@ fn judge_single(
         let (a, b) = if r < *o { (r, *o) } else { (*o, r) };
         return Finding {
             kind: FindingKind::Discrepancy,
-            topic: format!("{} vs {}", topic(docs, &[a]), topic(docs, &[b])),
+            topic: twin_topic(docs, a, b),
             confidence: 0.6,
             explanation: format!(
                 "Same figure, different things counted: {} says {} but {} says {}; that is no corroboration.",
@@ -589,12 +611,14 @@ fn judge_single(
             claims: vec![a, b],
             consensus: Vec::new(),
             outliers: Vec::new(),
+            camps: Vec::new(),
+            notes: Vec::new(),
             reasons: Vec::new(),
             restatements: Vec::new(),
         };
     }
     let others = docs.len() - 1;
-    let mut explanation = format!(
+    let explanation = format!(
         "Only {} reports {}; {} this figure.",
         label(docs, r),
         quote_figure(docs, r),
@@ -604,14 +628,7 @@ fn judge_single(
             format!("none of the other {others} sources gives")
         }
     );
-    for t in twins {
-        let note = twin_note(docs, r, t);
-        if !explanation.contains(&note) {
-            explanation.push(' ');
-            explanation.push_str(&note);
-        }
-    }
-    Finding {
+    let mut f = Finding {
         kind: FindingKind::Unique,
         topic: topic(docs, &[r]),
         confidence: round2(if c.measure.is_some() { 0.75 } else { 0.55 }),
@@ -619,9 +636,15 @@ fn judge_single(
         claims: vec![r],
         consensus: Vec::new(),
         outliers: Vec::new(),
+        camps: Vec::new(),
+        notes: Vec::new(),
         reasons: Vec::new(),
         restatements: Vec::new(),
+    };
+    for t in twins {
+        f.note(twin_note(docs, &[r], t));
     }
+    f
 }
 
 fn round2(x: f64) -> f64 {

@@ -47,22 +47,24 @@ pub fn judge_roles(docs: &[Analysis], a: &Alignment) -> Finding {
             claims: claims.clone(),
             consensus: Vec::new(),
             outliers: Vec::new(),
+            camps: Vec::new(),
+            notes: Vec::new(),
             reasons: Vec::new(),
             restatements: Vec::new(),
         };
     }
-    // Consensus: the largest set naming one person.
-    let mut best: Vec<ClaimRef> = Vec::new();
-    for r in claims {
-        let same: Vec<ClaimRef> = claims
-            .iter()
-            .copied()
-            .filter(|o| role(docs, *o).surname == role(docs, *r).surname)
-            .collect();
-        if same.len() > best.len() {
-            best = same;
-        }
-    }
+    // Camps by the person named; the largest is a consensus only as an untied majority.
+    let surnames: Vec<&str> = claims
+        .iter()
+        .map(|r| role(docs, *r).surname.as_str())
+        .collect();
+    let split = super::camps::by_key(&surnames);
+    let camps: Vec<Vec<ClaimRef>> = split
+        .camps
+        .iter()
+        .map(|c| c.iter().map(|&k| claims[k]).collect())
+        .collect();
+    let best = camps[0].clone();
     let outliers: Vec<ClaimRef> = claims
         .iter()
         .copied()
@@ -85,6 +87,8 @@ pub fn judge_roles(docs: &[Analysis], a: &Alignment) -> Finding {
             claims: claims.clone(),
             consensus: best,
             outliers,
+            camps: Vec::new(),
+            notes: Vec::new(),
             reasons: a.reasons.clone(),
             restatements: Vec::new(),
         };
@@ -94,9 +98,14 @@ pub fn judge_roles(docs: &[Analysis], a: &Alignment) -> Finding {
         topic: topic.clone(),
         confidence: if firm { 0.8 } else { 0.55 },
         explanation: format!(
-            "Different people named as {topic}: {} but {}.{}",
-            names(&best),
-            names(&outliers),
+            "Different people named as {topic}: {}.{}",
+            camps.iter().map(|c| names(c)).collect::<Vec<_>>().join(
+                if split.consensus || camps.len() == 2 {
+                    " but "
+                } else {
+                    "; "
+                }
+            ),
             if firm {
                 ""
             } else {
@@ -104,8 +113,14 @@ pub fn judge_roles(docs: &[Analysis], a: &Alignment) -> Finding {
             }
         ),
         claims: claims.clone(),
-        consensus: best,
-        outliers,
+        consensus: if split.consensus { best } else { Vec::new() },
+        outliers: if split.consensus {
+            outliers
+        } else {
+            Vec::new()
+        },
+        camps: if split.consensus { Vec::new() } else { camps },
+        notes: Vec::new(),
         reasons: a.reasons.clone(),
         restatements: Vec::new(),
     }

@@ -78,13 +78,18 @@ pub struct FindingJson<'a> {
     pub kind: &'static str,
     pub topic: &'a str,
     pub confidence: f64,
-    pub explanation: &'a str,
+    /// The verdict and its notes, as one text.
+    pub explanation: String,
     pub claims: Vec<ClaimJson<'a>>,
     /// With three or more sources: the ids of the sources that agree, and of those that do not.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub consensus: Vec<&'a str>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub outliers: Vec<&'a str>,
+    /// A discrepancy with no consensus (a tie, no majority, or two sources): the ids of each
+    /// camp of sources whose figures agree, largest first.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub camps: Vec<Vec<&'a str>>,
     /// Why the claims were grouped (`same measure (deaths)`, `similar wording`).
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
     pub reasons: &'a [String],
@@ -195,7 +200,7 @@ pub fn comparison_json<'a>(cmp: &'a Comparison, opts: &Options) -> ComparisonJso
                 kind: f.kind.as_str(),
                 topic: &f.topic,
                 confidence: f.confidence,
-                explanation: &f.explanation,
+                explanation: f.full_explanation(),
                 claims: f
                     .claims
                     .iter()
@@ -217,6 +222,15 @@ pub fn comparison_json<'a>(cmp: &'a Comparison, opts: &Options) -> ComparisonJso
                     .iter()
                     .filter(|_| f.claims.len() > 2)
                     .map(|r| cmp.analyses[r.source].document.source.id.as_str())
+                    .collect(),
+                camps: f
+                    .camps
+                    .iter()
+                    .map(|c| {
+                        c.iter()
+                            .map(|r| cmp.analyses[r.source].document.source.id.as_str())
+                            .collect()
+                    })
                     .collect(),
                 reasons: &f.reasons,
             })
