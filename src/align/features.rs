@@ -19,6 +19,7 @@ pub const NAMES: &[&str] = &[
     "distinctive_same",
     "value_gap",
     "measure_same",
+    "measure_class_same",
     "measure_clash",
     "head_related",
     "head_unrelated",
@@ -41,6 +42,7 @@ pub const NAMES: &[&str] = &[
     "both_vague",
     "vague_misfit",
     "common_value",
+    "no_identity",
     "crowd",
     "class_count",
     "class_money",
@@ -415,7 +417,14 @@ pub fn features(a: &View, b: &View, crowd: (usize, usize)) -> Features {
         set("value_gap", ((va / vb).ln().abs()).min(3.0) / 3.0);
     }
     match (&x.measure, &y.measure) {
-        (Some(m), Some(n)) if m == n && !m.generic => set("measure_same", 1.0),
+        (Some(m), Some(n)) if m == n && !m.generic => {
+            set("measure_same", 1.0);
+            // A class of `data/measures.tsv` (deaths, arrests, margin) says more than two
+            // heads that share a stem.
+            if m.key.starts_with("class:") {
+                set("measure_class_same", 1.0);
+            }
+        }
         (Some(m), Some(n))
             if m.key.starts_with("class:") && n.key.starts_with("class:") && m != n =>
         {
@@ -506,6 +515,19 @@ pub fn features(a: &View, b: &View, crowd: (usize, usize)) -> Features {
         ((1.0 + crowd.0 as f64).ln() + (1.0 + crowd.1 as f64).ln()) / 2.0,
     );
     set(a.class.indicator(), 1.0);
+    // Nothing but the values ties the two: no measure, thing counted, verb, owner, name or
+    // wording in common.
+    let at = |name: &str| f[index(name).expect("known feature")];
+    if at("measure_same") == 0.0
+        && at("head_related") < 0.5
+        && at("predicate_related") < 0.5
+        && at("local_words") < 0.1
+        && at("names_near") == 0.0
+        && at("owner_same") == 0.0
+        && at("shared_figures") == 0.0
+    {
+        f[index("no_identity").expect("known feature")] = 1.0;
+    }
     f
 }
 
@@ -519,6 +541,8 @@ pub const RANK_NAMES: &[&str] = &[
     "best_both_conflict",
     "only_pair",
     "best_both_identity",
+    "best_both_dimension",
+    "best_both_frame",
 ];
 
 pub const R: usize = RANK_NAMES.len();
@@ -528,9 +552,10 @@ pub type RankFeatures = [f64; R];
 /// The second-stage features of a pair: its first-stage logit, whether it is the best
 /// candidate of both claims or one, by how much it beats the nearest rival (the smaller
 /// margin of the two sides), whether a best-for-both pair has figures that conflict, and
-/// whether the two are their sources' only figures of the class, and whether a best-for-both
-/// pair shares a slot of identity (its measure or its owner): the evidence a discrepancy,
-/// whose figures cannot vouch for it, rests on.
+/// whether the two are their sources' only figures of the class, and for a best-for-both pair
+/// whether it shares a slot of identity (its measure or its owner), is of a dimension rarer
+/// than counts, or sits in the same frame of words: the evidence a discrepancy, whose figures
+/// cannot vouch for it, rests on.
 pub fn rank_features(
     f: &Features,
     logit: f64,
@@ -540,6 +565,7 @@ pub fn rank_features(
     only: bool,
 ) -> RankFeatures {
     let both = best.0 && best.1;
+    let at = |name: &str| index(name).map_or(0.0, |i| f[i]);
     [
         1.0,
         logit.clamp(-10.0, 10.0),
@@ -548,10 +574,16 @@ pub fn rank_features(
         margin.clamp(-1.0, 1.0),
         f64::from(both && conflict),
         f64::from(only),
+        f64::from(both && (at("measure_same") > 0.0 || at("owner_same") >= 1.0)),
+        // A measurement, sum, age, share or time is rarer than a count: two reports' only
+        // such figures of one dimension are likely one fact.
         f64::from(
-            both && (f[index("measure_same").unwrap_or(0)] > 0.0
-                || f[index("owner_same").unwrap_or(0)] >= 1.0),
+            both && ["class_count", "class_year", "class_date", "class_ordinal"]
+                .iter()
+                .all(|c| at(c) == 0.0),
         ),
+        // The same frame around both: other figures of the sentences, or the words near them.
+        f64::from(both && (at("shared_figures") > 0.0 || at("local_words") >= 0.2)),
     ]
 }
 

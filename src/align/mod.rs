@@ -313,6 +313,14 @@ fn restates(docs: &[Analysis], a: (ClaimRef, &View), b: (ClaimRef, &View)) -> bo
 /// similar words around both.
 fn restates_grouped(docs: &[Analysis], member: (ClaimRef, &View), lone: (ClaimRef, &View)) -> bool {
     let (x, y) = (member.1.claim, lone.1.claim);
+    // A headline rounds the body's figure (`hundreds arrested`, `at least 300 people`).
+    let headline_fit = headline(docs, lone.0)
+        && x.measure.is_some()
+        && x.measure == y.measure
+        && member.1.relation(lone.1) == Relation::Compatible;
+    if headline_fit {
+        return true;
+    }
     same_figure(member.1, lone.1)
         && may_be_one(x, y)
         && (features::distinctive(&x.quantity)
@@ -531,26 +539,39 @@ fn align_class(
         }
     };
     let mut grouped: HashMap<(usize, u64, u64), Vec<usize>> = HashMap::default();
-    for g in 0..n {
-        if items[g].len() > 1 {
-            for &k in &items[g] {
-                grouped.entry(key(k)).or_default().push(k);
-            }
+    let mut by_measure: HashMap<(usize, &str), Vec<usize>> = HashMap::default();
+    for &k in items.iter().filter(|g| g.len() > 1).flatten() {
+        grouped.entry(key(k)).or_default().push(k);
+        if let Some(m) = &view(k).claim.measure {
+            by_measure
+                .entry((source(k), m.key.as_str()))
+                .or_default()
+                .push(k);
         }
     }
     for lone in 0..n {
         if group[lone] != lone || items[lone].len() != 1 {
             continue;
         }
-        let home = grouped.get(&key(lone)).and_then(|ks| {
-            ks.iter().copied().find(|&k| {
-                restates_grouped(
-                    docs,
-                    (members[reps[k]].0, view(k)),
-                    (members[reps[lone]].0, view(lone)),
-                )
-            })
-        });
+        let fits = |k: &usize| {
+            restates_grouped(
+                docs,
+                (members[reps[*k]].0, view(*k)),
+                (members[reps[lone]].0, view(lone)),
+            )
+        };
+        let home = grouped
+            .get(&key(lone))
+            .and_then(|ks| ks.iter().copied().find(fits))
+            .or_else(|| {
+                // A headline may round the figure: look among its source's grouped claims of
+                // the same measure.
+                let m = view(lone).claim.measure.as_ref()?;
+                headline(docs, members[reps[lone]].0)
+                    .then(|| by_measure.get(&(source(lone), m.key.as_str())))
+                    .flatten()
+                    .and_then(|ks| ks.iter().copied().find(fits))
+            });
         if let Some(k) = home {
             items[lone].clear();
             let r = members[reps[lone]].0;

@@ -27,7 +27,7 @@ impl Model {
     pub fn parse(text: &str) -> Result<Model, String> {
         let mut m = Model {
             weights: [0.0; N],
-            rank_weights: [0.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0],
+            rank_weights: [0.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0],
             agree: 0.5,
             conflict: 0.5,
         };
@@ -247,8 +247,9 @@ fn solve<const K: usize>(mut a: Vec<[f64; K]>, mut b: [f64; K]) -> [f64; K] {
             if k == 0.0 {
                 continue;
             }
-            for c in col..K {
-                a[row][c] -= k * a[col][c];
+            let pivot_row = a[col];
+            for (x, p) in a[row][col..].iter_mut().zip(&pivot_row[col..]) {
+                *x -= k * p;
             }
             b[row] -= k * b[col];
         }
@@ -301,7 +302,7 @@ mod tests {
         assert!(w[sv] > 2.0, "{w:?}");
         let m = Model {
             weights: w,
-            rank_weights: [0.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0],
+            rank_weights: [0.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0],
             agree: 0.5,
             conflict: 0.5,
         };

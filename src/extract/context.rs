@@ -479,6 +479,17 @@ pub fn measure(
         if let Some(found) = span.clone().find_map(phrase_at) {
             return (Some(found.0), Some(found.1));
         }
+        // `treating 40 of them for serious injuries`: a part of people named before, measured
+        // by what is said of them.
+        if matches!(tk.lower(i + 1), "them" | "those" | "these" | "whom") {
+            if let Some(k) = span
+                .clone()
+                .skip(1)
+                .find(|&k| word(k).is_some_and(|w| classed(w).is_some()))
+            {
+                return found(tk.lower(k));
+            }
+        }
         if let Some(v) = span.into_iter().find(|&k| {
             let w = tk.lower(k);
             toks[k].kind == TokenKind::Word && (is_participle(w) || lx.is_cue("verb", w))

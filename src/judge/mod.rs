@@ -310,7 +310,9 @@ fn judge_group(docs: &[Analysis], a: &Alignment) -> Finding {
         } else {
             format!("Compatible: {}; the hedged figures overlap.", list(claims))
         };
-        let mut confidence = 0.5 + 0.45 * a.score;
+        // The pairing model's probability that the claims state one fact: compatible figures
+        // of one fact are an agreement.
+        let mut confidence = a.score;
         if any_vague {
             confidence *= 0.85;
         }
@@ -381,11 +383,10 @@ fn judge_group(docs: &[Analysis], a: &Alignment) -> Finding {
             }
         )
     };
-    let mut confidence = if hard {
-        0.6 + 0.35 * a.score
-    } else {
-        0.45 + 0.3 * a.score
-    };
+    // One fact (the pairing model's probability), and figures that cannot both be true of
+    // it: certain when even the firm intervals are disjoint, less so when only a reader's
+    // reading of the hedges excludes one.
+    let mut confidence = if hard { a.score } else { 0.75 * a.score };
     if let Some(note) = dates_note(docs, claims) {
         notes.push(note);
     }
