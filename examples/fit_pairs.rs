@@ -362,17 +362,12 @@ fn explain(e: &Event, m: &Model) {
         if label(e, k.a, k.b).0 != 1.0 {
             continue;
         }
-        let p = m.probability(&k.features, &k.rank);
+        let p = m.probability(&k.rank);
         let rivals = |r: ClaimRef| -> Vec<(f64, ClaimRef)> {
             let mut v: Vec<(f64, ClaimRef)> = cands
                 .iter()
                 .filter(|o| (o.a == r || o.b == r) && !(o.a == k.a && o.b == k.b))
-                .map(|o| {
-                    (
-                        m.probability(&o.features, &o.rank),
-                        if o.a == r { o.b } else { o.a },
-                    )
-                })
+                .map(|o| (m.probability(&o.rank), if o.a == r { o.b } else { o.a }))
                 .filter(|(q, _)| *q > p)
                 .collect();
             v.sort_by(|x, y| y.0.total_cmp(&x.0));
@@ -537,7 +532,7 @@ fn main() {
                 if k.relation == Relation::Compatible {
                     continue;
                 }
-                let p = fitted.probability(&k.features, &k.rank);
+                let p = fitted.probability(&k.rank);
                 let y = label(e, k.a, k.b).0 == 1.0;
                 let q = |r: ClaimRef| {
                     let d = &e.docs[r.source];

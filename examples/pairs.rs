@@ -32,10 +32,7 @@ fn main() {
         }
     }
     let mut cands = candidate_pairs(&docs, m);
-    cands.sort_by(|a, b| {
-        m.probability(&b.features, &b.rank)
-            .total_cmp(&m.probability(&a.features, &a.rank))
-    });
+    cands.sort_by(|a, b| m.probability(&b.rank).total_cmp(&m.probability(&a.rank)));
     for k in cands {
         let (x, y) = (fig(k.a), fig(k.b));
         if !figures.is_empty() && !figures.iter().any(|f| x == **f || y == **f) {
@@ -49,7 +46,7 @@ fn main() {
             .collect();
         println!(
             "p={:.2} first={:.2} {:?} [{}] s{}:{x:?} ~ s{}:{y:?}\n    {}",
-            m.probability(&k.features, &k.rank),
+            m.probability(&k.rank),
             m.first_stage(&k.features),
             k.relation,
             k.rank

@@ -15,9 +15,10 @@ entailment `*`, pertainym `\\`, antonym `!`.
 Synsets of animals and plants are left out. Synsets are renumbered densely in file order and
 written in base 36.
 
-Output lines (tab-separated):
+Output lines (tab-separated), synsets first in id order, then words sorted by lemma (bytewise),
+so that the reader can find both by position and binary search without building tables:
   S <id> <pos> <relations: symbol+id, space-separated>
-  W <lemma> <pos> <synset ids in sense order, space-separated>
+  W <lemma> <synset ids: the noun senses, then verb, then adjective, each in sense order>
 """
 import os, re, subprocess, sys, tarfile, tempfile
 
@@ -112,10 +113,13 @@ def main():
     for k in order:
         rels = " ".join(f"{s}{ids[t]}" for s, t in syn[k] if t in ids)
         w(f"S\t{ids[k]}\t{k[0]}\t{rels}\n")
+    merged = {}
     for lemma, p, offs in lemmas:
-        senses = [ids[(p, o)] for o in offs if (p, o) in ids]
+        merged.setdefault(lemma, {})[p] = [ids[(p, o)] for o in offs if (p, o) in ids]
+    for lemma in sorted(merged, key=lambda l: l.encode()):
+        senses = [i for p in "nva" for i in merged[lemma].get(p, [])]
         if senses:
-            w(f"W\t{lemma}\t{p}\t{' '.join(senses)}\n")
+            w(f"W\t{lemma}\t{' '.join(senses)}\n")
 
 
 if __name__ == "__main__":

@@ -8,52 +8,65 @@ use crate::interval::{firm, in_base, plausible, relate, Interval, Relation};
 use crate::lexical::{lexical, How, Relatedness, Senses};
 use crate::Analysis;
 use rustc_hash::FxHashMap as HashMap;
+use std::sync::Arc;
 
-/// The features, in the order of a [`Features`] vector.
-pub const NAMES: &[&str] = &[
-    "bias",
-    "same_value",
-    "compatible",
-    "strained",
-    "conflict",
-    "distinctive_same",
-    "value_gap",
-    "measure_same",
-    "measure_class_same",
-    "measure_clash",
-    "head_related",
-    "head_unrelated",
-    "predicate_related",
-    "local_words",
-    "sentence_words",
-    "names_near",
-    "names_near_clash",
-    "sentence_names",
-    "attribution_same",
-    "attribution_clash",
-    "owner_same",
-    "owner_clash",
-    "anchor_clash",
-    "anchor_one",
-    "both_headlines",
-    "both_lead",
-    "shared_figures",
-    "both_bare",
-    "both_vague",
-    "vague_misfit",
-    "common_value",
-    "no_identity",
-    "crowd",
-    "class_count",
-    "class_money",
-    "class_age",
-    "class_measure",
-    "class_percent",
-    "class_time",
-    "class_year",
-    "class_date",
-    "class_ordinal",
-];
+/// Declares the features: their names (the keys of `data/pair_weights.tsv`) in order, and a
+/// constant index for each, so that filling a pair's vector costs no lookup by name.
+macro_rules! features {
+    ($($id:ident = $name:literal,)*) => {
+        pub const NAMES: &[&str] = &[$($name),*];
+        #[allow(non_camel_case_types, clippy::upper_case_acronyms)]
+        enum Index {
+            $($id),*
+        }
+        $(pub const $id: usize = Index::$id as usize;)*
+    };
+}
+
+features! {
+    BIAS = "bias",
+    SAME_VALUE = "same_value",
+    COMPATIBLE = "compatible",
+    STRAINED = "strained",
+    CONFLICT = "conflict",
+    DISTINCTIVE_SAME = "distinctive_same",
+    VALUE_GAP = "value_gap",
+    MEASURE_SAME = "measure_same",
+    MEASURE_CLASS_SAME = "measure_class_same",
+    MEASURE_CLASH = "measure_clash",
+    HEAD_RELATED = "head_related",
+    HEAD_UNRELATED = "head_unrelated",
+    PREDICATE_RELATED = "predicate_related",
+    LOCAL_WORDS = "local_words",
+    SENTENCE_WORDS = "sentence_words",
+    NAMES_NEAR = "names_near",
+    NAMES_NEAR_CLASH = "names_near_clash",
+    SENTENCE_NAMES = "sentence_names",
+    ATTRIBUTION_SAME = "attribution_same",
+    ATTRIBUTION_CLASH = "attribution_clash",
+    OWNER_SAME = "owner_same",
+    OWNER_CLASH = "owner_clash",
+    ANCHOR_CLASH = "anchor_clash",
+    ANCHOR_ONE = "anchor_one",
+    BOTH_HEADLINES = "both_headlines",
+    BOTH_LEAD = "both_lead",
+    SHARED_FIGURES = "shared_figures",
+    BOTH_BARE = "both_bare",
+    BOTH_VAGUE = "both_vague",
+    VAGUE_MISFIT = "vague_misfit",
+    COMMON_VALUE = "common_value",
+    NO_IDENTITY = "no_identity",
+    CROWD = "crowd",
+    CLASS_COUNT = "class_count",
+    CLASS_MONEY = "class_money",
+    CLASS_AGE = "class_age",
+    CLASS_MEASURE = "class_measure",
+    CLASS_PERCENT = "class_percent",
+    CLASS_TIME = "class_time",
+    CLASS_YEAR = "class_year",
+    CLASS_DATE = "class_date",
+    CLASS_ORDINAL = "class_ordinal",
+}
 
 pub const N: usize = NAMES.len();
 
@@ -112,17 +125,17 @@ impl Class {
         })
     }
 
-    fn indicator(&self) -> &'static str {
+    fn indicator(&self) -> usize {
         match self {
-            Class::Count => "class_count",
-            Class::Age => "class_age",
-            Class::Money(_) => "class_money",
-            Class::Measure(_) | Class::Magnitude => "class_measure",
-            Class::Percent | Class::PercentagePoints => "class_percent",
-            Class::Time => "class_time",
-            Class::Year => "class_year",
-            Class::Date => "class_date",
-            Class::Ordinal => "class_ordinal",
+            Class::Count => CLASS_COUNT,
+            Class::Age => CLASS_AGE,
+            Class::Money(_) => CLASS_MONEY,
+            Class::Measure(_) | Class::Magnitude => CLASS_MEASURE,
+            Class::Percent | Class::PercentagePoints => CLASS_PERCENT,
+            Class::Time => CLASS_TIME,
+            Class::Year => CLASS_YEAR,
+            Class::Date => CLASS_DATE,
+            Class::Ordinal => CLASS_ORDINAL,
         }
     }
 }
@@ -162,36 +175,44 @@ impl Rarity {
         }
     }
 
-    fn weigh(&self, stems: &[StemId]) -> Vec<(StemId, f64)> {
-        stems
+    /// A sorted stem list with its words' rarity.
+    pub fn bag(&self, stems: &[StemId]) -> Bag {
+        let weights: Vec<f64> = stems
             .iter()
-            .map(|s| (*s, self.idf.get(s).copied().unwrap_or(self.default)))
-            .collect()
+            .map(|s| self.idf.get(s).copied().unwrap_or(self.default))
+            .collect();
+        Bag {
+            total: weights.iter().sum(),
+            ids: stems.to_vec(),
+            weights,
+        }
     }
 }
 
-/// Weighted Jaccard similarity of two sorted weighted stem lists.
-fn weighted_jaccard(a: &[(StemId, f64)], b: &[(StemId, f64)]) -> f64 {
-    let (mut i, mut j, mut inter, mut union) = (0, 0, 0.0, 0.0);
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => {
-                union += a[i].1;
-                i += 1;
-            }
-            std::cmp::Ordering::Greater => {
-                union += b[j].1;
-                j += 1;
-            }
+/// Stems with a weight each, and their total: the words around a figure or in its sentence.
+#[derive(Debug, Default)]
+pub struct Bag {
+    ids: Vec<StemId>,
+    weights: Vec<f64>,
+    total: f64,
+}
+
+/// Weighted Jaccard similarity of two bags: the weight of the stems both hold over the weight
+/// of those either holds.
+fn weighted_jaccard(a: &Bag, b: &Bag) -> f64 {
+    let (mut i, mut j, mut inter) = (0, 0, 0.0);
+    while i < a.ids.len() && j < b.ids.len() {
+        match a.ids[i].cmp(&b.ids[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
-                inter += a[i].1;
-                union += a[i].1;
+                inter += a.weights[i];
                 i += 1;
                 j += 1;
             }
         }
     }
-    union += a[i..].iter().map(|x| x.1).sum::<f64>() + b[j..].iter().map(|x| x.1).sum::<f64>();
+    let union = a.total + b.total - inter;
     if union > 0.0 {
         inter / union
     } else {
@@ -211,12 +232,13 @@ pub struct View<'a> {
     plausible: Interval,
     /// The point figure in the base unit, when there is one.
     pub value: Option<f64>,
-    head: Senses,
+    head: Arc<Senses>,
     /// The counted head is a kind of person (`gunmen`, `voters`).
     person: bool,
-    predicate: Senses,
-    local: Vec<(StemId, f64)>,
-    context: Vec<(StemId, f64)>,
+    predicate: Arc<Senses>,
+    local: Bag,
+    /// The sentence's stems, shared by its claims.
+    context: Arc<Bag>,
     /// Values of the sentence's other figures, base units, sorted.
     others: Vec<f64>,
     headline: bool,
@@ -224,7 +246,14 @@ pub struct View<'a> {
 }
 
 impl<'a> View<'a> {
-    pub fn new(doc: &'a Analysis, index: usize, rarity: &Rarity) -> Option<View<'a>> {
+    /// `context` is the bag of the claim's sentence (see [`Rarity::bag`]), made once for all
+    /// the sentence's claims.
+    pub fn new(
+        doc: &'a Analysis,
+        index: usize,
+        rarity: &Rarity,
+        context: Arc<Bag>,
+    ) -> Option<View<'a>> {
         let c = &doc.claims[index];
         let class = Class::of(c)?;
         let q = &c.quantity;
@@ -236,13 +265,13 @@ impl<'a> View<'a> {
         let head = c
             .counted
             .as_ref()
-            .map(|k| lx.senses(&k.head))
+            .map(|k| lx.read(&k.head))
             .unwrap_or_default();
         let predicate = c
             .measure_word
             .as_deref()
             .or(c.predicate.as_ref().map(|p| p.head.as_str()))
-            .map(|w| lx.senses(w))
+            .map(|w| lx.read(w))
             .unwrap_or_default();
         // Claims are in sentence order: the sentence's are a run around this one. Only a
         // few are read, so a sentence with thousands of figures costs no more per claim.
@@ -259,7 +288,7 @@ impl<'a> View<'a> {
             })
             .collect();
         others.sort_by(f64::total_cmp);
-        let person = lx.is_kind_of(&head, "person");
+        let person = head.person;
         Some(View {
             person,
             claim: c,
@@ -269,8 +298,8 @@ impl<'a> View<'a> {
             value,
             head,
             predicate,
-            local: rarity.weigh(&c.local),
-            context: rarity.weigh(&c.context),
+            local: rarity.bag(&c.local),
+            context,
             others,
             headline: doc.sentences[c.sentence].headline,
             lead: c.sentence < 3,
@@ -292,12 +321,12 @@ impl<'a> View<'a> {
 /// Whether two lists of lowercase names share one, counting a name and the word it derives
 /// from as one (`ethiopian` and `ethiopia`, `kenya's` and `kenyan`).
 pub fn names_meet(a: &[String], b: &[String]) -> bool {
-    let base = |n: &str| n.trim_end_matches("'s").to_string();
+    fn base(n: &str) -> &str {
+        n.trim_end_matches("'s")
+    }
     a.iter().map(|x| base(x)).any(|x| {
         b.iter().map(|y| base(y)).any(|y| {
-            x == y
-                || (x.len().min(y.len()) >= 4
-                    && (x.starts_with(y.as_str()) || y.starts_with(x.as_str())))
+            x == y || (x.len().min(y.len()) >= 4 && (x.starts_with(y) || y.starts_with(x)))
         })
     })
 }
@@ -336,7 +365,7 @@ pub fn wording(a: &View, b: &View) -> Wording {
 /// average is not one game's score; the 1999 quake's toll is not this one's), measures the
 /// lexicon knows to be different things (deaths and injuries, workstations and staff) unless
 /// the words themselves are near-synonyms, and opposites (`won`, `lost`).
-pub fn identity_conflict(a: &View, b: &View) -> Option<&'static str> {
+pub fn identity_conflict(a: &View, b: &View, w: &Wording) -> Option<&'static str> {
     let (x, y) = (a.claim, b.claim);
     let in_names = |o: &str, c: &Claim| c.entities.iter().any(|e| e == o);
     if let (Some(p), Some(q)) = (&x.frame.owner, &y.frame.owner) {
@@ -351,7 +380,6 @@ pub fn identity_conflict(a: &View, b: &View) -> Option<&'static str> {
         (Some(p), None) | (None, Some(p)) if p.key == "past" => return Some("different times"),
         _ => {}
     }
-    let w = wording(a, b);
     if w.head.how == How::Contrast || w.predicate.how == How::Contrast {
         return Some("opposite words");
     }
@@ -383,26 +411,23 @@ pub fn identity_conflict(a: &View, b: &View) -> Option<&'static str> {
 
 /// The features of a candidate pair; `crowd` is how many candidates each has on the other
 /// side (more alternatives make any one less likely).
-pub fn features(a: &View, b: &View, crowd: (usize, usize)) -> Features {
+pub fn features(a: &View, b: &View, w: &Wording, crowd: (usize, usize)) -> Features {
     let mut f = [0.0; N];
-    let mut set = |name: &str, v: f64| {
-        let i = index(name).expect("known feature");
-        f[i] = v;
-    };
+    let mut set = |i: usize, v: f64| f[i] = v;
     let (x, y) = (a.claim, b.claim);
-    set("bias", 1.0);
+    set(BIAS, 1.0);
     let rel = a.relation(b);
     let same_value = a.value.zip(b.value).is_some_and(|(p, q)| same(p, q));
     if same_value {
-        set("same_value", 1.0);
+        set(SAME_VALUE, 1.0);
         if distinctive(&x.quantity) || distinctive(&y.quantity) {
-            set("distinctive_same", 1.0);
+            set(DISTINCTIVE_SAME, 1.0);
         }
     } else {
         match rel {
-            Relation::Compatible => set("compatible", 1.0),
-            Relation::Strained => set("strained", 1.0),
-            Relation::Conflict => set("conflict", 1.0),
+            Relation::Compatible => set(COMPATIBLE, 1.0),
+            Relation::Strained => set(STRAINED, 1.0),
+            Relation::Conflict => set(CONFLICT, 1.0),
         }
     }
     let mid = |i: &Interval| {
@@ -414,119 +439,115 @@ pub fn features(a: &View, b: &View, crowd: (usize, usize)) -> Features {
     };
     let (va, vb) = (mid(&a.firm), mid(&b.firm));
     if va > 0.0 && vb > 0.0 && va.is_finite() && vb.is_finite() {
-        set("value_gap", ((va / vb).ln().abs()).min(3.0) / 3.0);
+        set(VALUE_GAP, ((va / vb).ln().abs()).min(3.0) / 3.0);
     }
     match (&x.measure, &y.measure) {
         (Some(m), Some(n)) if m == n && !m.generic => {
-            set("measure_same", 1.0);
+            set(MEASURE_SAME, 1.0);
             // A class of `data/measures.tsv` (deaths, arrests, margin) says more than two
             // heads that share a stem.
             if m.key.starts_with("class:") {
-                set("measure_class_same", 1.0);
+                set(MEASURE_CLASS_SAME, 1.0);
             }
         }
         (Some(m), Some(n))
             if m.key.starts_with("class:") && n.key.starts_with("class:") && m != n =>
         {
-            set("measure_clash", 1.0)
+            set(MEASURE_CLASH, 1.0)
         }
         _ => {}
     }
-    let w = wording(a, b);
-    set("head_related", w.head.score);
+    set(HEAD_RELATED, w.head.score);
     // Two things counted that the resource knows and finds unrelated (`spreaders`,
     // `districts`): the same figure is likely a coincidence.
     if let (Some(h), Some(k)) = (&x.counted, &y.counted) {
         let known = a.head.is_known() && b.head.is_known();
         // People are defined by what happened to them, not by the word for them.
         if known && w.head.how == How::Unrelated && h.head != k.head && !a.person && !b.person {
-            set("head_unrelated", 1.0);
+            set(HEAD_UNRELATED, 1.0);
         }
     }
-    set("predicate_related", w.predicate.score);
+    set(PREDICATE_RELATED, w.predicate.score);
     if w.head.how == How::Contrast || w.predicate.how == How::Contrast {
-        set("measure_clash", 1.0);
+        set(MEASURE_CLASH, 1.0);
     }
-    set("local_words", weighted_jaccard(&a.local, &b.local));
-    set("sentence_words", weighted_jaccard(&a.context, &b.context));
+    set(LOCAL_WORDS, weighted_jaccard(&a.local, &b.local));
+    set(SENTENCE_WORDS, weighted_jaccard(&a.context, &b.context));
     if names_meet(&x.local_entities, &y.local_entities) {
-        set("names_near", 1.0);
+        set(NAMES_NEAR, 1.0);
     } else if !x.local_entities.is_empty() && !y.local_entities.is_empty() {
-        set("names_near_clash", 1.0);
+        set(NAMES_NEAR_CLASH, 1.0);
     }
     set(
-        "sentence_names",
+        SENTENCE_NAMES,
         crate::align::jaccard(&x.entities, &y.entities),
     );
     match (&x.attribution, &y.attribution) {
-        (Some(p), Some(q)) if p.party == q.party => set("attribution_same", 1.0),
-        (Some(p), Some(q)) if p.known && q.known => set("attribution_clash", 1.0),
+        (Some(p), Some(q)) if p.party == q.party => set(ATTRIBUTION_SAME, 1.0),
+        (Some(p), Some(q)) if p.known && q.known => set(ATTRIBUTION_CLASH, 1.0),
         _ => {}
     }
     let in_names = |o: &str, c: &Claim| c.entities.iter().any(|e| e == o);
     match (&x.frame.owner, &y.frame.owner) {
-        (Some(p), Some(q)) if p.key == q.key => set("owner_same", 1.0),
-        (Some(p), Some(q)) if !in_names(&p.key, y) && !in_names(&q.key, x) => {
-            set("owner_clash", 1.0)
-        }
-        (Some(p), None) if in_names(&p.key, y) => set("owner_same", 0.5),
-        (None, Some(q)) if in_names(&q.key, x) => set("owner_same", 0.5),
+        (Some(p), Some(q)) if p.key == q.key => set(OWNER_SAME, 1.0),
+        (Some(p), Some(q)) if !in_names(&p.key, y) && !in_names(&q.key, x) => set(OWNER_CLASH, 1.0),
+        (Some(p), None) if in_names(&p.key, y) => set(OWNER_SAME, 0.5),
+        (None, Some(q)) if in_names(&q.key, x) => set(OWNER_SAME, 0.5),
         _ => {}
     }
     match (&x.frame.anchor, &y.frame.anchor) {
-        (Some(p), Some(q)) if p.key != q.key => set("anchor_clash", 1.0),
-        (Some(_), None) | (None, Some(_)) => set("anchor_one", 1.0),
+        (Some(p), Some(q)) if p.key != q.key => set(ANCHOR_CLASH, 1.0),
+        (Some(_), None) | (None, Some(_)) => set(ANCHOR_ONE, 1.0),
         _ => {}
     }
     if a.headline && b.headline {
-        set("both_headlines", 1.0);
+        set(BOTH_HEADLINES, 1.0);
     }
     if a.lead && b.lead {
-        set("both_lead", 1.0);
+        set(BOTH_LEAD, 1.0);
     }
     let shared = a
         .others
         .iter()
         .filter(|v| b.others.iter().any(|w| same(**v, *w)))
         .count();
-    set("shared_figures", (shared as f64).min(2.0) / 2.0);
+    set(SHARED_FIGURES, (shared as f64).min(2.0) / 2.0);
     let bare = |c: &Claim| c.measure.is_none() && c.counted.is_none() && c.predicate.is_none();
     if bare(x) && bare(y) {
-        set("both_bare", 1.0);
+        set(BOTH_BARE, 1.0);
     }
     let (vx, vy) = (
         x.quantity.hedge == HedgeKind::Vague,
         y.quantity.hedge == HedgeKind::Vague,
     );
     if vx && vy {
-        set("both_vague", 1.0);
+        set(BOTH_VAGUE, 1.0);
     }
     // A vague amount that does not fit a precise figure (`dozens of flights` against `1,300
     // flights`) is more likely a part of it than a rival count.
     if vx != vy && rel != Relation::Compatible {
-        set("vague_misfit", 1.0);
+        set(VAGUE_MISFIT, 1.0);
     }
     // Small figures (one, two, the first) recur by chance in any two texts.
     if same_value && a.value.is_some_and(|v| v.abs() <= 2.0) {
-        set("common_value", 1.0);
+        set(COMMON_VALUE, 1.0);
     }
     set(
-        "crowd",
+        CROWD,
         ((1.0 + crowd.0 as f64).ln() + (1.0 + crowd.1 as f64).ln()) / 2.0,
     );
     set(a.class.indicator(), 1.0);
     // Nothing but the values ties the two: no measure, thing counted, verb, owner, name or
     // wording in common.
-    let at = |name: &str| f[index(name).expect("known feature")];
-    if at("measure_same") == 0.0
-        && at("head_related") < 0.5
-        && at("predicate_related") < 0.5
-        && at("local_words") < 0.1
-        && at("names_near") == 0.0
-        && at("owner_same") == 0.0
-        && at("shared_figures") == 0.0
+    if f[MEASURE_SAME] == 0.0
+        && f[HEAD_RELATED] < 0.5
+        && f[PREDICATE_RELATED] < 0.5
+        && f[LOCAL_WORDS] < 0.1
+        && f[NAMES_NEAR] == 0.0
+        && f[OWNER_SAME] == 0.0
+        && f[SHARED_FIGURES] == 0.0
     {
-        f[index("no_identity").expect("known feature")] = 1.0;
+        f[NO_IDENTITY] = 1.0;
     }
     f
 }
@@ -549,15 +570,38 @@ pub const R: usize = RANK_NAMES.len();
 
 pub type RankFeatures = [f64; R];
 
+/// What the second stage reads of a pair's first-stage features.
+#[derive(Debug, Clone, Copy)]
+pub struct Facts {
+    /// A slot of identity is shared: the measure, or the owner.
+    identity: bool,
+    /// A dimension rarer than counts (a measurement, sum, age, share or time).
+    dimension: bool,
+    /// The same frame of words: other figures of the sentences agree, or words near them.
+    frame: bool,
+}
+
+impl Facts {
+    pub fn of(f: &Features) -> Facts {
+        Facts {
+            identity: f[MEASURE_SAME] > 0.0 || f[OWNER_SAME] >= 1.0,
+            dimension: [CLASS_COUNT, CLASS_YEAR, CLASS_DATE, CLASS_ORDINAL]
+                .iter()
+                .all(|&c| f[c] == 0.0),
+            frame: f[SHARED_FIGURES] > 0.0 || f[LOCAL_WORDS] >= 0.2,
+        }
+    }
+}
+
 /// The second-stage features of a pair: its first-stage logit, whether it is the best
 /// candidate of both claims or one, by how much it beats the nearest rival (the smaller
-/// margin of the two sides), whether a best-for-both pair has figures that conflict, and
+/// margin of the two sides), whether a best-for-both pair has figures that conflict,
 /// whether the two are their sources' only figures of the class, and for a best-for-both pair
-/// whether it shares a slot of identity (its measure or its owner), is of a dimension rarer
-/// than counts, or sits in the same frame of words: the evidence a discrepancy, whose figures
-/// cannot vouch for it, rests on.
+/// whether it shares a slot of identity, is of a dimension rarer than counts (two reports'
+/// only such figures of one dimension are likely one fact), or sits in the same frame of
+/// words: the evidence a discrepancy, whose figures cannot vouch for it, rests on.
 pub fn rank_features(
-    f: &Features,
+    facts: &Facts,
     logit: f64,
     best: (bool, bool),
     margin: f64,
@@ -565,7 +609,6 @@ pub fn rank_features(
     only: bool,
 ) -> RankFeatures {
     let both = best.0 && best.1;
-    let at = |name: &str| index(name).map_or(0.0, |i| f[i]);
     [
         1.0,
         logit.clamp(-10.0, 10.0),
@@ -574,16 +617,9 @@ pub fn rank_features(
         margin.clamp(-1.0, 1.0),
         f64::from(both && conflict),
         f64::from(only),
-        f64::from(both && (at("measure_same") > 0.0 || at("owner_same") >= 1.0)),
-        // A measurement, sum, age, share or time is rarer than a count: two reports' only
-        // such figures of one dimension are likely one fact.
-        f64::from(
-            both && ["class_count", "class_year", "class_date", "class_ordinal"]
-                .iter()
-                .all(|c| at(c) == 0.0),
-        ),
-        // The same frame around both: other figures of the sentences, or the words near them.
-        f64::from(both && (at("shared_figures") > 0.0 || at("local_words") >= 0.2)),
+        f64::from(both && facts.identity),
+        f64::from(both && facts.dimension),
+        f64::from(both && facts.frame),
     ]
 }
 

@@ -25,6 +25,7 @@ use features::{features, Class, Rarity, View};
 use model::{model, Model};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// Which list of its source's [`Analysis`] a [`ClaimRef`] points into.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
@@ -106,8 +107,15 @@ fn views(docs: &[Analysis]) -> BTreeMap<Class, Vec<(ClaimRef, View<'_>)>> {
     let rarity = Rarity::new(docs);
     let mut classes: BTreeMap<Class, Vec<(ClaimRef, View)>> = BTreeMap::new();
     for (s, d) in docs.iter().enumerate() {
+        // The sentence bag of the claims read last: a sentence's claims are consecutive.
+        let mut last: Option<(usize, Arc<features::Bag>)> = None;
         for i in 0..d.claims.len() {
-            if let Some(v) = View::new(d, i, &rarity) {
+            let c = &d.claims[i];
+            if last.as_ref().is_none_or(|(k, _)| *k != c.sentence) {
+                last = Some((c.sentence, Arc::new(rarity.bag(&c.context))));
+            }
+            let context = last.as_ref().map(|(_, b)| b.clone()).expect("set above");
+            if let Some(v) = View::new(d, i, &rarity, context) {
                 classes
                     .entry(v.class.clone())
                     .or_default()
@@ -145,12 +153,12 @@ pub fn candidate_pairs(docs: &[Analysis], m: &Model) -> Vec<Candidate> {
     let mut out = Vec::new();
     for members in views(docs).values() {
         let (reps, _) = fold(docs, members);
-        for s in score_class(members, &reps, m) {
+        for s in score_class(members, &reps, m, true) {
             let (x, y) = (&members[reps[s.i as usize]], &members[reps[s.j as usize]]);
             out.push(Candidate {
                 a: x.0,
                 b: y.0,
-                features: s.features,
+                features: s.features.expect("kept"),
                 rank: s.rank,
                 relation: x.1.relation(&y.1),
             });
@@ -167,7 +175,8 @@ pub fn ruled_out(docs: &[Analysis]) -> Vec<(ClaimRef, ClaimRef, &'static str)> {
         let (reps, _) = fold(docs, members);
         for (i, j) in candidates(members, &reps) {
             let (x, y) = (&members[reps[i as usize]], &members[reps[j as usize]]);
-            if let Some(why) = features::identity_conflict(&x.1, &y.1) {
+            let w = features::wording(&x.1, &y.1);
+            if let Some(why) = features::identity_conflict(&x.1, &y.1, &w) {
                 out.push((x.0, y.0, why));
             }
         }
@@ -179,7 +188,9 @@ pub fn ruled_out(docs: &[Analysis]) -> Vec<(ClaimRef, ClaimRef, &'static str)> {
 struct Scored {
     i: u32,
     j: u32,
-    features: features::Features,
+    /// The first stage's features, kept only when asked for (fitting a model): a vector per
+    /// pair is the largest thing alignment would otherwise copy around.
+    features: Option<features::Features>,
     rank: features::RankFeatures,
     /// The model's probability that the pair states one fact.
     p: f64,
@@ -188,21 +199,36 @@ struct Scored {
 /// Scores every candidate pair of a class in the model's two stages: its own evidence, then
 /// how it ranks against the other candidates of either claim (each other's best match is
 /// evidence of its own: two reports that each give one death toll give the same death toll).
-fn score_class(members: &[(ClaimRef, View)], reps: &[usize], m: &Model) -> Vec<Scored> {
+fn score_class(members: &[(ClaimRef, View)], reps: &[usize], m: &Model, keep: bool) -> Vec<Scored> {
     let view = |k: u32| &members[reps[k as usize]].1;
     let source = |k: u32| members[reps[k as usize]].0.source;
     let per_source = per_source(members, reps);
-    let first: Vec<(u32, u32, features::Features, f64)> = candidates(members, reps)
+    struct First {
+        i: u32,
+        j: u32,
+        logit: f64,
+        p: f64,
+        facts: features::Facts,
+        features: Option<features::Features>,
+    }
+    let first: Vec<First> = candidates(members, reps)
         .into_iter()
-        .filter(|&(i, j)| features::identity_conflict(view(i), view(j)).is_none())
-        .map(|(i, j)| {
-            let f = features(
-                view(i),
-                view(j),
-                (per_source[&source(j)], per_source[&source(i)]),
-            );
-            let p = m.first_stage(&f);
-            (i, j, f, p)
+        .filter_map(|(i, j)| {
+            let crowd = (per_source[&source(j)], per_source[&source(i)]);
+            let w = features::wording(view(i), view(j));
+            if features::identity_conflict(view(i), view(j), &w).is_some() {
+                return None;
+            }
+            let f = features(view(i), view(j), &w, crowd);
+            let logit = m.first_logit(&f);
+            Some(First {
+                i,
+                j,
+                logit,
+                p: 1.0 / (1.0 + (-logit).exp()),
+                facts: features::Facts::of(&f),
+                features: keep.then_some(f),
+            })
         })
         .collect();
     // Per claim and other source: the best two first-stage scores and the best partner.
@@ -217,14 +243,15 @@ fn score_class(members: &[(ClaimRef, View)], reps: &[usize], m: &Model) -> Vec<S
             e.1 = p;
         }
     };
-    for &(i, j, _, p) in &first {
-        offer(i, j, p);
-        offer(j, i, p);
+    for x in &first {
+        offer(x.i, x.j, x.p);
+        offer(x.j, x.i, x.p);
     }
     let only = |k: u32, other: u32| per_source[&source(k)] == 1 && per_source[&source(other)] == 1;
     first
         .into_iter()
-        .map(|(i, j, f, p1)| {
+        .map(|x| {
+            let (i, j, p1) = (x.i, x.j, x.p);
             let side = |k: u32, other: u32| {
                 let (top, second, partner) = best[&(k, source(other))];
                 let rival = if partner == other { second } else { top };
@@ -236,20 +263,19 @@ fn score_class(members: &[(ClaimRef, View)], reps: &[usize], m: &Model) -> Vec<S
             let (bi, mi) = side(i, j);
             let (bj, mj) = side(j, i);
             let rank = features::rank_features(
-                &f,
-                m.first_logit(&f),
+                &x.facts,
+                x.logit,
                 (bi, bj),
                 mi.min(mj),
                 view(i).relation(view(j)) != Relation::Compatible,
                 only(i, j),
             );
-            let p = m.probability(&f, &rank);
             Scored {
                 i,
                 j,
-                features: f,
+                features: x.features,
                 rank,
-                p,
+                p: m.probability(&rank),
             }
         })
         .collect()
@@ -433,7 +459,8 @@ fn align_class(
     let (reps, mut folded) = fold(docs, members);
     let view = |k: usize| &members[reps[k]].1;
     let source = |k: usize| members[reps[k]].0.source;
-    let scored = score_class(members, &reps, m);
+    let scored = score_class(members, &reps, m, false);
+    let per_source = per_source(members, &reps);
     let by_pair: HashMap<(u32, u32), usize> = scored
         .iter()
         .enumerate()
@@ -595,7 +622,11 @@ fn align_class(
             let s = &scores[r];
             let reasons = best_pair[r].map_or_else(Vec::new, |(_, i, j)| {
                 let s = &scored[by_pair[&(i.min(j) as u32, i.max(j) as u32)]];
-                m.reasons(&s.features, &s.rank, view(i), view(j))
+                // Features are computed again for the one pair a group's reasons come from.
+                let w = features::wording(view(i), view(j));
+                let crowd = (per_source[&source(j)], per_source[&source(i)]);
+                let f = features(view(i), view(j), &w, crowd);
+                m.reasons(&f, &s.rank, view(i), view(j))
             });
             Alignment {
                 block: block.clone(),

@@ -89,8 +89,9 @@ impl Model {
         sigmoid(self.first_logit(f))
     }
 
-    /// The probability that a pair states one fact, given how it ranks.
-    pub fn probability(&self, _f: &Features, rank: &RankFeatures) -> f64 {
+    /// The probability that a pair states one fact, given how it ranks (its second-stage
+    /// features, which carry the first stage's verdict).
+    pub fn probability(&self, rank: &RankFeatures) -> f64 {
         sigmoid(self.rank_weights.iter().zip(rank).map(|(w, x)| w * x).sum())
     }
 

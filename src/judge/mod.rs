@@ -129,6 +129,7 @@ impl Comparison {
 
 /// Judges every alignment.
 pub fn judge(analyses: Vec<Analysis>, alignments: Vec<Alignment>) -> Comparison {
+    READINGS.with(|c| c.borrow_mut().clear());
     let mut findings = Vec::new();
     // Sources that already state a figure in a block, through a multi-source group.
     let mut grouped: HashMap<(&str, usize), Vec<ClaimRef>> = HashMap::default();
@@ -229,8 +230,8 @@ fn twin_topic(docs: &[Analysis], a: ClaimRef, b: ClaimRef) -> String {
 
 /// Said of the finding (`claims`), so a twin of several of its claims is one note.
 fn twin_note(docs: &[Analysis], claims: &[ClaimRef], twin: ClaimRef) -> String {
-    let what = topic::bare(&evidence(docs, &[twin]));
-    let not = topic::bare(&evidence(docs, claims));
+    let what = topic::bare_from(&readings(docs, &[twin]));
+    let not = topic::bare_from(&readings(docs, claims));
     format!(
         "Note: {} gives the same figure, {}, for {what}, not {not}; that is no corroboration.",
         label(docs, twin),
@@ -247,7 +248,32 @@ fn evidence<'a>(docs: &'a [Analysis], claims: &[ClaimRef]) -> Vec<topic::Evidenc
 
 /// A finding's topic in the reports' own words (`people killed`, `contract length`).
 fn topic(docs: &[Analysis], claims: &[ClaimRef]) -> String {
-    topic::name(&evidence(docs, claims))
+    topic::name_from(&readings(docs, claims), &evidence(docs, claims))
+}
+
+thread_local! {
+    /// What each claim proposes for a topic, read once per comparison (emptied when
+    /// [`judge`] starts): a claim is named in its finding's topic and again in the notes of
+    /// its twins.
+    static READINGS: std::cell::RefCell<HashMap<ClaimRef, topic::Reading>> =
+        std::cell::RefCell::new(HashMap::default());
+}
+
+fn readings(docs: &[Analysis], claims: &[ClaimRef]) -> Vec<topic::Reading> {
+    READINGS.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        claims
+            .iter()
+            .map(|r| {
+                cache
+                    .entry(*r)
+                    .or_insert_with(|| {
+                        topic::read(&topic::Evidence::of(&docs[r.source], claim(docs, *r)))
+                    })
+                    .clone()
+            })
+            .collect()
+    })
 }
 
 fn is_vague(c: &Claim) -> bool {

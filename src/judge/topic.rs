@@ -61,17 +61,27 @@ impl<'a> Evidence<'a> {
 /// A finding's topic without its qualifiers (`people killed`).
 pub fn bare(claims: &[Evidence]) -> String {
     let readings: Vec<Reading> = claims.iter().map(read).collect();
+    bare_from(&readings)
+}
+
+/// [`bare`] from the claims' readings.
+pub(crate) fn bare_from(readings: &[Reading]) -> String {
     vote(readings.iter().map(|r| r.phrase.as_str()))
 }
 
 /// The topic of a finding whose claims are `claims` (at least one).
 pub fn name(claims: &[Evidence]) -> String {
     let readings: Vec<Reading> = claims.iter().map(read).collect();
+    name_from(&readings, claims)
+}
+
+/// [`name`] from the claims' readings (in the order of `claims`).
+pub(crate) fn name_from(readings: &[Reading], claims: &[Evidence]) -> String {
     let mut phrase = vote(readings.iter().map(|r| r.phrase.as_str()));
     let n = readings.len();
     // Qualifiers more than half the claims share, in the order first seen.
     let mut quals: Vec<&str> = Vec::new();
-    for r in &readings {
+    for r in readings {
         for q in &r.qualifiers {
             let shared = readings.iter().filter(|o| o.qualifiers.contains(q)).count();
             if 2 * shared > n && !quals.contains(&q.as_str()) {
@@ -107,8 +117,8 @@ fn vote<'a>(phrases: impl Iterator<Item = &'a str>) -> String {
 }
 
 /// What one claim proposes.
-#[derive(Debug)]
-struct Reading {
+#[derive(Debug, Clone)]
+pub(crate) struct Reading {
     phrase: String,
     /// Periods and places (`March`, `year on year`, `Central Park`).
     qualifiers: Vec<String>,
@@ -215,7 +225,7 @@ struct Sentence<'a> {
 }
 
 /// Bytes of text either side of a figure that naming reads.
-const WINDOW: usize = 400;
+const WINDOW: usize = 200;
 /// Bytes of the document either side of a sentence searched for a word written in lowercase.
 const NEARBY: usize = 16 * 1024;
 
@@ -343,7 +353,7 @@ fn compound(np: &str, noun: &str) -> String {
     }
 }
 
-fn read(e: &Evidence) -> Reading {
+pub(crate) fn read(e: &Evidence) -> Reading {
     let s = Sentence::new(e);
     let mut qualifiers = Vec::new();
     let phrase = phrase(e, &s, &mut qualifiers).unwrap_or_else(|| fallback(e));

@@ -10,7 +10,8 @@
 //! use it; nothing here knows about figures.
 
 use rustc_hash::FxHashMap as HashMap;
-use std::sync::OnceLock;
+use std::cell::RefCell;
+use std::sync::{Arc, OnceLock};
 
 const WORDNET: &str = include_str!("../../data/lexical/wordnet.tsv");
 const IRREGULAR: &str = include_str!("../../data/lexical/irregular.tsv");
@@ -86,6 +87,11 @@ pub struct Senses {
     broader2: Vec<u32>,
     /// Antonyms of `derived`.
     opposite: Vec<u32>,
+    /// A kind of person (`gunmen`, `voters`): its first senses reach `person` through
+    /// hypernyms.
+    pub person: bool,
+    /// A hash of `lemmas`: two readings with one key relate to everything alike.
+    key: u64,
 }
 
 impl Senses {
@@ -95,15 +101,17 @@ impl Senses {
     }
 }
 
-/// The resource, loaded once per process.
+/// The resource, loaded once per process. The embedded file is read in place: an index of
+/// where each synset's line and each word's line start (synsets by id, words sorted by
+/// lemma), found in one pass over the bytes; a line is parsed only when a lookup reaches it.
+/// Loading costs a couple of milliseconds and about a megabyte, where tables of every word
+/// and relation would cost tens of each for the few hundred words one comparison reads.
 pub struct Lexical {
-    /// Per synset: a range into `rels`.
-    synsets: Vec<(u32, u32)>,
-    rels: Vec<(Rel, u32)>,
-    /// Lemma → (lemma id, senses as a range into `senses`), one entry per part of speech
-    /// folded into one sense list.
-    words: HashMap<&'static str, (u32, u32, u32)>,
-    senses: Vec<u32>,
+    text: &'static str,
+    /// Byte offset of each synset's line (`S…`), by synset id.
+    synsets: Vec<u32>,
+    /// Byte offset of each word's line (`W…`), in lemma order.
+    words: Vec<u32>,
     irregular: HashMap<&'static str, &'static str>,
 }
 
@@ -142,49 +150,19 @@ const DETACH: &[(&str, &str)] = &[
 ];
 
 impl Lexical {
-    fn parse(wordnet: &'static str, irregular: &'static str) -> Lexical {
-        let mut synsets: Vec<(u32, u32)> = Vec::new();
-        let mut rels: Vec<(Rel, u32)> = Vec::new();
-        let mut grouped: HashMap<&'static str, Vec<u32>> = HashMap::default();
-        let mut order: Vec<&'static str> = Vec::new();
-        for line in wordnet.lines() {
-            let mut f = line.split('\t');
-            match f.next() {
-                Some("S") => {
-                    let id = f.next().and_then(b36).expect("synset id") as usize;
-                    debug_assert_eq!(id, synsets.len(), "synsets are numbered densely");
-                    let _pos = f.next();
-                    let start = rels.len() as u32;
-                    for r in f.next().unwrap_or("").split(' ').filter(|r| !r.is_empty()) {
-                        let (sym, target) = r.split_at(1);
-                        let rel = match sym {
-                            "@" => Rel::Hypernym,
-                            "!" => Rel::Antonym,
-                            _ => Rel::Derived,
-                        };
-                        rels.push((rel, b36(target).expect("relation target")));
-                    }
-                    synsets.push((start, rels.len() as u32));
-                }
-                Some("W") => {
-                    let lemma = f.next().expect("lemma");
-                    let _pos = f.next();
-                    let list = grouped.entry(lemma).or_insert_with(|| {
-                        order.push(lemma);
-                        Vec::new()
-                    });
-                    list.extend(f.next().unwrap_or("").split(' ').filter_map(b36));
-                }
+    fn parse(text: &'static str, irregular: &'static str) -> Lexical {
+        let mut synsets = Vec::new();
+        let mut words = Vec::new();
+        let bytes = text.as_bytes();
+        let mut at = 0usize;
+        while at < bytes.len() {
+            let end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |n| at + n);
+            match bytes[at] {
+                b'S' => synsets.push(at as u32),
+                b'W' => words.push(at as u32),
                 _ => {}
             }
-        }
-        let mut words = HashMap::default();
-        let mut senses = Vec::new();
-        for (i, lemma) in order.iter().enumerate() {
-            let list = &grouped[lemma];
-            let start = senses.len() as u32;
-            senses.extend_from_slice(list);
-            words.insert(*lemma, (i as u32, start, senses.len() as u32));
+            at = end + 1;
         }
         let irregular = irregular
             .lines()
@@ -192,23 +170,47 @@ impl Lexical {
             .filter_map(|l| l.split_once('\t'))
             .collect();
         Lexical {
+            text,
             synsets,
-            rels,
             words,
-            senses,
             irregular,
         }
     }
 
+    /// The fields of the line starting at byte `at`, after its tag.
+    fn line(&self, at: u32) -> std::str::Split<'static, char> {
+        let rest = &self.text[at as usize..];
+        let end = rest.find('\n').unwrap_or(rest.len());
+        let mut f = rest[..end].split('\t');
+        f.next();
+        f
+    }
+
+    /// A lemma's position in the word list and its senses' field, by binary search.
+    fn word(&self, lemma: &str) -> Option<(u32, &'static str)> {
+        let i = self
+            .words
+            .binary_search_by(|&at| {
+                let w = self.line(at).next().unwrap_or("");
+                w.as_bytes().cmp(lemma.as_bytes())
+            })
+            .ok()?;
+        let mut f = self.line(self.words[i]);
+        f.next();
+        Some((i as u32, f.next().unwrap_or("")))
+    }
+
+    fn has_word(&self, lemma: &str) -> bool {
+        self.word(lemma).is_some()
+    }
+
     /// The lemmas a lowercase word form can be (`killed` → `kill`; `men` → `man`; `wounded`
     /// → `wound`, `wounded`), as they appear in the resource.
-    pub fn lemmas(&self, word: &str) -> Vec<&'static str> {
-        let mut out: Vec<&'static str> = Vec::new();
+    pub fn lemmas(&self, word: &str) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
         let mut add = |w: &str| {
-            if let Some((k, _)) = self.words.get_key_value(w) {
-                if !out.contains(k) {
-                    out.push(k);
-                }
+            if self.has_word(w) && !out.iter().any(|o| o == w) {
+                out.push(w.to_string());
             }
         };
         let spaced;
@@ -240,18 +242,48 @@ impl Lexical {
     }
 
     fn relations(&self, synset: u32, rel: Rel) -> impl Iterator<Item = u32> + '_ {
-        let (a, b) = self.synsets.get(synset as usize).copied().unwrap_or((0, 0));
-        self.rels[a as usize..b as usize]
-            .iter()
-            .filter(move |(r, _)| *r == rel)
-            .map(|(_, t)| *t)
+        let field = self.synsets.get(synset as usize).map_or("", |&at| {
+            let mut f = self.line(at);
+            f.next(); // id
+            f.next(); // part of speech
+            f.next().unwrap_or("")
+        });
+        field.split(' ').filter_map(move |r| {
+            let (sym, target) = r.split_at_checked(1)?;
+            let this = match sym {
+                "@" => Rel::Hypernym,
+                "!" => Rel::Antonym,
+                _ => Rel::Derived,
+            };
+            (this == rel).then(|| b36(target)).flatten()
+        })
+    }
+
+    /// [`senses`](Self::senses), remembered per thread: news repeats its vocabulary, and
+    /// reading a word walks several lines of the resource.
+    pub fn read(&self, phrase: &str) -> Arc<Senses> {
+        thread_local! {
+            static CACHE: RefCell<HashMap<String, Arc<Senses>>> = RefCell::new(HashMap::default());
+        }
+        CACHE.with(|c| {
+            let mut c = c.borrow_mut();
+            if let Some(s) = c.get(phrase) {
+                return s.clone();
+            }
+            if c.len() > 100_000 {
+                c.clear();
+            }
+            let s = Arc::new(self.senses(phrase));
+            c.insert(phrase.to_string(), s.clone());
+            s
+        })
     }
 
     /// Reads a lowercase word or phrase: the phrase as a compound when the resource has it
     /// (`death toll`, `account holder`), else its last word (its head).
     pub fn senses(&self, phrase: &str) -> Senses {
         let words: Vec<&str> = phrase.split_whitespace().collect();
-        let mut lemmas: Vec<&'static str> = Vec::new();
+        let mut lemmas: Vec<String> = Vec::new();
         for from in 0..words.len().saturating_sub(1) {
             let compound = words[from..].join(" ");
             lemmas = self.lemmas(&compound);
@@ -266,10 +298,10 @@ impl Lexical {
         }
         let mut s = Senses::default();
         for l in lemmas {
-            let (id, a, b) = self.words[l];
-            s.lemmas.push(id);
-            s.direct
-                .extend_from_slice(&self.senses[a as usize..b as usize]);
+            if let Some((id, senses)) = self.word(&l) {
+                s.lemmas.push(id);
+                s.direct.extend(senses.split(' ').filter_map(b36));
+            }
         }
         sort(&mut s.lemmas);
         sort(&mut s.direct);
@@ -288,15 +320,45 @@ impl Lexical {
             s.broader2.extend(self.relations(x, Rel::Hypernym));
         }
         sort(&mut s.broader2);
+        s.person = self.is_kind_of(&s, "person");
+        s.key = {
+            use std::hash::{BuildHasher, BuildHasherDefault};
+            BuildHasherDefault::<rustc_hash::FxHasher>::default().hash_one(&s.lemmas)
+        };
         s
     }
 
-    /// How related two words already read are; see [`How`] for the scale.
+    /// How related two words already read are; see [`How`] for the scale. Remembered per
+    /// thread by the pair of lemma sets: a corpus compares the same few hundred words again
+    /// and again.
     pub fn relate(&self, a: &Senses, b: &Senses) -> Relatedness {
         if !a.is_known() || !b.is_known() {
             return Relatedness::NONE;
         }
+        thread_local! {
+            static CACHE: RefCell<HashMap<(u64, u64), Relatedness>> = RefCell::new(HashMap::default());
+        }
+        CACHE.with(|c| {
+            let key = (a.key, b.key);
+            if let Some(r) = c.borrow().get(&key) {
+                return *r;
+            }
+            let r = self.relate_uncached(a, b);
+            let mut c = c.borrow_mut();
+            if c.len() > 200_000 {
+                c.clear();
+            }
+            c.insert(key, r);
+            r
+        })
+    }
+
+    fn relate_uncached(&self, a: &Senses, b: &Senses) -> Relatedness {
         let r = |score, how| Relatedness { score, how };
+        // One word read twice (the cache hands out one copy per word).
+        if std::ptr::eq(a, b) {
+            return r(1.0, How::Same);
+        }
         if meet(&a.lemmas, &b.lemmas) {
             return r(1.0, How::Same);
         }
@@ -327,10 +389,11 @@ impl Lexical {
     /// Whether a word read into the resource is a kind of `ancestor` (its first sense, as a
     /// lemma of the resource): `gunmen` and `militants` are kinds of `person`.
     pub fn is_kind_of(&self, word: &Senses, ancestor: &str) -> bool {
-        let Some(&(_, a, b)) = self.words.get(ancestor) else {
-            return false;
-        };
-        let Some(&target) = self.senses[a as usize..b as usize].first() else {
+        let Some(target) = self
+            .word(ancestor)
+            .and_then(|(_, senses)| senses.split(' ').next())
+            .and_then(b36)
+        else {
             return false;
         };
         let mut frontier: Vec<u32> = word.direct.clone();
@@ -394,22 +457,41 @@ mod tests {
         for (form, lemma) in &lx.irregular {
             assert!(!form.is_empty() && !lemma.is_empty());
         }
-        // Every relation points at a synset that exists.
-        assert!(lx
-            .rels
+        // Synsets are numbered densely, words sorted, and every relation and sense points
+        // at a synset that exists.
+        let n = lx.synsets.len() as u32;
+        for (id, &at) in lx.synsets.iter().enumerate() {
+            assert_eq!(lx.line(at).next().and_then(b36), Some(id as u32));
+            for rel in [Rel::Hypernym, Rel::Derived, Rel::Antonym] {
+                assert!(lx.relations(id as u32, rel).all(|t| t < n));
+            }
+        }
+        let lemmas: Vec<&str> = lx
+            .words
             .iter()
-            .all(|(_, t)| (*t as usize) < lx.synsets.len()));
-        assert!(lx.senses.iter().all(|t| (*t as usize) < lx.synsets.len()));
+            .map(|&at| lx.line(at).next().unwrap())
+            .collect();
+        assert!(lemmas.windows(2).all(|w| w[0].as_bytes() < w[1].as_bytes()));
+        for &at in &lx.words {
+            let mut f = lx.line(at);
+            f.next();
+            assert!(f
+                .next()
+                .unwrap()
+                .split(' ')
+                .all(|t| b36(t).is_some_and(|t| t < n)));
+        }
     }
 
     #[test]
     fn inflections_find_their_lemma() {
         let lx = lexical();
-        assert!(lx.lemmas("killed").contains(&"kill"));
-        assert!(lx.lemmas("men").contains(&"man"));
-        assert!(lx.lemmas("fled").contains(&"flee"));
-        assert!(lx.lemmas("stopped").contains(&"stop"));
-        assert!(lx.lemmas("casualties").contains(&"casualty"));
+        let has = |w: &str, l: &str| lx.lemmas(w).iter().any(|x| x == l);
+        assert!(has("killed", "kill"));
+        assert!(has("men", "man"));
+        assert!(has("fled", "flee"));
+        assert!(has("stopped", "stop"));
+        assert!(has("casualties", "casualty"));
         assert!(lx.lemmas("qzxv").is_empty());
     }
 
