@@ -9,6 +9,7 @@ use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyList, PyTuple, PyType};
 use serde_json::Value;
+use std::ops::Range;
 use std::sync::Arc;
 
 /// Maps UTF-8 byte offsets of one text to str indices (code points).
@@ -21,18 +22,26 @@ pub struct CharIndex {
 
 impl CharIndex {
     pub fn new(text: &str) -> CharIndex {
-        if text.is_ascii() {
-            return CharIndex::default();
+        let bytes = text.as_bytes();
+        let (mut wide, mut extra, mut i) = (Vec::new(), 0, 0);
+        while i < bytes.len() {
+            // News text is mostly ASCII: skip it a block at a time.
+            if bytes[i..].len() >= 16 && bytes[i..i + 16].is_ascii() {
+                i += 16;
+                continue;
+            }
+            let width = match bytes[i] {
+                b if b < 0x80 => 1,
+                b if b >= 0xF0 => 4,
+                b if b >= 0xE0 => 3,
+                _ => 2,
+            };
+            if width > 1 {
+                extra += width - 1;
+                wide.push((i + width, extra));
+            }
+            i += width;
         }
-        let mut extra = 0;
-        let wide = text
-            .char_indices()
-            .filter(|(_, c)| !c.is_ascii())
-            .map(|(i, c)| {
-                extra += c.len_utf8() - 1;
-                (i + c.len_utf8(), extra)
-            })
-            .collect();
         CharIndex { wide }
     }
 
@@ -72,6 +81,40 @@ impl CharIndex {
     }
 }
 
+/// A finding's wire line: a slice of the JSON its comparison's findings were written as
+/// together (one allocation for all of them).
+#[derive(Debug)]
+struct Wire {
+    text: Arc<str>,
+    range: Range<usize>,
+}
+
+impl Wire {
+    fn as_str(&self) -> &str {
+        &self.text[self.range.clone()]
+    }
+
+    /// The lines of `text`, each a `Wire`.
+    fn lines(text: String) -> impl Iterator<Item = Wire> {
+        let text: Arc<str> = text.into();
+        let mut ranges = Vec::new();
+        let mut start = 0;
+        for (i, _) in text.match_indices('\n') {
+            if i > start {
+                ranges.push(start..i);
+            }
+            start = i + 1;
+        }
+        if start < text.len() {
+            ranges.push(start..text.len());
+        }
+        ranges.into_iter().map(move |range| Wire {
+            text: text.clone(),
+            range,
+        })
+    }
+}
+
 /// What a finding is made of before it becomes a Python object (built on worker threads).
 #[derive(Debug)]
 pub struct FindingData {
@@ -80,7 +123,7 @@ pub struct FindingData {
     confidence: f64,
     explanation: String,
     /// The finding as the CLI writes it: a `compare --format json` finding, or a `batch` line.
-    json: String,
+    json: Wire,
     /// The source index of each claim, in the order of the JSON's `claims`.
     claim_sources: Vec<usize>,
 }
@@ -88,30 +131,25 @@ pub struct FindingData {
 impl FindingData {
     /// The findings of `cmp` that `opts` keeps, as `compare --format json` writes them.
     pub fn of_comparison(cmp: &Comparison, opts: &Options) -> Vec<FindingData> {
-        let wire = json::comparison_json(cmp, opts).findings;
-        let lines = wire
-            .iter()
-            .map(|f| serde_json::to_string(f).expect("serializable"));
-        Self::zip(cmp, opts, lines)
+        let mut out = Vec::new();
+        for f in json::comparison_json(cmp, opts).findings {
+            serde_json::to_writer(&mut out, &f).expect("serializable");
+            out.push(b'\n');
+        }
+        Self::zip(cmp, opts, out)
     }
 
     /// The findings of one batch event, as `corroborate batch` writes them (with `event_id`).
     pub fn of_event(event_id: &str, cmp: &Comparison, opts: &Options) -> Vec<FindingData> {
         let mut out = Vec::new();
         corroborate::batch::jsonl(event_id, cmp, opts, &mut out);
-        let lines = out
-            .split(|&b| b == b'\n')
-            .filter(|l| !l.is_empty())
-            .map(|l| String::from_utf8(l.to_vec()).expect("JSON is UTF-8"));
-        Self::zip(cmp, opts, lines)
+        Self::zip(cmp, opts, out)
     }
 
-    /// Pairs each kept finding with its wire line (reporters write kept findings in order).
-    fn zip(
-        cmp: &Comparison,
-        opts: &Options,
-        lines: impl Iterator<Item = String>,
-    ) -> Vec<FindingData> {
+    /// Pairs each kept finding with its line of `jsonl` (reporters write kept findings in
+    /// order, one a line).
+    fn zip(cmp: &Comparison, opts: &Options, jsonl: Vec<u8>) -> Vec<FindingData> {
+        let lines = Wire::lines(String::from_utf8(jsonl).expect("JSON is UTF-8"));
         let out: Vec<FindingData> = cmp
             .findings
             .iter()
@@ -162,7 +200,7 @@ impl Finding {
 
     /// The finding as a fresh dict, offsets converted.
     fn build(&self, py: Python<'_>) -> PyResult<Py<PyDict>> {
-        let mut v: Value = serde_json::from_str(&self.data.json)
+        let mut v: Value = serde_json::from_str(self.data.json.as_str())
             .map_err(|e| pyo3::exceptions::PyRuntimeError::new_err(e.to_string()))?;
         if let Some(claims) = v.get_mut("claims").and_then(Value::as_array_mut) {
             for (claim, source) in claims.iter_mut().zip(&self.data.claim_sources) {
@@ -273,7 +311,7 @@ impl Finding {
     /// The finding as the command-line tool writes it: a finding of `compare --format json`,
     /// or with `event_id` a line of `batch` output. Offsets there are UTF-8 byte offsets.
     fn to_json(&self) -> &str {
-        &self.data.json
+        self.data.json.as_str()
     }
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
@@ -293,18 +331,75 @@ impl Finding {
         ))
     }
 
+    /// Pickling: the finding's parts, rebuilt by `_corroborate._finding`.
+    #[allow(clippy::type_complexity)]
+    fn __reduce__<'py>(
+        &self,
+        py: Python<'py>,
+    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
+        let texts: Vec<Vec<(usize, usize)>> = self.texts.iter().map(|t| t.wide.clone()).collect();
+        let d = &self.data;
+        let state = (
+            d.kind,
+            &d.topic,
+            d.confidence,
+            &d.explanation,
+            d.json.as_str(),
+            &d.claim_sources,
+            self.event_id.as_deref(),
+            texts,
+        )
+            .into_pyobject(py)?;
+        let restore = py.import("corroborate._corroborate")?.getattr("_finding")?;
+        Ok((restore, PyTuple::new(py, [state])?))
+    }
+
     fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
         other
             .cast::<Finding>()
-            .is_ok_and(|o| o.get().data.json == self.data.json)
+            .is_ok_and(|o| o.get().data.json.as_str() == self.data.json.as_str())
     }
 
     fn __hash__(&self) -> u64 {
         use std::hash::{Hash, Hasher};
         let mut h = std::collections::hash_map::DefaultHasher::new();
-        self.data.json.hash(&mut h);
+        self.data.json.as_str().hash(&mut h);
         h.finish()
     }
+}
+
+/// The parts of a pickled [`Finding`], as `Finding.__reduce__` gives them.
+type FindingState = (
+    String,
+    String,
+    f64,
+    String,
+    String,
+    Vec<usize>,
+    Option<String>,
+    Vec<Vec<(usize, usize)>>,
+);
+
+/// Rebuilds a pickled finding.
+#[pyfunction(name = "_finding")]
+pub fn restore(state: FindingState) -> PyResult<Finding> {
+    let (kind, topic, confidence, explanation, json, claim_sources, event_id, texts) = state;
+    let kind = corroborate::FindingKind::parse(&kind)
+        .map(|k| k.as_str())
+        .ok_or_else(|| pyo3::exceptions::PyValueError::new_err(format!("not a kind: {kind}")))?;
+    let data = FindingData {
+        kind,
+        topic,
+        confidence,
+        explanation,
+        json: Wire {
+            range: 0..json.len(),
+            text: json.into(),
+        },
+        claim_sources,
+    };
+    let texts = texts.into_iter().map(|wide| CharIndex { wide }).collect();
+    Ok(Finding::new(data, event_id, texts))
 }
 
 /// A JSON value as plain Python objects (ints stay ints, key order is kept).
@@ -347,6 +442,11 @@ mod tests {
             assert_eq!(index.chars(bytes), chars, "at byte {bytes}");
         }
         assert_eq!(index.chars(text.len()), text.chars().count());
+        let long = format!("{}🙁{}é{}", "a".repeat(40), "b".repeat(17), "c".repeat(3));
+        let index = CharIndex::new(&long);
+        for (chars, (bytes, _)) in long.char_indices().enumerate() {
+            assert_eq!(index.chars(bytes), chars, "at byte {bytes}");
+        }
         let ascii = CharIndex::new("plain");
         assert_eq!(ascii.chars(3), 3);
         assert!(ascii.wide.is_empty());

@@ -288,6 +288,7 @@ fn _corroborate(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(sentences, m)?)?;
     m.add_function(wrap_pyfunction!(batch_events, m)?)?;
     m.add_function(wrap_pyfunction!(published_text, m)?)?;
+    m.add_function(wrap_pyfunction!(finding::restore, m)?)?;
     m.add_class::<ComparisonCore>()?;
     m.add_class::<Finding>()?;
     m.add_class::<batch::Batch>()?;

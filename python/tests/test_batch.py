@@ -139,3 +139,15 @@ def test_the_gil_is_released_while_the_library_works(thousand_events):
     finished.wait(60)
     t.join()
     assert state["ran_in_next"] is True
+
+
+def test_findings_and_records_pickle(thousand_events):
+    import pickle
+    _, lines = thousand_events
+    for f in list(corroborate.batch(lines[:3])) + corroborate.compare(
+            [("a", "Über 30 Menschen — 30 people died."), ("b", "Thirty people died.")]).findings:
+        g = pickle.loads(pickle.dumps(f))
+        assert g == f and g.to_dict() == f.to_dict() and g.event_id == f.event_id
+        assert [c for c in g.claims] == f.claims
+    rec = next(iter(corroborate.batch([{"event_id": "x"}], errors="yield")))
+    assert pickle.loads(pickle.dumps(rec)) == rec
