@@ -111,13 +111,14 @@ def main():
                     wall[side].append(w)
             if r:
                 print(f"run {r}: " + "  ".join(f"{s} {cpu[s][-1]:.2f}s" for s in sides), flush=True)
-    base = statistics.median(cpu["cli"])
     print(f"\n{a.events} events ({path.stat().st_size / 1e6:.1f} MB), -j {a.jobs}, "
-          f"{cli_findings} findings, medians of {a.runs} runs")
+          f"{cli_findings} findings, medians of {a.runs} runs; the ratio is the median of "
+          "each round's CPU time over the CLI's in the same round")
     for s in sides:
         c, w = statistics.median(cpu[s]), statistics.median(wall[s])
+        ratio = statistics.median(x / y for x, y in zip(cpu[s], cpu["cli"]))
         label = "corroborate batch (CLI)" if s == "cli" else f"corroborate.batch [{s}]"
-        print(f"  {label:32} cpu {c:7.3f} s   wall {w:7.3f} s   cpu ratio {c / base:5.3f}")
+        print(f"  {label:32} cpu {c:7.3f} s   wall {w:7.3f} s   cpu ratio {ratio:5.3f}")
 
 
 if __name__ == "__main__":

@@ -202,7 +202,12 @@ def compare(
                 f"report {i + 1}: expected text, a path or a (label, text) pair, "
                 f"not {type(r).__name__}"
             )
-    texts = [_core.published_text(d) for d in dates]
+    texts = []
+    for i, d in enumerate(dates):
+        try:
+            texts.append(_core.published_text(d))
+        except ArgumentError as e:
+            raise ArgumentError(f"published date of report {i + 1}: {e}") from None
     core, notes = _core.compare(specs, texts)
     for note in notes:
         warnings.warn(note, ReportWarning, stacklevel=2)

@@ -64,6 +64,9 @@ pub struct Batch {
     opts: Options,
     yield_errors: bool,
     pending: VecDeque<Pending>,
+    /// Items taken from the input, blank JSON lines included (the last one's 1-based position).
+    position: usize,
+    /// Events taken from the input (items that are not blank lines).
     read: usize,
     compared: usize,
     failed: usize,
@@ -89,6 +92,7 @@ impl Batch {
             opts,
             yield_errors,
             pending: VecDeque::new(),
+            position: 0,
             read: 0,
             compared: 0,
             failed: 0,
@@ -96,18 +100,29 @@ impl Batch {
         })
     }
 
-    /// Reads the next chunk of events from the input and compares it.
-    fn fill(&mut self, py: Python<'_>) {
-        let Some(input) = &self.input else { return };
+    /// Reads the next chunk of events from the input and compares it. An interrupt
+    /// (`KeyboardInterrupt`) raised while reading is returned at once, after the events read
+    /// before it are compared, and the input is kept so that the batch can go on; any other
+    /// exception of the input ends it once the findings before it are handed out.
+    fn fill(&mut self, py: Python<'_>) -> PyResult<()> {
+        let Some(input) = &self.input else {
+            return Ok(());
+        };
         let mut input = input.bind(py).clone();
-        let (mut jobs, mut bytes) = (Vec::new(), 0);
+        let (mut jobs, mut bytes, mut interrupt) = (Vec::new(), 0, None);
         while jobs.len() < CHUNK_EVENTS && bytes < CHUNK_BYTES {
             match input.next() {
                 Some(Ok(item)) => {
-                    self.read += 1;
-                    let (job, size) = job(&item, self.read);
-                    bytes += size;
-                    jobs.push((self.read, job));
+                    self.position += 1;
+                    if let Some((job, size)) = job(&item, self.position) {
+                        self.read += 1;
+                        bytes += size;
+                        jobs.push((self.position, job));
+                    }
+                }
+                Some(Err(e)) if !e.is_instance_of::<pyo3::exceptions::PyException>(py) => {
+                    interrupt = Some(e);
+                    break;
                 }
                 Some(Err(e)) => {
                     self.input_error = Some(e);
@@ -150,6 +165,7 @@ impl Batch {
                 }
             }
         }
+        interrupt.map_or(Ok(()), Err)
     }
 }
 
@@ -191,7 +207,7 @@ impl Batch {
                     return error_record(py, &e).map(Some);
                 }
                 Some(Pending::Error(e)) => return Err(event_error(py, &e)),
-                None if self.input.is_some() => self.fill(py),
+                None if self.input.is_some() => self.fill(py)?,
                 None => return self.input_error.take().map_or(Ok(None), Err),
             }
         }
@@ -284,38 +300,42 @@ fn error_record(py: Python<'_>, e: &LineError) -> PyResult<Py<PyAny>> {
         .unbind())
 }
 
-/// Reads one input item (1-based `line`) into a job, and the bytes of text it holds.
-fn job(item: &Bound<'_, PyAny>, line: usize) -> (Job, usize) {
+/// Reads one input item (1-based `line`) into a job, and the bytes of text it holds; `None`
+/// for a blank JSON line, which `corroborate batch` skips too.
+fn job(item: &Bound<'_, PyAny>, line: usize) -> Option<(Job, usize)> {
     let bad = |event_id: Option<String>, message: String| {
-        (
-            Job::Bad(LineError {
-                line,
-                event_id,
-                message,
-            }),
-            0,
-        )
+        let e = LineError {
+            line,
+            event_id,
+            message,
+        };
+        Some((Job::Bad(e), 0))
+    };
+    let text = |t: String| {
+        // As the CLI's line reader: a byte-order mark is dropped, blank lines are skipped.
+        let t = match t.strip_prefix('\u{feff}') {
+            Some(rest) => rest.to_string(),
+            None => t,
+        };
+        let size = t.len();
+        (!t.trim().is_empty()).then_some((Job::Line(t), size))
     };
     if let Ok(s) = item.cast::<PyString>() {
         return match s.to_cow() {
-            Ok(t) => {
-                let t = t.into_owned();
-                let size = t.len();
-                (Job::Line(t), size)
-            }
+            Ok(t) => text(t.into_owned()),
             Err(_) => bad(None, "the event is a str that is not valid UTF-8".into()),
         };
     }
     if let Ok(b) = item.cast::<PyBytes>() {
         return match std::str::from_utf8(b.as_bytes()) {
-            Ok(t) => (Job::Line(t.to_string()), t.len()),
+            Ok(t) => text(t.to_string()),
             Err(e) => bad(None, format!("invalid UTF-8 at byte {}", e.valid_up_to())),
         };
     }
     match event(item) {
         Ok(ev) => {
             let size = ev.reports.iter().map(|r| r.text.len()).sum();
-            (Job::Event(ev), size)
+            Some((Job::Event(ev), size))
         }
         Err((event_id, message)) => bad(event_id, message),
     }

@@ -151,3 +151,43 @@ def test_an_input_that_raises_ends_the_batch_after_what_it_gave():
             got.append(f)
     assert len(got) == 2 * len(list(corroborate.batch([GOOD])))
     assert list(it) == []
+
+
+def test_blank_lines_and_a_byte_order_mark_are_skipped_as_by_the_cli(cli, tmp_path):
+    path = tmp_path / "bom.jsonl"
+    path.write_bytes(b"\xef\xbb\xbf" + json.dumps(GOOD).encode() + b"\n\n   \n" + json.dumps(GOOD).encode() + b"\n")
+    want = cli("batch", path).stdout.decode().splitlines()
+    with open(path, encoding="utf-8") as f:
+        assert [x.to_json() for x in corroborate.batch(f)] == want
+    with open(path, "rb") as f:
+        assert [x.to_json() for x in corroborate.batch(f)] == want
+
+
+def test_an_interrupt_is_raised_at_once_and_nothing_read_is_lost():
+    class Events:
+        """An iterator that is interrupted once (as by Ctrl-C) and then goes on."""
+
+        def __init__(self):
+            self.i = 0
+
+        def __iter__(self):
+            return self
+
+        def __next__(self):
+            self.i += 1
+            if self.i == 3:
+                raise KeyboardInterrupt
+            if self.i > 5:
+                raise StopIteration
+            return dict(GOOD, event_id=f"e{self.i}")
+
+    it = corroborate.batch(Events())
+    with pytest.raises(KeyboardInterrupt):
+        next(it)
+    got = [f.event_id for f in it]
+    assert sorted(set(got)) == ["e1", "e2", "e4", "e5"]
+
+
+def test_a_date_of_the_wrong_type_names_its_report():
+    with pytest.raises(ArgumentError, match="published date of report 2: published is a str, date or datetime, not int"):
+        corroborate.compare([("a", "5 people died."), ("b", "Six people died.")], published=[None, 2025])
