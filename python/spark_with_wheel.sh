@@ -52,7 +52,7 @@ submit "$venv/bin:$base" contrib/spark/corroborate_spark.py \
   || { tail -30 "$work/path.log"; echo "spark with wheel: FAIL (path)"; exit 1; }
 grep '^corroborate-spark:' "$work/path.log"
 
-if PATH="$venv/bin:$PATH" "$venv/bin/python" contrib/spark/check.py "$work/plain.jsonl" "$work/files" "$work/path"; then
+if SPARK_LOCAL_IP=127.0.0.1 PATH="$venv/bin:$PATH" "$venv/bin/python" contrib/spark/check.py "$work/plain.jsonl" "$work/files" "$work/path"; then
   echo "spark with wheel: PASS"
 else
   echo "spark with wheel: FAIL (output differs from plain batch)"; exit 1
