@@ -99,7 +99,7 @@ impl Wire {
         let text: Arc<str> = text.into();
         let mut ranges = Vec::new();
         let mut start = 0;
-        for (i, _) in text.match_indices('\n') {
+        for i in memchr::memchr_iter(b'\n', text.as_bytes()) {
             if i > start {
                 ranges.push(start..i);
             }
