@@ -23,6 +23,9 @@ if ! python3 -m venv "$work/venv" 2>/dev/null; then
 fi
 py=$work/venv/bin/python
 
+echo "== cargo fmt --check (python/)"
+cargo fmt --check --manifest-path python/Cargo.toml
+
 echo "== pip install ./python[test] (extension profile ${CORROBORATE_PROFILE:-quick})"
 CORROBORATE_PROFILE=${CORROBORATE_PROFILE:-quick} \
   "$py" -m pip install -q --disable-pip-version-check "./python[test]"
