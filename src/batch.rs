@@ -102,17 +102,23 @@ impl LineError {
 
 /// Parses and compares one line (1-based `line` for errors).
 pub fn compare_line(text: &str, line: usize) -> Result<(String, Comparison), LineError> {
+    let ev: EventLine = serde_json::from_str(text).map_err(|e| LineError {
+        line,
+        event_id: salvage_event_id(text),
+        message: format!("invalid event: {e}"),
+    })?;
+    compare_event(ev, line)
+}
+
+/// Compares one event already read into an [`EventLine`] (by a driver that does not hold
+/// JSON text, such as the Python bindings), with the checks and errors of [`compare_line`];
+/// `line` is the event's 1-based position in its input.
+pub fn compare_event(ev: EventLine, line: usize) -> Result<(String, Comparison), LineError> {
     let err = |event_id: Option<&str>, message: String| LineError {
         line,
         event_id: event_id.map(str::to_string),
         message,
     };
-    let ev: EventLine = serde_json::from_str(text).map_err(|e| {
-        err(
-            salvage_event_id(text).as_deref(),
-            format!("invalid event: {e}"),
-        )
-    })?;
     if ev.reports.len() < 2 {
         return Err(err(
             Some(&ev.event_id),
@@ -148,6 +154,27 @@ pub fn compare_line(text: &str, line: usize) -> Result<(String, Comparison), Lin
         analyses.push(analyze(doc, None));
     }
     Ok((ev.event_id, compare_analyses(analyses)))
+}
+
+/// Runs `compare` (a call of [`compare_line`] or [`compare_event`]) so that a panic in any
+/// stage becomes that event's error record: a bug triggered by one event's text must not take
+/// a whole batch down.
+pub fn catch_panic<F>(line: usize, compare: F) -> Result<(String, Comparison), LineError>
+where
+    F: FnOnce() -> Result<(String, Comparison), LineError> + std::panic::UnwindSafe,
+{
+    std::panic::catch_unwind(compare).unwrap_or_else(|panic| {
+        let what = panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown panic".to_string());
+        Err(LineError {
+            line,
+            event_id: None,
+            message: format!("internal error, please report it: {what}"),
+        })
+    })
 }
 
 /// The event id of a line that is JSON but not a valid event, so its error can name it.
@@ -352,6 +379,48 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!(e.message, "report 'b' is empty");
+    }
+
+    #[test]
+    fn an_event_in_memory_compares_like_its_line() {
+        let report = |id: &str, text: &str| ReportLine {
+            id: id.into(),
+            label: None,
+            text: text.into(),
+            published: None,
+        };
+        let ev = EventLine {
+            event_id: "e1".into(),
+            reports: vec![
+                report("a", "At least 30 people were killed."),
+                report("b", "Thirty-four people died."),
+            ],
+        };
+        let (id, cmp) = compare_event(ev, 1).unwrap();
+        let line = r#"{"event_id":"e1","reports":[{"id":"a","text":"At least 30 people were killed."},{"id":"b","text":"Thirty-four people died."}]}"#;
+        let (_, from_line) = compare_line(line, 1).unwrap();
+        let (mut a, mut b) = (Vec::new(), Vec::new());
+        jsonl(&id, &cmp, &Options::default(), &mut a);
+        jsonl(&id, &from_line, &Options::default(), &mut b);
+        assert_eq!(a, b);
+        let ev = EventLine {
+            event_id: "e2".into(),
+            reports: vec![report("a", "1"), report("a", "2")],
+        };
+        let e = compare_event(ev, 9).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "line 9 (event e2): report id 'a' appears twice"
+        );
+    }
+
+    #[test]
+    fn a_panic_becomes_the_events_error() {
+        let e = catch_panic(4, || panic!("boom")).unwrap_err();
+        assert_eq!(e.line, 4);
+        assert_eq!(e.message, "internal error, please report it: boom");
+        let ok = catch_panic(5, || compare_line(r#"{"event_id":"x","reports":[]}"#, 5));
+        assert!(ok.unwrap_err().message.starts_with("needs at least two"));
     }
 
     #[test]

@@ -3,7 +3,9 @@
 
 use anyhow::{Context, Result};
 use clap::{Args, ValueEnum};
-use corroborate::batch::{compare_line, csv_header, csv_rows, jsonl, Line, LineError, LineReader};
+use corroborate::batch::{
+    catch_panic, compare_line, csv_header, csv_rows, jsonl, Line, LineError, LineReader,
+};
 use corroborate::report::Options;
 use corroborate::FindingKind;
 use rayon::prelude::*;
@@ -275,22 +277,10 @@ pub fn run(a: BatchArgs, only: Vec<FindingKind>) -> Result<bool> {
 
 fn compare_one(line: Line, format: BatchFormat, opts: &Options) -> Outcome {
     let number = line.number;
-    // A bug in one stage panicking on one event's text must not take the batch down: that
-    // event becomes an error record like any bad line (the panic message is on stderr too).
-    let result =
-        std::panic::catch_unwind(|| line.text.and_then(|text| compare_line(&text, number)))
-            .unwrap_or_else(|panic| {
-                let what = panic
-                    .downcast_ref::<&str>()
-                    .map(|s| s.to_string())
-                    .or_else(|| panic.downcast_ref::<String>().cloned())
-                    .unwrap_or_else(|| "unknown panic".to_string());
-                Err(LineError {
-                    line: number,
-                    event_id: None,
-                    message: format!("internal error, please report it: {what}"),
-                })
-            });
+    // A panic on one event's text becomes its error record (the message is on stderr too).
+    let result = catch_panic(number, || {
+        line.text.and_then(|text| compare_line(&text, number))
+    });
     match result {
         Err(e) => Outcome::Failed(e),
         Ok((id, cmp)) => {
