@@ -3,7 +3,6 @@
 
 pub mod context;
 pub mod lexicon;
-pub mod number;
 pub mod quantity;
 pub mod role;
 pub mod token;
