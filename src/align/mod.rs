@@ -85,7 +85,7 @@ const MERGE_THRESHOLD: f64 = 0.45;
 pub fn block_key(c: &Claim) -> Option<String> {
     // Ordinals (`the third strike`) compare only when we know what they rank.
     let ranked = c.quantity.kind == QuantityKind::Ordinal && c.measure.is_some();
-    if !c.quantity.kind.is_amount() && !ranked {
+    if !c.quantity.kind.is_comparable() && !ranked {
         return None;
     }
     let dim = dimension(&c.quantity);

@@ -323,7 +323,13 @@ impl<T> PhraseTable<T> {
     }
 
     fn insert(&mut self, surface: &str, value: T) {
-        let p = Phrase::new(surface);
+        self.insert_as(surface, value, false);
+    }
+
+    /// Inserts a phrase, matched only as written when `exact` (`pc` for percent, never `PC`).
+    fn insert_as(&mut self, surface: &str, value: T, exact: bool) {
+        let mut p = Phrase::new(surface);
+        p.exact |= exact;
         if p.is_empty() {
             return;
         }
@@ -434,6 +440,11 @@ pub struct Lexicon {
     pub denominators: FastMap<&'static str, f64>,
     /// Cue class → words (`temperature` → heat, hot…).
     pub cues: FastMap<&'static str, FastSet<&'static str>>,
+    /// Words around a zero count (`no immediate reports of casualties`): kind → words, from
+    /// `data/zero.tsv` (`modifier`, `report`, `noun`).
+    pub zero: FastMap<&'static str, FastSet<&'static str>>,
+    /// Words that make digits noise (`phone`, `exchange`, `suffix`), from `data/noise.tsv`.
+    pub noise: FastMap<&'static str, FastSet<&'static str>>,
     /// Lowercase tokens that can start a quantity besides digits.
     starters: FastSet<String>,
     /// Words that make a figure by themselves: number words, denominators, vague amounts.
@@ -462,6 +473,8 @@ const NUMBER_WORDS: &str = include_str!("../../data/number_words.tsv");
 const FRACTIONS: &str = include_str!("../../data/fractions.tsv");
 const ROLES: &str = include_str!("../../data/roles.tsv");
 const CUES: &str = include_str!("../../data/cues.tsv");
+const ZERO: &str = include_str!("../../data/zero.tsv");
+const NOISE: &str = include_str!("../../data/noise.tsv");
 
 /// Words that start a quantity by grammar rather than by lexicon.
 const GRAMMAR_STARTERS: &[&str] = &[
@@ -475,6 +488,8 @@ const GRAMMAR_STARTERS: &[&str] = &[
     "negative",
     "twice",
     "thrice",
+    "none",
+    "not",
     "aged",
     "age",
     "magnitude",
@@ -669,8 +684,9 @@ impl Lexicon {
                 denominator: fl.contains(&"denominator"),
                 cue: cue_of(&fl),
             };
+            let exact = fl.contains(&"case");
             for s in field(file, line, &f, 0)?.split('|') {
-                units.insert(s, def.clone());
+                units.insert_as(s, def.clone(), exact);
             }
         }
         units.finish();
@@ -844,6 +860,31 @@ impl Lexicon {
             }
         }
 
+        let mut zero: FastMap<&'static str, FastSet<&'static str>> = FastMap::default();
+        for (line, f) in rows(ZERO) {
+            let kind = f[0];
+            if !matches!(kind, "modifier" | "report" | "noun") {
+                return Err(bad("zero.tsv", line, format!("unknown kind {kind:?}")));
+            }
+            let list = field("zero.tsv", line, &f, 1)?;
+            zero.entry(kind)
+                .or_default()
+                .extend(list.split(',').map(str::trim));
+        }
+
+        let mut noise: FastMap<&'static str, FastSet<&'static str>> = FastMap::default();
+        for (line, f) in rows(NOISE) {
+            let kind = f[0];
+            if !matches!(kind, "phone" | "exchange" | "suffix" | "id") {
+                return Err(bad("noise.tsv", line, format!("unknown kind {kind:?}")));
+            }
+            let list = field("noise.tsv", line, &f, 1)?;
+            noise
+                .entry(kind)
+                .or_default()
+                .extend(list.split(',').map(str::trim));
+        }
+
         let mut starters: FastSet<String> =
             GRAMMAR_STARTERS.iter().map(|s| s.to_string()).collect();
         starters.extend(hedges.first_tokens().map(str::to_string));
@@ -916,6 +957,8 @@ impl Lexicon {
             role_classes,
             parties,
             cues,
+            zero,
+            noise,
             stemmer,
         })
     }
@@ -1021,6 +1064,16 @@ impl Lexicon {
         self.ordinal_value(singular).filter(|&v| v > 2.0)
     }
 
+    /// Whether `w` is a word of kind `kind` in `data/zero.tsv`.
+    pub fn is_zero_word(&self, kind: &str, w: &str) -> bool {
+        self.zero.get(kind).is_some_and(|s| s.contains(w))
+    }
+
+    /// Whether `w` is a word of kind `kind` in `data/noise.tsv`.
+    pub fn is_noise_word(&self, kind: &str, w: &str) -> bool {
+        self.noise.get(kind).is_some_and(|s| s.contains(w))
+    }
+
     /// Whether `w` is a word of the cue class `class`.
     pub fn is_cue(&self, class: &str, w: &str) -> bool {
         self.cues.get(class).is_some_and(|s| s.contains(w))
@@ -1110,6 +1163,10 @@ mod tests {
         assert!(lx.is_cue("verb", "fell") && !lx.is_cue("verb", "snow"));
         assert!(lx.is_cue("money", "paid") && lx.is_cue("aux", "were"));
         assert!(lx.modal_words.contains("allegedly") && lx.modal_words.contains("reportedly"));
+        assert!(lx.is_zero_word("report", "reports") && lx.is_zero_word("noun", "dead"));
+        assert!(lx.is_zero_word("modifier", "immediate") && !lx.is_zero_word("noun", "the"));
+        assert!(lx.is_noise_word("exchange", "nyse") && lx.is_noise_word("suffix", "tw"));
+        assert!(lx.is_noise_word("phone", "hotline") && !lx.is_noise_word("phone", "killed"));
     }
 
     #[test]
@@ -1170,6 +1227,9 @@ mod tests {
         unit_celsius: units, "degrees Celsius" => 2, |u: &UnitDef| u.offset == 273.15;
         unit_in_is_weak: units, "in" => 1, |u: &UnitDef| u.weak;
         unit_megabyte: units, "MB" => 1, |u: &UnitDef| u.name == "megabyte";
+        unit_pc_is_percent: units, "pc" => 1, |u: &UnitDef| u.dimension == "percent";
+        currency_dollar_us: currencies, "$US 40" => 2, |c: &Currency| c.code == "USD";
+        currency_dollar_hk: currencies, "$HK 40" => 2, |c: &Currency| c.code == "HKD";
     }
 
     #[test]
@@ -1181,6 +1241,9 @@ mod tests {
         assert_eq!(name("mb"), Some("millibar"));
         assert_eq!(name("M"), None);
         assert_eq!(name("m"), Some("metre"));
+        // `15pc` is a percentage; a `PC` is a computer.
+        assert_eq!(name("pc"), Some("percent"));
+        assert_eq!(name("PC"), None);
     }
 
     #[test]

@@ -55,6 +55,27 @@ impl Parser<'_> {
         (a, b)
     }
 
+    /// A decade written `1990s` or `40s` at `start` (value `v`), narrowed by `early`, `mid`
+    /// or `late` before it (`the mid-1990s`, `her late 30s`): where it starts, and its first
+    /// and last year.
+    pub(super) fn decade(&self, start: usize, v: f64) -> Option<(usize, f64, f64)> {
+        if v.fract() != 0.0 || v % 10.0 != 0.0 {
+            return None;
+        }
+        let mut p = start;
+        if p >= 2 && self.is_sym(p - 1, "-") && self.glued(p) {
+            p -= 1;
+        }
+        let part = p.checked_sub(1).map(|k| self.lower(k));
+        let (at, lo, hi) = match part {
+            Some("early") => (p - 1, 0.0, 3.0),
+            Some("mid") => (p - 1, 4.0, 6.0),
+            Some("late") => (p - 1, 7.0, 9.0),
+            _ => (start, 0.0, 9.0),
+        };
+        Some((at, v + lo, v + hi))
+    }
+
     /// Dates in digits: `5/17/2018`, `17/5/18`, `2018-05-17`, `1995-01`, `2019-10`.
     pub(super) fn numeric_date(&self, g: &DigitGroups) -> Option<Quantity> {
         let (d, num) = (&g.digits, group_value);

@@ -44,10 +44,16 @@ impl Parser<'_> {
                     if self.raw(start).len() == 4 {
                         return QuantityKind::Year;
                     }
-                    return if matches!(
-                        prev_word,
-                        "her" | "his" | "their" | "early" | "mid" | "late"
-                    ) {
+                    // `her 40s`, `his mid-30s` are ages; `the 80s`, `the early 90s` years.
+                    let mut p = start;
+                    if p >= 1 && self.is_sym(p - 1, "-") {
+                        p -= 1;
+                    }
+                    if p >= 1 && matches!(self.lower(p - 1), "early" | "mid" | "late") {
+                        p -= 1;
+                    }
+                    let owner = p.checked_sub(1).map(|k| self.lower(k)).unwrap_or_default();
+                    return if matches!(owner, "her" | "his" | "their" | "my" | "your" | "our") {
                         QuantityKind::Age
                     } else {
                         QuantityKind::Year
@@ -117,7 +123,9 @@ impl Parser<'_> {
         // Years: a plain four-digit figure in 1000–2100 that counts nothing plural.
         if digits && n.plain && exact && self.raw(start).len() == 4 {
             let v = n.value;
+            // `2016 Reuters`: a capitalised word is a name, not what a figure counts.
             let counted_next = self.is_word(end)
+                && !self.raw(end).starts_with(|c: char| c.is_uppercase())
                 && next.ends_with('s')
                 && !self.lx.stopwords.contains(next)
                 && !self.lx.months.contains(next);

@@ -15,6 +15,8 @@
 //! - `unit`, `money`: units of measurement, ages, magnitudes, multipliers; currencies;
 //! - `figure`: one figure with its hedge, sign, currency and unit, or a vague amount;
 //! - `part`: parts of wholes and rates; `range`: two figures joined into an interval;
+//! - `score`: results, votes and records (`won 31-17`, `a 12-4 record`);
+//! - `zero`: zero counts (`nobody was killed`, `no arrests`, `none of the passengers`);
 //! - `kind`: the type of a bare figure; this file: the pass over the sentence.
 
 mod calendar;
@@ -27,7 +29,9 @@ pub(crate) mod numeral;
 mod part;
 mod range;
 mod reader;
+mod score;
 mod unit;
+mod zero;
 
 pub use unit::Unit;
 
@@ -60,6 +64,10 @@ pub enum QuantityKind {
     Time,
     /// Names something (`Article 159`, `COVID-19`, `5G`, an IP address, a phone number).
     Identifier,
+    /// A result, tally or record of sides (`won 31-17`, `a 9-3 vote`, `a 12-4 record`): never
+    /// a range, and neither side a count to compare with a toll; two of them compare only as
+    /// the same sides or not ([`Quantity::tally`]).
+    Score,
 }
 
 impl QuantityKind {
@@ -76,6 +84,12 @@ impl QuantityKind {
                 | QuantityKind::Magnitude
                 | QuantityKind::Multiplier
         )
+    }
+
+    /// Whether two sources' figures of this kind can be compared at all: amounts, and
+    /// scores against scores.
+    pub fn is_comparable(self) -> bool {
+        self.is_amount() || self == QuantityKind::Score
     }
 }
 
@@ -101,6 +115,40 @@ pub struct Quantity {
     pub(crate) start_token: usize,
     /// Token index where a unit written after the figure starts.
     pub(crate) unit_token: Option<usize>,
+    /// For a part of a whole (`7 out of 9 charges`, `two of the three suspects`): the whole's
+    /// figure, which is also a quantity of its own, counting the set.
+    pub whole: Option<f64>,
+    /// For a [`QuantityKind::Score`]: its sides as written.
+    pub tally: Option<Tally>,
+}
+
+/// The sides of a result, tally or record (`31-17`, `45-7-2`), as written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Tally {
+    pub sides: [u32; 3],
+    /// How many sides were written (2 or 3).
+    pub len: u8,
+    /// A record of wins, losses (and draws), whose order matters; a result or a vote is the
+    /// same whichever side is named first (`won 31-24`, `lost 24-31`).
+    pub record: bool,
+}
+
+impl Tally {
+    /// The sides as written.
+    pub fn sides(&self) -> &[u32] {
+        &self.sides[..usize::from(self.len)]
+    }
+
+    /// A number that is the same for two tallies exactly when they state the same sides (in
+    /// order for a record, in any order otherwise): what the judge compares.
+    pub fn key(&self) -> f64 {
+        let mut s = self.sides;
+        if !self.record {
+            s[..usize::from(self.len)].sort_unstable_by(|a, b| b.cmp(a));
+        }
+        let side = |v: u32| f64::from(v.min(9_999));
+        side(s[0]) * 1e8 + side(s[1]) * 1e4 + side(s[2])
+    }
 }
 
 impl Quantity {
@@ -144,7 +192,10 @@ fn find_with(p: &Parser) -> Vec<Quantity> {
     let numeric = |k: usize| match tokens[k].kind {
         TokenKind::Number => true,
         // Most words are rejected by shape, without the full lookup.
-        TokenKind::Word => p.lx.is_numeric_word(p.lower(k)),
+        TokenKind::Word => {
+            let w = p.lower(k);
+            p.lx.is_numeric_word(w) || p.zero_start(k) || w.ends_with("fold")
+        }
         _ => false,
     };
     // The next token that looks numeric (digits, a number word, a vague amount word) at or
@@ -188,7 +239,7 @@ impl Parser<'_> {
         match self.toks[i].kind {
             TokenKind::Number => true,
             TokenKind::Address => false,
-            _ => self.flag(i) & flag::STARTER != 0,
+            _ => self.flag(i) & flag::STARTER != 0 || self.lower(i).ends_with("fold"),
         }
     }
 
@@ -219,6 +270,8 @@ impl Parser<'_> {
                         end_token: i + 1,
                         start_token: i,
                         unit_token: None,
+                        whole: None,
+                        tally: None,
                     })
                 })
                 .collect(),
@@ -254,20 +307,11 @@ impl Parser<'_> {
         if let Some(q) = self.percent_of(i) {
             return Some(q);
         }
-        // `No one was hurt`, `nobody died`, `no deaths were reported`: a count of zero, which
-        // another report's `two were injured` contradicts.
-        if first == "nobody" || (first == "no" && self.lower(i + 1) == "one") {
-            let end = if first == "nobody" { i + 1 } else { i + 2 };
-            return Some(self.typed(i, end, QuantityKind::Count, Some(0.0)));
+        if let Some(q) = self.zero(i) {
+            return Some(q);
         }
-        // Only before a plural count noun: `no deaths`, not `no difference`.
-        let next = self.lower(i + 1);
-        if first == "no"
-            && next.ends_with('s')
-            && !next.ends_with("ss")
-            && self.lx.class_of(next).is_some()
-        {
-            return Some(self.typed(i, i + 1, QuantityKind::Count, Some(0.0)));
+        if let Some(v) = self.fold_word(i) {
+            return Some(self.typed(i, i + 1, QuantityKind::Multiplier, Some(v)));
         }
         if first == "twice" || first == "thrice" {
             let v = if first == "twice" { 2.0 } else { 3.0 };
@@ -277,7 +321,13 @@ impl Parser<'_> {
         if let Some(q) = self.range_after(&a) {
             return Some(q);
         }
-        Some(self.finish(a))
+        let mut q = self.finish(a);
+        if q.kind == QuantityKind::Count && q.hedge == HedgeKind::Exact {
+            if let Some(v) = q.value {
+                q.whole = self.whole_after(q.end_token, v);
+            }
+        }
+        Some(q)
     }
 
     /// `percent of 10`, `per cent of twenty-two` opening a clause: the percentage named after.
@@ -309,7 +359,7 @@ impl Parser<'_> {
     /// clock times (`10:30`), phone numbers (`+1-222-2222/2222`), addresses (`192.168.1.2`),
     /// year spans (`2013-14`), and number pairs like `24/7`.
     fn structured(&self, i: usize) -> Option<Quantity> {
-        if let Some(q) = self.dotted(i) {
+        if let Some(q) = self.dotted(i).or_else(|| self.noise(i)) {
             return Some(q);
         }
         let g = self.digit_groups(i);
@@ -317,6 +367,7 @@ impl Parser<'_> {
             let found = self
                 .numeric_date(&g)
                 .or_else(|| self.year_span(&g))
+                .or_else(|| self.score(&g))
                 .or_else(|| self.phone(&g))
                 .or_else(|| self.number_pair(&g));
             if found.is_some() {
@@ -358,12 +409,28 @@ impl Parser<'_> {
                 start = a;
             }
         }
-        if kind == QuantityKind::Year
+        let mut hedge = s.hedge;
+        let mut decade = None;
+        if matches!(kind, QuantityKind::Year | QuantityKind::Age)
             && self.is_word(end)
             && self.glued(end)
             && self.lower(end) == "s"
         {
             end += 1;
+            // `the 1990s`, `the mid-1990s`, `in her 40s`, `his late 30s`: a span of ten years
+            // or a part of one.
+            if let Some((at, lo, hi)) = s.value.and_then(|v| self.decade(s.start, v)) {
+                start = at;
+                value = None;
+                hedge = HedgeKind::Range;
+                // `the 90s` without a century: the last one's.
+                let century = if kind == QuantityKind::Year && hi < 100.0 {
+                    1900.0
+                } else {
+                    0.0
+                };
+                decade = Some((lo + century, hi + century));
+            }
         }
         if kind == QuantityKind::Identifier
             && s.num.as_ref().is_some_and(|n| {
@@ -380,7 +447,8 @@ impl Parser<'_> {
             // is stated. `COVID-19`, `Article 159` keep their number.
             value = None;
         }
-        let (low, high) = match (s.hedge, value) {
+        let (low, high) = match (hedge, value) {
+            _ if decade.is_some() => decade.map_or((None, None), |(l, h)| (Some(l), Some(h))),
             (HedgeKind::Vague, _) | (HedgeKind::Range, None) => (Some(s.low), s.high),
             (_, None) => (None, None),
             (HedgeKind::Exact | HedgeKind::Exactly | HedgeKind::Range, Some(v)) => {
@@ -398,13 +466,15 @@ impl Parser<'_> {
             value,
             low,
             high,
-            hedge: s.hedge,
+            hedge,
             unit,
             decimals: s.decimals,
             scaled: s.scale != 1.0,
             end_token: end,
             start_token: start,
             unit_token: s.unit_token,
+            whole: None,
+            tally: None,
         }
     }
 }

@@ -116,4 +116,110 @@ impl Parser<'_> {
         (self.is_number(rest) && self.glued(rest + 1) && self.is_sym(rest + 1, "-"))
             .then(|| self.typed(i - 1, rest + 3, QuantityKind::Identifier, None))
     }
+
+    /// Digits that outlets print as noise, at token `i`: a ticker (`2330.TW`, `(TSE: 7203)`),
+    /// an id too long to be an amount written without separators (a tweet or status id), a
+    /// phone number in spaced groups (`0800 123 4567`, `+44 20 7946 0958`), a code with a
+    /// leading zero (`007`), or a brand spelt with digits (`7-Eleven`).
+    pub(super) fn noise(&self, i: usize) -> Option<Quantity> {
+        let raw = self.raw(i);
+        if !raw.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let id = |end: usize| Some(self.typed(i, end, QuantityKind::Identifier, None));
+        // `2330.TW`, `0700.HK`: a ticker with its market's suffix.
+        if self.is_sym(i + 1, ".")
+            && self.glued(i + 1)
+            && self.glued(i + 2)
+            && self.is_word(i + 2)
+            && self.raw(i + 2).bytes().all(|b| b.is_ascii_uppercase())
+            && self.lx.is_noise_word("suffix", self.lower(i + 2))
+        {
+            return id(i + 3);
+        }
+        // `(TSE: 7203)`, `NYSE: 1234`: a ticker after its exchange.
+        if i >= 2 && self.is_sym(i - 1, ":") && self.lx.is_noise_word("exchange", self.lower(i - 2))
+        {
+            return id(i + 1);
+        }
+        // A status or tweet id: past what an amount is ever written as without separators,
+        // or long and named an id (`status 1234567890`).
+        let id_word = i > 0 && self.is_word(i - 1) && {
+            let w = self.lower(i - 1);
+            self.lx.is_noise_word("id", w) || self.lx.identifiers.contains(w)
+        };
+        if raw.len() >= LONG_ID || raw.len() >= NAMED_ID && id_word {
+            return id(i + 1);
+        }
+        if let Some(end) = self.spaced_phone(i) {
+            let start = if i > 0 && self.is_sym(i - 1, "+") && self.glued(i) {
+                i - 1
+            } else {
+                i
+            };
+            return Some(self.typed(start, end, QuantityKind::Identifier, None));
+        }
+        // `007`, `0800`: amounts are not written with a leading zero (`0000` is a zero).
+        if raw.len() >= 2 && raw.starts_with('0') && raw.bytes().any(|b| b != b'0') {
+            return id(i + 1);
+        }
+        // `7-Eleven`, `3-Com`: digits hyphenated to a capitalised word that is no unit.
+        if self.is_sym(i + 1, "-")
+            && self.glued(i + 1)
+            && self.glued(i + 2)
+            && self.is_word(i + 2)
+            && self
+                .raw(i + 2)
+                .starts_with(|c: char| c.is_ascii_uppercase())
+            && self
+                .raw(i + 2)
+                .bytes()
+                .skip(1)
+                .any(|b| b.is_ascii_lowercase())
+            && self.lx.units.longest(self, i + 2).is_none()
+            && self.lx.currencies.longest(self, i + 2).is_none()
+            && !self.lx.months.contains(self.lower(i + 2))
+            && !matches!(
+                self.lower(i + 2),
+                "year" | "years" | "month" | "week" | "day" | "hour" | "minute" | "point" | "times"
+            )
+            && self
+                .lx
+                .number_word(self.lower(i + 2))
+                .is_none_or(|(v, _)| v > 9.0)
+        {
+            return id(i + 3);
+        }
+        None
+    }
+
+    /// A phone number in spaced digit groups starting at `i`: after a glued `+`, with a
+    /// leading zero, or after a phone word (`call`, `hotline`); seven digits or more in
+    /// groups of two to four. The index after it.
+    fn spaced_phone(&self, i: usize) -> Option<usize> {
+        let plus = i > 0 && self.is_sym(i - 1, "+") && self.glued(i);
+        let cue = i > 0 && self.is_word(i - 1) && self.lx.is_noise_word("phone", self.lower(i - 1));
+        if !(plus || cue || self.raw(i).starts_with('0')) {
+            return None;
+        }
+        let group = |k: usize| {
+            self.is_number(k)
+                && (1..=4).contains(&self.raw(k).len())
+                && self.raw(k).bytes().all(|b| b.is_ascii_digit())
+        };
+        let mut k = i + 1;
+        let mut digits = self.raw(i).len();
+        while group(k) && !self.glued(k) {
+            digits += self.raw(k).len();
+            k += 1;
+        }
+        (k > i + 1 && digits >= 7).then_some(k)
+    }
 }
+
+/// Digits in one run, without separators, from which a figure is an id rather than an amount
+/// (a tweet or status id): past 2^53, where no amount is exact, and written `1.2 quadrillion`.
+const LONG_ID: usize = 16;
+
+/// Digits in one run from which a figure after an id word (`status`, `account`) is an id.
+const NAMED_ID: usize = 8;

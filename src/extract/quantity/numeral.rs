@@ -505,6 +505,21 @@ impl Parser<'_> {
         if matches!(prev, "minus" | "negative") {
             return false;
         }
+        // `one of the 12 victims`: a part of a counted whole, not a pronoun.
+        if next == "of" {
+            let mut k = i + 2;
+            if matches!(self.lower(k), "the" | "its" | "their" | "those" | "these") {
+                k += 1;
+            }
+            let counted_whole = self.tok(k).is_some_and(|t| t.kind == TokenKind::Number)
+                || matches!(
+                    self.number_word(k),
+                    Some((_, WordKind::Unit | WordKind::Teen | WordKind::Tens))
+                );
+            if counted_whole && !matches!(prev, "no" | "the" | "every" | "each" | "any") {
+                return false;
+            }
+        }
         next == "of"
             || next == "another"
             || (self.is_word(i + 1) && self.lx.stopwords.contains(next) && next != "last")

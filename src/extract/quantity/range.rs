@@ -4,7 +4,7 @@
 
 use super::figure::Single;
 use super::reader::Parser;
-use super::unit::Unit;
+use super::unit::{age_unit, Unit};
 use super::{Quantity, QuantityKind};
 use crate::extract::lexicon::HedgeKind;
 
@@ -78,6 +78,12 @@ impl Parser<'_> {
         if b.hedge != HedgeKind::Exact {
             return None;
         }
+        // A unit written after the first figure and none after the second: the second is
+        // another figure, not the range's end (`gained 0.4 percent to 7,215.30`, a change and
+        // a level). A shared unit is written last (`3 to 4 L`) or on both (`5% to 10%`).
+        if a.unit_token.is_some() && b.unit.is_none() {
+            return None;
+        }
         let dash = self.lower(j) == "-";
         // `three-nought-four` is no range; `20-25`, `5k-20k` are.
         let digits = |s: &Single| s.num.as_ref().is_some_and(|n| !n.words);
@@ -124,6 +130,8 @@ impl Parser<'_> {
             end_token: b.end,
             start_token: a.start,
             unit_token: b.unit_token.or(a.unit_token),
+            whole: None,
+            tally: None,
         };
         if kind.is_none() {
             // `2010-2012` without a unit reads like years.
@@ -134,6 +142,12 @@ impl Parser<'_> {
             };
             if plain(&a) && plain(&b) && self.raw(a.num.as_ref()?.start).len() == 4 {
                 q.kind = QuantityKind::Year;
+            } else if let Some(at) = self.age_before(a.start) {
+                // `children aged 5-11`: a range of ages.
+                q.kind = QuantityKind::Age;
+                q.unit = Some(age_unit("year"));
+                q.span = self.span(at, b.end);
+                q.start_token = at;
             }
         }
         Some(q)
@@ -170,6 +184,8 @@ impl Parser<'_> {
                         end_token: b.end_token,
                         start_token: a.start_token,
                         unit_token: a.unit_token,
+                        whole: None,
+                        tally: None,
                     };
                     out[i] = merged;
                     out.remove(i + 1);

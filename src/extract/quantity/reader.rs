@@ -181,6 +181,8 @@ impl<'a> Parser<'a> {
             end_token: end,
             start_token: start,
             unit_token: None,
+            whole: None,
+            tally: None,
         }
     }
 

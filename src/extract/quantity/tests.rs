@@ -134,7 +134,7 @@ cases! {
     fraction: "2 1/2 hours" => ("2 1/2 hours", Measure, Some(2.5), Some(2.5), Some(2.5), Exact);
     celsius: "hit 40 degrees Celsius" => ("40 degrees Celsius", Measure, Some(40.0), Some(40.0), Some(40.0), Exact);
     year: "in 2019 the" => ("2019", Year, Some(2019.0), Some(2019.0), Some(2019.0), Exact);
-    decade: "the 1960s" => ("1960s", Year, Some(1960.0), Some(1960.0), Some(1960.0), Exact);
+    decade: "the 1960s" => ("1960s", Year, None, Some(1960.0), Some(1969.0), Range);
     date: "on June 9 police" => ("June 9", Date, None, None, None, Exact);
     date_with_year: "born May 8, 1945." => ("May 8, 1945", Date, None, None, None, Exact);
     numeric_date: "on 5/17/2018 at" => ("5/17/2018", Date, None, None, None, Exact);

@@ -4,7 +4,7 @@
 
 use super::reader::Parser;
 use super::QuantityKind;
-use crate::extract::lexicon::{Currency, UnitDef};
+use crate::extract::lexicon::{Currency, UnitDef, WordKind};
 use crate::extract::token::TokenKind;
 use std::borrow::Cow;
 
@@ -323,6 +323,24 @@ impl Parser<'_> {
         match self.lower(k) {
             "times" => Some(k + 1),
             "fold" => Some(k + 1),
+            _ => None,
+        }
+    }
+
+    /// `fourfold`, `tenfold`, `a hundredfold rise`: a multiplier written as one word, its
+    /// value the number word before `fold`.
+    pub(super) fn fold_word(&self, i: usize) -> Option<f64> {
+        let w = self.lower(i).strip_suffix("fold")?;
+        if !self.is_word(i) {
+            return None;
+        }
+        match self.lx.number_word(w)? {
+            (v, WordKind::Unit | WordKind::Teen | WordKind::Tens | WordKind::Hundred)
+                if v > 1.0 =>
+            {
+                Some(v)
+            }
+            (v, WordKind::Scale) => Some(v),
             _ => None,
         }
     }
