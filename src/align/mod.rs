@@ -436,6 +436,8 @@ pub fn pair_score(a: &Claim, b: &Claim) -> f64 {
         Relation::Compatible if same_figure(a, b) => 0.20,
         Relation::Compatible => 0.12,
         Relation::Strained => 0.0,
+        // Two different scores are more likely two games or periods than a contradiction.
+        Relation::Conflict if a.quantity.tally.is_some() => -0.25,
         Relation::Conflict => -0.05,
     };
     // Between otherwise equal candidates, the nearer figure (14 seconds is nearer 11 than 29).
@@ -448,6 +450,10 @@ pub fn pair_score(a: &Claim, b: &Claim) -> f64 {
 /// A figure precise enough that two reports giving it by chance is unlikely: stated with
 /// decimals, a scale word or a unit of measurement, or a large one not rounded to the hundred.
 fn distinctive(q: &crate::Quantity) -> bool {
+    // A score (`31-24`) given by two reports is rarely chance.
+    if q.tally.is_some() {
+        return true;
+    }
     let v = q.value.unwrap_or(0.0).abs();
     q.hedge == crate::extract::HedgeKind::Exact
         && (q.scaled
@@ -489,6 +495,9 @@ fn converted(a: &crate::Quantity, b: &crate::Quantity) -> bool {
 /// The same exact figure in the same unit.
 fn same_figure(a: &Claim, b: &Claim) -> bool {
     let (x, y) = (&a.quantity, &b.quantity);
+    if let (Some(s), Some(t)) = (x.tally, y.tally) {
+        return s.key() == t.key();
+    }
     x.value.is_some()
         && x.value.zip(y.value).is_some_and(|(p, q)| {
             let (p, q) = (

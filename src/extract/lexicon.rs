@@ -158,6 +158,27 @@ pub struct MeasureClass {
     pub who: bool,
 }
 
+/// A role phrase as the text's tokenizer cuts it (`co-founder` is `co`, `-`, `founder`;
+/// `Lt. Gen.` is `Lt`, `.`, `Gen`, `.`), with its class.
+#[derive(Debug, Clone)]
+pub struct RolePhrase {
+    /// Tokens as written in the data file: lowercase, unless `exact`.
+    pub words: Vec<&'static str>,
+    /// Written with a capital letter: matches only as written (`Gen.`, `DA`).
+    pub exact: bool,
+    /// Index into [`Lexicon::role_classes`].
+    pub class: usize,
+}
+
+/// A class of roles (`leader`, `ceo`, `senator`).
+#[derive(Debug, Clone)]
+pub struct RoleClass {
+    pub name: &'static str,
+    pub label: &'static str,
+    /// A post many hold at once (senators, officers): different people in it do not conflict.
+    pub many: bool,
+}
+
 /// Maps and sets keyed by short words, hashed once per token of text: FxHash, not SipHash
 /// (no untrusted keys reach them as a denial-of-service risk; the text is only looked up).
 pub use rustc_hash::{FxHashMap as FastMap, FxHashSet as FastSet};
@@ -424,12 +445,15 @@ pub struct Lexicon {
     pub attribution_verbs: FastSet<&'static str>,
     /// Verbs that attribute a figure only to a known party (`police reported`).
     pub weak_attribution_verbs: FastSet<&'static str>,
-    /// Role phrases as lowercase word sequences, longest first, with their class index.
-    pub roles: Vec<(Vec<&'static str>, usize)>,
-    /// The same phrases by their first word, longest first.
-    roles_by_first: FastMap<&'static str, Vec<(Vec<&'static str>, usize)>>,
-    /// Role classes: name and label, from `data/roles.tsv`.
-    pub role_classes: Vec<(&'static str, &'static str)>,
+    /// Role phrases, longest first.
+    pub roles: Vec<RolePhrase>,
+    /// The same phrases by their first word (lowercase), longest first.
+    roles_by_first: FastMap<&'static str, Vec<RolePhrase>>,
+    /// Role classes from `data/roles.tsv`.
+    pub role_classes: Vec<RoleClass>,
+    /// Words around role claims by kind (`qualifier`, `honorific`, `suffix`, `org`), from
+    /// `data/role_words.tsv`.
+    pub role_words: FastMap<&'static str, FastSet<&'static str>>,
     /// Words that distance the writer from a claim (`allegedly`, `reportedly`).
     pub modal_words: FastSet<&'static str>,
     /// Word → party key.
@@ -472,6 +496,7 @@ const ATTRIBUTION: &str = include_str!("../../data/attribution.tsv");
 const NUMBER_WORDS: &str = include_str!("../../data/number_words.tsv");
 const FRACTIONS: &str = include_str!("../../data/fractions.tsv");
 const ROLES: &str = include_str!("../../data/roles.tsv");
+const ROLE_WORDS: &str = include_str!("../../data/role_words.tsv");
 const CUES: &str = include_str!("../../data/cues.tsv");
 const ZERO: &str = include_str!("../../data/zero.tsv");
 const NOISE: &str = include_str!("../../data/noise.tsv");
@@ -507,6 +532,28 @@ const GRAMMAR_STARTERS: &[&str] = &[
 pub fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
     LEXICON.get_or_init(|| Lexicon::parse().expect("embedded data files parse (tested)"))
+}
+
+/// A role phrase cut as the text's tokenizer cuts it: a hyphen is a token of its own, and so
+/// is a dot ending an abbreviation (`Lt. Gen.` is `Lt`, `.`, `Gen`, `.`).
+fn role_tokens(phrase: &'static str) -> Vec<&'static str> {
+    let mut words = Vec::new();
+    for w in phrase.split_whitespace() {
+        let (w, dot) = match w.strip_suffix('.') {
+            Some(stem) => (stem, true),
+            None => (w, false),
+        };
+        for (k, part) in w.split('-').enumerate() {
+            if k > 0 {
+                words.push("-");
+            }
+            words.push(part);
+        }
+        if dot {
+            words.push(".");
+        }
+    }
+    words
 }
 
 /// The index of a word's first three letters (lowercase a–z) among all such triples.
@@ -786,33 +833,52 @@ impl Lexicon {
         for (line, f) in rows(ROLES) {
             let file = "roles.tsv";
             let idx = role_classes.len();
-            role_classes.push((field(file, line, &f, 0)?, field(file, line, &f, 1)?));
+            let flags = flags(&f, 3);
+            if let Some(x) = flags.iter().find(|x| **x != "many") {
+                return Err(bad(file, line, format!("unknown flag {x:?}")));
+            }
+            role_classes.push(RoleClass {
+                name: field(file, line, &f, 0)?,
+                label: field(file, line, &f, 1)?,
+                many: flags.contains(&"many"),
+            });
             for phrase in field(file, line, &f, 2)?.split(',') {
-                // Tokens as the text's tokenizer cuts them: a hyphen is a token of its own
-                // (`co-founder` is `co`, `-`, `founder`).
-                let mut words = Vec::new();
-                for w in phrase.split_whitespace() {
-                    for (k, part) in w.split('-').enumerate() {
-                        if k > 0 {
-                            words.push("-");
-                        }
-                        words.push(part);
-                    }
-                }
-                if words.iter().any(|w| w.is_empty()) {
+                let words = role_tokens(phrase.trim());
+                if words.is_empty() || words.iter().any(|w| w.is_empty()) {
                     return Err(bad(file, line, format!("bad role phrase {phrase:?}")));
                 }
-                roles.push((words, idx));
+                roles.push(RolePhrase {
+                    exact: phrase.chars().any(char::is_uppercase),
+                    words,
+                    class: idx,
+                });
             }
         }
-        roles.sort_by_key(|(w, _): &(Vec<&str>, usize)| std::cmp::Reverse(w.len()));
-        let mut roles_by_first: FastMap<&'static str, Vec<(Vec<&'static str>, usize)>> =
-            FastMap::default();
-        for (words, class) in &roles {
-            roles_by_first
-                .entry(words[0])
+        roles.sort_by_key(|p: &RolePhrase| std::cmp::Reverse(p.words.len()));
+        let mut roles_by_first: FastMap<&'static str, Vec<RolePhrase>> = FastMap::default();
+        for p in &roles {
+            let first: &'static str = if p.exact {
+                Box::leak(p.words[0].to_lowercase().into_boxed_str())
+            } else {
+                p.words[0]
+            };
+            roles_by_first.entry(first).or_default().push(p.clone());
+        }
+        let mut role_words: FastMap<&'static str, FastSet<&'static str>> = FastMap::default();
+        for (line, f) in rows(ROLE_WORDS) {
+            let kind = f[0];
+            if !matches!(kind, "qualifier" | "honorific" | "suffix" | "org") {
+                return Err(bad(
+                    "role_words.tsv",
+                    line,
+                    format!("unknown kind {kind:?}"),
+                ));
+            }
+            let list = field("role_words.tsv", line, &f, 1)?;
+            role_words
+                .entry(kind)
                 .or_default()
-                .push((words.clone(), *class));
+                .extend(list.split(',').map(str::trim));
         }
 
         let mut number_words = FastMap::default();
@@ -955,6 +1021,7 @@ impl Lexicon {
             roles,
             roles_by_first,
             role_classes,
+            role_words,
             parties,
             cues,
             zero,
@@ -1028,8 +1095,13 @@ impl Lexicon {
         self.class_phrases.get(lower).map_or(&[], Vec::as_slice)
     }
 
+    /// Whether `w` is a word of kind `kind` in `data/role_words.tsv`.
+    pub fn is_role_word(&self, kind: &str, w: &str) -> bool {
+        self.role_words.get(kind).is_some_and(|s| s.contains(w))
+    }
+
     /// The role phrases a lowercase word can begin (`chief` → `chief executive`, …).
-    pub fn roles_from(&self, lower: &str) -> Option<&[(Vec<&'static str>, usize)]> {
+    pub fn roles_from(&self, lower: &str) -> Option<&[RolePhrase]> {
         if !self.role_shapes.admits(lower) {
             return None;
         }
@@ -1167,6 +1239,15 @@ mod tests {
         assert!(lx.is_zero_word("modifier", "immediate") && !lx.is_zero_word("noun", "the"));
         assert!(lx.is_noise_word("exchange", "nyse") && lx.is_noise_word("suffix", "tw"));
         assert!(lx.is_noise_word("phone", "hotline") && !lx.is_noise_word("phone", "killed"));
+        assert!(lx.is_role_word("honorific", "dr") && lx.is_role_word("suffix", "jr"));
+        assert!(lx.is_role_word("qualifier", "deputy") && lx.is_role_word("org", "ministry"));
+        let class = |n: &str| lx.role_classes.iter().find(|c| c.name == n).unwrap();
+        assert!(class("senator").many && !class("mayor").many);
+        // `Lt. Gen.` is cut as the text is: `Lt`, `.`, `Gen`, `.`; capitals match as written.
+        let gen = lx.roles_from("lt").unwrap();
+        assert!(gen
+            .iter()
+            .any(|p| p.words == ["Lt", ".", "Gen", "."] && p.exact));
     }
 
     #[test]
