@@ -9,16 +9,28 @@ use std::sync::OnceLock;
 
 const BOILERPLATE: &str = include_str!("../../data/boilerplate.tsv");
 
+/// The bytes a credit phrase is gated by: `(`, `/`, `:`, and the lead byte of `©`.
+const CREDIT_GATES: [u8; 4] = [b'(', b'/', b':', 0xC2];
+
 /// Lines longer than this (bytes) are prose, whatever they contain.
 const SHORT_LINE: usize = 300;
 
 /// A byline has at most this many words (`By Jane Doe and John Roe, Associated Press`).
 const BYLINE_WORDS: usize = 10;
 
+/// The phrases, indexed so that a sentence is compared only with the few that could match:
+/// this runs on every sentence.
 struct Phrases {
     opens: Vec<&'static str>,
     closes: Vec<&'static str>,
     credit: Vec<&'static str>,
+    /// Per first byte, the `opens` phrases starting with it.
+    opens_by_first: Vec<Vec<&'static str>>,
+    /// Per last byte, the `closes` phrases ending with it.
+    closes_by_last: Vec<Vec<&'static str>>,
+    /// `credit` phrases with the byte a line must contain for them to match: the first that
+    /// is no letter, digit or space (`(` for `(ap photo`, `:` for `read more:`).
+    credit_gated: Vec<(u8, &'static str)>,
 }
 
 fn phrases() -> &'static Phrases {
@@ -31,6 +43,9 @@ fn parse(text: &'static str) -> Result<Phrases, String> {
         opens: Vec::new(),
         closes: Vec::new(),
         credit: Vec::new(),
+        opens_by_first: vec![Vec::new(); 256],
+        closes_by_last: vec![Vec::new(); 256],
+        credit_gated: Vec::new(),
     };
     for (n, line) in text.lines().enumerate() {
         if line.trim().is_empty() || line.starts_with('#') {
@@ -49,6 +64,24 @@ fn parse(text: &'static str) -> Result<Phrases, String> {
             _ => return Err(format!("boilerplate.tsv:{}: unknown kind {kind:?}", n + 1)),
         }
     }
+    for o in &p.opens {
+        p.opens_by_first[usize::from(o.as_bytes()[0])].push(o);
+    }
+    for c in &p.closes {
+        p.closes_by_last[usize::from(*c.as_bytes().last().expect("not empty"))].push(c);
+    }
+    for c in &p.credit {
+        let gate = c
+            .bytes()
+            .find(|b| !b.is_ascii_alphanumeric() && *b != b' ')
+            .ok_or_else(|| format!("boilerplate.tsv: credit {c:?} has no punctuation"))?;
+        if !CREDIT_GATES.contains(&gate) {
+            return Err(format!(
+                "boilerplate.tsv: credit {c:?}: gate {gate:?} not in CREDIT_GATES"
+            ));
+        }
+        p.credit_gated.push((gate, c));
+    }
     Ok(p)
 }
 
@@ -60,13 +93,34 @@ pub fn is_boilerplate(tk: &Tokens) -> bool {
     let (lower, base) = tk.lowered();
     let line = &lower[first.span.start - base..last.span.end - base];
     let p = phrases();
-    if p.opens.iter().any(|o| line.starts_with(o)) || p.closes.iter().any(|c| line.ends_with(c)) {
+    let (Some(&first), Some(&last)) = (line.as_bytes().first(), line.as_bytes().last()) else {
+        return false;
+    };
+    if p.opens_by_first[usize::from(first)]
+        .iter()
+        .any(|o| line.starts_with(o))
+        || p.closes_by_last[usize::from(last)]
+            .iter()
+            .any(|c| line.ends_with(c))
+    {
         return true;
     }
-    if line.len() < SHORT_LINE && p.credit.iter().any(|c| line.contains(c)) {
-        return true;
+    // Credits carry punctuation (`(AP Photo/…)`, `Read more:`, `©`): one scan for it, and
+    // only then the phrases it gates.
+    if line.len() < SHORT_LINE {
+        let b = line.as_bytes();
+        let has = |g: u8| memchr::memchr(g, b).is_some();
+        let gated = memchr::memchr3(CREDIT_GATES[0], CREDIT_GATES[1], CREDIT_GATES[2], b).is_some()
+            || has(CREDIT_GATES[3]);
+        if gated
+            && p.credit_gated
+                .iter()
+                .any(|(g, c)| has(*g) && line.contains(c))
+        {
+            return true;
+        }
     }
-    byline(tk)
+    first == b'b' && byline(tk)
 }
 
 /// `By Jane Doe`, `By Jane Doe and John Roe, Reuters`, `By JANE DOE | Staff Writer`: `By`

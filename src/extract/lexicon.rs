@@ -170,6 +170,29 @@ pub struct RolePhrase {
     pub class: usize,
 }
 
+impl RolePhrase {
+    /// Whether the phrase is written at token `i` of `count` tokens, `tok(k)` giving token
+    /// `k`'s kind, text as written and lowercase.
+    pub fn matches_at<'t>(
+        &self,
+        i: usize,
+        count: usize,
+        tok: impl Fn(usize) -> (super::token::TokenKind, &'t str, &'t str),
+    ) -> bool {
+        use super::token::TokenKind;
+        i + self.words.len() <= count
+            && self.words.iter().enumerate().all(|(k, w)| {
+                let (kind, raw, lower) = tok(i + k);
+                let want = if matches!(*w, "-" | ".") {
+                    TokenKind::Symbol
+                } else {
+                    TokenKind::Word
+                };
+                kind == want && if self.exact { raw == *w } else { lower == *w }
+            })
+    }
+}
+
 /// A class of roles (`leader`, `ceo`, `senator`).
 #[derive(Debug, Clone)]
 pub struct RoleClass {

@@ -2,7 +2,7 @@
 //! Khimprom`, `spokeswoman Irina Volk`, `the company's chief executive, Anna Berg`, `Khimprom,
 //! led by Yegor Burkin`). Reports that name different people for one role contradict each other.
 
-use super::lexicon::{lexicon, Lexicon, StemId};
+use super::lexicon::{lexicon, Lexicon, RolePhrase, StemId};
 use super::token::{Token, TokenKind, Tokens};
 use std::borrow::Cow;
 use std::ops::Range;
@@ -83,8 +83,12 @@ pub fn roles_in(tk: &Tokens, sentence: usize) -> Vec<RoleClaim> {
     let lx = lexicon();
     let (text, toks) = (tk.text, &tk.toks[..]);
     // Most sentences name no role: look before doing any work.
-    let any_role = (0..toks.len())
-        .any(|i| toks[i].kind == TokenKind::Word && lx.roles_from(tk.lower(i)).is_some());
+    let any_role = (0..toks.len()).any(|i| {
+        toks[i].kind == TokenKind::Word
+            && lx
+                .roles_from(tk.lower(i))
+                .is_some_and(|ps| ps.iter().any(|p| phrase_at(tk, i, p)))
+    });
     if !any_role {
         return Vec::new();
     }
@@ -143,6 +147,11 @@ pub fn roles_in(tk: &Tokens, sentence: usize) -> Vec<RoleClaim> {
     out
 }
 
+/// Whether role phrase `p` is written at token `i` (ASCII case folding: role words are ASCII).
+fn phrase_at(tk: &Tokens, i: usize, p: &RolePhrase) -> bool {
+    p.matches_at(i, tk.len(), |k| (tk.toks[k].kind, tk.raw(k), tk.lower(k)))
+}
+
 struct Scan<'a> {
     text: &'a str,
     toks: &'a [Token],
@@ -191,23 +200,14 @@ impl Scan<'_> {
     /// The longest role phrase starting at `i`: its class index and the token after it.
     fn role_at(&self, i: usize) -> Option<(usize, usize)> {
         self.lx.roles_from(self.lower(i))?.iter().find_map(|p| {
-            let n = p.words.len();
-            (i + n <= self.toks.len()
-                && p.words.iter().enumerate().all(|(k, w)| {
-                    let t = &self.toks[i + k];
-                    let kind = if matches!(*w, "-" | ".") {
-                        TokenKind::Symbol
-                    } else {
-                        TokenKind::Word
-                    };
-                    t.kind == kind
-                        && if p.exact {
-                            t.text(self.text) == *w
-                        } else {
-                            self.lower(i + k) == *w
-                        }
-                }))
-            .then_some((p.class, i + n))
+            p.matches_at(i, self.toks.len(), |k| {
+                (
+                    self.toks[k].kind,
+                    self.toks[k].text(self.text),
+                    self.lower(k),
+                )
+            })
+            .then_some((p.class, i + p.words.len()))
         })
     }
 

@@ -194,7 +194,7 @@ fn find_with(p: &Parser) -> Vec<Quantity> {
         // Most words are rejected by shape, without the full lookup.
         TokenKind::Word => {
             let w = p.lower(k);
-            p.lx.is_numeric_word(w) || p.zero_start(k) || w.ends_with("fold")
+            p.lx.is_numeric_word(w) || w.ends_with("fold")
         }
         _ => false,
     };
@@ -209,6 +209,15 @@ fn find_with(p: &Parser) -> Vec<Quantity> {
             next_num = (i..n).find(|&k| numeric(k)).unwrap_or(usize::MAX);
         }
         if next_num > i + 8 || !p.may_start(i) {
+            // A zero count (`no arrests`) needs no digit near: it is read where it stands.
+            if let Some(q) = (tokens[i].kind == TokenKind::Word && p.zero_start(i))
+                .then(|| p.zero(i))
+                .flatten()
+            {
+                i = q.end_token.max(i + 1);
+                out.push(q);
+                continue;
+            }
             i += 1;
             continue;
         }

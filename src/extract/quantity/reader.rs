@@ -130,6 +130,13 @@ impl<'a> Parser<'a> {
         })
     }
 
+    /// The first byte of token `i` (0 past the end), without slicing the text.
+    pub(super) fn first_byte(&self, i: usize) -> u8 {
+        self.toks
+            .get(i)
+            .map_or(0, |t| self.text.as_bytes()[t.span.start])
+    }
+
     pub(crate) fn is_word(&self, i: usize) -> bool {
         self.tok(i).is_some_and(|t| t.kind == TokenKind::Word)
     }

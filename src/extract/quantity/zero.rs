@@ -17,6 +17,10 @@ impl Parser<'_> {
     /// Whether token `k` may open a zero count (cheap: the pass over a sentence asks it of
     /// every word near no digit).
     pub(super) fn zero_start(&self, k: usize) -> bool {
+        // Every zero word starts with `n`: most words are rejected on their first byte.
+        if !matches!(self.first_byte(k), b'n' | b'N') {
+            return false;
+        }
         match self.lower(k) {
             "no" | "nobody" | "none" => true,
             "not" => matches!(self.lower(k + 1), "one" | "a" | "single"),
