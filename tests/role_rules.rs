@@ -97,3 +97,26 @@ fn former_holders_and_shared_posts_do_not_conflict() {
     let both = roles_in_sentence(s, 0, 0..s.len());
     assert!(both.iter().all(|r| r.many), "{both:?}");
 }
+
+#[test]
+fn a_majority_owner_is_an_owner_of_the_team_named_before() {
+    let s = "Red Sox majority owner John W. Hale spoke.";
+    let r = roles_in_sentence(s, 0, 0..s.len());
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert_eq!(
+        (r[0].role, r[0].org_key.as_deref()),
+        ("owner", Some("red sox"))
+    );
+}
+
+#[test]
+fn a_title_after_a_lowercase_modifier_still_names_its_holder() {
+    for s in [
+        "He met city councilman Tom Reed on Friday.",
+        "Tom Reed, the city councilman for the area, spoke.",
+        "Police officer Ann Lee was hurt.",
+    ] {
+        let r = roles_in_sentence(s, 0, 0..s.len());
+        assert_eq!(r.len(), 1, "{s}: {r:?}");
+    }
+}

@@ -503,6 +503,9 @@ pub struct Lexicon {
     /// text are rejected without hashing.
     numeric_shapes: Shapes,
     role_shapes: Shapes,
+    /// Shapes of the first words of role phrases matched whatever the case (`chief`,
+    /// `spokesman`): a lowercase word of another shape begins none.
+    role_shapes_any_case: Shapes,
     stemmer: Stemmer,
 }
 
@@ -1002,6 +1005,12 @@ impl Lexicon {
         }
         let numeric_shapes = Shapes::of(numeric_words.iter().map(String::as_str));
         let role_shapes = Shapes::of(roles_by_first.keys().copied());
+        let role_shapes_any_case = Shapes::of(
+            roles_by_first
+                .iter()
+                .filter(|(_, ps)| ps.iter().any(|p| !p.exact))
+                .map(|(w, _)| *w),
+        );
         let mut flags: FastMap<String, u16> = FastMap::default();
         let mut mark = |w: &str, bit: u16| *flags.entry(w.to_string()).or_default() |= bit;
         numeric_words.iter().for_each(|w| mark(w, flag::NUMERIC));
@@ -1022,6 +1031,7 @@ impl Lexicon {
             numeric_words,
             numeric_shapes,
             role_shapes,
+            role_shapes_any_case,
             starters,
             number_words,
             denominators,
@@ -1121,6 +1131,17 @@ impl Lexicon {
     /// Whether `w` is a word of kind `kind` in `data/role_words.tsv`.
     pub fn is_role_word(&self, kind: &str, w: &str) -> bool {
         self.role_words.get(kind).is_some_and(|s| s.contains(w))
+    }
+
+    /// Whether a word, lowercase `lower`, written with a capital or not, can begin a role
+    /// phrase: phrases written with a capital (`Gen.`, `DA`) begin only at a capitalised word,
+    /// so the common lowercase words they share a shape with are rejected without a lookup.
+    pub fn may_begin_role(&self, lower: &str, capitalised: bool) -> bool {
+        if capitalised {
+            self.role_shapes.admits(lower)
+        } else {
+            self.role_shapes_any_case.admits(lower)
+        }
     }
 
     /// The role phrases a lowercase word can begin (`chief` → `chief executive`, …).

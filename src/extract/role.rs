@@ -85,6 +85,7 @@ pub fn roles_in(tk: &Tokens, sentence: usize) -> Vec<RoleClaim> {
     // Most sentences name no role: look before doing any work.
     let any_role = (0..toks.len()).any(|i| {
         toks[i].kind == TokenKind::Word
+            && lx.may_begin_role(tk.lower(i), tk.raw(i).as_bytes()[0].is_ascii_uppercase())
             && lx
                 .roles_from(tk.lower(i))
                 .is_some_and(|ps| ps.iter().any(|p| phrase_at(tk, i, p)))
@@ -163,6 +164,8 @@ struct Scan<'a> {
 /// stepped over when looking for what stands before the title.
 const SAME_POST: &[&str] = &[
     "former",
+    "majority",
+    "principal",
     "acting",
     "interim",
     "then",
@@ -531,6 +534,20 @@ impl Scan<'_> {
             // officer`, and with a copula, no comma: `Oler is the bishop of …`.
             if named.is_none() {
                 let mut k = org_run.unwrap_or(before);
+                // `the city councilman`, `a police officer`: lowercase words that say which
+                // kind of post, right before the title.
+                let mut modifiers = 0;
+                while modifiers < 2
+                    && k > 0
+                    && self.is_word(k - 1)
+                    && self.raw(k - 1).starts_with(char::is_lowercase)
+                    && !self.lx.stopwords.contains(self.lower(k - 1))
+                    && !APPOSITIVE_FILLERS.contains(&self.lower(k - 1))
+                    && !SAME_POST.contains(&self.lower(k - 1))
+                {
+                    k -= 1;
+                    modifiers += 1;
+                }
                 let mut copula = false;
                 loop {
                     if k == 0 {
