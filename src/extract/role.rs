@@ -85,7 +85,10 @@ pub fn roles_in(tk: &Tokens, sentence: usize) -> Vec<RoleClaim> {
     // Most sentences name no role: look before doing any work.
     let any_role = (0..toks.len()).any(|i| {
         toks[i].kind == TokenKind::Word
-            && lx.may_begin_role(tk.lower(i), tk.raw(i).as_bytes()[0].is_ascii_uppercase())
+            && lx.may_begin_role(
+                tk.lower(i),
+                text.as_bytes()[toks[i].span.start].is_ascii_uppercase(),
+            )
             && lx
                 .roles_from(tk.lower(i))
                 .is_some_and(|ps| ps.iter().any(|p| phrase_at(tk, i, p)))
