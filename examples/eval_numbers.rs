@@ -1,9 +1,13 @@
 //! Scores quantity extraction on the external suites in `../shared/eval` (read from there,
 //! never copied into this repo).
 //!
-//! `cargo run --release --example eval_numbers -- [-v] [FILE.jsonl …]`
-//! Default: every Recognizers-Text file and quantulum3's quantities.jsonl. `-v` prints each
-//! record with a miss or a spurious extraction.
+//! `cargo run --release --example eval_numbers -- [-v] [--kinds] [FILE.jsonl …]`
+//! Default: every Recognizers-Text file and quantulum3's quantities.jsonl, from the nearest
+//! `shared/eval` beside the crate or one of its parents. `-v` prints each record with a miss
+//! or a spurious extraction. `--kinds` adds, per suite, precision by the kind each extraction
+//! was typed as, over every extraction that states a figure, in scope or not: what is typed
+//! as a year, date, time, identifier or ordinal (never compared as an amount) shows there,
+//! with how many of those the suite does expect as numbers.
 //!
 //! # What is scored
 //! Each input goes through exactly what `corroborate claims` runs — [`analyze_with`] then
@@ -43,6 +47,7 @@
 use corroborate::report::json::claim_lines;
 use corroborate::{analyze_with, Detail, Document};
 use serde_json::Value;
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 /// What one expected item says: a point value or an interval, and for quantulum3 a unit.
@@ -143,13 +148,18 @@ fn hit(want: &Want, q: &Value) -> bool {
     value_ok && unit_matches(&want.unit, q)
 }
 
+/// Whether an extraction states a figure (a value or a bound) and is not a vague amount.
+fn states_figure(q: &Value) -> bool {
+    let stated = !q["value"].is_null() || !q["low"].is_null() || !q["high"].is_null();
+    stated && q["hedge"].as_str() != Some("vague")
+}
+
 /// Whether an extracted quantity is one the suite's upstream model would recognize.
 fn in_scope(suite: &str, q: &Value) -> bool {
     let kind = q["kind"].as_str().unwrap_or("");
     let hedge = q["hedge"].as_str().unwrap_or("");
     let dimension = q["dimension"].as_str().unwrap_or("");
-    let states_figure = !q["value"].is_null() || !q["low"].is_null() || !q["high"].is_null();
-    if !states_figure || hedge == "vague" {
+    if !states_figure(q) {
         return false;
     }
     match suite {
@@ -176,6 +186,9 @@ struct Score {
     found: usize,
     extracted: usize,
     correct: usize,
+    /// Per kind, over every extraction stating a figure (in scope or not): how many, and how
+    /// many match an expected item.
+    by_kind: BTreeMap<String, (usize, usize)>,
 }
 
 impl Score {
@@ -252,11 +265,17 @@ fn score_file(path: &Path, verbose: bool) -> Score {
             .unwrap_or_else(|e| panic!("{}:{}: {e}", path.display(), n + 1));
         let input = rec["input"].as_str().or(rec["text"].as_str()).unwrap_or("");
         let wants = wants(&rec, quantulum);
-        let got: Vec<Value> = claims(input)
+        let all: Vec<Value> = claims(input)
             .into_iter()
             .map(|l| l["quantity"].clone())
-            .filter(|q| in_scope(suite, q))
             .collect();
+        for q in all.iter().filter(|q| states_figure(q)) {
+            let kind = q["kind"].as_str().unwrap_or("?").to_string();
+            let e = total.by_kind.entry(kind).or_default();
+            e.0 += 1;
+            e.1 += usize::from(wants.iter().any(|w| hit(w, q)));
+        }
+        let got: Vec<Value> = all.into_iter().filter(|q| in_scope(suite, q)).collect();
         let found = wants
             .iter()
             .filter(|w| got.iter().any(|q| hit(w, q)))
@@ -307,13 +326,14 @@ fn score_file(path: &Path, verbose: bool) -> Score {
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let verbose = args.iter().any(|a| a == "-v");
+    let kinds = args.iter().any(|a| a == "--kinds");
     let mut files: Vec<PathBuf> = args
         .iter()
-        .filter(|a| *a != "-v")
+        .filter(|a| !a.starts_with('-'))
         .map(PathBuf::from)
         .collect();
     if files.is_empty() {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval");
+        let root = eval_root();
         for f in [
             "number",
             "numberrange",
@@ -347,5 +367,37 @@ fn main() {
             "{name:<40} {p:>9.3} {r:>9.3} {f1:>9.3}  {:>6}/{:<6}  {:>6}/{}",
             s.found, s.expected, s.correct, s.extracted
         );
+        if kinds {
+            print_kinds(&s);
+        }
     }
+}
+
+/// Kinds never compared as amounts: a suite that expects their figures as numbers sees them
+/// as misses, by design.
+const NOT_AMOUNTS: &[&str] = &["year", "date", "time", "identifier", "ordinal"];
+
+fn print_kinds(s: &Score) {
+    for (kind, (n, ok)) in &s.by_kind {
+        let mark = if NOT_AMOUNTS.contains(&kind.as_str()) {
+            "  (not an amount)"
+        } else {
+            ""
+        };
+        println!(
+            "    {kind:<20} precision {:>6.3}  {ok:>5}/{n:<5}{mark}",
+            *ok as f64 / (*n).max(1) as f64
+        );
+    }
+}
+
+/// `shared/eval` beside the crate or beside one of its parents (worktrees sit deeper than
+/// the main checkout).
+fn eval_root() -> PathBuf {
+    let here = Path::new(env!("CARGO_MANIFEST_DIR"));
+    here.ancestors()
+        .skip(1)
+        .map(|a| a.join("shared/eval"))
+        .find(|p| p.is_dir())
+        .unwrap_or_else(|| here.join("../shared/eval"))
 }

@@ -4,7 +4,7 @@
 //! cargo run --release --example eval_sbd -- [-v] [--detect] [--cli target/release/corroborate] [DIR_OR_FILE…]
 //! cargo run --release --example eval_sbd -- --bench FILE [--lang en]
 //! ```
-//! Default input: `../shared/eval/sbd_golden_rules` relative to the crate root. Records whose
+//! Default input: `shared/eval/sbd_golden_rules` beside the crate or one of its parents. Records whose
 //! expected sentences are not substrings of the text up to whitespace
 //! (`ws_normalized_substrings: false`) are skipped: a splitter that never rewrites its input
 //! cannot produce them. Expected and produced sentences are compared after collapsing
@@ -52,7 +52,14 @@ fn main() {
         .map(|(_, a)| PathBuf::from(a))
         .collect();
     if inputs.is_empty() {
-        inputs.push(Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval/sbd_golden_rules"));
+        let here = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let root = here
+            .ancestors()
+            .skip(1)
+            .map(|a| a.join("shared/eval/sbd_golden_rules"))
+            .find(|p| p.is_dir())
+            .unwrap_or_else(|| here.join("../shared/eval/sbd_golden_rules"));
+        inputs.push(root);
     }
     let mut files = Vec::new();
     for p in inputs {

@@ -74,8 +74,13 @@ fn before(v: f64) -> f64 {
     v - v.abs().max(1.0) * 1e-9
 }
 
-/// What the words strictly allow, in the figure's own unit.
+/// What the words strictly allow, in the figure's own unit. A score is the point of its
+/// sides' key: two scores meet only when they state the same sides.
 pub fn firm(q: &Quantity) -> Interval {
+    if let Some(t) = q.tally {
+        let k = t.key();
+        return Interval { low: k, high: k };
+    }
     let tol = rounding(q);
     let inf = f64::INFINITY;
     match (q.hedge, q.value) {
@@ -214,5 +219,8 @@ mod tests {
         tens_of_thousands: "tens of thousands of people", "50,000 people" => Compatible;
         dozens_vs_thousands: "dozens of people", "5,000 people" => Strained;
         half_point_off: "3% next year", "2.5 per cent next year" => Strained;
+        same_score: "won 31-24", "beat them 31-24" => Compatible;
+        score_either_way: "won 31-24", "lost 24-31" => Compatible;
+        other_score: "won 31-24", "won 31-17" => Conflict;
     }
 }

@@ -193,6 +193,26 @@ cases! {
         ["KYIV, Ukraine (AP) \u{2014} Sirens sounded.", "Crowds sheltered."];
     spaced_ellipsis_in_quote: En, "He wrote \"it ended. . . .\" Then silence." =>
         ["He wrote \"it ended. . . .\"", "Then silence."];
+    // Ranks and military units inside a sentence (issue 14).
+    ranks_mid_sentence: En, "Brig. Gen. Ada Cole and Maj. Gen. Tim Roe of the 4th Inf. Div. met Col. Ruiz." =>
+        ["Brig. Gen. Ada Cole and Maj. Gen. Tim Roe of the 4th Inf. Div. met Col. Ruiz."];
+    unit_before_name: En, "The 2nd Cav. Regt. moved north. Troops followed." =>
+        ["The 2nd Cav. Regt. moved north.", "Troops followed."];
+    unit_at_end: En, "She served with the 82nd Inf. The unit later disbanded." =>
+        ["She served with the 82nd Inf.", "The unit later disbanded."];
+    // Scraped text that lost the space after a quotation.
+    glued_after_closing_quote: En, "She told us \"leave now.\"The road flooded." =>
+        ["She told us \"leave now.\"", "The road flooded."];
+    glued_opening_quote: En, "\"We stay,\" he said.\"Nobody leaves.\" Then he went." =>
+        ["\"We stay,\" he said.", "\"Nobody leaves.\"", "Then he went."];
+    glued_after_exclamation: En, "\"Get out!\"Everyone ran." => ["\"Get out!\"", "Everyone ran."];
+    quote_then_lowercase_stays: En, "\"Fine.\"she said." => ["\"Fine.\"she said."];
+    // A detached double dot is a stop and a stray dot, not an ellipsis.
+    stray_dot_after_word: En, "The vote ended .. Counting began." =>
+        ["The vote ended .", ".", "Counting began."];
+    stray_dots_after_sentence: En, "The vote ended. .. Counting began." =>
+        ["The vote ended.", "..", "Counting began."];
+    stray_dots_before_lowercase: En, "We wait .. and see." => ["We wait .. and see."];
     // Edge cases.
     empty: En, "" => [];
     only_space: En, " \n \t " => [];
@@ -344,4 +364,26 @@ proptest! {
     ) {
         check_invariants(&text, Lang::ALL[li])?;
     }
+}
+
+/// A long line whose stops were stripped is cut where a capitalised starter word follows a
+/// lowercase word; a long sentence with commas is prose and stays whole.
+#[test]
+fn long_unpunctuated_runs_are_cut_before_starters() {
+    let clause =
+        "rescue crews worked through the night in the ruins of the old quarter near the river";
+    let run = format!(
+        "{clause} and {clause} The mayor asked for calm while {clause} and {clause} \
+         Police closed the roads around the square as {clause} and {clause} \
+         They expect more aftershocks in the coming days"
+    );
+    let got = sentences(&run, Lang::En);
+    assert_eq!(got.len(), 3, "{got:#?}");
+    assert!(
+        got[1].starts_with("The mayor") && got[2].starts_with("They expect"),
+        "{got:#?}"
+    );
+    let prose =
+        format!("{clause}, and {clause}, The mayor said, {clause}, and {clause} as {clause}");
+    assert_eq!(sentences(&prose, Lang::En).len(), 1);
 }

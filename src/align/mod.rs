@@ -105,6 +105,7 @@ pub fn align(docs: &[Analysis]) -> Vec<Alignment> {
 /// Claims prepared for pairing, by comparison class.
 fn views(docs: &[Analysis]) -> BTreeMap<Class, Vec<(ClaimRef, View<'_>)>> {
     let rarity = Rarity::new(docs);
+    let year = features::event_year(docs);
     let mut classes: BTreeMap<Class, Vec<(ClaimRef, View)>> = BTreeMap::new();
     for (s, d) in docs.iter().enumerate() {
         // The sentence bag of the claims read last: a sentence's claims are consecutive.
@@ -115,7 +116,7 @@ fn views(docs: &[Analysis]) -> BTreeMap<Class, Vec<(ClaimRef, View<'_>)>> {
                 last = Some((c.sentence, Arc::new(rarity.bag(&c.context))));
             }
             let context = last.as_ref().map(|(_, b)| b.clone()).expect("set above");
-            if let Some(v) = View::new(d, i, &rarity, context) {
+            if let Some(v) = View::new(d, i, &rarity, context, year.clone()) {
                 classes
                     .entry(v.class.clone())
                     .or_default()

@@ -21,7 +21,13 @@ fn role(docs: &[Analysis], r: ClaimRef) -> &RoleClaim {
 /// Whether two role claims concern the same position, and how sure that is (in [0, 1]).
 pub fn same_position(docs: &[Analysis], a: ClaimRef, b: ClaimRef) -> Option<f64> {
     let (x, y) = (role(docs, a), role(docs, b));
-    if x.role != y.role {
+    if x.role != y.role || x.rank != y.rank {
+        return None;
+    }
+    let same_person = x.surname == y.surname;
+    // Many hold such a post at once (senators, officers), and a former holder is no rival of
+    // the present one: only the same person pairs.
+    if (x.many || x.former || y.former) && !same_person {
         return None;
     }
     let mentions = |doc: usize, org: &Option<String>| {
@@ -36,11 +42,12 @@ pub fn same_position(docs: &[Analysis], a: ClaimRef, b: ClaimRef) -> Option<f64>
         (Some(_), None) if mentions(b.source, &x.org) => 0.6,
         _ => 0.0,
     };
-    let same_person = x.surname == y.surname;
     // Without an organisation, only the same name or sentences about the same scene (`the
     // company's chief executive … announced the deal`) say it is the same position.
     let scene = super::jaccard(&x.context, &y.context);
-    if org == 0.0 && !same_person && scene < SAME_SCENE {
+    // An organisation named on one side only is inferred: different people then need the same
+    // scene as well.
+    if org < 0.8 && !same_person && scene < SAME_SCENE {
         return None;
     }
     Some(if same_person {
@@ -52,15 +59,19 @@ pub fn same_position(docs: &[Analysis], a: ClaimRef, b: ClaimRef) -> Option<f64>
 
 /// Aligns the role claims of all documents; lone claims come back as groups of one.
 pub fn align_roles(docs: &[Analysis]) -> Vec<Alignment> {
-    let mut blocks: BTreeMap<&str, Vec<ClaimRef>> = BTreeMap::new();
+    let mut blocks: BTreeMap<String, Vec<ClaimRef>> = BTreeMap::new();
     for (s, d) in docs.iter().enumerate() {
         for (i, r) in d.roles.iter().enumerate() {
             // One source naming one person in one role again adds nothing.
             let repeat = d.roles[..i]
                 .iter()
-                .any(|o| o.role == r.role && o.surname == r.surname);
+                .any(|o| o.role == r.role && o.rank == r.rank && o.surname == r.surname);
             if !repeat {
-                blocks.entry(r.role).or_default().push(ClaimRef::role(s, i));
+                let key = match r.rank {
+                    Some(q) => format!("{q} {}", r.role),
+                    None => r.role.to_string(),
+                };
+                blocks.entry(key).or_default().push(ClaimRef::role(s, i));
             }
         }
     }

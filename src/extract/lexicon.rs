@@ -158,6 +158,50 @@ pub struct MeasureClass {
     pub who: bool,
 }
 
+/// A role phrase as the text's tokenizer cuts it (`co-founder` is `co`, `-`, `founder`;
+/// `Lt. Gen.` is `Lt`, `.`, `Gen`, `.`), with its class.
+#[derive(Debug, Clone)]
+pub struct RolePhrase {
+    /// Tokens as written in the data file: lowercase, unless `exact`.
+    pub words: Vec<&'static str>,
+    /// Written with a capital letter: matches only as written (`Gen.`, `DA`).
+    pub exact: bool,
+    /// Index into [`Lexicon::role_classes`].
+    pub class: usize,
+}
+
+impl RolePhrase {
+    /// Whether the phrase is written at token `i` of `count` tokens, `tok(k)` giving token
+    /// `k`'s kind, text as written and lowercase.
+    pub fn matches_at<'t>(
+        &self,
+        i: usize,
+        count: usize,
+        tok: impl Fn(usize) -> (super::token::TokenKind, &'t str, &'t str),
+    ) -> bool {
+        use super::token::TokenKind;
+        i + self.words.len() <= count
+            && self.words.iter().enumerate().all(|(k, w)| {
+                let (kind, raw, lower) = tok(i + k);
+                let want = if matches!(*w, "-" | ".") {
+                    TokenKind::Symbol
+                } else {
+                    TokenKind::Word
+                };
+                kind == want && if self.exact { raw == *w } else { lower == *w }
+            })
+    }
+}
+
+/// A class of roles (`leader`, `ceo`, `senator`).
+#[derive(Debug, Clone)]
+pub struct RoleClass {
+    pub name: &'static str,
+    pub label: &'static str,
+    /// A post many hold at once (senators, officers): different people in it do not conflict.
+    pub many: bool,
+}
+
 /// Maps and sets keyed by short words, hashed once per token of text: FxHash, not SipHash
 /// (no untrusted keys reach them as a denial-of-service risk; the text is only looked up).
 pub use rustc_hash::{FxHashMap as FastMap, FxHashSet as FastSet};
@@ -323,7 +367,13 @@ impl<T> PhraseTable<T> {
     }
 
     fn insert(&mut self, surface: &str, value: T) {
-        let p = Phrase::new(surface);
+        self.insert_as(surface, value, false);
+    }
+
+    /// Inserts a phrase, matched only as written when `exact` (`pc` for percent, never `PC`).
+    fn insert_as(&mut self, surface: &str, value: T, exact: bool) {
+        let mut p = Phrase::new(surface);
+        p.exact |= exact;
         if p.is_empty() {
             return;
         }
@@ -418,12 +468,15 @@ pub struct Lexicon {
     pub attribution_verbs: FastSet<&'static str>,
     /// Verbs that attribute a figure only to a known party (`police reported`).
     pub weak_attribution_verbs: FastSet<&'static str>,
-    /// Role phrases as lowercase word sequences, longest first, with their class index.
-    pub roles: Vec<(Vec<&'static str>, usize)>,
-    /// The same phrases by their first word, longest first.
-    roles_by_first: FastMap<&'static str, Vec<(Vec<&'static str>, usize)>>,
-    /// Role classes: name and label, from `data/roles.tsv`.
-    pub role_classes: Vec<(&'static str, &'static str)>,
+    /// Role phrases, longest first.
+    pub roles: Vec<RolePhrase>,
+    /// The same phrases by their first word (lowercase), longest first.
+    roles_by_first: FastMap<&'static str, Vec<RolePhrase>>,
+    /// Role classes from `data/roles.tsv`.
+    pub role_classes: Vec<RoleClass>,
+    /// Words around role claims by kind (`qualifier`, `honorific`, `suffix`, `org`), from
+    /// `data/role_words.tsv`.
+    pub role_words: FastMap<&'static str, FastSet<&'static str>>,
     /// Words that distance the writer from a claim (`allegedly`, `reportedly`).
     pub modal_words: FastSet<&'static str>,
     /// Word → party key.
@@ -434,6 +487,11 @@ pub struct Lexicon {
     pub denominators: FastMap<&'static str, f64>,
     /// Cue class → words (`temperature` → heat, hot…).
     pub cues: FastMap<&'static str, FastSet<&'static str>>,
+    /// Words around a zero count (`no immediate reports of casualties`): kind → words, from
+    /// `data/zero.tsv` (`modifier`, `report`, `noun`).
+    pub zero: FastMap<&'static str, FastSet<&'static str>>,
+    /// Words that make digits noise (`phone`, `exchange`, `suffix`), from `data/noise.tsv`.
+    pub noise: FastMap<&'static str, FastSet<&'static str>>,
     /// Lowercase tokens that can start a quantity besides digits.
     starters: FastSet<String>,
     /// Words that make a figure by themselves: number words, denominators, vague amounts.
@@ -445,6 +503,9 @@ pub struct Lexicon {
     /// text are rejected without hashing.
     numeric_shapes: Shapes,
     role_shapes: Shapes,
+    /// Shapes of the first words of role phrases matched whatever the case (`chief`,
+    /// `spokesman`): a lowercase word of another shape begins none.
+    role_shapes_any_case: Shapes,
     stemmer: Stemmer,
 }
 
@@ -461,7 +522,10 @@ const ATTRIBUTION: &str = include_str!("../../data/attribution.tsv");
 const NUMBER_WORDS: &str = include_str!("../../data/number_words.tsv");
 const FRACTIONS: &str = include_str!("../../data/fractions.tsv");
 const ROLES: &str = include_str!("../../data/roles.tsv");
+const ROLE_WORDS: &str = include_str!("../../data/role_words.tsv");
 const CUES: &str = include_str!("../../data/cues.tsv");
+const ZERO: &str = include_str!("../../data/zero.tsv");
+const NOISE: &str = include_str!("../../data/noise.tsv");
 
 /// Words that start a quantity by grammar rather than by lexicon.
 const GRAMMAR_STARTERS: &[&str] = &[
@@ -475,6 +539,8 @@ const GRAMMAR_STARTERS: &[&str] = &[
     "negative",
     "twice",
     "thrice",
+    "none",
+    "not",
     "aged",
     "age",
     "magnitude",
@@ -492,6 +558,28 @@ const GRAMMAR_STARTERS: &[&str] = &[
 pub fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
     LEXICON.get_or_init(|| Lexicon::parse().expect("embedded data files parse (tested)"))
+}
+
+/// A role phrase cut as the text's tokenizer cuts it: a hyphen is a token of its own, and so
+/// is a dot ending an abbreviation (`Lt. Gen.` is `Lt`, `.`, `Gen`, `.`).
+fn role_tokens(phrase: &'static str) -> Vec<&'static str> {
+    let mut words = Vec::new();
+    for w in phrase.split_whitespace() {
+        let (w, dot) = match w.strip_suffix('.') {
+            Some(stem) => (stem, true),
+            None => (w, false),
+        };
+        for (k, part) in w.split('-').enumerate() {
+            if k > 0 {
+                words.push("-");
+            }
+            words.push(part);
+        }
+        if dot {
+            words.push(".");
+        }
+    }
+    words
 }
 
 /// The index of a word's first three letters (lowercase a–z) among all such triples.
@@ -669,8 +757,9 @@ impl Lexicon {
                 denominator: fl.contains(&"denominator"),
                 cue: cue_of(&fl),
             };
+            let exact = fl.contains(&"case");
             for s in field(file, line, &f, 0)?.split('|') {
-                units.insert(s, def.clone());
+                units.insert_as(s, def.clone(), exact);
             }
         }
         units.finish();
@@ -770,33 +859,52 @@ impl Lexicon {
         for (line, f) in rows(ROLES) {
             let file = "roles.tsv";
             let idx = role_classes.len();
-            role_classes.push((field(file, line, &f, 0)?, field(file, line, &f, 1)?));
+            let flags = flags(&f, 3);
+            if let Some(x) = flags.iter().find(|x| **x != "many") {
+                return Err(bad(file, line, format!("unknown flag {x:?}")));
+            }
+            role_classes.push(RoleClass {
+                name: field(file, line, &f, 0)?,
+                label: field(file, line, &f, 1)?,
+                many: flags.contains(&"many"),
+            });
             for phrase in field(file, line, &f, 2)?.split(',') {
-                // Tokens as the text's tokenizer cuts them: a hyphen is a token of its own
-                // (`co-founder` is `co`, `-`, `founder`).
-                let mut words = Vec::new();
-                for w in phrase.split_whitespace() {
-                    for (k, part) in w.split('-').enumerate() {
-                        if k > 0 {
-                            words.push("-");
-                        }
-                        words.push(part);
-                    }
-                }
-                if words.iter().any(|w| w.is_empty()) {
+                let words = role_tokens(phrase.trim());
+                if words.is_empty() || words.iter().any(|w| w.is_empty()) {
                     return Err(bad(file, line, format!("bad role phrase {phrase:?}")));
                 }
-                roles.push((words, idx));
+                roles.push(RolePhrase {
+                    exact: phrase.chars().any(char::is_uppercase),
+                    words,
+                    class: idx,
+                });
             }
         }
-        roles.sort_by_key(|(w, _): &(Vec<&str>, usize)| std::cmp::Reverse(w.len()));
-        let mut roles_by_first: FastMap<&'static str, Vec<(Vec<&'static str>, usize)>> =
-            FastMap::default();
-        for (words, class) in &roles {
-            roles_by_first
-                .entry(words[0])
+        roles.sort_by_key(|p: &RolePhrase| std::cmp::Reverse(p.words.len()));
+        let mut roles_by_first: FastMap<&'static str, Vec<RolePhrase>> = FastMap::default();
+        for p in &roles {
+            let first: &'static str = if p.exact {
+                Box::leak(p.words[0].to_lowercase().into_boxed_str())
+            } else {
+                p.words[0]
+            };
+            roles_by_first.entry(first).or_default().push(p.clone());
+        }
+        let mut role_words: FastMap<&'static str, FastSet<&'static str>> = FastMap::default();
+        for (line, f) in rows(ROLE_WORDS) {
+            let kind = f[0];
+            if !matches!(kind, "qualifier" | "honorific" | "suffix" | "org") {
+                return Err(bad(
+                    "role_words.tsv",
+                    line,
+                    format!("unknown kind {kind:?}"),
+                ));
+            }
+            let list = field("role_words.tsv", line, &f, 1)?;
+            role_words
+                .entry(kind)
                 .or_default()
-                .push((words.clone(), *class));
+                .extend(list.split(',').map(str::trim));
         }
 
         let mut number_words = FastMap::default();
@@ -844,6 +952,31 @@ impl Lexicon {
             }
         }
 
+        let mut zero: FastMap<&'static str, FastSet<&'static str>> = FastMap::default();
+        for (line, f) in rows(ZERO) {
+            let kind = f[0];
+            if !matches!(kind, "modifier" | "report" | "noun") {
+                return Err(bad("zero.tsv", line, format!("unknown kind {kind:?}")));
+            }
+            let list = field("zero.tsv", line, &f, 1)?;
+            zero.entry(kind)
+                .or_default()
+                .extend(list.split(',').map(str::trim));
+        }
+
+        let mut noise: FastMap<&'static str, FastSet<&'static str>> = FastMap::default();
+        for (line, f) in rows(NOISE) {
+            let kind = f[0];
+            if !matches!(kind, "phone" | "exchange" | "suffix" | "id") {
+                return Err(bad("noise.tsv", line, format!("unknown kind {kind:?}")));
+            }
+            let list = field("noise.tsv", line, &f, 1)?;
+            noise
+                .entry(kind)
+                .or_default()
+                .extend(list.split(',').map(str::trim));
+        }
+
         let mut starters: FastSet<String> =
             GRAMMAR_STARTERS.iter().map(|s| s.to_string()).collect();
         starters.extend(hedges.first_tokens().map(str::to_string));
@@ -872,6 +1005,12 @@ impl Lexicon {
         }
         let numeric_shapes = Shapes::of(numeric_words.iter().map(String::as_str));
         let role_shapes = Shapes::of(roles_by_first.keys().copied());
+        let role_shapes_any_case = Shapes::of(
+            roles_by_first
+                .iter()
+                .filter(|(_, ps)| ps.iter().any(|p| !p.exact))
+                .map(|(w, _)| *w),
+        );
         let mut flags: FastMap<String, u16> = FastMap::default();
         let mut mark = |w: &str, bit: u16| *flags.entry(w.to_string()).or_default() |= bit;
         numeric_words.iter().for_each(|w| mark(w, flag::NUMERIC));
@@ -892,6 +1031,7 @@ impl Lexicon {
             numeric_words,
             numeric_shapes,
             role_shapes,
+            role_shapes_any_case,
             starters,
             number_words,
             denominators,
@@ -914,8 +1054,11 @@ impl Lexicon {
             roles,
             roles_by_first,
             role_classes,
+            role_words,
             parties,
             cues,
+            zero,
+            noise,
             stemmer,
         })
     }
@@ -985,8 +1128,24 @@ impl Lexicon {
         self.class_phrases.get(lower).map_or(&[], Vec::as_slice)
     }
 
+    /// Whether `w` is a word of kind `kind` in `data/role_words.tsv`.
+    pub fn is_role_word(&self, kind: &str, w: &str) -> bool {
+        self.role_words.get(kind).is_some_and(|s| s.contains(w))
+    }
+
+    /// Whether a word, lowercase `lower`, written with a capital or not, can begin a role
+    /// phrase: phrases written with a capital (`Gen.`, `DA`) begin only at a capitalised word,
+    /// so the common lowercase words they share a shape with are rejected without a lookup.
+    pub fn may_begin_role(&self, lower: &str, capitalised: bool) -> bool {
+        if capitalised {
+            self.role_shapes.admits(lower)
+        } else {
+            self.role_shapes_any_case.admits(lower)
+        }
+    }
+
     /// The role phrases a lowercase word can begin (`chief` → `chief executive`, …).
-    pub fn roles_from(&self, lower: &str) -> Option<&[(Vec<&'static str>, usize)]> {
+    pub fn roles_from(&self, lower: &str) -> Option<&[RolePhrase]> {
         if !self.role_shapes.admits(lower) {
             return None;
         }
@@ -1019,6 +1178,16 @@ impl Lexicon {
         }
         let singular = w.strip_suffix('s').unwrap_or(w);
         self.ordinal_value(singular).filter(|&v| v > 2.0)
+    }
+
+    /// Whether `w` is a word of kind `kind` in `data/zero.tsv`.
+    pub fn is_zero_word(&self, kind: &str, w: &str) -> bool {
+        self.zero.get(kind).is_some_and(|s| s.contains(w))
+    }
+
+    /// Whether `w` is a word of kind `kind` in `data/noise.tsv`.
+    pub fn is_noise_word(&self, kind: &str, w: &str) -> bool {
+        self.noise.get(kind).is_some_and(|s| s.contains(w))
     }
 
     /// Whether `w` is a word of the cue class `class`.
@@ -1110,6 +1279,19 @@ mod tests {
         assert!(lx.is_cue("verb", "fell") && !lx.is_cue("verb", "snow"));
         assert!(lx.is_cue("money", "paid") && lx.is_cue("aux", "were"));
         assert!(lx.modal_words.contains("allegedly") && lx.modal_words.contains("reportedly"));
+        assert!(lx.is_zero_word("report", "reports") && lx.is_zero_word("noun", "dead"));
+        assert!(lx.is_zero_word("modifier", "immediate") && !lx.is_zero_word("noun", "the"));
+        assert!(lx.is_noise_word("exchange", "nyse") && lx.is_noise_word("suffix", "tw"));
+        assert!(lx.is_noise_word("phone", "hotline") && !lx.is_noise_word("phone", "killed"));
+        assert!(lx.is_role_word("honorific", "dr") && lx.is_role_word("suffix", "jr"));
+        assert!(lx.is_role_word("qualifier", "deputy") && lx.is_role_word("org", "ministry"));
+        let class = |n: &str| lx.role_classes.iter().find(|c| c.name == n).unwrap();
+        assert!(class("senator").many && !class("mayor").many);
+        // `Lt. Gen.` is cut as the text is: `Lt`, `.`, `Gen`, `.`; capitals match as written.
+        let gen = lx.roles_from("lt").unwrap();
+        assert!(gen
+            .iter()
+            .any(|p| p.words == ["Lt", ".", "Gen", "."] && p.exact));
     }
 
     #[test]
@@ -1170,6 +1352,9 @@ mod tests {
         unit_celsius: units, "degrees Celsius" => 2, |u: &UnitDef| u.offset == 273.15;
         unit_in_is_weak: units, "in" => 1, |u: &UnitDef| u.weak;
         unit_megabyte: units, "MB" => 1, |u: &UnitDef| u.name == "megabyte";
+        unit_pc_is_percent: units, "pc" => 1, |u: &UnitDef| u.dimension == "percent";
+        currency_dollar_us: currencies, "$US 40" => 2, |c: &Currency| c.code == "USD";
+        currency_dollar_hk: currencies, "$HK 40" => 2, |c: &Currency| c.code == "HKD";
     }
 
     #[test]
@@ -1181,6 +1366,9 @@ mod tests {
         assert_eq!(name("mb"), Some("millibar"));
         assert_eq!(name("M"), None);
         assert_eq!(name("m"), Some("metre"));
+        // `15pc` is a percentage; a `PC` is a computer.
+        assert_eq!(name("pc"), Some("percent"));
+        assert_eq!(name("PC"), None);
     }
 
     #[test]

@@ -1,10 +1,10 @@
 //! Claim extraction: every figure in a sentence, with what it counts, its measure class,
 //! the predicate around it and who said it.
 
+pub mod boilerplate;
 pub mod context;
 pub mod frame;
 pub mod lexicon;
-pub mod number;
 pub mod quantity;
 pub mod role;
 pub mod token;
@@ -12,7 +12,7 @@ pub mod token;
 pub use context::{Attribution, Counted, Measure, Predicate};
 pub use frame::{Frame, Slot};
 pub use lexicon::{lexicon, HedgeKind, StemId};
-pub use quantity::{Quantity, QuantityKind, Unit};
+pub use quantity::{Quantity, QuantityKind, Tally, Unit};
 pub use role::{roles_in_sentence, RoleClaim};
 
 use std::ops::Range;
@@ -106,7 +106,10 @@ fn sentence_claims_of(
     sentence: usize,
     detail: Detail,
 ) -> (Vec<Claim>, Vec<RoleClaim>) {
-    let claims = claims_in(tk, sentence, detail);
+    if boilerplate::is_boilerplate(tk) {
+        return (Vec::new(), Vec::new());
+    }
+    let claims = figures_in(tk, sentence, detail);
     let roles = if detail == Detail::Full {
         role::roles_in(tk, sentence)
     } else {
@@ -116,7 +119,15 @@ fn sentence_claims_of(
 }
 
 /// [`claims_in_sentence`] over a sentence already tokenized.
+/// Boilerplate lines (credits, bylines, links: [`boilerplate`]) give none.
 pub fn claims_in(tk: &token::Tokens, sentence: usize, detail: Detail) -> Vec<Claim> {
+    if boilerplate::is_boilerplate(tk) {
+        return Vec::new();
+    }
+    figures_in(tk, sentence, detail)
+}
+
+fn figures_in(tk: &token::Tokens, sentence: usize, detail: Detail) -> Vec<Claim> {
     let lx = lexicon();
     let quantities = quantity::find_in(tk);
     if quantities.is_empty() || frame::is_stamp(tk) {
@@ -185,12 +196,14 @@ pub fn claims_in(tk: &token::Tokens, sentence: usize, detail: Detail) -> Vec<Cla
         let elsewhere = |i: usize| owner.get(i).copied().flatten().is_some_and(|o| o != qi);
         let (measure, measure_word) =
             context::measure(tk, clause.clone(), q, c.as_ref(), &elsewhere);
-        // `fined twice`, `struck three times`: a multiplier after an event counts the events.
+        // `fined twice`, `struck three times`: a multiplier after an event counts the events;
+        // `grew fourfold`, `rose three times` stays a factor of the change.
         let mut q = q.clone();
         if q.kind == QuantityKind::Multiplier
-            && measure
-                .as_ref()
-                .is_some_and(|m| m.key.starts_with("class:"))
+            && measure.as_ref().is_some_and(|m| {
+                m.key.starts_with("class:")
+                    && !matches!(m.key.as_str(), "class:increase" | "class:decrease")
+            })
         {
             q.kind = QuantityKind::Count;
         }

@@ -2,7 +2,7 @@
 //! Khimprom`, `spokeswoman Irina Volk`, `the company's chief executive, Anna Berg`, `Khimprom,
 //! led by Yegor Burkin`). Reports that name different people for one role contradict each other.
 
-use super::lexicon::{lexicon, Lexicon, StemId};
+use super::lexicon::{lexicon, Lexicon, RolePhrase, StemId};
 use super::token::{Token, TokenKind, Tokens};
 use std::borrow::Cow;
 use std::ops::Range;
@@ -22,6 +22,14 @@ pub struct RoleClaim {
     pub role: &'static str,
     /// Human label of the class (`chief executive`).
     pub label: &'static str,
+    /// A word that makes the title another post (`deputy`, `assistant`, `senior`): claims
+    /// compare only with the same one.
+    pub rank: Option<&'static str>,
+    /// A post many hold at once (senators, officers): different people in it do not conflict.
+    pub many: bool,
+    /// Said to be a former holder (`former attorney general`, `ex-president`, `then-mayor`):
+    /// someone else holding the post now is no conflict.
+    pub former: bool,
     /// The organisation as written (`Khimprom`, `the company`), when the sentence names one.
     pub org: Option<String>,
     /// Lowercase key of the organisation when a proper name identifies it (`khimprom`).
@@ -75,23 +83,29 @@ pub fn roles_in(tk: &Tokens, sentence: usize) -> Vec<RoleClaim> {
     let lx = lexicon();
     let (text, toks) = (tk.text, &tk.toks[..]);
     // Most sentences name no role: look before doing any work.
-    let any_role = (0..toks.len())
-        .any(|i| toks[i].kind == TokenKind::Word && lx.roles_from(tk.lower(i)).is_some());
+    let any_role = (0..toks.len()).any(|i| {
+        toks[i].kind == TokenKind::Word
+            && lx.may_begin_role(
+                tk.lower(i),
+                text.as_bytes()[toks[i].span.start].is_ascii_uppercase(),
+            )
+            && lx
+                .roles_from(tk.lower(i))
+                .is_some_and(|ps| ps.iter().any(|p| phrase_at(tk, i, p)))
+    });
     if !any_role {
         return Vec::new();
     }
     // A title-case headline (`Greek Prime Minister Calls Bank Workers`) has no names to tell
-    // from its other words.
-    let words: Vec<&str> = toks
-        .iter()
-        .filter(|t| t.kind == TokenKind::Word)
-        .map(|t| t.text(text))
-        .collect();
-    let capitalised = words
-        .iter()
-        .filter(|w| w.starts_with(char::is_uppercase))
-        .count();
-    if words.len() >= 4 && capitalised * 10 > words.len() * 6 {
+    // from its other words: every word is capitalised but short function words.
+    let mut words = 0;
+    let title_case = (0..toks.len())
+        .filter(|&i| toks[i].kind == TokenKind::Word)
+        .inspect(|_| words += 1)
+        .all(|i| {
+            toks[i].text(text).starts_with(char::is_uppercase) || lx.stopwords.contains(tk.lower(i))
+        });
+    if words >= 4 && title_case {
         return Vec::new();
     }
     let lowers: Vec<Cow<str>> = (0..toks.len()).map(|i| tk.folded(i)).collect();
@@ -112,7 +126,7 @@ pub fn roles_in(tk: &Tokens, sentence: usize) -> Vec<RoleClaim> {
             // One person in one role once per sentence; keep the mention naming the organisation.
             match out
                 .iter_mut()
-                .find(|o| o.surname == r.surname && o.role == r.role)
+                .find(|o| o.surname == r.surname && o.role == r.role && o.rank == r.rank)
             {
                 Some(o) if o.org_key.is_none() && r.org_key.is_some() => *o = r,
                 Some(_) => {}
@@ -137,6 +151,11 @@ pub fn roles_in(tk: &Tokens, sentence: usize) -> Vec<RoleClaim> {
     out
 }
 
+/// Whether role phrase `p` is written at token `i` (ASCII case folding: role words are ASCII).
+fn phrase_at(tk: &Tokens, i: usize, p: &RolePhrase) -> bool {
+    p.matches_at(i, tk.len(), |k| (tk.toks[k].kind, tk.raw(k), tk.lower(k)))
+}
+
 struct Scan<'a> {
     text: &'a str,
     toks: &'a [Token],
@@ -144,9 +163,34 @@ struct Scan<'a> {
     lx: &'static Lexicon,
 }
 
+/// Words that keep a title the same post (`former attorney general`, `acting director`):
+/// stepped over when looking for what stands before the title.
+const SAME_POST: &[&str] = &[
+    "former",
+    "majority",
+    "principal",
+    "acting",
+    "interim",
+    "then",
+    "new",
+    "current",
+    "outgoing",
+    "incoming",
+    "longtime",
+    "longstanding",
+    "founding",
+];
+
+/// Copulas that tie a name to its title without a comma (`Oler is the bishop of …`).
+const COPULAS: &[&str] = &["is", "was", "became", "becomes", "remains", "remained"];
+
 impl Scan<'_> {
     fn lower(&self, i: usize) -> &str {
         self.lowers.get(i).map_or("", |w| w)
+    }
+
+    fn raw(&self, i: usize) -> &str {
+        self.toks.get(i).map_or("", |t| t.text(self.text))
     }
 
     fn is_sym(&self, i: usize, s: &str) -> bool {
@@ -155,24 +199,22 @@ impl Scan<'_> {
             .is_some_and(|t| t.kind == TokenKind::Symbol && t.text(self.text) == s)
     }
 
+    fn is_word(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind == TokenKind::Word)
+    }
+
     /// The longest role phrase starting at `i`: its class index and the token after it.
     fn role_at(&self, i: usize) -> Option<(usize, usize)> {
-        self.lx
-            .roles_from(self.lower(i))?
-            .iter()
-            .find_map(|(words, class)| {
-                let n = words.len();
-                (i + n <= self.toks.len()
-                    && words.iter().enumerate().all(|(k, w)| {
-                        let kind = if *w == "-" {
-                            TokenKind::Symbol
-                        } else {
-                            TokenKind::Word
-                        };
-                        self.toks[i + k].kind == kind && self.lower(i + k) == *w
-                    }))
-                .then_some((*class, i + n))
+        self.lx.roles_from(self.lower(i))?.iter().find_map(|p| {
+            p.matches_at(i, self.toks.len(), |k| {
+                (
+                    self.toks[k].kind,
+                    self.toks[k].text(self.text),
+                    self.lower(k),
+                )
             })
+            .then_some((p.class, i + p.words.len()))
+        })
     }
 
     /// A capitalised word that can be part of a name or an organisation.
@@ -191,27 +233,125 @@ impl Scan<'_> {
             && self.role_at(i).is_none()
     }
 
-    /// A run of proper words starting at `i` (at most four): its end.
+    /// A middle initial at `i` (`W.` in `John W. Henry`): one capital letter and its dot,
+    /// with a name word after them. Returns the index after the dot.
+    fn initial(&self, i: usize) -> Option<usize> {
+        let one = self.is_word(i)
+            && self.raw(i).chars().count() == 1
+            && self.raw(i).chars().all(char::is_uppercase);
+        (one && self.is_sym(i + 1, ".") && self.proper(i + 2)).then_some(i + 2)
+    }
+
+    /// A courtesy title at `i` (`Dr.`, `Mr`), with its dot: the index after it.
+    fn honorific(&self, i: usize) -> Option<usize> {
+        if !self.is_word(i) || !self.lx.is_role_word("honorific", self.lower(i)) {
+            return None;
+        }
+        let e = if self.is_sym(i + 1, ".") {
+            i + 2
+        } else {
+            i + 1
+        };
+        self.proper(e).then_some(e)
+    }
+
+    /// A run of proper words starting at `i` (at most four words, middle initials aside):
+    /// its end.
     fn name_from(&self, i: usize) -> Option<usize> {
         let mut j = i;
-        while j < self.toks.len() && j - i < 4 && self.proper(j) {
-            j += 1;
+        let mut words = 0;
+        while j < self.toks.len() && words < 4 {
+            if let Some(e) = (words > 0).then(|| self.initial(j)).flatten() {
+                j = e;
+            } else if self.proper(j) {
+                j += 1;
+                words += 1;
+            } else {
+                break;
+            }
         }
         (j > i).then_some(j)
     }
 
-    /// A run of proper words ending just before `end`: its start.
+    /// A run of proper words ending just before `end`, middle initials included: its start.
     fn name_until(&self, end: usize) -> Option<usize> {
         let mut j = end;
-        while j > 0 && end - j < 4 && self.proper(j - 1) {
-            j -= 1;
+        let mut words = 0;
+        while j > 0 && words < 4 {
+            if self.proper(j - 1) {
+                j -= 1;
+                words += 1;
+            } else if words > 0
+                && j >= 3
+                && self.is_sym(j - 1, ".")
+                && self.initial(j - 2) == Some(j)
+            {
+                j -= 2;
+            } else {
+                break;
+            }
         }
         (j < end).then_some(j)
+    }
+
+    /// A person's name starting at `i`, a courtesy title before it stepped over (`Dr. Jane
+    /// Roe` is Jane Roe): its range.
+    fn person_from(&self, i: usize) -> Option<Range<usize>> {
+        let s = self.honorific(i).unwrap_or(i);
+        self.name_from(s).and_then(|e| self.person(s..e))
+    }
+
+    /// A person's name ending before `end`, a courtesy title before it stepped over.
+    fn person_until(&self, end: usize) -> Option<Range<usize>> {
+        let s = self.name_until(end)?;
+        let s = self.honorific(s).filter(|&e| e < end).unwrap_or(s);
+        self.person(s..end)
     }
 
     /// A person's name: two or more proper words, or one that does not open the sentence.
     fn person(&self, r: Range<usize>) -> Option<Range<usize>> {
         (r.len() >= 2 || r.start > 0).then_some(r)
+    }
+
+    /// The surname of the name in `r`: its last word that is no suffix (`King` in `Martin
+    /// Luther King Jr.`).
+    fn surname(&self, r: Range<usize>) -> String {
+        r.clone()
+            .rev()
+            .filter(|&k| self.is_word(k) && self.raw(k).chars().count() > 1)
+            .find(|&k| !self.lx.is_role_word("suffix", self.lower(k)))
+            .or_else(|| r.clone().next_back())
+            .map(|k| {
+                let w = self.lower(k);
+                w.trim_end_matches("'s")
+                    .trim_end_matches("\u{2019}s")
+                    .to_string()
+            })
+            .unwrap_or_default()
+    }
+
+    /// Whether the title starting at `title` is said of a former holder: `former`, `onetime`,
+    /// `ex-`, `then-` before it or before the organisation's name before it (`the former FLDS
+    /// bishop`).
+    fn former(&self, title: usize) -> bool {
+        let mut k = title;
+        let mut names = 0;
+        while k > 0 {
+            let w = self.lower(k - 1);
+            if matches!(w, "former" | "onetime" | "erstwhile" | "retired") {
+                return true;
+            }
+            if w == "-" && k >= 2 && matches!(self.lower(k - 2), "ex" | "then") {
+                return true;
+            }
+            let name = names < 4 && (self.proper(k - 1) || w.ends_with("'s"));
+            if !(SAME_POST.contains(&w) || name) {
+                return false;
+            }
+            names += usize::from(name);
+            k -= 1;
+        }
+        false
     }
 
     fn words(&self, r: Range<usize>) -> String {
@@ -223,7 +363,8 @@ impl Scan<'_> {
     }
 
     /// The organisation after `of`/`for`/`at` at `i`: a proper run (`the Ministry of Internal
-    /// Affairs`), else the common noun (`the company`). Returns its range and the index after.
+    /// Affairs`), else the common noun phrase (`the company`, `worldwide marketing`). Returns
+    /// its range and the index after.
     fn org_after(&self, i: usize) -> Option<(Range<usize>, usize)> {
         if !matches!(self.lower(i), "of" | "for" | "at") {
             return None;
@@ -240,9 +381,20 @@ impl Scan<'_> {
             }
             return Some((start..end, end));
         }
-        let t = self.toks.get(j)?;
-        (t.kind == TokenKind::Word && !self.lx.stopwords.contains(self.lower(j)))
-            .then(|| (j..j + 1, j + 1))
+        let common = |k: usize| self.is_word(k) && !self.lx.stopwords.contains(self.lower(k));
+        if !common(j) {
+            return None;
+        }
+        // `vice president of worldwide marketing Phil Schiller`: the common words up to a
+        // name.
+        let mut end = j + 1;
+        while end - j < 3 && common(end) && !self.proper(end) {
+            end += 1;
+        }
+        if !self.proper(end) {
+            end = j + 1;
+        }
+        Some((j..end, end))
     }
 
     /// The organisation in the noun phrase ending before `k`: its proper run (`The Khimprom
@@ -278,31 +430,71 @@ impl Scan<'_> {
         })
     }
 
+    /// A word before a title that makes it another post (`deputy`, `assistant`, `senior`),
+    /// and where the title then starts.
+    fn qualifier(&self, at: usize) -> (Option<&'static str>, usize) {
+        let Some(p) = at.checked_sub(1) else {
+            return (None, at);
+        };
+        let w = self.lower(p);
+        match self.lx.role_words.get("qualifier").and_then(|s| s.get(w)) {
+            Some(q) if self.is_word(p) => (Some(*q), p),
+            _ => (None, at),
+        }
+    }
+
     fn claim(&self, sentence: usize, at: usize, end: usize, class: usize) -> Option<RoleClaim> {
         let passive = matches!(self.lower(end - 1), "by");
+        let active = self.lower(at) == "who";
+        let (rank, title) = if passive || active {
+            (None, at)
+        } else {
+            self.qualifier(at)
+        };
         let mut org: Option<Range<usize>> = None;
         let person: Option<Range<usize>>;
         if passive {
             // `Khimprom, led by Yegor Burkin`, `a gang run by Burkin`.
-            person = self.name_from(end).and_then(|e| self.person(end..e));
+            person = self.person_from(end);
             let mut k = at;
             if k > 0 && self.is_sym(k - 1, ",") {
                 k -= 1;
             }
             org = self.org_before(k);
+        } else if active {
+            // `Yegor Burkin, who heads Khimprom`, `Anna Berg, who runs the company`.
+            person = (at >= 2 && self.is_sym(at - 1, ","))
+                .then(|| self.person_until(at - 1))
+                .flatten();
+            let mut j = end;
+            while matches!(self.lower(j), "the" | "a" | "an" | "its" | "their") {
+                j += 1;
+            }
+            org = match self.name_from(j) {
+                Some(e) => Some(j..e),
+                None => self.is_word(j).then(|| j..j + 1),
+            };
         } else {
-            // An organisation before the title: `Interior Minister`, `the company's chief
-            // executive`, `Khimprom leader`.
-            if at > 0 {
-                let prev = self.lower(at - 1);
+            // What stands before the title, stepping over words that keep the post: an
+            // organisation (`Interior Minister`, `the company's chief executive`, `Khimprom
+            // leader`), and fillers before an appositive's title (`Burkin, identified as the
+            // leader of …`).
+            let mut before = title;
+            while before > 0 && SAME_POST.contains(&self.lower(before - 1)) {
+                before -= 1;
+            }
+            let mut org_run = None;
+            if before > 0 {
+                let prev = self.lower(before - 1);
                 if let Some(stem) = prev.strip_suffix("'s") {
                     if !stem.is_empty() {
-                        org = Some(at - 1..at);
+                        org = Some(before - 1..before);
                     }
-                } else if let Some(s) = self.name_until(at) {
+                } else if let Some(s) = self.name_until(before) {
                     // A run that is itself a name (`Anna Berg, chief executive`) is not an
                     // organisation: only take it when no comma separates it.
-                    org = Some(s..at);
+                    org = Some(s..before);
+                    org_run = Some(s);
                 }
             }
             let mut after = end;
@@ -310,36 +502,96 @@ impl Scan<'_> {
                 org = Some(r);
                 after = e;
             }
-            // Title before a name: `spokeswoman Irina Volk`, `chief executive, Anna Berg`.
+            // Title before a name: `spokeswoman Irina Volk`, `chief executive, Anna Berg`,
+            // `president and general manager Ed Stefanski`.
             let mut n = after;
-            if self.is_sym(n, ",") {
-                n += 1;
-            }
-            let mut named = self.name_from(n).and_then(|e| self.person(n..e));
-            // Appositive: `Yegor Burkin, identified as the leader of Khimprom`.
-            if named.is_none() {
-                let mut k = at;
-                while k > 0 && APPOSITIVE_FILLERS.contains(&self.lower(k - 1)) {
-                    k -= 1;
-                }
-                if k > 0 && self.is_sym(k - 1, ",") {
-                    if let Some(s) = self.name_until(k - 1) {
-                        if let Some(p) = self.person(s..k - 1) {
-                            named = Some(p);
-                            if org.as_ref().is_some_and(|o| o.end == at) {
-                                org = None;
-                            }
-                        }
+            if matches!(self.lower(n), "and" | "&") {
+                if let Some((_, e2)) = self.role_at(n + 1) {
+                    n = e2;
+                    if let Some((_, e3)) = self.org_after(n) {
+                        n = e3;
                     }
                 }
             }
-            // `Interior Minister Ivan Petrov` took `Ivan Petrov` as the person and `Interior` as
-            // the organisation; a run that ran into the sentence start is a name, not an org.
+            if self.is_sym(n, ",") {
+                n += 1;
+            }
+            let mut named = self.person_from(n);
+            // `Minister of the Interior Bernard Cazeneuve`: the organisation's run took the
+            // name; its last two words are the person when they are no organisation's words.
+            if named.is_none() {
+                if let Some(o) = org.clone().filter(|o| o.start > end && o.len() >= 3) {
+                    let split = o.end - 2;
+                    if !self.lx.is_role_word("org", self.lower(split))
+                        && !self.lx.is_role_word("org", self.lower(split + 1))
+                        && self.proper(split)
+                        && self.proper(split + 1)
+                    {
+                        named = Some(split..o.end);
+                        org = Some(o.start..split);
+                    }
+                }
+            }
+            // Appositive: `Yegor Burkin, identified as the leader of Khimprom`, `Tony DiLeo,
+            // the team's assistant general manager`, `Brad Baehr, California Highway Patrol
+            // officer`, and with a copula, no comma: `Oler is the bishop of …`.
+            if named.is_none() {
+                let mut k = org_run.unwrap_or(before);
+                // `the city councilman`, `a police officer`: lowercase words that say which
+                // kind of post, right before the title.
+                let mut modifiers = 0;
+                while modifiers < 2
+                    && k > 0
+                    && self.is_word(k - 1)
+                    && self.raw(k - 1).starts_with(char::is_lowercase)
+                    && !self.lx.stopwords.contains(self.lower(k - 1))
+                    && !APPOSITIVE_FILLERS.contains(&self.lower(k - 1))
+                    && !SAME_POST.contains(&self.lower(k - 1))
+                {
+                    k -= 1;
+                    modifiers += 1;
+                }
+                let mut copula = false;
+                loop {
+                    if k == 0 {
+                        break;
+                    }
+                    let w = self.lower(k - 1);
+                    if APPOSITIVE_FILLERS.contains(&w) || SAME_POST.contains(&w) {
+                        copula |= COPULAS.contains(&w);
+                        k -= 1;
+                    } else if w.len() > 2 && w.ends_with("'s") && self.is_word(k - 1) {
+                        org = Some(k - 1..k);
+                        k -= 1;
+                    } else {
+                        break;
+                    }
+                }
+                let found = if k > 0 && self.is_sym(k - 1, ",") {
+                    self.person_until(k - 1)
+                } else if copula {
+                    // `Oler is the bishop of …` may open the sentence with the surname alone.
+                    self.person_until(k).or_else(|| {
+                        let s = self.name_until(k)?;
+                        let w = self.lower(s);
+                        (s == 0 && k - s == 1 && self.lx.class_of(w).is_none()).then_some(s..k)
+                    })
+                } else {
+                    None
+                };
+                if found.is_some() {
+                    named = found;
+                }
+            }
             person = named;
         }
         let person = person?;
         let name = self.words(person.clone());
-        let surname = self.lower(person.end - 1).to_string();
+        let name = name
+            .strip_suffix("'s")
+            .or_else(|| name.strip_suffix("\u{2019}s"))
+            .map_or(name.clone(), str::to_string);
+        let surname = self.surname(person.clone());
         // Only a proper name identifies an organisation; `the company` says which kind it is.
         let org_text = org
             .as_ref()
@@ -349,10 +601,14 @@ impl Scan<'_> {
             .filter(|r| self.proper(r.start))
             .and(org_text.as_ref())
             .map(|t| t.to_lowercase());
-        let lo = [Some(at), Some(person.start), org.as_ref().map(|o| o.start)]
-            .into_iter()
-            .flatten()
-            .min()?;
+        let lo = [
+            Some(title),
+            Some(person.start),
+            org.as_ref().map(|o| o.start),
+        ]
+        .into_iter()
+        .flatten()
+        .min()?;
         let hi = [Some(end), Some(person.end), org.as_ref().map(|o| o.end)]
             .into_iter()
             .flatten()
@@ -363,8 +619,11 @@ impl Scan<'_> {
             span: self.toks[lo].span.start..self.toks[hi - 1].span.end,
             person: name,
             surname,
-            role: c.0,
-            label: c.1,
+            role: c.name,
+            label: c.label,
+            rank,
+            many: c.many,
+            former: !passive && !active && self.former(title),
             org: org_text,
             org_key,
             context: Vec::new(),

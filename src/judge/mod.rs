@@ -321,10 +321,10 @@ fn judge_group(docs: &[Analysis], a: &Alignment) -> Finding {
             let (x, y) = (&claim(docs, w[0]).quantity, &claim(docs, w[1]).quantity);
             matches!(x.hedge, HedgeKind::Exact | HedgeKind::Exactly)
                 && matches!(y.hedge, HedgeKind::Exact | HedgeKind::Exactly)
-                && x.value.zip(y.value).is_some_and(|(p, q)| {
+                && (x.value.zip(y.value).is_some_and(|(p, q)| {
                     in_base(x, interval::firm(x)) == in_base(y, interval::firm(y))
                         || (p - q).abs() < 1e-9
-                })
+                }) || x.tally.is_some() && x.tally.map(|t| t.key()) == y.tally.map(|t| t.key()))
         });
         let explanation = if all_same {
             format!("Same figure: {}.", list(claims))
@@ -496,6 +496,10 @@ fn modality_note(docs: &[Analysis], claims: &[ClaimRef]) -> Option<String> {
 /// The range every interval of a consensus allows, in the unit of `c` (`30–34`, `12`), or
 /// `None` when it is unbounded.
 fn describe_common(c: &Claim, ivs: &[interval::Interval]) -> Option<String> {
+    if let Some(t) = c.quantity.tally {
+        let sides: Vec<String> = t.sides().iter().map(u32::to_string).collect();
+        return Some(sides.join("-"));
+    }
     let low = ivs.iter().map(|i| i.low).fold(f64::NEG_INFINITY, f64::max);
     let high = ivs.iter().map(|i| i.high).fold(f64::INFINITY, f64::min);
     if !low.is_finite() || !high.is_finite() || low > high {

@@ -16,9 +16,13 @@ fn label(docs: &[Analysis], r: ClaimRef) -> &str {
 
 /// `leader of Khimprom`, `chief executive`.
 fn position(c: &RoleClaim) -> String {
-    match &c.org {
-        Some(o) => format!("{} of {}", c.label, o.trim_start_matches("the ")),
+    let title = match c.rank {
+        Some(r) => format!("{r} {}", c.label),
         None => c.label.to_string(),
+    };
+    match &c.org {
+        Some(o) => format!("{title} of {}", o.trim_start_matches("the ")),
+        None => title,
     }
 }
 

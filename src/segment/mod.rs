@@ -20,16 +20,22 @@
 //!   `world.I dag` and `ended.XIX century`.
 //! - Ellipses: `...`/`....` before a capital end a sentence; a spaced `. . .` does only with
 //!   four dots.
+//!   Two dots set apart from the word before (`ended .. Then`) are a stop and a stray dot.
 //! - Closing quotes and brackets after the stop belong to the sentence that ends, and so does a
 //!   bracketed remark after a quotation that began mid-sentence; footnote marks glued to the
 //!   stop (`cold.11 12 Take`) too.
+//!   Scraped text that lost the space after a quotation (`he said."The town…`) is cut
+//!   before the capitalised word, or before the quote when it opens the next sentence.
 //! - Numbered and lettered lists ("1. … 2. …", "a) … b) …") and bullets start items.
 //! - A blank line always ends a sentence; a single line break does when the line has no stop
 //!   and the next line starts with a capital (a headline), when the line is a short label, or
 //!   when the next word would have fitted on the line (a deliberate break, not a wrap); a
 //!   trailing space before the break marks a soft wrap unless the next line is indented.
+//! - A long run with no punctuation at all (a scraped line, a transcript) is cut before a
+//!   capitalised starter word that follows a lowercase word (`runs`).
 
 mod lang;
+mod runs;
 
 pub use lang::{detect, Lang};
 use lang::{rules, Rules};
@@ -607,7 +613,9 @@ impl<'a> Splitter<'a> {
 
         if attached {
             let nc = self.char_at(k).unwrap_or(' ');
-            if strong {
+            if (dots == 1 || bang) && closed && quoted && !strong && self.depth == 0 {
+                self.glued_after_quote(i, end, k);
+            } else if strong {
                 if !closed && self.depth == 0 {
                     self.cut(end);
                 }
@@ -679,10 +687,32 @@ impl<'a> Splitter<'a> {
             }
             return end;
         }
+        if contiguous_dots == 2 && pre_space && !closed {
+            self.stray_dot(i, next);
+            if next.starts() {
+                self.cut(end);
+            }
+            return end;
+        }
         if self.period_ends(i, pre_space, next, word, newlines > 0, closed) {
             self.cut(end);
         }
         end
+    }
+
+    /// Two dots set apart from the word before (`the end .. Then`, `It ended. .. Then`) are
+    /// no ellipsis but a stop and a stray dot typed twice: the first dot ends what precedes
+    /// it, and the stray dot stands alone; after a sentence already ended, both do.
+    fn stray_dot(&mut self, i: usize, next: Next) {
+        let before = self.text[self.last_cut.min(i)..i].trim_end();
+        if before.is_empty() || !next.starts() {
+            return;
+        }
+        if before.ends_with(['.', '!', '?']) {
+            self.cut(i);
+        } else {
+            self.cut(i + 1);
+        }
     }
 
     /// `"If you please, sir--" The Rabbit…`: speech broken off by a dash ends the sentence
@@ -698,6 +728,25 @@ impl<'a> Splitter<'a> {
         }
         if k > end && k < self.b.len() && self.next_word(k).0 == Next::Upper {
             self.cut(end);
+        }
+    }
+
+    /// `he said."The town…`, `"No!"He ran`: scraped text lost the space after a quotation's
+    /// stop. A capitalised word glued after the quote starts a sentence. When the quote closes
+    /// the quotation we are in, it belongs to the sentence that ends; when it closes none, it
+    /// opens the next sentence, and the cut goes before it.
+    fn glued_after_quote(&mut self, i: usize, end: usize, k: usize) {
+        let (next, word) = self.next_word(k);
+        let word_like = word.chars().nth(1).is_some_and(char::is_lowercase);
+        if next != Next::Upper || !word_like {
+            return;
+        }
+        let closes = self.protect_end >= i && self.protect_end < end;
+        if closes {
+            self.cut(end);
+        } else {
+            let stops_end = self.text[i..end].find(is_closer).map_or(end, |p| i + p);
+            self.cut(stops_end);
         }
     }
 
@@ -1452,7 +1501,11 @@ impl<'a> Splitter<'a> {
             if end <= start || !text.is_char_boundary(end) {
                 continue;
             }
-            push_trimmed(text, start..end, out);
+            if runs::is_run(&text[start..end]) {
+                runs::cut_run(text, start..end, self.rules, out);
+            } else {
+                push_trimmed(text, start..end, out);
+            }
             start = end;
         }
     }

@@ -2,10 +2,12 @@
 //! `2 1/2`, `5k`, `4 thousand 3 hundred and 21`) and English number words (`twenty-one
 //! trillion three hundred`, `two hundred point seventy-one`, `half a million`, `three dozens`,
 //! `five eighths`, `one hundred twenty fifth`), parsed by one small grammar over tokens.
+//! Digits and words interleave (`3 hundred and 21`), so both live here.
 
-use super::lexicon::WordKind;
-use super::quantity::Parser;
-use super::token::TokenKind;
+use super::digits::{read_digits, Digits};
+use super::reader::Parser;
+use crate::extract::lexicon::WordKind;
+use crate::extract::token::TokenKind;
 
 /// A numeral as written: its value and how it was written.
 #[derive(Debug, Clone, PartialEq)]
@@ -38,7 +40,7 @@ impl Numeral {
         self
     }
 
-    fn new(value: f64, start: usize, end: usize) -> Numeral {
+    pub(super) fn new(value: f64, start: usize, end: usize) -> Numeral {
         Numeral {
             value,
             decimals: 0,
@@ -49,119 +51,6 @@ impl Numeral {
             fraction: false,
             ordinal: false,
             plain: false,
-        }
-    }
-}
-
-/// How a run of digits with separators reads.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) enum Digits {
-    /// A number: value and decimals.
-    Number(f64, u32),
-    /// Dotted groups like an IP address or version (`192.168.1.2`, `1.2.3`).
-    Dotted,
-    /// A list written without spaces (`22,24,26,31`): the byte ranges of its numbers.
-    List(Vec<(usize, usize)>),
-}
-
-/// Reads a digit token: thousands commas (`1,234,567`), Indian grouping (`12,34,567`),
-/// a decimal comma (`1,3`, `1.111,11`), dotted thousands (`1.234.567`).
-pub(crate) fn read_digits(raw: &str) -> Digits {
-    let commas = raw.bytes().filter(|&b| b == b',').count();
-    let dots = raw.bytes().filter(|&b| b == b'.').count();
-    if commas == 0 && dots <= 1 {
-        // The common case, parsed as written: `2019`, `3.5`.
-        let frac = raw.split_once('.').map_or(0, |(_, f)| f.len() as u32);
-        return match raw.parse::<f64>() {
-            Ok(v) => Digits::Number(v, frac),
-            Err(_) => Digits::Dotted,
-        };
-    }
-    let parse = |int: &str, frac: &str| -> Digits {
-        // Digits without their group separators, on the stack.
-        let mut buf = [0u8; 64];
-        let mut n = 0;
-        for b in int.bytes().filter(u8::is_ascii_digit) {
-            if n == buf.len() {
-                return Digits::Dotted;
-            }
-            buf[n] = b;
-            n += 1;
-        }
-        if !frac.is_empty() {
-            if n + 1 + frac.len() > buf.len() {
-                return Digits::Dotted;
-            }
-            buf[n] = b'.';
-            buf[n + 1..n + 1 + frac.len()].copy_from_slice(frac.as_bytes());
-            n += 1 + frac.len();
-        }
-        match std::str::from_utf8(&buf[..n])
-            .ok()
-            .and_then(|s| s.parse::<f64>().ok())
-        {
-            Some(v) => Digits::Number(v, frac.len() as u32),
-            None => Digits::Dotted,
-        }
-    };
-    let groups_ok = |int: &str, sep: char| -> bool {
-        let g: Vec<&str> = int.split(sep).collect();
-        if g.len() == 1 {
-            return true;
-        }
-        let western = (1..=3).contains(&g[0].len()) && g[1..].iter().all(|x| x.len() == 3);
-        // Indian: 12,34,567 — two-digit groups, then three.
-        let indian = g.len() >= 3
-            && (1..=2).contains(&g[0].len())
-            && g[1..g.len() - 1].iter().all(|x| x.len() == 2)
-            && g[g.len() - 1].len() == 3;
-        western || indian
-    };
-    match (commas, dots) {
-        (0, 0) => parse(raw, ""),
-        (0, 1) => {
-            let (i, f) = raw.split_once('.').expect("one dot");
-            parse(i, f)
-        }
-        (0, _) => {
-            // 1.234.567 is a European thousand grouping; anything else is dotted.
-            if groups_ok(raw, '.') {
-                parse(raw, "")
-            } else {
-                Digits::Dotted
-            }
-        }
-        (_, 0) => {
-            if groups_ok(raw, ',') {
-                return parse(raw, "");
-            }
-            let (i, f) = raw.rsplit_once(',').expect("a comma");
-            if commas == 1 && f.len() <= 2 {
-                // A decimal comma: 1,3 or 5,00.
-                return parse(i, f);
-            }
-            let mut out = Vec::new();
-            let mut at = 0;
-            for g in raw.split(',') {
-                out.push((at, at + g.len()));
-                at += g.len() + 1;
-            }
-            Digits::List(out)
-        }
-        _ => {
-            // Both: the last separator is the decimal mark.
-            let last_comma = raw.rfind(',').expect("comma");
-            let last_dot = raw.rfind('.').expect("dot");
-            let (dec, group) = if last_dot > last_comma {
-                ('.', ',')
-            } else {
-                (',', '.')
-            };
-            let (i, f) = raw.rsplit_once(dec).expect("decimal mark");
-            if i.contains(dec) || !groups_ok(i, group) {
-                return Digits::Dotted;
-            }
-            parse(i, f)
         }
     }
 }
@@ -224,7 +113,7 @@ impl State {
 
 impl Parser<'_> {
     /// The lowercase number word at `i`, with its value and role.
-    fn number_word(&self, i: usize) -> Option<(f64, WordKind)> {
+    pub(super) fn number_word(&self, i: usize) -> Option<(f64, WordKind)> {
         if !self.is_word(i) {
             return None;
         }
@@ -233,14 +122,6 @@ impl Parser<'_> {
 
     /// A numeral at `i`: digits, or words, or a fraction.
     pub(crate) fn numeral(&self, i: usize) -> Option<Numeral> {
-        let n = self.numeral_only(i)?;
-        if n.ordinal || n.fraction {
-            return Some(n);
-        }
-        Some(self.ratio(&n).unwrap_or(n))
-    }
-
-    fn numeral_only(&self, i: usize) -> Option<Numeral> {
         let t = self.tok(i)?;
         match t.kind {
             TokenKind::Number => self.digits(i),
@@ -269,7 +150,7 @@ impl Parser<'_> {
     }
 
     /// A digit token and what is written against it.
-    fn digits(&self, i: usize) -> Option<Numeral> {
+    pub(super) fn digits(&self, i: usize) -> Option<Numeral> {
         let raw = self.raw(i);
         let (mut v, decimals) = match read_digits(raw) {
             Digits::Number(v, d) => (v, d),
@@ -508,6 +389,23 @@ impl Parser<'_> {
         Some(s.factor)
     }
 
+    /// Whether a currency is written around token `j`: a symbol or code just before the
+    /// figure, or a currency word just after (`€75m`, `75m euros`).
+    fn money_context(&self, j: usize) -> bool {
+        let before = (j.saturating_sub(4)..j).any(|k| {
+            self.tok(k).is_some_and(|t| t.kind != TokenKind::Number)
+                && self.lx.currencies.matches(self, k).any(|(e, _, c)| {
+                    c.before && e <= j && (e..j).all(|m| self.is_number(m) || self.is_sym(m, "-"))
+                })
+        });
+        before
+            || self
+                .lx
+                .currencies
+                .matches(self, j + 1)
+                .any(|(_, _, c)| c.after && c.cue.is_none())
+    }
+
     /// Whether a plural noun (or `people`) follows at `j`: what only a large count counts.
     fn counts_many(&self, j: usize) -> bool {
         let w = self.lower(j);
@@ -606,6 +504,21 @@ impl Parser<'_> {
         let prev = i.checked_sub(1).map(|p| self.lower(p)).unwrap_or_default();
         if matches!(prev, "minus" | "negative") {
             return false;
+        }
+        // `one of the 12 victims`: a part of a counted whole, not a pronoun.
+        if next == "of" {
+            let mut k = i + 2;
+            if matches!(self.lower(k), "the" | "its" | "their" | "those" | "these") {
+                k += 1;
+            }
+            let counted_whole = self.tok(k).is_some_and(|t| t.kind == TokenKind::Number)
+                || matches!(
+                    self.number_word(k),
+                    Some((_, WordKind::Unit | WordKind::Teen | WordKind::Tens))
+                );
+            if counted_whole && !matches!(prev, "no" | "the" | "every" | "each" | "any") {
+                return false;
+            }
         }
         next == "of"
             || next == "another"
@@ -1153,39 +1066,8 @@ impl Parser<'_> {
         Some((v, k + 1, plural))
     }
 
-    /// `X over Y`, `X out of Y` (X < Y), `one in Y`: a ratio.
-    fn ratio(&self, n: &Numeral) -> Option<Numeral> {
-        let j = n.end;
-        let w = self.lower(j);
-        let (k, kind) = match w {
-            "over" => (j + 1, 0),
-            "out" if self.lower(j + 1) == "of" => (j + 2, 1),
-            "in" if n.value == 1.0 && !n.fraction => (j + 1, 2),
-            _ => return None,
-        };
-        let d = self.plain_numeral(k)?;
-        if d.value == 0.0 {
-            return None;
-        }
-        let ok = match kind {
-            // `one over three`; `$2000 over 3 years` is a period, so nothing may follow.
-            0 => !self.is_word(d.end),
-            1 => n.value < d.value,
-            // `1 in 21`, but not `1 in 10 days` or `1 in 2005`.
-            _ => !(self.is_unit_word(d.end) || d.plain && (1000.0..=2100.0).contains(&d.value)),
-        };
-        if !ok {
-            return None;
-        }
-        let mut r = Numeral::new(n.value / d.value, n.start, d.end);
-        r.fraction = true;
-        r.words = n.words || d.words;
-        r.decimals = 2;
-        Some(r)
-    }
-
     /// A cardinal without ratio handling (the denominator of a ratio).
-    fn plain_numeral(&self, k: usize) -> Option<Numeral> {
+    pub(super) fn plain_numeral(&self, k: usize) -> Option<Numeral> {
         let t = self.tok(k)?;
         let n = match t.kind {
             TokenKind::Number => self.digits(k)?,
@@ -1208,27 +1090,5 @@ impl Parser<'_> {
             _ => return None,
         };
         (!n.ordinal && !n.fraction).then_some(n)
-    }
-
-    /// Whether a unit word starts at `j` (used to tell `1 in 21` from `5 in 10 days`).
-    fn is_unit_word(&self, j: usize) -> bool {
-        self.is_word(j) && self.lx.units.longest(self, j).is_some()
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn digit_forms() {
-        assert_eq!(read_digits("1,234,567"), Digits::Number(1234567.0, 0));
-        assert_eq!(read_digits("12,34,567.89"), Digits::Number(1234567.89, 2));
-        assert_eq!(read_digits("1.111,11"), Digits::Number(1111.11, 2));
-        assert_eq!(read_digits("1,3"), Digits::Number(1.3, 1));
-        assert_eq!(read_digits("1.234.567"), Digits::Number(1234567.0, 0));
-        assert_eq!(read_digits("192.168.1.2"), Digits::Dotted);
-        assert_eq!(read_digits("4.800"), Digits::Number(4.8, 3));
-        assert!(matches!(read_digits("22,24,26,31"), Digits::List(v) if v.len() == 4));
     }
 }

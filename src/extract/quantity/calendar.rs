@@ -1,0 +1,153 @@
+//! Figures that place something in time rather than count it: clock times (`3 a.m.`, `10:30
+//! pm`), dates (`June 9, 2011`, `5/17/2018`) and years.
+
+use super::reader::{group_value, DigitGroups, Parser};
+use super::unit::Unit;
+use super::{Quantity, QuantityKind};
+use crate::extract::lexicon::HedgeKind;
+
+const TIME_WORDS: &[&str] = &[
+    "a.m", "am", "p.m", "pm", "o'clock", "gmt", "utc", "bst", "cet", "cest", "est", "edt", "pst",
+    "pdt", "et", "pt", "ist", "jst", "aest",
+];
+
+impl Parser<'_> {
+    /// `am`/`pm`/`a.m.`/`GMT` after a time: the index after it, and whether it is afternoon.
+    pub(super) fn clock_suffix(&self, j: usize) -> (usize, bool) {
+        let w = self.lower(j);
+        if !TIME_WORDS.contains(&w) {
+            return (j, false);
+        }
+        let mut e = j + 1;
+        if w.contains('.') && self.is_sym(e, ".") && self.glued(e) {
+            e += 1;
+        }
+        (e, w.starts_with('p'))
+    }
+
+    /// The tokens of a date around a day number: the month before or after, a year after.
+    pub(super) fn date_extent(&self, start: usize, end: usize) -> (usize, usize) {
+        let mut a = start;
+        let mut b = end;
+        if a >= 1 && self.lx.months.contains(self.lower(a - 1)) {
+            a -= 1;
+        } else if a >= 2
+            && self.is_sym(a - 1, ".")
+            && self
+                .lx
+                .months
+                .contains(format!("{}.", self.lower(a - 2)).as_str())
+        {
+            a -= 2;
+        } else {
+            if self.lower(b) == "of" {
+                b += 1;
+            }
+            if self.lx.months.contains(self.lower(b)) {
+                b += 1;
+            }
+        }
+        // `June 9, 2011`
+        let c = usize::from(self.is_sym(b, ","));
+        if self.is_number(b + c) && self.raw(b + c).len() == 4 {
+            b += c + 1;
+        }
+        (a, b)
+    }
+
+    /// A decade written `1990s` or `40s` at `start` (value `v`), narrowed by `early`, `mid`
+    /// or `late` before it (`the mid-1990s`, `her late 30s`): where it starts, and its first
+    /// and last year.
+    pub(super) fn decade(&self, start: usize, v: f64) -> Option<(usize, f64, f64)> {
+        if v.fract() != 0.0 || v % 10.0 != 0.0 {
+            return None;
+        }
+        let mut p = start;
+        if p >= 2 && self.is_sym(p - 1, "-") && self.glued(p) {
+            p -= 1;
+        }
+        let part = p.checked_sub(1).map(|k| self.lower(k));
+        let (at, lo, hi) = match part {
+            Some("early") => (p - 1, 0.0, 3.0),
+            Some("mid") => (p - 1, 4.0, 6.0),
+            Some("late") => (p - 1, 7.0, 9.0),
+            _ => (start, 0.0, 9.0),
+        };
+        Some((at, v + lo, v + hi))
+    }
+
+    /// Dates in digits: `5/17/2018`, `17/5/18`, `2018-05-17`, `1995-01`, `2019-10`.
+    pub(super) fn numeric_date(&self, g: &DigitGroups) -> Option<Quantity> {
+        let (d, num) = (&g.digits, group_value);
+        let date = match (d.len(), g.seps.as_slice()) {
+            (3, ["/", "/"]) => (num(d[0]) <= 31 && num(d[1]) <= 31) && matches!(d[2].len(), 2 | 4),
+            (3, ["-", "-"]) => d[0].len() == 4 && num(d[1]) <= 12 && num(d[2]) <= 31,
+            (2, ["-"]) => {
+                d[0].len() == 4 && d[1].len() == 2 && d[1].starts_with('0')
+                    || d[0].len() == 4 && d[1] == "10"
+                    || d[0].len() == 4
+                        && matches!(d[1], "11" | "12")
+                        && num(d[1]) != (num(d[0]) + 1) % 100
+            }
+            _ => false,
+        };
+        date.then(|| self.typed(g.start, g.end, QuantityKind::Date, None))
+    }
+
+    /// `2013-14`, `2010-2012`: a span of years.
+    pub(super) fn year_span(&self, g: &DigitGroups) -> Option<Quantity> {
+        let d = &g.digits;
+        if !(d.len() == 2 && g.seps == ["-"] && d[0].len() == 4) {
+            return None;
+        }
+        let y = group_value(d[0]);
+        let second = group_value(d[1]);
+        let to = match d[1].len() {
+            2 => y / 100 * 100 + second,
+            4 => second,
+            _ => 0,
+        };
+        if !((1000..=2100).contains(&y) && to > y && to - y < 100) {
+            return None;
+        }
+        let mut q = self.typed(g.start, g.end, QuantityKind::Year, None);
+        q.low = Some(y as f64);
+        q.high = Some(to as f64);
+        q.hedge = HedgeKind::Range;
+        Some(q)
+    }
+
+    /// Clock times: `10:30`, `9:15 pm`, `10:30:15`; hours, minutes and seconds with no clock
+    /// word after them are an elapsed time, as in race results (`won in 2:04:31`).
+    pub(super) fn clock_time(&self, i: usize) -> Option<Quantity> {
+        if !(self.is_sym(i + 1, ":") && self.glued(i + 1) && self.glued(i + 2)) {
+            return None;
+        }
+        let raw = self.raw(i);
+        let m = self.raw(i + 2);
+        let h = group_value(raw);
+        if !(m.len() == 2 && group_value(m) < 60 && h <= 24 && raw.len() <= 2) {
+            return None;
+        }
+        let mut end = i + 3;
+        let mut hours = h as f64 + group_value(m) as f64 / 60.0;
+        if self.is_sym(end, ":") && self.glued(end) && self.is_number(end + 1) {
+            let sec = self.raw(end + 1);
+            end += 2;
+            if self.clock_suffix(end).0 == end && sec.len() == 2 && group_value(sec) < 60 {
+                if let Some(u) = self.lx.unit_named("hours") {
+                    let v = hours + group_value(sec) as f64 / 3600.0;
+                    let mut q = self.typed(i, end, QuantityKind::Measure, Some(v));
+                    q.unit = Some(Unit::from_def(u));
+                    q.decimals = 4;
+                    return Some(q);
+                }
+            }
+        }
+        let (e, pm) = self.clock_suffix(end);
+        if pm && hours < 12.0 {
+            hours += 12.0;
+        }
+        Some(self.typed(i, e, QuantityKind::Time, Some(hours)))
+    }
+}

@@ -1,0 +1,190 @@
+//! What kind of number a bare figure is, by its neighbours: a year, a date, an identifier, an
+//! age, a magnitude, or else a count.
+
+use super::figure::Single;
+use super::reader::Parser;
+use super::QuantityKind;
+use crate::extract::lexicon::HedgeKind;
+
+impl Parser<'_> {
+    /// The kind of a bare figure: a year, date, identifier, age or magnitude by its
+    /// neighbours, else a count.
+    pub(super) fn plain_kind(&self, s: &Single) -> QuantityKind {
+        let Some(n) = s.num.as_ref() else {
+            return QuantityKind::Count;
+        };
+        let start = n.start;
+        let end = s.end;
+        let prev = start.checked_sub(1);
+        let prev_word = prev.map(|p| self.lower(p)).unwrap_or_default();
+        let prev2 = start
+            .checked_sub(2)
+            .map(|p| self.lower(p))
+            .unwrap_or_default();
+        let next = self.lower(end);
+        let digits = self.is_number(start);
+        let integer = n.value.fract() == 0.0 && n.scale == 1.0 && !n.fraction;
+        let exact = matches!(s.hedge, HedgeKind::Exact);
+        if n.fraction {
+            return QuantityKind::Count;
+        }
+        // Digits glued to letters: `5G`, `06F6`, `L2`, `J1149.5`; `M7.8` is a magnitude.
+        if digits {
+            if let Some(p) = prev {
+                if self.glued(start) && self.is_word(p) {
+                    if self.raw(p) == "M" && n.value < 10.0 {
+                        return QuantityKind::Magnitude;
+                    }
+                    return QuantityKind::Identifier;
+                }
+            }
+            if self.glued(end) && self.is_word(end) {
+                if next == "s" && n.plain {
+                    // `1960s`, `the 80s`
+                    if self.raw(start).len() == 4 {
+                        return QuantityKind::Year;
+                    }
+                    // `her 40s`, `his mid-30s` are ages; `the 80s`, `the early 90s` years.
+                    let mut p = start;
+                    if p >= 1 && self.is_sym(p - 1, "-") {
+                        p -= 1;
+                    }
+                    if p >= 1 && matches!(self.lower(p - 1), "early" | "mid" | "late") {
+                        p -= 1;
+                    }
+                    let owner = p.checked_sub(1).map(|k| self.lower(k)).unwrap_or_default();
+                    return if matches!(owner, "her" | "his" | "their" | "my" | "your" | "our") {
+                        QuantityKind::Age
+                    } else {
+                        QuantityKind::Year
+                    };
+                }
+                return QuantityKind::Identifier;
+            }
+        }
+        // Dates: `June 9`, `Jan. 5`, `9 June`, `the 4th of July`.
+        let month = |w: &str, raw: &str| {
+            self.lx.months.contains(w)
+                && (!matches!(w, "may" | "march") || raw.starts_with(|c: char| c.is_uppercase()))
+        };
+        if integer && (1.0..=31.0).contains(&n.value) && exact {
+            let month_before = prev.is_some_and(|p| month(prev_word, self.raw(p)))
+                || (prev_word == "."
+                    && start >= 2
+                    && self.lx.months.contains(format!("{prev2}.").as_str()));
+            let of = usize::from(next == "of");
+            let month_after =
+                self.is_word(end + of) && month(self.lower(end + of), self.raw(end + of));
+            if month_before || month_after {
+                return QuantityKind::Date;
+            }
+        }
+        if self.magnitude_before(start).is_some() && n.value <= 10.0 {
+            return QuantityKind::Magnitude;
+        }
+        // Identifiers: `Article 159`, `No. 5`, `version two`, `COVID-19`, `#5`.
+        if self.lx.identifiers.contains(prev_word)
+            || prev_word == "." && self.lx.identifiers.contains(format!("{prev2}.").as_str())
+        {
+            return QuantityKind::Identifier;
+        }
+        if digits && n.plain && exact && self.named_number(start, end) {
+            return QuantityKind::Identifier;
+        }
+        if let Some(p) = prev {
+            if digits
+                && self.is_sym(p, "-")
+                && self.glued(start)
+                && self.glued(p)
+                && p > 0
+                && self.is_word(p - 1)
+            {
+                let w = self.lower(p - 1);
+                if !matches!(
+                    w,
+                    "mid" | "pre" | "post" | "early" | "late" | "over" | "under" | "top"
+                ) {
+                    return QuantityKind::Identifier;
+                }
+            }
+            if digits && self.is_sym(p, "#") && self.glued(start) {
+                return QuantityKind::Identifier;
+            }
+        }
+        if integer && n.value <= 120.0 && n.value >= 1.0 {
+            if self.age_before(start).is_some() {
+                return QuantityKind::Age;
+            }
+            // `John Smith, 45, said`: an age in apposition.
+            if exact && n.plain && self.appositive_age(start, end) {
+                return QuantityKind::Age;
+            }
+        }
+        // Years: a plain four-digit figure in 1000–2100 that counts nothing plural.
+        if digits && n.plain && exact && self.raw(start).len() == 4 {
+            let v = n.value;
+            // `2016 Reuters`: a capitalised word is a name, not what a figure counts.
+            let counted_next = self.is_word(end)
+                && !self.raw(end).starts_with(|c: char| c.is_uppercase())
+                && next.ends_with('s')
+                && !self.lx.stopwords.contains(next)
+                && !self.lx.months.contains(next);
+            let year_word = matches!(
+                prev_word,
+                "in" | "since"
+                    | "of"
+                    | "by"
+                    | "from"
+                    | "until"
+                    | "year"
+                    | "circa"
+                    | "to"
+                    | "before"
+                    | "after"
+                    | "during"
+            ) || matches!(next, "ad" | "bc" | "ce" | "bce");
+            if (1800.0..=2100.0).contains(&v) && !counted_next
+                || (1000.0..1800.0).contains(&v) && year_word
+            {
+                return QuantityKind::Year;
+            }
+        }
+        QuantityKind::Count
+    }
+
+    /// `aged 45`, `age 87`, `at the age of 87`: the index where that starts.
+    pub(super) fn age_before(&self, start: usize) -> Option<usize> {
+        let p = start.checked_sub(1)?;
+        match self.lower(p) {
+            "aged" | "age" => Some(p),
+            "of" if p >= 1 && self.lower(p - 1) == "age" => Some(p - 1),
+            _ => None,
+        }
+    }
+
+    /// `, 45,` after a capitalised name.
+    fn appositive_age(&self, start: usize, end: usize) -> bool {
+        if start < 2 || !self.is_sym(start - 1, ",") {
+            return false;
+        }
+        let name = start - 2;
+        let capital = self.is_word(name)
+            && self.raw(name).starts_with(|c: char| c.is_uppercase())
+            && !self.lx.months.contains(self.lower(name))
+            && !self.lx.stopwords.contains(self.lower(name));
+        capital && (self.is_sym(end, ",") || (self.is_sym(end, ")") && self.is_sym(start - 1, "(")))
+    }
+
+    /// `magnitude 7.8`, `magnitude-7.8`, `a magnitude of 6.2`: where that starts.
+    pub(super) fn magnitude_before(&self, start: usize) -> Option<usize> {
+        let mut p = start.checked_sub(1)?;
+        if self.is_sym(p, "-") && self.glued(start) {
+            p = p.checked_sub(1)?;
+        }
+        match self.lower(p) {
+            "magnitude" => Some(p),
+            "of" if p >= 1 && self.lower(p - 1) == "magnitude" => Some(p - 1),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,492 @@
+//! Finds quantities in a sentence: the figure, its hedge, scale, unit or currency, and what
+//! kind of number it is (a count, money, a percentage, a measure, an age, a magnitude, a
+//! multiplier, or a year/date/time/identifier/ordinal that must never be compared as a count).
+//!
+//! One pass over the tokens: at each token that can start a quantity, [`Parser::quantity`]
+//! reads `[hedge] [sign] [currency] numeral [unit | currency | percent] [after-hedge]`, joins
+//! ranges (`20-25`, `between X and Y`, `3 to 4 L`), and types the figure by its neighbours.
+//! Two small passes then join opposite bounds (`more than 10 and less than 40`) and share a
+//! unit across a list (`45 and 50 mg`).
+//!
+//! The grammar's parts, each in its file, each using only those above it:
+//! - `reader`: the token view (tokens, lowercase, lexicon flags);
+//! - `digits`, `numeral`: numerals in digits and in words;
+//! - `noise`, `calendar`: digits that name (codes, phones) or place in time (dates, clocks);
+//! - `unit`, `money`: units of measurement, ages, magnitudes, multipliers; currencies;
+//! - `figure`: one figure with its hedge, sign, currency and unit, or a vague amount;
+//! - `part`: parts of wholes and rates; `range`: two figures joined into an interval;
+//! - `score`: results, votes and records (`won 31-17`, `a 12-4 record`);
+//! - `zero`: zero counts (`nobody was killed`, `no arrests`, `none of the passengers`);
+//! - `kind`: the type of a bare figure; this file: the pass over the sentence.
+
+mod calendar;
+mod digits;
+mod figure;
+mod kind;
+mod money;
+mod noise;
+pub(crate) mod numeral;
+mod part;
+mod range;
+mod reader;
+mod score;
+mod unit;
+mod zero;
+
+pub use unit::Unit;
+
+use crate::extract::lexicon::{flag, HedgeKind};
+use crate::extract::token::{Token, TokenKind, Tokens};
+use digits::{read_digits, Digits};
+use figure::Single;
+use reader::Parser;
+use std::ops::Range;
+use unit::age_unit;
+
+/// What kind of number a quantity is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuantityKind {
+    Count,
+    Money,
+    Percent,
+    PercentagePoints,
+    Measure,
+    /// `a 45-year-old`, `aged 45`, `Smith, 45,`.
+    Age,
+    /// Earthquake magnitude (`magnitude 7.8`, `7.1 on the Richter scale`).
+    Magnitude,
+    /// `twice`, `nine times`, `three-fold`.
+    Multiplier,
+    Ordinal,
+    Year,
+    Date,
+    Time,
+    /// Names something (`Article 159`, `COVID-19`, `5G`, an IP address, a phone number).
+    Identifier,
+    /// A result, tally or record of sides (`won 31-17`, `a 9-3 vote`, `a 12-4 record`): never
+    /// a range, and neither side a count to compare with a toll; two of them compare only as
+    /// the same sides or not ([`Quantity::tally`]).
+    Score,
+}
+
+impl QuantityKind {
+    /// Whether two sources' figures of this kind can be compared as amounts.
+    pub fn is_amount(self) -> bool {
+        matches!(
+            self,
+            QuantityKind::Count
+                | QuantityKind::Money
+                | QuantityKind::Percent
+                | QuantityKind::PercentagePoints
+                | QuantityKind::Measure
+                | QuantityKind::Age
+                | QuantityKind::Magnitude
+                | QuantityKind::Multiplier
+        )
+    }
+
+    /// Whether two sources' figures of this kind can be compared at all: amounts, and
+    /// scores against scores.
+    pub fn is_comparable(self) -> bool {
+        self.is_amount() || self == QuantityKind::Score
+    }
+}
+
+/// A figure found in the text, with offsets into the normalized document text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quantity {
+    pub span: Range<usize>,
+    pub kind: QuantityKind,
+    /// The point figure as written (in its own unit); `None` for ranges and vague amounts.
+    pub value: Option<f64>,
+    /// Lower bound (`None`: unbounded or unstated).
+    pub low: Option<f64>,
+    /// Upper bound (`None`: unbounded or unstated).
+    pub high: Option<f64>,
+    pub hedge: HedgeKind,
+    pub unit: Option<Unit>,
+    /// Digits after the decimal point as written, and whether a scale word was used; rounding
+    /// tolerance follows from how precisely the figure was stated.
+    pub decimals: u32,
+    pub scaled: bool,
+    /// Token index just after the figure (and its unit), where a counted phrase may start.
+    pub(crate) end_token: usize,
+    pub(crate) start_token: usize,
+    /// Token index where a unit written after the figure starts.
+    pub(crate) unit_token: Option<usize>,
+    /// For a part of a whole (`7 out of 9 charges`, `two of the three suspects`): the whole's
+    /// figure, which is also a quantity of its own, counting the set.
+    pub whole: Option<f64>,
+    /// For a [`QuantityKind::Score`]: its sides as written.
+    pub tally: Option<Tally>,
+}
+
+/// The sides of a result, tally or record (`31-17`, `45-7-2`), as written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Tally {
+    pub sides: [u32; 3],
+    /// How many sides were written (2 or 3).
+    pub len: u8,
+    /// A record of wins, losses (and draws), whose order matters; a result or a vote is the
+    /// same whichever side is named first (`won 31-24`, `lost 24-31`).
+    pub record: bool,
+}
+
+impl Tally {
+    /// The sides as written.
+    pub fn sides(&self) -> &[u32] {
+        &self.sides[..usize::from(self.len)]
+    }
+
+    /// A number that is the same for two tallies exactly when they state the same sides (in
+    /// order for a record, in any order otherwise): what the judge compares.
+    pub fn key(&self) -> f64 {
+        let mut s = self.sides;
+        if !self.record {
+            s[..usize::from(self.len)].sort_unstable_by(|a, b| b.cmp(a));
+        }
+        let side = |v: u32| f64::from(v.min(9_999));
+        side(s[0]) * 1e8 + side(s[1]) * 1e4 + side(s[2])
+    }
+}
+
+impl Quantity {
+    /// A figure beyond the range of `f64` (`1e309 million`, a 310-digit number) is not an
+    /// amount anyone can compare: it is kept as an identifier-like code with no value, so no
+    /// later stage does arithmetic on an infinity.
+    fn retype_if_not_finite(&mut self) {
+        let finite = |v: Option<f64>| v.is_none_or(f64::is_finite);
+        if !(finite(self.value) && finite(self.low) && finite(self.high)) {
+            self.kind = QuantityKind::Identifier;
+            self.value = None;
+            self.low = None;
+            self.high = None;
+        }
+    }
+}
+
+/// Finds every quantity among a sentence's tokens (offsets into `text`).
+pub fn find(text: &str, tokens: &[Token]) -> Vec<Quantity> {
+    let Some(first) = tokens.first() else {
+        return Vec::new();
+    };
+    let base = first.span.start;
+    let end = tokens.last().map_or(base, |t| t.span.end);
+    let lower = text[base..end].to_ascii_lowercase();
+    find_with(&Parser::new(text, tokens, &lower, base))
+}
+
+/// Finds every quantity of a tokenized sentence.
+pub fn find_in(t: &Tokens) -> Vec<Quantity> {
+    if t.is_empty() {
+        return Vec::new();
+    }
+    let (lower, base) = t.lowered();
+    find_with(&Parser::new(t.text, &t.toks, lower, base))
+}
+
+fn find_with(p: &Parser) -> Vec<Quantity> {
+    let tokens = p.toks;
+    let n = tokens.len();
+    let numeric = |k: usize| match tokens[k].kind {
+        TokenKind::Number => true,
+        // Most words are rejected by shape, without the full lookup.
+        TokenKind::Word => {
+            let w = p.lower(k);
+            p.lx.is_numeric_word(w) || w.ends_with("fold")
+        }
+        _ => false,
+    };
+    // The next token that looks numeric (digits, a number word, a vague amount word) at or
+    // after `i`: words far from one cannot start a quantity, so most of a sentence is
+    // skipped after one lookup per token.
+    let mut next_num = 0;
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < n {
+        if next_num < i {
+            next_num = (i..n).find(|&k| numeric(k)).unwrap_or(usize::MAX);
+        }
+        if next_num > i + 8 || !p.may_start(i) {
+            // A zero count (`no arrests`) needs no digit near: it is read where it stands.
+            if let Some(q) = (tokens[i].kind == TokenKind::Word && p.zero_start(i))
+                .then(|| p.zero(i))
+                .flatten()
+            {
+                i = q.end_token.max(i + 1);
+                out.push(q);
+                continue;
+            }
+            i += 1;
+            continue;
+        }
+        if let Some(list) = p.digit_list(i) {
+            out.extend(list);
+            i += 1;
+            continue;
+        }
+        match p.quantity(i) {
+            Some(q) => {
+                i = q.end_token.max(i + 1);
+                out.push(q);
+            }
+            None => i += 1,
+        }
+    }
+    p.join_bounds(&mut out);
+    p.share_units(&mut out);
+    for q in &mut out {
+        q.retype_if_not_finite();
+    }
+    out
+}
+
+impl Parser<'_> {
+    /// A cheap test before parsing: can token `i` start a quantity at all?
+    fn may_start(&self, i: usize) -> bool {
+        match self.toks[i].kind {
+            TokenKind::Number => true,
+            TokenKind::Address => false,
+            _ => self.flag(i) & flag::STARTER != 0 || self.lower(i).ends_with("fold"),
+        }
+    }
+
+    /// A list written without spaces (`22,24,26,31`): one count per number.
+    fn digit_list(&self, i: usize) -> Option<Vec<Quantity>> {
+        if !self.is_number(i) {
+            return None;
+        }
+        let Digits::List(parts) = read_digits(self.raw(i)) else {
+            return None;
+        };
+        let start = self.toks[i].span.start;
+        Some(
+            parts
+                .into_iter()
+                .filter_map(|(a, b)| {
+                    let v: f64 = self.raw(i)[a..b].parse().ok()?;
+                    Some(Quantity {
+                        span: start + a..start + b,
+                        kind: QuantityKind::Count,
+                        value: Some(v),
+                        low: Some(v),
+                        high: Some(v),
+                        hedge: HedgeKind::Exact,
+                        unit: None,
+                        decimals: 0,
+                        scaled: false,
+                        end_token: i + 1,
+                        start_token: i,
+                        unit_token: None,
+                        whole: None,
+                        tally: None,
+                    })
+                })
+                .collect(),
+        )
+    }
+
+    /// The quantity starting at token `i`, if any.
+    fn quantity(&self, i: usize) -> Option<Quantity> {
+        let first = self.lower(i);
+        if first == "between" || first == "from" {
+            if let Some(q) = self.between(i) {
+                return Some(q);
+            }
+            return None;
+        }
+        if self.is_number(i) {
+            if let Some(q) = self.structured(i) {
+                return Some(q);
+            }
+        } else if let Some((j, h)) = self.lx.hedges.longest(self, i) {
+            // `about 12:00 GMT`: a hedged clock time.
+            if self.is_number(j) {
+                if let Some(mut q) = self.structured(j) {
+                    if q.kind == QuantityKind::Time {
+                        q.span = self.span(i, q.end_token);
+                        q.start_token = i;
+                        q.hedge = *h;
+                    }
+                    return Some(q);
+                }
+            }
+        }
+        if let Some(q) = self.percent_of(i) {
+            return Some(q);
+        }
+        if let Some(q) = self.zero(i) {
+            return Some(q);
+        }
+        if let Some(v) = self.fold_word(i) {
+            return Some(self.typed(i, i + 1, QuantityKind::Multiplier, Some(v)));
+        }
+        if first == "twice" || first == "thrice" {
+            let v = if first == "twice" { 2.0 } else { 3.0 };
+            return Some(self.typed(i, i + 1, QuantityKind::Multiplier, Some(v)));
+        }
+        let a = self.single(i)?;
+        if let Some(q) = self.range_after(&a) {
+            return Some(q);
+        }
+        let mut q = self.finish(a);
+        if q.kind == QuantityKind::Count && q.hedge == HedgeKind::Exact {
+            if let Some(v) = q.value {
+                q.whole = self.whole_after(q.end_token, v);
+            }
+        }
+        Some(q)
+    }
+
+    /// `percent of 10`, `per cent of twenty-two` opening a clause: the percentage named after.
+    fn percent_of(&self, i: usize) -> Option<Quantity> {
+        let opens = i == 0 || self.tok(i - 1).is_some_and(|t| t.kind == TokenKind::Symbol);
+        if !opens {
+            return None;
+        }
+        let mut k = i + 1;
+        match self.lower(i) {
+            "percent" | "percents" => {}
+            "per" if self.lower(k) == "cent" => k += 1,
+            _ => return None,
+        }
+        if self.lower(k) != "of" {
+            return None;
+        }
+        let n = self.numeral(k + 1)?;
+        if n.ordinal {
+            return None;
+        }
+        let mut q = self.typed(i, n.end, QuantityKind::Percent, Some(n.value));
+        q.unit = Some(Unit::simple("percent", "percent", 1.0));
+        q.decimals = n.decimals;
+        Some(q)
+    }
+
+    /// Digit patterns that are not amounts: dates (`5/17/2018`, `2018-05-17`, `1995-01`),
+    /// clock times (`10:30`), phone numbers (`+1-222-2222/2222`), addresses (`192.168.1.2`),
+    /// year spans (`2013-14`), and number pairs like `24/7`.
+    fn structured(&self, i: usize) -> Option<Quantity> {
+        if let Some(q) = self.dotted(i).or_else(|| self.noise(i)) {
+            return Some(q);
+        }
+        let g = self.digit_groups(i);
+        if g.all_digits() && g.digits.len() >= 2 {
+            let found = self
+                .numeric_date(&g)
+                .or_else(|| self.year_span(&g))
+                .or_else(|| self.score(&g))
+                .or_else(|| self.phone(&g))
+                .or_else(|| self.number_pair(&g));
+            if found.is_some() {
+                return found;
+            }
+        }
+        if g.digits.len() == 1 {
+            if let Some(q) = self.bracketed_phone(i) {
+                return Some(q);
+            }
+        }
+        self.clock_time(i)
+    }
+
+    /// A single figure as a quantity: bounds from its hedge, and its kind from its neighbours.
+    fn finish(&self, s: Single) -> Quantity {
+        let kind = match s.kind {
+            Some(k) => k,
+            None => self.plain_kind(&s),
+        };
+        let mut start = s.start;
+        let mut end = s.end;
+        let mut value = s.value;
+        let mut unit = s.unit.clone();
+        if kind == QuantityKind::Date {
+            // `June 9, 2011`, `9 June`: the date is the month and the numbers.
+            let (a, b) = self.date_extent(s.start, s.end);
+            start = a;
+            end = b;
+            value = None;
+        }
+        if kind == QuantityKind::Magnitude && unit.is_none() {
+            unit = Some(Unit::simple("magnitude", "magnitude", 1.0));
+            start = self.magnitude_before(s.start).unwrap_or(s.start);
+        }
+        if kind == QuantityKind::Age && unit.is_none() {
+            unit = Some(age_unit("year"));
+            if let Some(a) = self.age_before(s.start) {
+                start = a;
+            }
+        }
+        let mut hedge = s.hedge;
+        let mut decade = None;
+        if matches!(kind, QuantityKind::Year | QuantityKind::Age)
+            && self.is_word(end)
+            && self.glued(end)
+            && self.lower(end) == "s"
+        {
+            end += 1;
+            // `the 1990s`, `the mid-1990s`, `in her 40s`, `his late 30s`: a span of ten years
+            // or a part of one.
+            if let Some((at, lo, hi)) = s.value.and_then(|v| self.decade(s.start, v)) {
+                start = at;
+                value = None;
+                hedge = HedgeKind::Range;
+                // `the 90s` without a century: the last one's.
+                let century = if kind == QuantityKind::Year && hi < 100.0 {
+                    1900.0
+                } else {
+                    0.0
+                };
+                decade = Some((lo + century, hi + century));
+            }
+        }
+        if kind == QuantityKind::Identifier
+            && s.num.as_ref().is_some_and(|n| {
+                let before = n.start > 0 && self.glued(n.start) && self.is_word(n.start - 1);
+                let chained = n.start >= 2
+                    && self.glued(n.start)
+                    && matches!(self.raw(n.start - 1), "-" | "+")
+                    && self.is_number(n.start - 2);
+                let after = self.glued(n.end) && self.is_word(n.end);
+                before || chained || after
+            })
+        {
+            // Digits glued to letters (`5G`, `L2`, `J1149.5+6663`) name a thing; no figure
+            // is stated. `COVID-19`, `Article 159` keep their number.
+            value = None;
+        }
+        let (low, high) = match (hedge, value) {
+            _ if decade.is_some() => decade.map_or((None, None), |(l, h)| (Some(l), Some(h))),
+            (HedgeKind::Vague, _) | (HedgeKind::Range, None) => (Some(s.low), s.high),
+            (_, None) => (None, None),
+            (HedgeKind::Exact | HedgeKind::Exactly | HedgeKind::Range, Some(v)) => {
+                (Some(v), Some(v))
+            }
+            (HedgeKind::AtLeast | HedgeKind::MoreThan, Some(v)) => (Some(v), None),
+            (HedgeKind::AtMost | HedgeKind::LessThan | HedgeKind::UpTo, Some(v)) => (None, Some(v)),
+            (HedgeKind::Nearly, Some(v)) => (None, Some(v)),
+            // Firm bounds are unknown for `about`; the judge applies a stated tolerance.
+            (HedgeKind::Approx, Some(_)) => (None, None),
+        };
+        Quantity {
+            span: self.span(start, end),
+            kind,
+            value,
+            low,
+            high,
+            hedge,
+            unit,
+            decimals: s.decimals,
+            scaled: s.scale != 1.0,
+            end_token: end,
+            start_token: start,
+            unit_token: s.unit_token,
+            whole: None,
+            tally: None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,225 @@
+//! Digits that name rather than count: codes (`i7`, `SCP-173`), names with a number (`Windows
+//! 10`, `Voyager 2`), phone numbers, addresses and number pairs. None of them is an amount.
+
+use super::digits::{read_digits, Digits};
+use super::reader::{group_value, DigitGroups, Parser};
+use super::{Quantity, QuantityKind};
+
+impl Parser<'_> {
+    /// Whether the digits at `start` are part of a code: glued to a word before (`i7`,
+    /// `L2`), after a word and hyphen (`SCP-173`), or chained to such digits (`J1149.5+6663`).
+    pub(super) fn is_code(&self, start: usize) -> bool {
+        if start == 0 || !self.glued(start) || !self.is_number(start) {
+            return false;
+        }
+        let p = start - 1;
+        if self.is_word(p) {
+            // `M7.8` is a magnitude; `x10`, `e6` are exponents read with the numeral.
+            return !(self.raw(p) == "M" || self.lx.currencies.matches(self, p).next().is_some());
+        }
+        if matches!(self.raw(p), "-" | "+") && self.glued(p) && p > 0 {
+            let q = p - 1;
+            if self.is_word(q) {
+                let w = self.lower(q);
+                return !matches!(
+                    w,
+                    "mid"
+                        | "pre"
+                        | "post"
+                        | "early"
+                        | "late"
+                        | "over"
+                        | "under"
+                        | "top"
+                        | "sub"
+                        | "magnitude"
+                ) && self.lx.units.longest(self, q).is_none()
+                    && self.lx.currencies.longest(self, q).is_none();
+            }
+            return self.is_number(q) && self.is_code(q);
+        }
+        false
+    }
+
+    /// `Oregon 214`, `Voyager 2`, `Windows 10`: a name with a number counts nothing. The name
+    /// is capitalised mid-sentence, not a word that starts a headline clause (`Quake Kills
+    /// 5`), and nothing lowercase is counted after the number.
+    pub(super) fn named_number(&self, start: usize, end: usize) -> bool {
+        if start < 2 || !self.is_word(start - 1) || self.glued(start) {
+            return false;
+        }
+        let name = self.raw(start - 1);
+        let lower = self.lower(start - 1);
+        let capital = name.starts_with(|c: char| c.is_uppercase())
+            && name.chars().skip(1).any(char::is_lowercase);
+        let verb_like = lower.ends_with('s') || lower.ends_with("ed") || lower.ends_with("ing");
+        let common = self.lx.stopwords.contains(lower)
+            || self.lx.months.contains(lower)
+            || self.lx.is_cue("weekday", lower)
+            || self.lx.class_of(lower).is_some();
+        let counts_next = self.is_word(end)
+            && self.raw(end).starts_with(|c: char| c.is_lowercase())
+            && !self.lx.stopwords.contains(self.lower(end));
+        capital && !verb_like && !common && !counts_next
+    }
+
+    /// Dotted digit groups (`192.168.1.2`, `1.2.3`): an address or version, or a date written
+    /// with dots (`12.05.2019`).
+    pub(super) fn dotted(&self, i: usize) -> Option<Quantity> {
+        let raw = self.raw(i);
+        if read_digits(raw) != Digits::Dotted {
+            return None;
+        }
+        let groups: Vec<&str> = raw.split('.').collect();
+        let date = groups.len() == 3
+            && groups[0].len() <= 2
+            && groups[1].len() <= 2
+            && groups[2].len() == 4;
+        let kind = if date {
+            QuantityKind::Date
+        } else {
+            QuantityKind::Identifier
+        };
+        Some(self.typed(i, i + 1, kind, None))
+    }
+
+    /// A phone number: three or more groups of seven digits or more, `555-1234`, or a
+    /// number after a glued `+` (`+1-222-2222/2222`).
+    pub(super) fn phone(&self, g: &DigitGroups) -> Option<Quantity> {
+        let i = g.start;
+        let plus = i > 0 && self.is_sym(i - 1, "+") && self.glued(i);
+        let total = g.total();
+        let phone = (g.digits.len() >= 3 && total >= 7)
+            || (g.digits.len() == 2 && g.digits[0].len() == 3 && g.digits[1].len() == 4)
+            || (plus && total >= 7);
+        phone.then(|| {
+            let start = if plus { i - 1 } else { i };
+            self.typed(start, g.end, QuantityKind::Identifier, None)
+        })
+    }
+
+    /// `24/7`, `9/11`: a pair that is neither a fraction nor a date.
+    pub(super) fn number_pair(&self, g: &DigitGroups) -> Option<Quantity> {
+        (g.digits.len() == 2
+            && g.seps == ["/"]
+            && group_value(g.digits[0]) >= group_value(g.digits[1]))
+        .then(|| self.typed(g.start, g.end, QuantityKind::Identifier, None))
+    }
+
+    /// `(555) 123-4567`: an area code in brackets before a phone number.
+    pub(super) fn bracketed_phone(&self, i: usize) -> Option<Quantity> {
+        let paren = i > 0 && self.is_sym(i - 1, "(") && self.raw(i + 1) == ")";
+        if !paren || self.raw(i).len() != 3 {
+            return None;
+        }
+        let rest = i + 2;
+        (self.is_number(rest) && self.glued(rest + 1) && self.is_sym(rest + 1, "-"))
+            .then(|| self.typed(i - 1, rest + 3, QuantityKind::Identifier, None))
+    }
+
+    /// Digits that outlets print as noise, at token `i`: a ticker (`2330.TW`, `(TSE: 7203)`),
+    /// an id too long to be an amount written without separators (a tweet or status id), a
+    /// phone number in spaced groups (`0800 123 4567`, `+44 20 7946 0958`), a code with a
+    /// leading zero (`007`), or a brand spelt with digits (`7-Eleven`).
+    pub(super) fn noise(&self, i: usize) -> Option<Quantity> {
+        let raw = self.raw(i);
+        if !raw.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let id = |end: usize| Some(self.typed(i, end, QuantityKind::Identifier, None));
+        // `2330.TW`, `0700.HK`: a ticker with its market's suffix.
+        if self.is_sym(i + 1, ".")
+            && self.glued(i + 1)
+            && self.glued(i + 2)
+            && self.is_word(i + 2)
+            && self.raw(i + 2).bytes().all(|b| b.is_ascii_uppercase())
+            && self.lx.is_noise_word("suffix", self.lower(i + 2))
+        {
+            return id(i + 3);
+        }
+        // `(TSE: 7203)`, `NYSE: 1234`: a ticker after its exchange.
+        if i >= 2 && self.is_sym(i - 1, ":") && self.lx.is_noise_word("exchange", self.lower(i - 2))
+        {
+            return id(i + 1);
+        }
+        // A status or tweet id: past what an amount is ever written as without separators,
+        // or long and named an id (`status 1234567890`).
+        let id_word = i > 0 && self.is_word(i - 1) && {
+            let w = self.lower(i - 1);
+            self.lx.is_noise_word("id", w) || self.lx.identifiers.contains(w)
+        };
+        if raw.len() >= LONG_ID || raw.len() >= NAMED_ID && id_word {
+            return id(i + 1);
+        }
+        if let Some(end) = self.spaced_phone(i) {
+            let start = if i > 0 && self.is_sym(i - 1, "+") && self.glued(i) {
+                i - 1
+            } else {
+                i
+            };
+            return Some(self.typed(start, end, QuantityKind::Identifier, None));
+        }
+        // `007`, `0800`: amounts are not written with a leading zero (`0000` is a zero).
+        if raw.len() >= 2 && raw.starts_with('0') && raw.bytes().any(|b| b != b'0') {
+            return id(i + 1);
+        }
+        // `7-Eleven`, `3-Com`: digits hyphenated to a capitalised word that is no unit.
+        if self.is_sym(i + 1, "-")
+            && self.glued(i + 1)
+            && self.glued(i + 2)
+            && self.is_word(i + 2)
+            && self
+                .raw(i + 2)
+                .starts_with(|c: char| c.is_ascii_uppercase())
+            && self
+                .raw(i + 2)
+                .bytes()
+                .skip(1)
+                .any(|b| b.is_ascii_lowercase())
+            && self.lx.units.longest(self, i + 2).is_none()
+            && self.lx.currencies.longest(self, i + 2).is_none()
+            && !self.lx.months.contains(self.lower(i + 2))
+            && !matches!(
+                self.lower(i + 2),
+                "year" | "years" | "month" | "week" | "day" | "hour" | "minute" | "point" | "times"
+            )
+            && self
+                .lx
+                .number_word(self.lower(i + 2))
+                .is_none_or(|(v, _)| v > 9.0)
+        {
+            return id(i + 3);
+        }
+        None
+    }
+
+    /// A phone number in spaced digit groups starting at `i`: after a glued `+`, with a
+    /// leading zero, or after a phone word (`call`, `hotline`); seven digits or more in
+    /// groups of two to four. The index after it.
+    fn spaced_phone(&self, i: usize) -> Option<usize> {
+        let plus = i > 0 && self.is_sym(i - 1, "+") && self.glued(i);
+        let cue = i > 0 && self.is_word(i - 1) && self.lx.is_noise_word("phone", self.lower(i - 1));
+        if !(plus || cue || self.raw(i).starts_with('0')) {
+            return None;
+        }
+        let group = |k: usize| {
+            self.is_number(k)
+                && (1..=4).contains(&self.raw(k).len())
+                && self.raw(k).bytes().all(|b| b.is_ascii_digit())
+        };
+        let mut k = i + 1;
+        let mut digits = self.raw(i).len();
+        while group(k) && !self.glued(k) {
+            digits += self.raw(k).len();
+            k += 1;
+        }
+        (k > i + 1 && digits >= 7).then_some(k)
+    }
+}
+
+/// Digits in one run, without separators, from which a figure is an id rather than an amount
+/// (a tweet or status id): past 2^53, where no amount is exact, and written `1.2 quadrillion`.
+const LONG_ID: usize = 16;
+
+/// Digits in one run from which a figure after an id word (`status`, `account`) is an id.
+const NAMED_ID: usize = 8;

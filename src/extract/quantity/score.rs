@@ -1,0 +1,72 @@
+//! Results, votes and records: `won 31-17`, `a 3-1 win`, `voted 9-3`, `a 12-4 record`,
+//! `45-7-2`. Two or three short runs of digits joined by hyphens state the sides of one
+//! outcome. They are no range (a range never runs from high to low, and `a 3-1 win` is no
+//! "one to three"), and neither side counts anything another report's toll could be.
+
+use super::reader::{group_value, DigitGroups, Parser};
+use super::unit::Unit;
+use super::{Quantity, QuantityKind, Tally};
+
+/// How many tokens before and after the sides a cue word may stand (`beat the Jaguars 31-24`,
+/// `a 3-1 home win`).
+const CUE_BEFORE: usize = 4;
+const CUE_AFTER: usize = 2;
+
+impl Parser<'_> {
+    /// A score at the digit groups `g`: two or three groups of one to three digits joined by
+    /// hyphens, not followed by a unit, read as a score when
+    /// - a cue word stands near (`won`, `beat`, `voted`, `record` before; `win`, `victory`,
+    ///   `vote`, `record` after: `data/cues.tsv`),
+    /// - or the sides run from high to low, which no range does (`the Senate split 51-49`),
+    /// - or there are three sides (`45-7-2`).
+    pub(super) fn score(&self, g: &DigitGroups) -> Option<Quantity> {
+        let n = g.digits.len();
+        if !(2..=3).contains(&n)
+            || !g.seps.iter().all(|s| *s == "-")
+            || !g.digits.iter().all(|d| (1..=3).contains(&d.len()))
+            || self.unit_follows(g.end)
+        {
+            return None;
+        }
+        let sides: Vec<u32> = g.digits.iter().map(|d| group_value(d)).collect();
+        let cued = self.score_cue(g.start, g.end);
+        let descending = sides[0] > sides[1];
+        if !(cued || descending || n == 3) {
+            return None;
+        }
+        let mut tally = Tally {
+            sides: [0; 3],
+            len: n as u8,
+            record: n == 3 || self.record_cue(g.start, g.end),
+        };
+        tally.sides[..n].copy_from_slice(&sides);
+        let mut q = self.typed(g.start, g.end, QuantityKind::Score, None);
+        q.tally = Some(tally);
+        if tally.record {
+            q.unit = Some(Unit::simple("win-loss record", "record", 1.0));
+        }
+        Some(q)
+    }
+
+    /// A unit, a currency or a percent right after the groups makes them a range of that
+    /// measure (`5-10%`, `3-4 days`, `20-25 km`), whatever words stand around.
+    fn unit_follows(&self, end: usize) -> bool {
+        self.raw(end) == "%"
+            || self.unit_after(end, false).is_some()
+            || self.currency_after(end, false).is_some()
+            || self.age_after(end).is_some()
+    }
+
+    fn score_cue(&self, start: usize, end: usize) -> bool {
+        let before = (start.saturating_sub(CUE_BEFORE)..start)
+            .any(|k| self.is_word(k) && self.lx.is_cue("score_before", self.lower(k)));
+        let after = (end..end + CUE_AFTER)
+            .any(|k| self.is_word(k) && self.lx.is_cue("score_after", self.lower(k)));
+        before || after
+    }
+
+    fn record_cue(&self, start: usize, end: usize) -> bool {
+        (start.saturating_sub(CUE_BEFORE)..end + CUE_AFTER + 1)
+            .any(|k| self.is_word(k) && self.lx.is_cue("record", self.lower(k)))
+    }
+}

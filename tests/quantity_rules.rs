@@ -1,0 +1,240 @@
+//! Rule tables for how figures are read from news as outlets write them (issue 14): zero
+//! counts, financial and British forms, parts of wholes, vague ranges and decades, scores and
+//! records, and the noise that must never become a claim. Each row is a sentence of our own
+//! and what must (or must not) be read from it.
+
+use corroborate::extract::quantity::find;
+use corroborate::extract::token::tokenize;
+use corroborate::extract::{claims_in_sentence, Detail, HedgeKind, Quantity, QuantityKind};
+
+fn quantities(s: &str) -> Vec<Quantity> {
+    find(s, &tokenize(s, 0))
+}
+
+/// The quantity whose text is `figure`, or a panic listing what was read.
+fn read<'a>(s: &str, all: &'a [Quantity], figure: &str) -> &'a Quantity {
+    all.iter()
+        .find(|q| &s[q.span.clone()] == figure)
+        .unwrap_or_else(|| {
+            let got: Vec<&str> = all.iter().map(|q| &s[q.span.clone()]).collect();
+            panic!("{s:?}: no quantity {figure:?} among {got:?}")
+        })
+}
+
+fn close(a: Option<f64>, b: Option<f64>) -> bool {
+    match (a, b) {
+        (None, None) => true,
+        (Some(x), Some(y)) => (x - y).abs() <= 1e-9 * x.abs().max(1.0),
+        _ => false,
+    }
+}
+
+/// `reads!(name: "sentence" => "figure", Kind, value, low, high;)`: the figure is read with
+/// that kind, value and bounds.
+macro_rules! reads {
+    ($($name:ident: $s:expr => $fig:expr, $kind:ident, $v:expr, $lo:expr, $hi:expr;)*) => {
+        $(#[test] fn $name() {
+            let all = quantities($s);
+            let q = read($s, &all, $fig);
+            assert_eq!(q.kind, QuantityKind::$kind, "{}: {:?}", $s, q);
+            let (v, lo, hi): (Option<f64>, Option<f64>, Option<f64>) = ($v, $lo, $hi);
+            assert!(close(q.value, v) && close(q.low, lo) && close(q.high, hi),
+                "{}: {:?} {:?} {:?} wanted {:?} {:?} {:?}", $s, q.value, q.low, q.high, v, lo, hi);
+        })*
+    };
+}
+
+/// `never!(name: "sentence" => ["text", …];)`: no amount is read whose text contains any of
+/// these (a quantity typed as not an amount — year, date, identifier… — is allowed).
+macro_rules! never_an_amount {
+    ($($name:ident: $s:expr => [$($fig:expr),*];)*) => {
+        $(#[test] fn $name() {
+            for q in quantities($s) {
+                let text = &$s[q.span.clone()];
+                for fig in [$($fig),*] {
+                    assert!(!(text.contains(fig) && q.kind.is_amount()),
+                        "{}: {:?} read as {:?} {:?}", $s, text, q.kind, q.value);
+                }
+            }
+        })*
+    };
+}
+
+// Zero and negation are figures: counts of 0 that contradict "at least 7 dead".
+reads! {
+    zero_nobody: "Nobody was killed in the blast." => "Nobody", Count, Some(0.0), Some(0.0), Some(0.0);
+    zero_no_one_hyphen: "No-one was injured, officials said." => "No-one", Count, Some(0.0), Some(0.0), Some(0.0);
+    zero_no_plural: "There were no arrests at the rally." => "no", Count, Some(0.0), Some(0.0), Some(0.0);
+    zero_no_dead: "The army reported no dead or wounded." => "no", Count, Some(0.0), Some(0.0), Some(0.0);
+    zero_reports_of: "There were no immediate reports of casualties." => "no immediate reports of", Count, Some(0.0), Some(0.0), Some(0.0);
+    zero_serious: "Police said there were no serious injuries." => "no serious", Count, Some(0.0), Some(0.0), Some(0.0);
+    zero_none_of: "None of the 40 miners survived." => "None", Count, Some(0.0), Some(0.0), Some(0.0);
+    zero_none_of_whole: "None of the 40 miners survived." => "40", Count, Some(40.0), Some(40.0), Some(40.0);
+    zero_none_verb: "Rescuers found six people; none were hurt." => "none", Count, Some(0.0), Some(0.0), Some(0.0);
+    zero_not_a_single: "Not a single shot was fired." => "Not a single", Count, Some(0.0), Some(0.0), Some(0.0);
+    zero_not_one: "Not one of the ferry's passengers drowned." => "Not one", Count, Some(0.0), Some(0.0), Some(0.0);
+    zero_word: "Zero deaths were recorded this year." => "Zero", Count, Some(0.0), Some(0.0), Some(0.0);
+}
+
+#[test]
+fn zero_counts_that_are_not() {
+    for s in [
+        "None of this changes the plan.",
+        "There is no doubt about it.",
+        "She said no to the offer.",
+        "No more than 30 people came.",
+    ] {
+        let zeros: Vec<String> = quantities(s)
+            .iter()
+            .filter(|q| q.value == Some(0.0))
+            .map(|q| s[q.span.clone()].to_string())
+            .collect();
+        assert!(zeros.is_empty(), "{s}: {zeros:?}");
+    }
+    let part = quantities("None of the 40 miners survived.");
+    assert_eq!(part[0].whole, Some(40.0), "{part:?}");
+}
+
+// Financial and British forms.
+reads! {
+    british_pc: "Shares rose 1.2pc in early trading." => "1.2pc", Percent, Some(1.2), Some(1.2), Some(1.2);
+    british_pc_stake: "It bought a 15pc stake in the bank." => "15pc", Percent, Some(15.0), Some(15.0), Some(15.0);
+    fold_word: "Exports grew fourfold in a decade." => "fourfold", Multiplier, Some(4.0), Some(4.0), Some(4.0);
+    fold_rise: "It was a tenfold rise in cases." => "tenfold", Multiplier, Some(10.0), Some(10.0), Some(10.0);
+    fold_hyphen: "Profits rose three-fold." => "three-fold", Multiplier, Some(3.0), Some(3.0), Some(3.0);
+    dollar_us: "The fund raised $US40 billion last year." => "$US40 billion", Money, Some(4e10), Some(4e10), Some(4e10);
+    dollar_hk: "The deal is worth HK$2.1bn to the group." => "HK$2.1bn", Money, Some(2.1e9), Some(2.1e9), Some(2.1e9);
+    dollar_au: "Sales reached $A3.5 million." => "$A3.5 million", Money, Some(3.5e6), Some(3.5e6), Some(3.5e6);
+    pound_golden_hello: "He got a £4m golden hello." => "£4m", Money, Some(4e6), Some(4e6), Some(4e6);
+    change_then_level_change: "The index gained 0.4 percent to 7,215.30." => "0.4 percent", Percent, Some(0.4), Some(0.4), Some(0.4);
+    change_then_level_level: "The index gained 0.4 percent to 7,215.30." => "7,215.30", Count, Some(7215.3), Some(7215.3), Some(7215.3);
+    gigahertz: "It runs a 2.4GHz chip." => "2.4GHz", Measure, Some(2.4), Some(2.4), Some(2.4);
+    fell_from_to_first: "Gold fell from $1,820 to $1,760 an ounce." => "$1,820", Money, Some(1820.0), Some(1820.0), Some(1820.0);
+    shared_unit_range: "Rents are 5% to 10% higher than last year." => "5% to 10%", Percent, None, Some(5.0), Some(10.0);
+    change_from_to_is_two: "Rents rose from 5% to 10% a year." => "10%", Percent, Some(10.0), Some(10.0), Some(10.0);
+}
+
+#[test]
+fn a_pc_is_a_computer() {
+    let all = quantities("The school bought 30 PC units.");
+    assert!(
+        all.iter().all(|q| q.kind != QuantityKind::Percent),
+        "{all:?}"
+    );
+}
+
+// Parts of wholes: the part and the whole are separate figures; the part knows its whole.
+reads! {
+    part_out_of: "He was convicted on 7 out of 9 charges." => "7", Count, Some(7.0), Some(7.0), Some(7.0);
+    whole_out_of: "He was convicted on 7 out of 9 charges." => "9", Count, Some(9.0), Some(9.0), Some(9.0);
+    part_of_the: "Two of the three suspects fled abroad." => "Two", Count, Some(2.0), Some(2.0), Some(2.0);
+    whole_of_the: "Two of the three suspects fled abroad." => "three", Count, Some(3.0), Some(3.0), Some(3.0);
+    part_one_of: "One of the 12 victims was a child." => "One", Count, Some(1.0), Some(1.0), Some(1.0);
+    rate_one_in: "One in five voters stayed at home." => "One in five", Count, Some(0.2), Some(0.2), Some(0.2);
+    rate_out_of_ten: "Nine out of 10 doctors agreed." => "Nine out of 10", Count, Some(0.9), Some(0.9), Some(0.9);
+}
+
+#[test]
+fn a_part_carries_its_whole() {
+    for (s, part, whole) in [
+        ("He was convicted on 7 out of 9 charges.", "7", 9.0),
+        ("Two of the three suspects fled abroad.", "Two", 3.0),
+        ("Five of its 12 branches closed.", "Five", 12.0),
+    ] {
+        let all = quantities(s);
+        assert_eq!(read(s, &all, part).whole, Some(whole), "{s}");
+    }
+    let all = quantities("One in five voters stayed at home.");
+    assert_eq!(all.len(), 1, "a rate is one figure: {all:?}");
+}
+
+// Vague ranges and decades.
+reads! {
+    age_decade: "The victim was a woman in her 40s." => "40s", Age, None, Some(40.0), Some(49.0);
+    age_early: "He is in his early 30s." => "early 30s", Age, None, Some(30.0), Some(33.0);
+    age_mid: "She is in her mid-20s." => "mid-20s", Age, None, Some(24.0), Some(26.0);
+    age_late: "He was in his late 60s." => "late 60s", Age, None, Some(67.0), Some(69.0);
+    year_decade: "Prices fell in the 1990s." => "1990s", Year, None, Some(1990.0), Some(1999.0);
+    year_mid_decade: "The mill closed in the mid-1990s." => "mid-1990s", Year, None, Some(1994.0), Some(1996.0);
+    year_short_decade: "It was a hit in the 80s." => "80s", Year, None, Some(1980.0), Some(1989.0);
+    year_early_short_decade: "It was built in the early 90s." => "early 90s", Year, None, Some(1990.0), Some(1993.0);
+    dozen_or_so: "A dozen or so protesters gathered." => "A dozen or so", Count, Some(12.0), None, None;
+    scores_of: "Scores of people were hurt." => "Scores of", Count, None, Some(40.0), Some(200.0);
+    a_handful: "Only a handful of staff remained." => "a handful of", Count, None, Some(2.0), Some(7.0);
+    upwards_of: "Upwards of 200 homes were damaged." => "Upwards of 200", Count, Some(200.0), Some(200.0), None;
+    ages_range: "Children aged 5-11 can apply." => "aged 5-11", Age, None, Some(5.0), Some(11.0);
+}
+
+#[test]
+fn vague_hedges_keep_their_kind() {
+    let all = quantities("Upwards of 200 homes were damaged.");
+    assert_eq!(
+        read("Upwards of 200 homes were damaged.", &all, "Upwards of 200").hedge,
+        HedgeKind::MoreThan
+    );
+}
+
+// Scores and records: a kind of their own, no range, no count.
+reads! {
+    score_won: "The Colts won 31-17 on Sunday." => "31-17", Score, None, None, None;
+    score_win_after: "It was a 3-1 win for the visitors." => "3-1", Score, None, None, None;
+    score_record: "They ended the year with a 12-4 record." => "12-4", Score, None, None, None;
+    score_record_ascending: "The team fell to 9-14 after the loss." => "9-14", Score, None, None, None;
+    score_vote: "The council voted 7-2 to close the road." => "7-2", Score, None, None, None;
+    score_three_sides: "The champion is now 45-7-2." => "45-7-2", Score, None, None, None;
+    score_descending: "The Senate split 51-49 on the bill." => "51-49", Score, None, None, None;
+    range_not_score: "Between 20-25 people were hurt." => "Between 20-25", Count, None, Some(20.0), Some(25.0);
+    range_with_unit: "The storm dropped 5-10 cm of rain." => "5-10 cm", Measure, None, Some(5.0), Some(10.0);
+}
+
+#[test]
+fn scores_compare_as_sides() {
+    let a = quantities("The Colts won 31-24.");
+    let b = quantities("The Jaguars lost 24-31 to the Colts.");
+    let c = quantities("The Colts won 31-17.");
+    let key = |q: &[Quantity]| q[0].tally.map(|t| t.key());
+    assert_eq!(key(&a), key(&b));
+    assert_ne!(key(&a), key(&c));
+    let rec = quantities("They went 12-4 last season.");
+    let rev = quantities("They went 4-12 last season.");
+    assert!(rec[0].tally.unwrap().record);
+    assert_ne!(key(&rec), key(&rev), "a record's order matters");
+    assert!(!QuantityKind::Score.is_amount() && QuantityKind::Score.is_comparable());
+}
+
+// Noise outlets carry: never an amount.
+never_an_amount! {
+    noise_ticker_suffix: "Shares of TSMC (2330.TW) rose 3%." => ["2330"];
+    noise_ticker_exchange: "Toyota (TSE: 7203) said profits fell." => ["7203"];
+    noise_status_id: "The post (status 1234567890123456789) was deleted." => ["1234567890"];
+    noise_brand_hyphen: "Sales at 7-Eleven stores rose." => ["7"];
+    noise_formula_one: "He raced in Formula 1 for five seasons." => ["1"];
+    noise_windows: "Windows 10 was installed on the machines." => ["10"];
+    noise_phone_spaced: "Call the hotline on 0800 123 4567 for help." => ["0800", "123", "4567"];
+    noise_phone_plus: "Reach the embassy on +44 20 7946 0958." => ["44", "20", "7946"];
+    noise_phone_dashed: "Call 555-123-4567 for details." => ["555"];
+    noise_leading_zero: "Agent 007 was in the film." => ["007"];
+    noise_copyright: "Copyright 2016 Reuters." => ["2016"];
+    noise_virus: "COVID-19 cases rose again." => ["19"];
+}
+
+/// Lines outlets print around a story give no claims at all.
+#[test]
+fn boilerplate_lines_give_no_claims() {
+    for s in [
+        "Rescuers dig through rubble after the quake that killed 247 people. (AP Photo/Jane Doe)",
+        "Read more: Five things to know about the 2016 quake",
+        "Click here to see 30 photos of the damage.",
+        "Copyright 2016 Reuters. All rights reserved.",
+        "Photo: 12 of 30",
+        "By Jane Doe and John Roe, Reuters",
+    ] {
+        let claims = claims_in_sentence(s, 0, 0..s.len(), Detail::Claims);
+        assert!(claims.is_empty(), "{s}: {} claims", claims.len());
+    }
+    let s = "Officials said 247 people were killed.";
+    assert_eq!(
+        claims_in_sentence(s, 0, 0..s.len(), Detail::Claims).len(),
+        1
+    );
+}

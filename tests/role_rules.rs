@@ -1,0 +1,122 @@
+//! Rule table for roles as outlets write them (issue 14): abbreviated titles, titles with a
+//! portfolio or an organisation before the name, possessives, `X, who heads Y`, `X, Y's
+//! chief`, qualified posts, and the same person with or without a middle initial or a
+//! courtesy title. Each row is a sentence of our own and the (person, role, organisation key)
+//! it must give.
+
+use corroborate::extract::roles_in_sentence;
+
+fn roles(s: &str) -> Vec<(String, String, Option<String>)> {
+    roles_in_sentence(s, 0, 0..s.len())
+        .into_iter()
+        .map(|r| {
+            let role = match r.rank {
+                Some(q) => format!("{q} {}", r.role),
+                None => r.role.to_string(),
+            };
+            (r.person, role, r.org_key)
+        })
+        .collect()
+}
+
+macro_rules! roles {
+    ($($name:ident: $s:expr => [$(($p:expr, $r:expr, $o:expr)),* $(,)?];)*) => {
+        $(#[test] fn $name() {
+            let want: Vec<(String, String, Option<String>)> = vec![
+                $(($p.to_string(), $r.to_string(), ($o as Option<&str>).map(str::to_string))),*
+            ];
+            assert_eq!(roles($s), want, "{}", $s);
+        })*
+    };
+}
+
+roles! {
+    // Abbreviated titles before a name.
+    abbrev_governor: "Gov. Ann Keller signed the bill on Tuesday." => [("Ann Keller", "governor", None)];
+    abbrev_senator: "The plan was backed by Sen. Mark Ruiz of Ohio." => [("Mark Ruiz", "senator", None)];
+    abbrev_representative: "Rep. Dana Cole voted against it." => [("Dana Cole", "representative", None)];
+    abbrev_rank: "Lt. Gen. Paul Stone took command of the division." => [("Paul Stone", "general", None)];
+    abbrev_superintendent: "Supt. Emma Watts led the inquiry." => [("Emma Watts", "superintendent", None)];
+    rank_needs_capital: "The general public was not told about Paul Stone." => [];
+    // Portfolio or organisation before the title.
+    portfolio_minister: "Interior Minister Karl Brandt visited the site." => [("Karl Brandt", "minister", Some("interior"))];
+    nationality_minister: "French Interior Minister Louis Marchand spoke first." => [("Louis Marchand", "minister", Some("french interior"))];
+    minister_of_the: "Minister of the Interior Louis Marchand spoke first." => [("Louis Marchand", "minister", Some("interior"))];
+    team_title: "Rovers general manager Alan Pike confirmed the deal." => [("Alan Pike", "general_manager", Some("rovers"))];
+    county_prosecutor: "Essex County District Attorney Ruth Baird filed charges." => [("Ruth Baird", "district_attorney", Some("essex county"))];
+    // Possessives.
+    possessive_spokesman: "The mayor's spokesman, Tom Reed, declined to comment." => [("Tom Reed", "spokesperson", None)];
+    possessive_ceo: "The company's CEO, Rita Moss, resigned." => [("Rita Moss", "ceo", None)];
+    possessive_after_name: "Tom Reed, Acme's chief executive, resigned." => [("Tom Reed", "ceo", Some("acme"))];
+    possessive_the_team: "Leo Hart, the team's general manager, left." => [("Leo Hart", "general_manager", None)];
+    // Appositives and verbs.
+    who_heads: "The cartel answers to Ivo Petrov, who heads Zeta Holdings." => [("Ivo Petrov", "leader", Some("zeta holdings"))];
+    org_before_title_after_comma: "Sam Price, Ohio State Patrol officer, saw the crash." => [("Sam Price", "officer", Some("ohio state patrol"))];
+    copula_title: "Oler is the bishop of the local church." => [("Oler", "bishop", None)];
+    title_comma_name: "The pastor, Glen Hardy, declined to comment." => [("Glen Hardy", "pastor", None)];
+    // Qualified posts are other posts.
+    assistant_gm: "The club named assistant general manager Ray Dunn as coach." => [("Ray Dunn", "assistant general_manager", None)];
+    deputy_director: "Deputy director Alma Cruz left in May." => [("Alma Cruz", "deputy director", None)];
+    former_is_same_post: "Former attorney general Hugh Lane testified." => [("Hugh Lane", "attorney_general", None)];
+    // Two titles, one name.
+    two_titles: "He thanked team president and general manager Ed Vance." => [("Ed Vance", "president", None), ("Ed Vance", "general_manager", None)];
+    // Names with an initial, a courtesy title or a suffix.
+    middle_initial: "Red Sox owner John W. Hale bought the team." => [("John W. Hale", "owner", Some("red sox"))];
+    courtesy_title: "Chief executive Dr. Nina Park announced the merger." => [("Nina Park", "ceo", None)];
+}
+
+#[test]
+fn the_same_person_with_and_without_an_initial_or_title_is_one_surname() {
+    let a = roles_in_sentence(
+        "Owner John W. Hale spoke.",
+        0,
+        0.."Owner John W. Hale spoke.".len(),
+    );
+    let b = roles_in_sentence(
+        "Owner John Hale spoke.",
+        0,
+        0.."Owner John Hale spoke.".len(),
+    );
+    let s = "Chief executive Martin Lowe Jr. spoke.";
+    let c = roles_in_sentence(s, 0, 0..s.len());
+    assert_eq!(a[0].surname, b[0].surname);
+    assert_eq!(c[0].surname, "lowe");
+}
+
+/// A former holder is no rival of the present one, and many hold a senator's post: different
+/// people there are two findings, never a discrepancy.
+#[test]
+fn former_holders_and_shared_posts_do_not_conflict() {
+    let f = roles_in_sentence(
+        "Rita Moss is the former Acme chief executive.",
+        0,
+        0.."Rita Moss is the former Acme chief executive.".len(),
+    );
+    assert!(f[0].former, "{f:?}");
+    let s = "Sen. Mark Ruiz met Sen. Dana Cole.";
+    let both = roles_in_sentence(s, 0, 0..s.len());
+    assert!(both.iter().all(|r| r.many), "{both:?}");
+}
+
+#[test]
+fn a_majority_owner_is_an_owner_of_the_team_named_before() {
+    let s = "Red Sox majority owner John W. Hale spoke.";
+    let r = roles_in_sentence(s, 0, 0..s.len());
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert_eq!(
+        (r[0].role, r[0].org_key.as_deref()),
+        ("owner", Some("red sox"))
+    );
+}
+
+#[test]
+fn a_title_after_a_lowercase_modifier_still_names_its_holder() {
+    for s in [
+        "He met city councilman Tom Reed on Friday.",
+        "Tom Reed, the city councilman for the area, spoke.",
+        "Police officer Ann Lee was hurt.",
+    ] {
+        let r = roles_in_sentence(s, 0, 0..s.len());
+        assert_eq!(r.len(), 1, "{s}: {r:?}");
+    }
+}
