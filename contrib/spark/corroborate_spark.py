@@ -36,7 +36,7 @@ OUTPUT_SCHEMA = (
     "measure: STRING, predicate: STRING, attribution: STRING>, "
     "role: STRUCT<text: STRING, `start`: BIGINT, `end`: BIGINT, person: STRING, role: STRING, "
     "organisation: STRING>, "
-    "modality: STRING, published: STRING>>, "
+    "modality: STRING, published: STRING, restatement: BOOLEAN>>, "
     "consensus ARRAY<STRING>, outliers ARRAY<STRING>, camps ARRAY<ARRAY<STRING>>, reasons ARRAY<STRING>, "
     "line BIGINT, message STRING"
 )

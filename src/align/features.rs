@@ -54,6 +54,7 @@ features! {
     BOTH_BARE = "both_bare",
     BOTH_VAGUE = "both_vague",
     VAGUE_MISFIT = "vague_misfit",
+    VAGUE_FAR = "vague_far",
     COMMON_VALUE = "common_value",
     NO_IDENTITY = "no_identity",
     CROWD = "crowd",
@@ -66,6 +67,7 @@ features! {
     CLASS_YEAR = "class_year",
     CLASS_DATE = "class_date",
     CLASS_ORDINAL = "class_ordinal",
+    CLASS_SCORE = "class_score",
 }
 
 pub const N: usize = NAMES.len();
@@ -92,6 +94,8 @@ pub enum Class {
     Date,
     Time,
     Ordinal,
+    /// Results, votes and records (`won 31-17`, `a 12-4 record`).
+    Score,
 }
 
 impl Class {
@@ -121,6 +125,7 @@ impl Class {
             QuantityKind::Date => Class::Date,
             QuantityKind::Time => Class::Time,
             QuantityKind::Ordinal => Class::Ordinal,
+            QuantityKind::Score => Class::Score,
             QuantityKind::Identifier => return None,
         })
     }
@@ -136,6 +141,7 @@ impl Class {
             Class::Year => CLASS_YEAR,
             Class::Date => CLASS_DATE,
             Class::Ordinal => CLASS_ORDINAL,
+            Class::Score => CLASS_SCORE,
         }
     }
 }
@@ -197,6 +203,29 @@ pub struct Bag {
     total: f64,
 }
 
+/// The year the reports name most often, as an anchor key (`year:2011`): the year of the
+/// event they report, whose figures it does not set apart. `None` when no year is named, or
+/// two tie.
+pub fn event_year(docs: &[Analysis]) -> Option<Arc<str>> {
+    let mut counts: HashMap<u64, (usize, f64)> = HashMap::default();
+    for d in docs {
+        for c in &d.claims {
+            if c.quantity.kind == QuantityKind::Year {
+                if let Some(v) = c.quantity.value {
+                    counts.entry(v.to_bits()).or_insert((0, v)).0 += 1;
+                }
+            }
+        }
+    }
+    let mut ranked: Vec<(usize, f64)> = counts.into_values().collect();
+    ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.total_cmp(&b.1)));
+    match ranked.as_slice() {
+        [first, second, ..] if first.0 == second.0 => None,
+        [first, ..] => Some(format!("year:{}", first.1).into()),
+        [] => None,
+    }
+}
+
 /// Weighted Jaccard similarity of two bags: the weight of the stems both hold over the weight
 /// of those either holds.
 fn weighted_jaccard(a: &Bag, b: &Bag) -> f64 {
@@ -243,6 +272,8 @@ pub struct View<'a> {
     others: Vec<f64>,
     headline: bool,
     lead: bool,
+    /// The anchor key of the year the reports mostly name (`year:2011`): the event's own.
+    event_year: Option<Arc<str>>,
 }
 
 impl<'a> View<'a> {
@@ -253,15 +284,19 @@ impl<'a> View<'a> {
         index: usize,
         rarity: &Rarity,
         context: Arc<Bag>,
+        event_year: Option<Arc<str>>,
     ) -> Option<View<'a>> {
         let c = &doc.claims[index];
         let class = Class::of(c)?;
         let q = &c.quantity;
         let lx = lexical();
+        // A score's value is the key of its sides: two scores are the same figure when their
+        // sides are.
         let value = q
             .value
             .filter(|_| matches!(q.hedge, HedgeKind::Exact | HedgeKind::Exactly))
-            .map(|v| q.unit.as_ref().map_or(v, |u| u.to_base(v)));
+            .map(|v| q.unit.as_ref().map_or(v, |u| u.to_base(v)))
+            .or_else(|| q.tally.map(|t| t.key()));
         let head = c
             .counted
             .as_ref()
@@ -303,7 +338,19 @@ impl<'a> View<'a> {
             others,
             headline: doc.sentences[c.sentence].headline,
             lead: c.sentence < 3,
+            event_year,
         })
+    }
+
+    /// When the figure holds, if not at the event: its anchor, unless that is the year the
+    /// event itself happened in.
+    fn anchor(&self) -> Option<&str> {
+        self.claim
+            .frame
+            .anchor
+            .as_ref()
+            .map(|a| a.key.as_str())
+            .filter(|k| Some(*k) != self.event_year.as_deref())
     }
 
     /// How the two figures relate as values.
@@ -339,7 +386,8 @@ pub fn distinctive(q: &crate::Quantity) -> bool {
         && (q.scaled
             || q.decimals > 0
             || (v >= 100.0 && v % 100.0 != 0.0 && q.kind != QuantityKind::Year)
-            || q.kind == QuantityKind::Measure)
+            || q.kind == QuantityKind::Measure
+            || q.kind == QuantityKind::Score)
 }
 
 fn same(a: f64, b: f64) -> bool {
@@ -373,11 +421,13 @@ pub fn identity_conflict(a: &View, b: &View, w: &Wording) -> Option<&'static str
             return Some("different owners");
         }
     }
-    match (&x.frame.anchor, &y.frame.anchor) {
-        (Some(p), Some(q)) if p.key != q.key => return Some("different times"),
-        // A figure of an earlier time (`last year`, `previously`) is background to one that
-        // is not.
-        (Some(p), None) | (None, Some(p)) if p.key == "past" => return Some("different times"),
+    match (a.anchor(), b.anchor()) {
+        (Some(p), Some(q)) if p != q => return Some("different times"),
+        // A figure of an earlier time (`last year`, `previously`, a year not the event's) is
+        // background to one that is not.
+        (Some(p), None) | (None, Some(p)) if p == "past" || p.starts_with("year:") => {
+            return Some("different times")
+        }
         _ => {}
     }
     if w.head.how == How::Contrast || w.predicate.how == How::Contrast {
@@ -430,17 +480,24 @@ pub fn features(a: &View, b: &View, w: &Wording, crowd: (usize, usize)) -> Featu
             Relation::Conflict => set(CONFLICT, 1.0),
         }
     }
-    let mid = |i: &Interval| {
-        if i.high.is_finite() {
-            (i.low + i.high) / 2.0
-        } else {
-            i.low
-        }
+    // How far apart the figures are as a reader takes them: the log of the ratio across the
+    // gap between their plausible readings, nothing when they overlap (`numerous` and `at
+    // least 300`), the log of the values' ratio for two point figures, and for a vague amount
+    // the distance past its edge (`dozens` from `1,300`).
+    let (p, q) = (&a.plausible, &b.plausible);
+    let ratio = if p.high < q.low && p.high > 0.0 {
+        q.low / p.high
+    } else if q.high < p.low && q.high > 0.0 {
+        p.low / q.high
+    } else {
+        1.0
     };
-    let (va, vb) = (mid(&a.firm), mid(&b.firm));
-    if va > 0.0 && vb > 0.0 && va.is_finite() && vb.is_finite() {
-        set(VALUE_GAP, ((va / vb).ln().abs()).min(3.0) / 3.0);
-    }
+    let gap = if ratio.is_finite() && ratio > 1.0 {
+        ratio.ln().min(3.0) / 3.0
+    } else {
+        0.0
+    };
+    set(VALUE_GAP, gap);
     match (&x.measure, &y.measure) {
         (Some(m), Some(n)) if m == n && !m.generic => {
             set(MEASURE_SAME, 1.0);
@@ -495,8 +552,8 @@ pub fn features(a: &View, b: &View, w: &Wording, crowd: (usize, usize)) -> Featu
         (None, Some(q)) if in_names(&q.key, x) => set(OWNER_SAME, 0.5),
         _ => {}
     }
-    match (&x.frame.anchor, &y.frame.anchor) {
-        (Some(p), Some(q)) if p.key != q.key => set(ANCHOR_CLASH, 1.0),
+    match (a.anchor(), b.anchor()) {
+        (Some(p), Some(q)) if p != q => set(ANCHOR_CLASH, 1.0),
         (Some(_), None) | (None, Some(_)) => set(ANCHOR_ONE, 1.0),
         _ => {}
     }
@@ -527,6 +584,8 @@ pub fn features(a: &View, b: &View, w: &Wording, crowd: (usize, usize)) -> Featu
     // flights`) is more likely a part of it than a rival count.
     if vx != vy && rel != Relation::Compatible {
         set(VAGUE_MISFIT, 1.0);
+        // The further off it is, the likelier a part: `dozens` of a thousand flights.
+        set(VAGUE_FAR, gap);
     }
     // Small figures (one, two, the first) recur by chance in any two texts.
     if same_value && a.value.is_some_and(|v| v.abs() <= 2.0) {

@@ -444,10 +444,10 @@ fn candidates(members: &[(ClaimRef, View)], reps: &[usize]) -> Vec<(u32, u32)> {
 
 /// The threshold a pair must pass: a discrepancy must be surer than an agreement.
 fn threshold(m: &Model, rel: Relation) -> f64 {
-    if rel == Relation::Compatible {
-        m.agree
-    } else {
-        m.conflict
+    match rel {
+        Relation::Compatible => m.agree,
+        Relation::Conflict => m.conflict,
+        Relation::Strained => m.strain,
     }
 }
 
@@ -473,7 +473,7 @@ fn align_class(
         let key = (x.min(y) as u32, x.max(y) as u32);
         by_pair.get(&key).map_or(0.0, |&k| scored[k].p)
     };
-    let floor = m.agree.min(m.conflict);
+    let floor = m.agree.min(m.conflict).min(m.strain);
     let mut pairs: Vec<(f64, u32, u32)> = scored
         .iter()
         .filter(|s| s.p >= floor)

@@ -18,18 +18,23 @@ pub struct Model {
     pub rank_weights: [f64; R],
     /// Pairs whose figures fit merge at this probability…
     pub agree: f64,
-    /// …and pairs whose figures conflict (a discrepancy) only at this one.
+    /// …pairs whose figures conflict (a discrepancy) only at this one…
     pub conflict: f64,
+    /// …and pairs whose figures strain (`dozens` against `1,300`: a part, or a rival count?)
+    /// at this one.
+    pub strain: f64,
 }
 
 impl Model {
-    /// Parses the weights file: `feature<TAB>weight` lines and `threshold<TAB>agree|conflict<TAB>p`.
+    /// Parses the weights file: `feature<TAB>weight` lines and
+    /// `threshold<TAB>agree|conflict|strain<TAB>p` (`strain` defaults to `conflict`).
     pub fn parse(text: &str) -> Result<Model, String> {
         let mut m = Model {
             weights: [0.0; N],
             rank_weights: [0.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0],
             agree: 0.5,
             conflict: 0.5,
+            strain: f64::NAN,
         };
         for (n, line) in text.lines().enumerate() {
             let line = line.trim();
@@ -45,6 +50,7 @@ impl Model {
             match f.as_slice() {
                 ["threshold", "agree", p] => m.agree = num(p)?,
                 ["threshold", "conflict", p] => m.conflict = num(p)?,
+                ["threshold", "strain", p] => m.strain = num(p)?,
                 [name, w] => {
                     if let Some(i) = RANK_NAMES.iter().position(|r| r == name) {
                         m.rank_weights[i] = num(w)?;
@@ -56,6 +62,9 @@ impl Model {
                 }
                 _ => return Err(format!("line {}: expected feature<TAB>weight", n + 1)),
             }
+        }
+        if m.strain.is_nan() {
+            m.strain = m.conflict;
         }
         Ok(m)
     }
@@ -76,6 +85,7 @@ impl Model {
         }
         out.push_str(&format!("threshold\tagree\t{:.3}\n", self.agree));
         out.push_str(&format!("threshold\tconflict\t{:.3}\n", self.conflict));
+        out.push_str(&format!("threshold\tstrain\t{:.3}\n", self.strain));
         out
     }
 
@@ -276,6 +286,9 @@ mod tests {
         let m = model();
         assert!(m.agree > 0.0 && m.agree < 1.0);
         assert!(m.conflict > 0.0 && m.conflict < 1.0);
+        assert!(m.strain >= m.conflict && m.strain < 1.0);
+        let old = Model::parse("threshold\tconflict\t0.4").unwrap();
+        assert_eq!(old.strain, 0.4, "strain defaults to conflict");
         assert!(Model::parse("no_such_feature\t1.0").is_err());
         let again = Model::parse(&m.to_tsv("round trip")).unwrap();
         for (a, b) in again.weights.iter().zip(m.weights) {
@@ -306,6 +319,7 @@ mod tests {
             rank_weights: [0.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0],
             agree: 0.5,
             conflict: 0.5,
+            strain: 0.5,
         };
         let mut yes = [0.0; N];
         yes[0] = 1.0;

@@ -260,7 +260,7 @@ pub fn anchor(
 ) -> Option<Slot> {
     let a = anchors();
     let own = q.start_token..q.end_token;
-    let span = phrase(tk, clause, q, figures);
+    let span = phrase(tk, clause.clone(), q, figures);
     for i in span.clone() {
         if own.contains(&i) || !tk.is_word(i) {
             continue;
@@ -282,13 +282,37 @@ pub fn anchor(
             }
         }
     }
+    // `was targeted before, in 2019`: `before` as an adverb, with nothing after it.
+    if let Some(i) = span.clone().find(|&i| {
+        !own.contains(&i)
+            && tk.lower(i) == "before"
+            && !tk.is_word(i + 1)
+            && tk
+                .toks
+                .get(i + 1)
+                .is_none_or(|t| t.kind == TokenKind::Symbol)
+    }) {
+        return Some(Slot {
+            key: "past".to_string(),
+            text: tk.raw(i).to_string(),
+        });
+    }
     if q.kind != QuantityKind::Year {
         // The phrase stops at other figures: a year next to it (`the 1999 quake killed 40`)
         // is the one just outside, within two words.
         let near = span.start.saturating_sub(2)..span.end + 2;
+        // A year that opens the clause (`In 2011, police held 25`) or names an event (`the
+        // 2003 quake, which killed 26,000`) reaches across a comma; one in an aside (`a shop
+        // founded in 1887, raided for 90 seconds`) does not.
+        let opens = |i: usize| {
+            i < clause.start + 3
+                || (i > 0 && matches!(tk.lower(i - 1), "the" | "a" | "an"))
+                // `in 2019, when thieves took £400,000`
+                || (is_symbol(tk, i + 1, ",") && tk.lower(i + 2) == "when")
+        };
         if let Some((i, y)) = years
             .iter()
-            .find(|(i, _)| near.contains(i) && clause_has(tk, &span, *i))
+            .find(|(i, _)| near.contains(i) && clause_has(tk, q, *i, opens(*i)))
         {
             return Some(Slot {
                 key: format!("year:{y}"),
@@ -299,17 +323,19 @@ pub fn anchor(
     None
 }
 
-/// Whether token `i` belongs to a figure's phrase or touches it across words only (no
-/// coordinating word between).
-fn clause_has(tk: &Tokens, span: &Range<usize>, i: usize) -> bool {
-    let between = if i < span.start {
-        i + 1..span.start
+/// Whether token `i` reaches the figure with no coordinating word between, and no
+/// comma unless the year opens the clause (`In 2011, police held 25`, but not `a jeweller
+/// founded in 1887, lasted 90 seconds` or `in 2011 and 25 now`).
+fn clause_has(tk: &Tokens, q: &Quantity, i: usize, opens_clause: bool) -> bool {
+    let between = if i < q.start_token {
+        i + 1..q.start_token
     } else {
-        span.end..i
+        q.end_token..i
     };
-    !between
-        .clone()
-        .any(|k| matches!(tk.lower(k), "and" | "but" | "while" | "whereas" | ";" | ","))
+    !between.clone().any(|k| {
+        matches!(tk.lower(k), "and" | "but" | "while" | "whereas" | ";")
+            || (!opens_clause && tk.lower(k) == ",")
+    })
 }
 
 #[cfg(test)]
@@ -403,5 +429,14 @@ mod tests {
         let f = frames("It employs 4,200 people and reported revenue of $610 million last year.");
         assert_eq!(f[0].2, None);
         assert_eq!(f[1].2.as_deref(), Some("past"));
+        // A year in an aside belongs to the aside.
+        let f = frames("The shop, founded in 1887, was raided for 90 seconds.");
+        assert_eq!(f[1].2, None);
+        let f = frames("In 2011, police held 25 people.");
+        assert_eq!(f[1].2.as_deref(), Some("year:2011"));
+        let f = frames("The shop was robbed before, in 2019, when thieves took £400,000.");
+        assert!(f[1].2.is_some());
+        let f = frames("He recalled the 2003 quake, which killed 26,000 people.");
+        assert_eq!(f[1].2.as_deref(), Some("year:2003"));
     }
 }
