@@ -531,6 +531,8 @@ fn publication_dates_name_the_latest_figure() {
             "wire.txt",
             "--published",
             "2025-02-30",
+            "--published",
+            "-",
         ],
         |_| {},
         "--published for courier.txt: \"2025-02-30\" is not an ISO 8601 date",
