@@ -89,6 +89,15 @@ impl Format {
 }
 
 impl Source {
+    /// How messages name the report: its path, or `stdin`.
+    pub fn name(&self) -> &str {
+        if self.path == "-" {
+            "stdin"
+        } else {
+            &self.path
+        }
+    }
+
     /// The source of a report read from `path` (`-`: stdin): its id is the file stem (made
     /// unique among several reports by the caller), its label `label` or that stem.
     pub fn of_path(path: &str, label: Option<&str>) -> Source {
@@ -137,7 +146,8 @@ impl Document {
     /// [`Document::read`] in the given format; `None` goes by the file extension, and reads
     /// stdin and files without one as HTML when they open like an HTML document.
     pub fn read_as(path: &str, label: Option<&str>, format: Option<Format>) -> Result<Document> {
-        let p = PathBuf::from(path);
+        // Messages name stdin as such; the source keeps `-` as given.
+        let p = PathBuf::from(if path == "-" { "stdin" } else { path });
         let (bytes, format) = if path == "-" {
             let mut buf = Vec::new();
             std::io::stdin()

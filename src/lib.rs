@@ -157,7 +157,7 @@ pub fn analyze_with(mut document: Document, lang: Option<Lang>, detail: Detail) 
         let at = normalized.to_original(first..first).start;
         document
             .warnings
-            .push(forced.warning(&document.source.path, at));
+            .push(forced.warning(document.source.name(), at));
     }
     let mut claims = Vec::new();
     let mut roles = Vec::new();

@@ -221,7 +221,8 @@ fn compare(a: CompareArgs) -> Result<bool> {
         if let Some(e) = docs[..i].iter().find(|e| e.text == d.text) {
             let w = format!(
                 "{} has the same text as {}: every claim will agree with itself",
-                d.source.path, e.source.path
+                d.source.name(),
+                e.source.name()
             );
             warn(&[w]);
         }
@@ -303,11 +304,11 @@ fn unique_ids(docs: &mut [Document], default_labels: bool) {
         let first = docs
             .iter()
             .find(|d| d.source.id == id)
-            .map(|d| d.source.path.clone())
+            .map(|d| d.source.name().to_string())
             .unwrap_or_default();
         warn(&[format!(
             "{} has the same file stem as {first}: its id is '{new}'",
-            docs[i].source.path
+            docs[i].source.name()
         )]);
         docs[i].source.id = new.clone();
         if default_labels {
@@ -365,8 +366,9 @@ fn sentences(args: SentencesArgs) -> Result<()> {
         ),
         None => None,
     };
-    let path = Path::new(&a.file);
     let stdin = a.file == "-";
+    // Messages name stdin as such.
+    let path = Path::new(if stdin { "stdin" } else { &a.file });
     let declared = match a.input_format.format() {
         Some(f) => Some(f),
         None if stdin => None,
