@@ -90,6 +90,14 @@ impl Output {
             if m.is_dir() {
                 return Err(anyhow!("{path}: is a directory"));
             }
+            // A file we may not write (read-only) is not replaced behind its owner's back,
+            // though the rename would be allowed.
+            if m.is_file() {
+                fs::OpenOptions::new()
+                    .write(true)
+                    .open(&target)
+                    .map_err(|e| fail("cannot write", e))?;
+            }
             if !m.is_file() {
                 let f = fs::OpenOptions::new()
                     .write(true)

@@ -1670,6 +1670,66 @@ mod tests {
     }
 
     #[test]
+    fn overlong_stretches_are_cut_at_clause_marks_then_spaces() {
+        // No stop: cut at spaces, every piece at most the limit and at least half of it.
+        let text = "word ".repeat(3000);
+        let mut out = Vec::new();
+        let forced = split_into(&text, Lang::En, Options::default(), &mut out);
+        assert_eq!(forced.cuts, out.len() - 1);
+        assert_eq!(forced.first, Some(0));
+        for r in &out[..out.len() - 1] {
+            assert!(
+                r.len() <= MAX_SENTENCE && r.len() >= MAX_SENTENCE / 2 - 5,
+                "{r:?}"
+            );
+            assert!(text[r.clone()].ends_with("word"));
+        }
+        // A comma in the last half wins over a later space.
+        let text = format!("{}, {}", "a ".repeat(1500).trim_end(), "b ".repeat(1500));
+        let mut out = Vec::new();
+        let _ = split_into(&text, Lang::En, Options::default(), &mut out);
+        assert!(
+            text[out[0].clone()].ends_with("a,"),
+            "{:?}",
+            &text[out[0].clone()][2990..]
+        );
+        // No space at all, in a script of multi-byte letters: cut on a character boundary.
+        let text = "ж".repeat(5000);
+        let mut out = Vec::new();
+        let forced = split_into(&text, Lang::Ru, Options::default(), &mut out);
+        assert_eq!((forced.cuts, out.len()), (2, 3));
+        assert_eq!(out[0], 0..MAX_SENTENCE);
+        assert_eq!(out[1].start, out[0].end);
+        // Within the limit nothing is cut.
+        let mut out = Vec::new();
+        let forced = split_into(&"word ".repeat(800), Lang::En, Options::default(), &mut out);
+        assert_eq!((forced, out.len()), (Forced::default(), 1));
+    }
+
+    #[test]
+    fn excerpts_hold_the_figure_and_cut_at_words() {
+        let short = "At least 30 people died.";
+        assert_eq!(excerpt(short, 0..short.len(), 0..11), 0..short.len());
+        let long = format!(
+            "{} 42 people {}",
+            "alpha beta ".repeat(200),
+            "gamma delta ".repeat(200)
+        );
+        let at = long.find("42").unwrap();
+        let r = excerpt(&long, 0..long.len(), at..at + 2);
+        let quoted = &long[r.clone()];
+        assert!(r.start <= at && at + 2 <= r.end);
+        assert!(r.len() <= 2 * EXCERPT_CONTEXT + 2, "{}", r.len());
+        assert!(quoted.starts_with(|c: char| c.is_alphabetic()) && !quoted.ends_with(' '));
+        assert!(long[..r.start].ends_with(' ') && long[r.end..].starts_with(' '));
+        // At the sentence's edge, and with a focus outside it (clamped).
+        let r = excerpt(&long, 0..long.len(), 0..5);
+        assert_eq!(r.start, 0);
+        let r = excerpt(&long, 10..long.len(), 0..3);
+        assert!(r.start == 10 && r.end > 10);
+    }
+
+    #[test]
     fn languages_round_trip() {
         for &l in Lang::ALL {
             assert_eq!(Lang::from_code(l.code()), Some(l));
