@@ -69,6 +69,22 @@ def html_figures(mb):
     )
 
 
+def html_list(mb):
+    """A page of about `mb` MB: one list whose items each give a distinct count of one thing,
+    so every figure lands in one alignment block."""
+    items, size, i = [], 0, 0
+    target = int(mb * 1e6)
+    while size < target:
+        i += 1
+        item = f"<li>{i} people were hurt in area {i}</li>\n"
+        items.append(item)
+        size += len(item)
+    return (
+        "<!doctype html><html><head><title>Injuries</title></head><body><article><h1>Injuries</h1>"
+        "<ul>\n" + "".join(items) + "</ul></article></body></html>\n"
+    )
+
+
 def claims_report(n):
     """A report with about `n` claims in ordinary sentences (about 2 MB at 64k)."""
     rng = random.Random(13)
@@ -104,6 +120,7 @@ KINDS = {
     "figures-sentence": lambda n: figures_sentence(int(n)),
     "unpunctuated": unpunctuated,
     "html-figures": html_figures,
+    "html-list": html_list,
     "claims": lambda n: claims_report(int(n)),
     "event-reports": lambda n: event_reports(int(n)),
 }

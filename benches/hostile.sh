@@ -95,6 +95,12 @@ for c in $cases; do
         f=$(input html-figures $mb html)
         row "\`compare\`, page of figures, $mb MB" "$f" compare "$f" "$out/small.txt" -f json
       done
+      # One list of distinct figures: reading it (sentences) against comparing it.
+      for mb in 1 4; do
+        f=$(input html-list $mb html)
+        row "\`sentences\`, list of figures, $mb MB" "$f" sentences "$f"
+        row "\`compare\`, list of figures, $mb MB" "$f" compare "$f" "$out/small.txt" -f json
+      done
       ;;
     figures)
       for n in 10000 30000 100000; do
