@@ -1,5 +1,7 @@
 //! Reading reports: files, stdin and HTML pages become [`Document`]s with an id and a label.
 
+pub mod html;
+
 use crate::error::{Error, Result};
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -38,18 +40,79 @@ pub enum Format {
 impl Format {
     /// Chooses a format from the file extension; no extension means text.
     pub fn from_path(path: &Path) -> Result<Format> {
+        Ok(Format::by_extension(path)?.unwrap_or(Format::Text))
+    }
+
+    /// The format the file extension names; `None` without an extension (the content
+    /// decides, see [`Format::sniff`]).
+    pub fn by_extension(path: &Path) -> Result<Option<Format>> {
         match path
             .extension()
             .and_then(|e| e.to_str())
             .map(str::to_ascii_lowercase)
         {
-            None => Ok(Format::Text),
-            Some(e) if matches!(e.as_str(), "txt" | "md" | "text" | "markdown") => Ok(Format::Text),
-            Some(e) if matches!(e.as_str(), "html" | "htm" | "xhtml") => Ok(Format::Html),
+            None => Ok(None),
+            Some(e) if matches!(e.as_str(), "txt" | "md" | "text" | "markdown") => {
+                Ok(Some(Format::Text))
+            }
+            Some(e) if matches!(e.as_str(), "html" | "htm" | "xhtml") => Ok(Some(Format::Html)),
             Some(e) => Err(Error::UnknownFormat {
                 path: path.to_path_buf(),
                 extension: e,
             }),
+        }
+    }
+
+    /// HTML when the text opens like an HTML document (`<!doctype html`, `<html`, after
+    /// blanks, a byte-order mark or comments), else text.
+    pub fn sniff(text: &str) -> Format {
+        let mut t = text.trim_start_matches(['\u{FEFF}', ' ', '\t', '\r', '\n']);
+        // Comments before the doctype, as some generators write them.
+        while let Some(rest) = t.strip_prefix("<!--") {
+            match rest.find("-->") {
+                Some(end) => t = rest[end + 3..].trim_start(),
+                None => break,
+            }
+        }
+        let head = t.as_bytes().get(..14).unwrap_or(t.as_bytes());
+        let starts = |p: &[u8]| head.len() >= p.len() && head[..p.len()].eq_ignore_ascii_case(p);
+        let html_tag = starts(b"<html")
+            && t.as_bytes()
+                .get(5)
+                .is_none_or(|c| matches!(c, b'>' | b' ' | b'\t' | b'\r' | b'\n'));
+        if starts(b"<!doctype html") || html_tag {
+            Format::Html
+        } else {
+            Format::Text
+        }
+    }
+}
+
+impl Source {
+    /// How messages name the report: its path, or `stdin`.
+    pub fn name(&self) -> &str {
+        if self.path == "-" {
+            "stdin"
+        } else {
+            &self.path
+        }
+    }
+
+    /// The source of a report read from `path` (`-`: stdin): its id is the file stem (made
+    /// unique among several reports by the caller), its label `label` or that stem.
+    pub fn of_path(path: &str, label: Option<&str>) -> Source {
+        let stem = if path == "-" {
+            "stdin".to_string()
+        } else {
+            Path::new(path)
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_else(|| path.to_string())
+        };
+        Source {
+            label: label.map(str::to_string).unwrap_or_else(|| stem.clone()),
+            id: stem,
+            path: path.to_string(),
         }
     }
 }
@@ -77,7 +140,14 @@ impl Document {
 
     /// Reads a report from `path` (`-` is stdin). `label` overrides the file stem.
     pub fn read(path: &str, label: Option<&str>) -> Result<Document> {
-        let p = PathBuf::from(path);
+        Document::read_as(path, label, None)
+    }
+
+    /// [`Document::read`] in the given format; `None` goes by the file extension, and reads
+    /// stdin and files without one as HTML when they open like an HTML document.
+    pub fn read_as(path: &str, label: Option<&str>, format: Option<Format>) -> Result<Document> {
+        // Messages name stdin as such; the source keeps `-` as given.
+        let p = PathBuf::from(if path == "-" { "stdin" } else { path });
         let (bytes, format) = if path == "-" {
             let mut buf = Vec::new();
             std::io::stdin()
@@ -87,72 +157,85 @@ impl Document {
                     path: p.clone(),
                     source,
                 })?;
-            (buf, Format::Text)
+            (buf, format)
         } else {
             if p.is_dir() {
                 return Err(Error::IsDirectory { path: p });
             }
-            let format = Format::from_path(&p)?;
+            let format = match format {
+                Some(f) => Some(f),
+                None => Format::by_extension(&p)?,
+            };
             let bytes = std::fs::read(&p).map_err(|source| Error::Io {
                 path: p.clone(),
                 source,
             })?;
             (bytes, format)
         };
-        let stem = if path == "-" {
-            "stdin".to_string()
-        } else {
-            p.file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_else(|| path.to_string())
-        };
-        let label = label.map(str::to_string).unwrap_or_else(|| stem.clone());
-        Document::from_bytes(
-            &p,
-            bytes,
-            format,
-            Source {
-                id: stem,
-                label,
-                path: path.to_string(),
-            },
-        )
+        Document::from_bytes(&p, bytes, format, Source::of_path(path, label))
     }
 
-    /// Decodes bytes of the given format into a document, checking for binary and empty input.
+    /// Decodes bytes into a document, checking for binary and empty input: UTF-8 (invalid
+    /// sequences replaced, with a warning) or UTF-16 with a byte-order mark (decoded, with a
+    /// warning). `format` `None` reads the text as HTML when it opens like a page.
     pub fn from_bytes(
         path: &Path,
         bytes: Vec<u8>,
-        format: Format,
+        format: Option<Format>,
         source: Source,
     ) -> Result<Document> {
-        if let Some(offset) = binary_offset(&bytes) {
+        let mut warnings = Vec::new();
+        let text = match Utf16::of(&bytes) {
+            Some(utf16) => {
+                let (text, lossy) = utf16.decode(&bytes);
+                warnings.push(format!(
+                    "{}: decoded from {} (byte-order mark){}; offsets refer to the text as UTF-8",
+                    path.display(),
+                    utf16.name(),
+                    if lossy {
+                        ", with invalid sequences replaced by U+FFFD"
+                    } else {
+                        ""
+                    }
+                ));
+                text
+            }
+            None => {
+                if let Some(offset) = binary_offset(&bytes) {
+                    return Err(Error::Binary {
+                        path: path.to_path_buf(),
+                        offset,
+                    });
+                }
+                match String::from_utf8(bytes) {
+                    Ok(s) => s,
+                    Err(e) => {
+                        let offset = e.utf8_error().valid_up_to();
+                        warnings.push(format!(
+                            "{}: invalid UTF-8 at byte {offset}; decoded lossily (offsets refer to the decoded text)",
+                            path.display()
+                        ));
+                        String::from_utf8_lossy(e.as_bytes()).into_owned()
+                    }
+                }
+            }
+        };
+        if let Some(offset) = text.find('\0') {
             return Err(Error::Binary {
                 path: path.to_path_buf(),
                 offset,
             });
         }
-        let mut warnings = Vec::new();
-        let text = match String::from_utf8(bytes) {
-            Ok(s) => s,
-            Err(e) => {
-                let offset = e.utf8_error().valid_up_to();
-                warnings.push(format!(
-                    "{}: invalid UTF-8 at byte {offset}; decoded lossily (offsets refer to the decoded text)",
-                    path.display()
-                ));
-                String::from_utf8_lossy(e.as_bytes()).into_owned()
-            }
-        };
-        let text = match format {
-            // A byte-order mark stays: offsets count it, and normalization drops it.
+        let text = match format.unwrap_or_else(|| Format::sniff(&text)) {
+            // A UTF-8 byte-order mark stays, so offsets index the file; no sentence or quote
+            // includes it (normalization drops it).
             Format::Text => text,
             Format::Html => {
                 warnings.push(format!(
                     "{}: HTML reduced to article text; offsets refer to that text",
                     path.display()
                 ));
-                html_to_text(path, &text)?
+                html::to_text(path, &text, &mut warnings)
             }
         };
         if text.trim_start_matches('\u{FEFF}').trim().is_empty() {
@@ -166,6 +249,55 @@ impl Document {
             warnings,
             published: None,
         })
+    }
+}
+
+/// UTF-16 text, told by its byte-order mark.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Utf16 {
+    Le,
+    Be,
+}
+
+impl Utf16 {
+    /// The encoding a UTF-16 byte-order mark at the start of `bytes` names. (`FF FE 00 00`
+    /// is UTF-32, which stays binary.)
+    pub fn of(bytes: &[u8]) -> Option<Utf16> {
+        match bytes {
+            [0xFF, 0xFE, 0, 0, ..] => None,
+            [0xFF, 0xFE, ..] => Some(Utf16::Le),
+            [0xFE, 0xFF, ..] => Some(Utf16::Be),
+            _ => None,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Utf16::Le => "UTF-16LE",
+            Utf16::Be => "UTF-16BE",
+        }
+    }
+
+    /// Decodes `bytes` (byte-order mark first, dropped) to UTF-8; unpaired surrogates and an
+    /// odd last byte become U+FFFD, and the flag says whether any did.
+    pub fn decode(self, bytes: &[u8]) -> (String, bool) {
+        let body = &bytes[2..];
+        let units = body.chunks_exact(2).map(|c| match self {
+            Utf16::Le => u16::from_le_bytes([c[0], c[1]]),
+            Utf16::Be => u16::from_be_bytes([c[0], c[1]]),
+        });
+        let mut lossy = body.len() % 2 == 1;
+        let mut text = String::with_capacity(body.len() / 2 * 3 / 2);
+        for c in char::decode_utf16(units) {
+            text.push(c.unwrap_or_else(|_| {
+                lossy = true;
+                char::REPLACEMENT_CHARACTER
+            }));
+        }
+        if body.len() % 2 == 1 {
+            text.push(char::REPLACEMENT_CHARACTER);
+        }
+        (text, lossy)
     }
 }
 
@@ -184,37 +316,6 @@ pub(crate) fn binary_offset(bytes: &[u8]) -> Option<usize> {
             .position(|&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
             .unwrap_or(0)
     })
-}
-
-/// Extracts the article text of an HTML page, keeping paragraph breaks.
-fn html_to_text(path: &Path, html: &str) -> Result<String> {
-    let cfg = dom_smoothie::Config {
-        text_mode: dom_smoothie::TextMode::Formatted,
-        ..Default::default()
-    };
-    let err = |e: dom_smoothie::ReadabilityError| Error::Html {
-        path: path.to_path_buf(),
-        message: e.to_string(),
-    };
-    let mut r = dom_smoothie::Readability::new(html, None, Some(cfg)).map_err(err)?;
-    let article = r.parse().map_err(err)?;
-    let mut text = String::new();
-    // The page title, unless the article opens with its own headline (a title is often that
-    // headline shortened, with the site's name after a bar or dash).
-    let title = article.title.trim();
-    let core = title
-        .split(['|', '\u{2013}', '\u{2014}'])
-        .next()
-        .unwrap_or("")
-        .trim();
-    let body = article.text_content.trim();
-    let first_line = body.lines().next().unwrap_or("");
-    if !title.is_empty() && (core.is_empty() || !first_line.contains(core)) {
-        text.push_str(title);
-        text.push_str("\n\n");
-    }
-    text.push_str(body);
-    Ok(text)
 }
 
 #[cfg(test)]
@@ -243,7 +344,7 @@ mod tests {
         let html = "<html><head><title>Quake</title></head><body><article><h1>Quake hits</h1>\
             <p>At least 30 people were killed on Monday when a strong earthquake struck the region, officials said in a statement released late in the evening.</p>\
             <p>Rescue teams searched collapsed buildings through the night as aftershocks rattled the area and residents slept outdoors.</p></article></body></html>";
-        let text = html_to_text(Path::new("x.html"), html).unwrap();
+        let text = html::to_text(Path::new("x.html"), html, &mut Vec::new());
         assert!(text.contains("At least 30 people were killed"));
         assert!(text.contains("\n\n"), "{text:?}");
     }
@@ -258,7 +359,7 @@ mod tests {
         let d = Document::from_bytes(
             Path::new("a.txt"),
             b"caf\xe9 au lait".to_vec(),
-            Format::Text,
+            Some(Format::Text),
             src,
         )
         .unwrap();
@@ -273,8 +374,13 @@ mod tests {
             label: "a".into(),
             path: "a.txt".into(),
         };
-        let e = Document::from_bytes(Path::new("a.txt"), b" \n\t".to_vec(), Format::Text, src)
-            .unwrap_err();
+        let e = Document::from_bytes(
+            Path::new("a.txt"),
+            b" \n\t".to_vec(),
+            Some(Format::Text),
+            src,
+        )
+        .unwrap_err();
         assert_eq!(e.to_string(), "a.txt: the report is empty");
     }
 }

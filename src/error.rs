@@ -25,9 +25,6 @@ pub enum Error {
     /// The file extension names a format we do not read.
     #[error("{path}: unknown report format '.{extension}' (expected .txt, .md, .html or .htm)")]
     UnknownFormat { path: PathBuf, extension: String },
-    /// The HTML could not be reduced to article text.
-    #[error("{path}: cannot extract article text from HTML: {message}")]
-    Html { path: PathBuf, message: String },
     /// Output could not be written.
     #[error("cannot write output: {source}")]
     Write {

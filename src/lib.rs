@@ -99,13 +99,23 @@ pub fn sentences_with(
     lang: Option<Lang>,
     options: segment::Options,
 ) -> Vec<Sentence> {
+    split_sentences(normalized, lang, options).0
+}
+
+/// [`sentences_with`], and where sentences over [`segment::MAX_SENTENCE`] bytes were cut
+/// (offsets into the normalized text), so the caller can warn.
+pub fn split_sentences(
+    normalized: &NormalizedText,
+    lang: Option<Lang>,
+    options: segment::Options,
+) -> (Vec<Sentence>, segment::Forced) {
     let text = normalized.text();
     let lang = lang.unwrap_or_else(|| segment::detect(text));
     let mut ranges = Vec::new();
-    segment::split_into(text, lang, options, &mut ranges);
+    let forced = segment::split_into(text, lang, options, &mut ranges);
     let mut mapped = Vec::with_capacity(ranges.len());
     normalized.map_ranges(ranges, &mut mapped);
-    mapped
+    let sentences = mapped
         .into_iter()
         .enumerate()
         .map(|(index, (span, original))| Sentence {
@@ -114,7 +124,8 @@ pub fn sentences_with(
             span,
             original,
         })
-        .collect()
+        .collect();
+    (sentences, forced)
 }
 
 /// A sentence that stands on a line of its own and ends without a full stop, question or
@@ -139,10 +150,17 @@ pub fn analyze(document: Document, lang: Option<Lang>) -> Analysis {
 }
 
 /// Runs stages 2–4 on one document; [`Detail::Claims`] leaves out what only alignment uses
-/// (context stems and entity names), as `corroborate claims` does.
-pub fn analyze_with(document: Document, lang: Option<Lang>, detail: Detail) -> Analysis {
+/// (context stems and entity names), as `corroborate claims` does. Sentences cut for length
+/// add a warning to the document.
+pub fn analyze_with(mut document: Document, lang: Option<Lang>, detail: Detail) -> Analysis {
     let normalized = NormalizedText::new(document.text.clone());
-    let sentences = sentences(&normalized, lang);
+    let (sentences, forced) = split_sentences(&normalized, lang, segment::Options::default());
+    if let Some(first) = forced.first {
+        let at = normalized.to_original(first..first).start;
+        document
+            .warnings
+            .push(forced.warning(document.source.name(), at));
+    }
     let mut claims = Vec::new();
     let mut roles = Vec::new();
     let lower = normalized.text().to_ascii_lowercase();

@@ -45,5 +45,41 @@ fn one_line(e: &anyhow::Error) -> String {
             msg.push_str(&c);
         }
     }
-    msg.replace('\n', " ")
+    without_os_codes(&msg.replace('\n', " "))
+}
+
+/// `No space left on device (os error 28)` → `No space left on device`: the number says
+/// nothing more to a user than the words before it.
+fn without_os_codes(msg: &str) -> String {
+    const MARK: &str = " (os error ";
+    let mut out = String::with_capacity(msg.len());
+    let mut rest = msg;
+    while let Some(i) = rest.find(MARK) {
+        let after = &rest[i + MARK.len()..];
+        let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+        if digits > 0 && after[digits..].starts_with(')') {
+            out.push_str(&rest[..i]);
+            rest = &after[digits + 1..];
+        } else {
+            out.push_str(&rest[..i + MARK.len()]);
+            rest = after;
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn os_error_codes_are_dropped() {
+        assert_eq!(
+            super::without_os_codes("a: writing: No space left on device (os error 28)"),
+            "a: writing: No space left on device"
+        );
+        assert_eq!(
+            super::without_os_codes("(os error x) ok"),
+            "(os error x) ok"
+        );
+    }
 }

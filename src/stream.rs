@@ -42,8 +42,15 @@ pub struct Summary {
     pub warnings: Vec<String>,
 }
 
-/// Splits `text` (in memory) exactly as [`split_reader`] would, calling `sink` per sentence.
-pub fn split_text<F>(text: &str, lang: Option<Lang>, options: Options, sink: F) -> Result<usize>
+/// Splits `text` (in memory) exactly as [`split_reader`] would, calling `sink` per sentence;
+/// `path` names the input in warnings.
+pub fn split_text<F>(
+    text: &str,
+    path: &Path,
+    lang: Option<Lang>,
+    options: Options,
+    sink: F,
+) -> Result<Summary>
 where
     F: FnMut(SentenceSpan<'_>) -> std::io::Result<()>,
 {
@@ -52,7 +59,14 @@ where
         s.detect(text);
     }
     s.blocks(text, 0, true)?;
-    Ok(s.index)
+    let mut warnings = Vec::new();
+    s.warn_forced(path, &mut warnings);
+    Ok(Summary {
+        sentences: s.index,
+        bytes: text.len(),
+        lang: s.lang.unwrap_or(Lang::En),
+        warnings,
+    })
 }
 
 /// Reads `reader` to its end, calling `sink` with every sentence in order. `path` names the
@@ -139,6 +153,7 @@ where
             path: path.to_path_buf(),
         });
     }
+    s.warn_forced(path, &mut warnings);
     Ok(Summary {
         sentences: s.index,
         bytes: read_total,
@@ -198,6 +213,8 @@ struct Splitter<F> {
     sink: F,
     ranges: Vec<Range<usize>>,
     mapped: Vec<(Range<usize>, Range<usize>)>,
+    /// Sentences cut for length so far, with offsets into the input.
+    forced: segment::Forced,
 }
 
 impl<F> Splitter<F>
@@ -213,6 +230,14 @@ where
             sink,
             ranges: Vec::new(),
             mapped: Vec::new(),
+            forced: segment::Forced::default(),
+        }
+    }
+
+    /// Says so when sentences were cut for length.
+    fn warn_forced(&self, path: &Path, warnings: &mut Vec<String>) {
+        if let Some(at) = self.forced.first {
+            warnings.push(self.forced.warning(&path.display().to_string(), at));
         }
     }
 
@@ -246,7 +271,8 @@ where
         }
         let n = NormalizedText::new(&text[start..end]);
         let mut ranges = Vec::new();
-        segment::split_into(n.text(), lang, self.options, &mut ranges);
+        // Only where to cut is wanted here: `block` splits these bytes again and counts.
+        let _ = segment::split_into(n.text(), lang, self.options, &mut ranges);
         let mut mapped = Vec::new();
         n.map_ranges(ranges, &mut mapped);
         match mapped.len() {
@@ -261,7 +287,14 @@ where
         let n = NormalizedText::new(original);
         self.ranges.clear();
         self.mapped.clear();
-        segment::split_into(n.text(), lang, self.options, &mut self.ranges);
+        let forced = segment::split_into(n.text(), lang, self.options, &mut self.ranges);
+        if let Some(first) = forced.first {
+            let at = base + block.start + n.to_original(first..first).start;
+            self.forced.add(segment::Forced {
+                cuts: forced.cuts,
+                first: Some(at),
+            });
+        }
         n.map_ranges(self.ranges.drain(..), &mut self.mapped);
         for (_, o) in self.mapped.drain(..) {
             let span = SentenceSpan {

@@ -509,3 +509,46 @@ fn publication_dates_order_a_discrepancy_and_a_bad_date_is_an_error_record() {
     assert!(!u["explanation"].as_str().unwrap().contains("latest"));
     assert!(u["claims"][0].get("published").is_none());
 }
+
+#[test]
+fn a_reused_event_id_is_an_error_record_for_the_later_line() {
+    let input = [
+        event("e1", "At least 30 people were killed.", "Thirty people died."),
+        event("e2", "Officials said 12 homes burned.", "A dozen houses burned."),
+        event("e1", "Five people died.", "Six people died."),
+        // An integer id is its text: 2 and "e2" differ, "2" and 2 do not.
+        json!({"event_id": 2, "reports": [{"id": "a", "text": "5 died."}, {"id": "b", "text": "5 died."}]}).to_string(),
+        json!({"event_id": "2", "reports": [{"id": "a", "text": "5 died."}, {"id": "b", "text": "5 died."}]}).to_string(),
+    ]
+    .join("\n");
+    let (code, out, err) = run(&["--inline-errors"], &input);
+    assert_eq!(code, 2, "{err}");
+    let v = lines(&out);
+    let errors: Vec<&Value> = v.iter().filter(|f| f["kind"] == "error").collect();
+    assert_eq!(errors.len(), 2, "{v:?}");
+    assert_eq!(errors[0]["line"], 3);
+    assert_eq!(errors[0]["event_id"], "e1");
+    assert!(errors[0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("event id 'e1' was already used on line 1"));
+    assert_eq!(errors[1]["line"], 5);
+    // The later e1 is not compared: no discrepancy 5 vs 6 from it.
+    assert!(!v
+        .iter()
+        .any(|f| f["event_id"] == "e1" && f["kind"] == "discrepancy"));
+    assert!(err.contains("line 3 (event e1): event id 'e1' was already used on line 1"));
+    assert!(err.contains("5 events read, 3 compared, 2 failed"), "{err}");
+}
+
+#[test]
+fn a_report_cut_for_length_is_a_warning_naming_line_and_report() {
+    let run_on = "word ".repeat(2000);
+    let input = event("long", &run_on, "Thirty people died.");
+    let (code, _, err) = run(&[], &input);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("corroborate: warning: stdin: line 1 (event long): report a: text ran on"),
+        "{err}"
+    );
+}

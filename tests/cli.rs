@@ -288,7 +288,7 @@ fn sentences_of_empty_stdin_is_an_error() {
     assert_eq!(out.status.code(), Some(2));
     assert!(out.stdout.is_empty());
     let err = String::from_utf8(out.stderr).unwrap();
-    assert_eq!(err.trim(), "corroborate: error: -: the report is empty");
+    assert_eq!(err.trim(), "corroborate: error: stdin: the report is empty");
 }
 
 #[test]
@@ -534,6 +534,8 @@ fn publication_dates_name_the_latest_figure() {
             "wire.txt",
             "--published",
             "2025-02-30",
+            "--published",
+            "-",
         ],
         |_| {},
         "--published for courier.txt: \"2025-02-30\" is not an ISO 8601 date",
@@ -553,4 +555,352 @@ fn publication_dates_name_the_latest_figure() {
         |_| {},
         "3 publication dates given for 2 reports",
     );
+}
+
+/// Temporary files a run left beside its output.
+fn leftovers(dir: &std::path::Path) -> Vec<String> {
+    fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect()
+}
+
+#[test]
+fn output_through_a_symlink_writes_its_target_and_keeps_the_link() {
+    use std::os::unix::fs::PermissionsExt;
+    let d = pair();
+    let real = d.path().join("real.json");
+    fs::write(&real, "old").unwrap();
+    fs::set_permissions(&real, fs::Permissions::from_mode(0o600)).unwrap();
+    std::os::unix::fs::symlink("real.json", d.path().join("link.json")).unwrap();
+    bin()
+        .current_dir(d.path())
+        .args(["compare", "courier.txt", "wire.txt", "-f", "json"])
+        .args(["-o", "link.json"])
+        .assert()
+        .code(1);
+    let link = fs::symlink_metadata(d.path().join("link.json")).unwrap();
+    assert!(link.file_type().is_symlink(), "the link was replaced");
+    let v: serde_json::Value = serde_json::from_str(&fs::read_to_string(&real).unwrap()).unwrap();
+    assert!(v["findings"].is_array());
+    let mode = fs::metadata(&real).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600, "permissions of the replaced file");
+    assert!(leftovers(d.path()).is_empty());
+}
+
+#[test]
+fn a_planted_temporary_name_is_not_followed() {
+    // The old temporary name was predictable (.NAME.PID.tmp); a link planted at any such name
+    // must not be written through.
+    let d = pair();
+    let victim = d.path().join("victim");
+    fs::write(&victim, "keep me").unwrap();
+    for pid in 0..64 {
+        let _ = std::os::unix::fs::symlink(&victim, d.path().join(format!(".out.json.{pid}.tmp")));
+    }
+    bin()
+        .current_dir(d.path())
+        .args(["compare", "courier.txt", "wire.txt", "-o", "out.json"])
+        .assert()
+        .code(1);
+    assert_eq!(fs::read_to_string(&victim).unwrap(), "keep me");
+    assert!(fs::read_to_string(d.path().join("out.json"))
+        .unwrap()
+        .starts_with("Compared 2 reports"));
+}
+
+#[test]
+fn a_full_disk_names_the_file() {
+    if !std::path::Path::new("/dev/full").exists() {
+        eprintln!("skipped: no /dev/full");
+        return;
+    }
+    let d = pair();
+    for args in [
+        &["compare", "courier.txt", "wire.txt", "-o", "/dev/full"][..],
+        &["claims", "courier.txt", "-o", "/dev/full"][..],
+        &["sentences", "courier.txt", "-o", "/dev/full"][..],
+    ] {
+        let out = bin().current_dir(d.path()).args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert_eq!(
+            String::from_utf8(out.stderr).unwrap(),
+            "corroborate: error: /dev/full: writing: No space left on device\n",
+            "{args:?}"
+        );
+    }
+    let line =
+        r#"{"event_id":1,"reports":[{"id":"a","text":"5 died."},{"id":"b","text":"6 died."}]}"#;
+    let out = bin()
+        .args(["batch", "-o", "/dev/full"])
+        .write_stdin(line)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8(out.stderr)
+        .unwrap()
+        .contains("corroborate: error: /dev/full: writing: No space left on device"));
+}
+
+#[test]
+fn a_terminating_signal_removes_the_temporary_file() {
+    use std::process::{Command, Stdio};
+    let d = tempfile::tempdir().unwrap();
+    for (sig, code) in [("TERM", 15), ("INT", 2)] {
+        // batch opens its output, then waits on a stdin that stays open.
+        let mut child = Command::new(assert_cmd::cargo::cargo_bin("corroborate"))
+            .current_dir(d.path())
+            .args(["batch", "-", "-o", "out.jsonl"])
+            .stdin(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+        while leftovers(d.path()).is_empty() {
+            assert!(std::time::Instant::now() < deadline, "no temporary file");
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        Command::new("kill")
+            .args([&format!("-{sig}"), &child.id().to_string()])
+            .status()
+            .unwrap();
+        let status = child.wait().unwrap();
+        use std::os::unix::process::ExitStatusExt;
+        assert_eq!(status.signal(), Some(code), "{sig}: ended by the signal");
+        assert!(
+            leftovers(d.path()).is_empty(),
+            "{sig}: {:?}",
+            leftovers(d.path())
+        );
+        assert!(!d.path().join("out.jsonl").exists());
+    }
+}
+
+#[test]
+fn colour_follows_no_color_and_never_goes_into_a_file() {
+    let d = pair();
+    let run = |args: &[&str], no_color: bool| {
+        let mut c = bin();
+        c.current_dir(d.path())
+            .args(["compare", "courier.txt", "wire.txt"])
+            .args(args);
+        if no_color {
+            c.env("NO_COLOR", "1");
+        } else {
+            c.env_remove("NO_COLOR");
+        }
+        String::from_utf8(c.output().unwrap().stdout).unwrap()
+    };
+    // An explicit flag wins over the environment (no-color.org); auto off a terminal: none.
+    assert!(run(&["--color", "always"], true).contains("\x1b["));
+    assert!(!run(&[], true).contains("\x1b["));
+    assert!(!run(&["--color", "never"], false).contains("\x1b["));
+    run(&["--color", "always", "-o", "out.txt"], false);
+    let file = fs::read_to_string(d.path().join("out.txt")).unwrap();
+    assert!(file.starts_with("Compared") && !file.contains('\x1b'));
+}
+
+#[test]
+fn report_ids_labels_and_dates_are_checked() {
+    let d = pair();
+    fs::create_dir(d.path().join("a")).unwrap();
+    fs::create_dir(d.path().join("b")).unwrap();
+    fs::write(d.path().join("a/r.txt"), A).unwrap();
+    fs::write(d.path().join("b/r.txt"), B).unwrap();
+    fs::write(d.path().join("r-2.txt"), "Some 40 people were hurt.\n").unwrap();
+    let out = bin()
+        .current_dir(d.path())
+        .args(["compare", "a/r.txt", "b/r.txt", "r-2.txt", "-f", "json"])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let ids: Vec<&str> = v["sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["r", "r-3", "r-2"]);
+    assert_eq!(v["sources"][1]["label"], "r-3");
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("warning: b/r.txt has the same file stem as a/r.txt: its id is 'r-3'"),
+        "{err}"
+    );
+
+    error_case(
+        &["compare", "courier.txt", "./courier.txt"],
+        |_| {},
+        "courier.txt and ./courier.txt are the same file",
+    );
+    error_case(
+        &[
+            "compare",
+            "courier.txt",
+            "wire.txt",
+            "--label",
+            "X",
+            "--label",
+            "X",
+        ],
+        |_| {},
+        "--label 'X' is given twice (for courier.txt and wire.txt)",
+    );
+    error_case(
+        &["compare", "courier.txt", "wire.txt", "--label", "X"],
+        |_| {},
+        "1 labels given for 2 reports: give one --label per report, in order",
+    );
+    error_case(
+        &[
+            "compare",
+            "courier.txt",
+            "wire.txt",
+            "--label",
+            "X",
+            "--label",
+            " ",
+        ],
+        |_| {},
+        "--label for wire.txt is empty",
+    );
+    error_case(
+        &[
+            "compare",
+            "courier.txt",
+            "wire.txt",
+            "--published",
+            "2025-01-02",
+        ],
+        |_| {},
+        "1 publication dates given for 2 reports",
+    );
+    fs::write(d.path().join("copy.txt"), A).unwrap();
+    bin()
+        .current_dir(d.path())
+        .args(["compare", "courier.txt", "copy.txt"])
+        .assert()
+        .stderr(predicate::str::contains(
+            "warning: copy.txt has the same text as courier.txt",
+        ));
+}
+
+fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
+    let mut out = if big_endian {
+        vec![0xFE, 0xFF]
+    } else {
+        vec![0xFF, 0xFE]
+    };
+    for u in text.encode_utf16() {
+        out.extend(if big_endian {
+            u.to_be_bytes()
+        } else {
+            u.to_le_bytes()
+        });
+    }
+    out
+}
+
+#[test]
+fn utf16_with_a_byte_order_mark_is_decoded() {
+    let d = pair();
+    for (name, be) in [("le.txt", false), ("be.txt", true)] {
+        fs::write(d.path().join(name), utf16(A, be)).unwrap();
+        let out = bin()
+            .current_dir(d.path())
+            .args(["compare", name, "wire.txt", "-f", "json"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{name}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        let enc = if be { "UTF-16BE" } else { "UTF-16LE" };
+        assert!(
+            err.contains(&format!("{name}: decoded from {enc}")),
+            "{err}"
+        );
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let q = &v["findings"][0]["claims"][0];
+        assert!(A.contains(q["sentence"].as_str().unwrap()), "{q}");
+        // Streamed and whole, from a file and from stdin.
+        let lines = bin()
+            .current_dir(d.path())
+            .args(["sentences", name])
+            .output()
+            .unwrap();
+        let first: serde_json::Value =
+            serde_json::from_slice(lines.stdout.split(|&b| b == b'\n').next().unwrap()).unwrap();
+        assert_eq!(
+            first["text"],
+            "At least 30 people were killed when the quake struck on Monday."
+        );
+        bin()
+            .args(["claims", "-"])
+            .write_stdin(utf16(A, be))
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("\"text\":\"At least 30\""));
+    }
+    // Without a byte-order mark, UTF-16 is still binary.
+    let raw: Vec<u8> = utf16(A, false)[2..].to_vec();
+    error_case(
+        &["compare", "raw.txt", "wire.txt"],
+        |p| fs::write(p.join("raw.txt"), &raw).unwrap(),
+        "raw.txt: looks like a binary file",
+    );
+}
+
+#[test]
+fn a_utf8_byte_order_mark_is_in_no_sentence_but_offsets_count_it() {
+    let text = "\u{FEFF}At least 5 people died. Some 30 were hurt.";
+    for cmd in ["sentences", "claims"] {
+        let out = bin().args([cmd, "-"]).write_stdin(text).output().unwrap();
+        let first: serde_json::Value =
+            serde_json::from_slice(out.stdout.split(|&b| b == b'\n').next().unwrap()).unwrap();
+        let (s, e) = (
+            first["start"].as_u64().unwrap() as usize,
+            first["end"].as_u64().unwrap() as usize,
+        );
+        let quoted = if cmd == "sentences" {
+            "text"
+        } else {
+            "sentence"
+        };
+        assert_eq!(first[quoted], "At least 5 people died.", "{cmd}");
+        assert_eq!(&text[s..e], "At least 5 people died.", "{cmd}");
+    }
+}
+
+#[test]
+fn html_on_stdin_is_detected_or_declared() {
+    let page = "<!DOCTYPE html><html><head><title>Quake</title></head><body><article>\
+        <p>At least 30 people were killed on Monday when a strong earthquake struck the region, \
+        officials said in a statement released late in the evening.</p></article></body></html>";
+    for cmd in ["claims", "sentences"] {
+        bin()
+            .args([cmd, "-"])
+            .write_stdin(page)
+            .assert()
+            .success()
+            .stderr(predicate::str::contains(
+                "stdin: HTML reduced to article text",
+            ))
+            .stdout(predicate::str::contains("DOCTYPE").not());
+    }
+    // Declared text: read as text (the normalizer still drops the tags from sentences).
+    bin()
+        .args(["claims", "-", "--input-format", "text"])
+        .write_stdin(page)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("HTML reduced").not());
+    // Declared HTML, whatever the extension.
+    let d = pair();
+    fs::write(d.path().join("page.txt"), page).unwrap();
+    bin()
+        .current_dir(d.path())
+        .args(["claims", "page.txt", "--input-format", "html"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("page.txt: HTML reduced"));
 }

@@ -267,7 +267,7 @@ fn wrapped_text_joins_short_lines() {
     let text = "Aid arrived\nlate in the day.";
     let opts = Options { wrapped: true };
     let mut got = Vec::new();
-    corroborate::segment::split_into(text, Lang::En, opts, &mut got);
+    let _ = corroborate::segment::split_into(text, Lang::En, opts, &mut got);
     assert_eq!(got.len(), 1);
     assert_eq!(
         sentences(text, Lang::En),

@@ -1,16 +1,22 @@
 #!/usr/bin/env python3
 """Checks a Spark run of corroborate_spark.py against plain `corroborate batch` output.
 
-    check.py PLAIN.jsonl SPARK_OUT_DIR [SPARK_OUT_DIR...]
+    check.py PLAIN.jsonl PLAIN.csv SPARK_OUT_DIR [SPARK_OUT_DIR...]
 
-PLAIN.jsonl is `corroborate batch --inline-errors` over the same events. For every Spark
-output directory: the same number of findings of each kind and of errors, every event's
-findings equal (as a multiset, nulls dropped), the CSV holding one row per finding.
+PLAIN.jsonl is `corroborate batch --inline-errors` over the same events, PLAIN.csv
+`corroborate batch --format csv`. For every Spark output directory: the same number of
+findings of each kind and of errors, every event's findings equal (as a multiset, nulls
+dropped), and the CSV read back with Python's csv module (and pandas, when installed), not
+Spark's reader: RFC 4180, one row per finding with as many fields as its header, the findings
+of plain batch's CSV, no cell a spreadsheet would take for a formula.
 Prints one line per check and exits 1 if any failed.
 """
 import collections
+import csv
+import glob
 import json
 import os
+import re
 import sys
 
 from pyspark.sql import SparkSession
@@ -25,6 +31,39 @@ def clean(v):
     return v
 
 
+CSV_HEADER = ["event_id", "kind", "topic", "confidence", "explanation", "sources", "figures",
+              "measures", "people", "consensus", "outliers"]
+FORMULA = re.compile(r"^[=+\-@\t\r]")
+
+
+def neutralize(cell):
+    """What compare's CSV writes for a cell (the OWASP guard)."""
+    return "'" + cell if FORMULA.match(cell or "") else cell
+
+
+def read_csv_parts(directory):
+    """Header and rows of every part file Spark wrote, read with the csv module."""
+    headers, rows = [], []
+    for part in sorted(glob.glob(os.path.join(directory, "part-*.csv"))):
+        with open(part, newline="", encoding="utf-8") as f:
+            r = list(csv.reader(f))
+        if r:
+            headers.append(r[0])
+            rows.extend(r[1:])
+    return headers, rows
+
+
+def pandas_rows(directory):
+    """Rows and columns per part as pandas reads them, or None without pandas."""
+    try:
+        import pandas
+    except ImportError:
+        return None
+    shapes = [pandas.read_csv(p, dtype=str, keep_default_na=False).shape
+              for p in sorted(glob.glob(os.path.join(directory, "part-*.csv")))]
+    return sum(s[0] for s in shapes), {s[1] for s in shapes}
+
+
 def by_event(findings):
     out = collections.defaultdict(collections.Counter)
     for f in findings:
@@ -33,12 +72,19 @@ def by_event(findings):
 
 
 def main():
-    plain_path, outs = sys.argv[1], sys.argv[2:]
+    plain_path, plain_csv_path, outs = sys.argv[1], sys.argv[2], sys.argv[3:]
     plain = [json.loads(l) for l in open(plain_path, encoding="utf-8") if l.strip()]
     plain_findings = [f for f in plain if f["kind"] != "error"]
     plain_errors = [f for f in plain if f["kind"] == "error"]
     want_kinds = collections.Counter(f["kind"] for f in plain_findings)
     want = by_event(plain_findings)
+    # Plain batch CSV: one row per finding and pair of sources; its findings are the
+    # (event, kind, topic) it names.
+    with open(plain_csv_path, newline="", encoding="utf-8") as f:
+        plain_csv = list(csv.reader(f))
+    plain_csv_keys = {(r[0], r[1], r[2]) for r in plain_csv[1:] if r[1] != "error"}
+    want_keys = collections.Counter(
+        (neutralize(f["event_id"]), f["kind"], neutralize(f["topic"])) for f in plain_findings)
 
     spark = (SparkSession.builder.master("local[2]").appName("corroborate-check")
              .config("spark.ui.enabled", "false")
@@ -66,8 +112,23 @@ def main():
         differ = sorted(e for e in set(want) | set(have) if want.get(e) != have.get(e))
         check(f"{tag}: every event's findings equal", not differ,
               f"{len(want)} events with findings" if not differ else f"{len(differ)} differ, first {differ[:3]}")
-        csv_rows = spark.read.option("header", True).option("multiLine", True).csv(f"{out}/findings_csv").count()
-        check(f"{tag}: CSV rows", csv_rows == len(got), f"{csv_rows} rows, {len(got)} findings")
+        headers, rows = read_csv_parts(f"{out}/findings_csv")
+        check(f"{tag}: CSV headers", bool(headers) and all(h == CSV_HEADER for h in headers),
+              f"{len(headers)} part files")
+        widths = collections.Counter(len(r) for r in rows)
+        check(f"{tag}: CSV rows (csv module)", len(rows) == len(got) and set(widths) == {len(CSV_HEADER)},
+              f"{len(rows)} rows, {len(got)} findings, fields per row {dict(widths)}")
+        keys = collections.Counter((r[0], r[1], r[2]) for r in rows)
+        check(f"{tag}: CSV findings equal plain batch's", keys == want_keys,
+              f"{len(keys)} distinct" if keys == want_keys else
+              f"missing {list((want_keys - keys).items())[:3]}, extra {list((keys - want_keys).items())[:3]}")
+        check(f"{tag}: CSV findings equal plain batch --format csv's", set(keys) == plain_csv_keys,
+              f"{len(plain_csv_keys)} findings, {len(plain_csv) - 1} plain CSV rows")
+        formulas = [c for r in rows for c in r if FORMULA.match(c)]
+        check(f"{tag}: no CSV cell starts a formula", not formulas, str(formulas[:3]))
+        shape = pandas_rows(f"{out}/findings_csv")
+        if shape is not None:
+            check(f"{tag}: CSV rows (pandas)", shape == (len(got), {len(CSV_HEADER)}), str(shape))
     spark.stop()
     passed = sum(results)
     print(f"spark: {passed} passed, {len(results) - passed} failed")

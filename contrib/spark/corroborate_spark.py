@@ -31,6 +31,7 @@ EVENT_SCHEMA = (
 OUTPUT_SCHEMA = (
     "event_id STRING, kind STRING, topic STRING, confidence DOUBLE, explanation STRING, "
     "claims ARRAY<STRUCT<source: STRING, sentence: STRING, `start`: BIGINT, `end`: BIGINT, "
+    "sentence_start: BIGINT, sentence_end: BIGINT, "
     "quantity: STRUCT<text: STRING, `start`: BIGINT, `end`: BIGINT, value: DOUBLE, "
     "low: DOUBLE, high: DOUBLE, hedge: STRING, unit: STRING, counted: STRING, kind: STRING, dimension: STRING, "
     "measure: STRING, predicate: STRING, attribution: STRING>, "
@@ -40,6 +41,16 @@ OUTPUT_SCHEMA = (
     "consensus ARRAY<STRING>, outliers ARRAY<STRING>, camps ARRAY<ARRAY<STRING>>, reasons ARRAY<STRING>, "
     "line BIGINT, message STRING"
 )
+
+
+# What `corroborate compare --format csv` does to a cell (OWASP CSV-injection guidance): a
+# cell that a spreadsheet would read as a formula gets a leading apostrophe.
+FORMULA_START = r"^[=+\-@\t\r]"
+
+
+def neutralized(col):
+    """The column with formula-like cells prefixed with `'`, as compare's CSV writes them."""
+    return F.when(col.rlike(FORMULA_START), F.concat(F.lit("'"), col)).otherwise(col)
 
 
 def transform_sql(view, command):
@@ -121,15 +132,25 @@ def main(argv=None):
     out = a.output.rstrip("/")
     findings.write.mode("overwrite").parquet(f"{out}/findings")
     # CSV holds no nested columns: the claims become ';'-joined lists, one row per finding.
-    findings.select(
-        "event_id", "kind", "topic", "confidence", "explanation",
+    # RFC 4180 quoting (a quote inside a cell is doubled, never backslash-escaped, so Python's
+    # csv module, pandas and spreadsheets read it back) and compare's formula guard: report
+    # text is untrusted.
+    csv_columns = [
+        F.col("event_id"), F.col("kind"), F.col("topic"), F.col("confidence"), F.col("explanation"),
         F.concat_ws(";", F.col("claims.source")).alias("sources"),
         F.concat_ws(";", F.col("claims.quantity.text")).alias("figures"),
         F.concat_ws(";", F.col("claims.quantity.measure")).alias("measures"),
         F.concat_ws(";", F.col("claims.role.person")).alias("people"),
         F.concat_ws(";", F.coalesce(F.col("consensus"), F.array())).alias("consensus"),
         F.concat_ws(";", F.coalesce(F.col("outliers"), F.array())).alias("outliers"),
-    ).write.mode("overwrite").option("header", True).csv(f"{out}/findings_csv")
+    ]
+    table = findings.select(*csv_columns)
+    table = table.select(*[
+        neutralized(F.col(c)).alias(c) if t == "string" else F.col(c) for c, t in table.dtypes
+    ])
+    (table.write.mode("overwrite").option("header", True)
+     .option("quote", '"').option("escape", '"').option("escapeQuotes", True)
+     .csv(f"{out}/findings_csv"))
     errors.write.mode("overwrite").json(f"{out}/errors")
 
     counts = {r["kind"]: r["count"] for r in results.groupBy("kind").count().collect()}

@@ -25,6 +25,10 @@ if ! "$venv/bin/python" -c "import pyspark, sys; sys.exit(pyspark.__version__ !=
   fi
   "$venv/bin/pip" install -q --disable-pip-version-check "pyspark==$PYSPARK_VERSION"
 fi
+# pandas reads the CSV back as analysts will; the csv module checks it without.
+"$venv/bin/python" -c "import pandas" 2>/dev/null ||
+  "$venv/bin/pip" install -q --disable-pip-version-check pandas ||
+  echo "warning: pandas not installed; the CSV is checked with the csv module only"
 echo "== cargo build --release"
 cargo build --release -q
 bin=$root/target/release/corroborate
@@ -39,9 +43,24 @@ python3 benches/gen_events.py --events 1000 --seed spark-test -o "$work/events.j
 # Two bad events: not JSON, and only one report. Both must come back as error records.
 echo '{"event_id": "broken", "reports": [' >>"$work/events.jsonl"
 echo '{"event_id": "lonely", "reports": [{"id": "a", "text": "5 people died."}]}' >>"$work/events.jsonl"
+# Cells that broke Spark's default CSV (backslash-escaped quotes) or that a spreadsheet takes
+# for a formula: quotes, backslashes before quotes, tabs, line breaks, and ids and figures
+# starting with = + - @.
+python3 - >>"$work/events.jsonl" <<'PY'
+import json
+hostile = [
+    ("=HYPERLINK(\"http://x\",\"y\")", 'Police said "at least 30" people\\" were hurt.\tRescue\nteams came.',
+     'Some 45 people were hurt, "police" said \\"'),
+    ("+1", "The temperature fell to -5 degrees and 12 homes burned.", "It fell to -7 degrees; 12 homes burned."),
+    ("@SUM(A1)", "-20 people left, and 300 stayed.", "About 300 people stayed."),
+]
+for event_id, a, b in hostile:
+    print(json.dumps({"event_id": event_id, "reports": [{"id": "-a", "text": a}, {"id": "=b", "text": b}]}))
+PY
 
 "$bin" batch "$work/events.jsonl" --exit-zero --inline-errors -o "$work/plain.jsonl" 2>"$work/plain.err"
 tail -1 "$work/plain.err"
+"$bin" batch "$work/events.jsonl" --exit-zero --format csv -o "$work/plain.csv" 2>/dev/null
 
 submit() {
   spark-submit --master 'local[2]' \
@@ -81,7 +100,7 @@ PY
 run parquet --input "$work/events.parquet" --output "$work/parquet"
 
 echo "== checking against plain batch"
-if python3 contrib/spark/check.py "$work/plain.jsonl" "$work/jsonl" "$work/parquet"; then
+if python3 contrib/spark/check.py "$work/plain.jsonl" "$work/plain.csv" "$work/jsonl" "$work/parquet"; then
   echo "spark test: PASS"
 else
   fail "Spark output differs from plain batch"

@@ -1,6 +1,7 @@
 //! `corroborate batch`: streams JSON Lines events through the pipeline in parallel chunks,
 //! writing findings in input order; bad lines are reported and skipped, never dropped silently.
 
+use super::output::Output;
 use anyhow::{Context, Result};
 use clap::{Args, ValueEnum};
 use corroborate::batch::{
@@ -10,8 +11,8 @@ use corroborate::report::Options;
 use corroborate::FindingKind;
 use rayon::prelude::*;
 use std::fs::File;
-use std::io::{BufReader, BufWriter, IsTerminal, Read, Write};
-use std::path::{Path, PathBuf};
+use std::io::{BufReader, IsTerminal, Read, Write};
+use std::path::Path;
 use std::sync::mpsc::{sync_channel, Receiver};
 
 #[derive(Args, Debug)]
@@ -61,9 +62,13 @@ pub enum BatchFormat {
 /// One line's outcome, in input order: its output bytes, or why it failed.
 enum Outcome {
     Compared {
+        line: usize,
+        event_id: String,
         bytes: Vec<u8>,
         findings: usize,
         discrepancy: bool,
+        /// What the user should know about how the event was read (`line N (event e): …`).
+        warnings: Vec<String>,
     },
     Failed(LineError),
 }
@@ -75,56 +80,38 @@ const CHUNK_BYTES: usize = 4 << 20;
 /// Chunks waiting between reader, workers and writer.
 const QUEUE: usize = 2;
 
-/// Output that lands only when the whole run succeeds (temp file + rename), or stdout.
-struct Sink {
-    out: Box<dyn Write + Send>,
-    tmp: Option<(PathBuf, PathBuf)>,
-}
-
-impl Sink {
-    fn open(path: Option<&str>) -> Result<Sink> {
-        match path {
-            None | Some("-") => Ok(Sink {
-                out: Box::new(BufWriter::with_capacity(1 << 16, std::io::stdout())),
-                tmp: None,
-            }),
-            // A device or FIFO (`/dev/null`) is written in place, never renamed over.
-            Some(p) if super::special_file(p) => {
-                let f = std::fs::OpenOptions::new()
-                    .write(true)
-                    .open(p)
-                    .with_context(|| format!("{p}: cannot open output"))?;
-                Ok(Sink {
-                    out: Box::new(BufWriter::new(f)),
-                    tmp: None,
-                })
-            }
-            Some(p) => {
-                let (tmp, target) = super::temp_beside(p)?;
-                let f = File::create(&tmp).with_context(|| format!("{p}: cannot create output"))?;
-                Ok(Sink {
-                    out: Box::new(BufWriter::new(f)),
-                    tmp: Some((tmp, target)),
-                })
-            }
-        }
-    }
-
-    fn commit(mut self) -> Result<()> {
-        self.out.flush().context("writing output")?;
-        self.out = Box::new(std::io::sink()); // closes the file before the rename
-        if let Some((tmp, target)) = self.tmp.take() {
-            std::fs::rename(&tmp, &target)
-                .with_context(|| format!("{}: cannot write output", target.display()))?;
-        }
-        Ok(())
+/// Prints a message on stderr, above the progress bar if there is one.
+#[allow(clippy::print_stderr)]
+fn say(bar: &Option<indicatif::ProgressBar>, msg: String) {
+    match bar {
+        Some(b) => b.suspend(|| eprintln!("{msg}")),
+        None => eprintln!("{msg}"),
     }
 }
 
-impl Drop for Sink {
-    fn drop(&mut self) {
-        if let Some((tmp, _)) = &self.tmp {
-            let _ = std::fs::remove_file(tmp);
+/// The event ids seen so far, each with the line it was first seen on. Kept as 128-bit keyed
+/// hashes (two SipHashes with random keys: no input can be made to collide on purpose), so
+/// memory grows by a few bytes per event however long the ids are.
+#[derive(Default)]
+struct EventIds {
+    keys: Option<(std::hash::RandomState, std::hash::RandomState)>,
+    first: rustc_hash::FxHashMap<u128, usize>,
+}
+
+impl EventIds {
+    /// The line `id` was first seen on, if before; else notes it as seen on `line`.
+    fn first_seen(&mut self, id: &str, line: usize) -> Option<usize> {
+        use std::hash::BuildHasher;
+        let (a, b) = self
+            .keys
+            .get_or_insert_with(|| (Default::default(), Default::default()));
+        let key = (u128::from(a.hash_one(id)) << 64) | u128::from(b.hash_one(id));
+        match self.first.entry(key) {
+            std::collections::hash_map::Entry::Occupied(e) => Some(*e.get()),
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(line);
+                None
+            }
         }
     }
 }
@@ -185,9 +172,9 @@ pub fn run(a: BatchArgs, only: Vec<FindingKind>) -> Result<bool> {
         }
         _ => None,
     };
-    let sink = Sink::open(a.output.as_deref())?;
+    let sink = Output::open(a.output.as_deref())?;
     let errors_sink = match &a.errors {
-        Some(p) => Some(Sink::open(Some(p))?),
+        Some(p) => Some(Output::open(Some(p))?),
         None => None,
     };
 
@@ -251,9 +238,10 @@ pub fn run(a: BatchArgs, only: Vec<FindingKind>) -> Result<bool> {
     };
     // Output files land only when the whole input was read: a read error leaves none.
     reader.join().expect("reader thread")?;
-    sink.commit()?;
-    if let Some(s) = errors_sink {
-        s.commit()?;
+    let mut sink = sink;
+    sink.finish()?;
+    if let Some(mut s) = errors_sink {
+        s.finish()?;
     }
     #[allow(clippy::print_stderr)]
     {
@@ -290,10 +278,19 @@ fn compare_one(line: Line, format: BatchFormat, opts: &Options) -> Outcome {
                 BatchFormat::Csv => csv_rows(&id, &cmp, opts, &mut bytes),
             }
             let kept = || cmp.findings.iter().filter(|f| opts.keeps(f));
+            let warnings = cmp
+                .analyses
+                .iter()
+                .flat_map(|a| &a.document.warnings)
+                .map(|w| format!("line {number} (event {id}): report {w}"))
+                .collect();
             Outcome::Compared {
+                line: number,
+                event_id: id,
                 bytes,
                 findings: kept().count(),
                 discrepancy: kept().any(|f| f.kind == FindingKind::Discrepancy),
+                warnings,
             }
         }
     }
@@ -304,67 +301,94 @@ fn compare_one(line: Line, format: BatchFormat, opts: &Options) -> Outcome {
 #[allow(clippy::print_stderr)]
 fn write_all(
     rx: Receiver<Vec<Outcome>>,
-    mut sink: Sink,
-    mut errors_sink: Option<Sink>,
+    mut sink: Output,
+    mut errors_sink: Option<Output>,
     format: BatchFormat,
     inline: bool,
     name: &str,
     bar: Option<indicatif::ProgressBar>,
-) -> Result<Option<(Tally, Sink, Option<Sink>)>> {
+) -> Result<Option<(Tally, Output, Option<Output>)>> {
     let mut t = Tally::default();
-    let result = (|| -> std::io::Result<()> {
+    let mut ids = EventIds::default();
+    // Which output failed, and how.
+    let result = (|| -> Result<(), (bool, std::io::Error)> {
+        let out = |e| (false, e);
         if format == BatchFormat::Csv {
             let mut w = ::csv::Writer::from_writer(Vec::new());
             w.write_record(csv_header()).expect("write to memory");
-            sink.out
-                .write_all(&w.into_inner().expect("flush to memory"))?;
+            sink.write_all(&w.into_inner().expect("flush to memory"))
+                .map_err(out)?;
         }
         let mut record = Vec::new();
         for outcomes in rx {
             for o in outcomes {
                 t.read += 1;
-                match o {
+                let failed = match o {
                     Outcome::Compared {
+                        line,
+                        event_id,
                         bytes,
                         findings,
                         discrepancy,
-                    } => {
-                        sink.out.write_all(&bytes)?;
-                        t.compared += 1;
-                        t.findings += findings;
-                        t.discrepancy |= discrepancy;
-                    }
-                    Outcome::Failed(e) => {
-                        t.failed += 1;
-                        let msg = format!("corroborate: {name}: {e}");
-                        match &bar {
-                            Some(b) => b.suspend(|| eprintln!("{msg}")),
-                            None => eprintln!("{msg}"),
-                        }
-                        if let Some(s) = errors_sink.as_mut() {
-                            record.clear();
-                            e.jsonl(&mut record);
-                            s.out.write_all(&record)?;
-                        }
-                        if inline {
-                            record.clear();
-                            match format {
-                                BatchFormat::Jsonl => e.jsonl(&mut record),
-                                BatchFormat::Csv => e.csv_row(&mut record),
+                        warnings,
+                    } => match ids.first_seen(&event_id, line) {
+                        Some(first) => LineError {
+                            line,
+                            message: format!(
+                                "event id '{event_id}' was already used on line {first}; \
+                                 this later event is not compared"
+                            ),
+                            event_id: Some(event_id),
+                        },
+                        None => {
+                            for w in warnings {
+                                say(&bar, format!("corroborate: warning: {name}: {w}"));
                             }
-                            sink.out.write_all(&record)?;
+                            sink.write_all(&bytes).map_err(out)?;
+                            t.compared += 1;
+                            t.findings += findings;
+                            t.discrepancy |= discrepancy;
+                            continue;
                         }
+                    },
+                    Outcome::Failed(e) => {
+                        if let Some(id) = &e.event_id {
+                            ids.first_seen(id, e.line);
+                        }
+                        e
                     }
+                };
+                t.failed += 1;
+                say(&bar, format!("corroborate: {name}: {failed}"));
+                if let Some(s) = errors_sink.as_mut() {
+                    record.clear();
+                    failed.jsonl(&mut record);
+                    s.write_all(&record).map_err(|e| (true, e))?;
+                }
+                if inline {
+                    record.clear();
+                    match format {
+                        BatchFormat::Jsonl => failed.jsonl(&mut record),
+                        BatchFormat::Csv => failed.csv_row(&mut record),
+                    }
+                    sink.write_all(&record).map_err(out)?;
                 }
             }
         }
         Ok(())
     })();
     match result {
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe && sink.tmp.is_none() => {
+        Err((false, e)) if e.kind() == std::io::ErrorKind::BrokenPipe && sink.is_stdout() => {
             return Ok(None)
         }
-        r => r.context("writing output")?,
+        Err((false, e)) => return Err(sink.error(e)),
+        Err((true, e)) => {
+            return Err(match &errors_sink {
+                Some(s) => s.error(e),
+                None => anyhow::anyhow!("{e}"),
+            })
+        }
+        Ok(()) => {}
     }
     Ok(Some((t, sink, errors_sink)))
 }

@@ -1,15 +1,18 @@
 //! The command-line layer: clap arguments in, library calls, output and exit codes out.
 
 mod batch;
+mod output;
+
+use output::Output;
 
 use anyhow::{bail, Context, Result};
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use corroborate::document::Format;
+use corroborate::document::{Format, Utf16};
 use corroborate::report::{self, Options};
 use corroborate::stream::{self, SentenceSpan};
-use corroborate::{analyze_with, Detail, Document, FindingKind, Lang};
-use std::io::{ErrorKind, IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use corroborate::{analyze_with, Detail, Document, FindingKind, Lang, Source};
+use std::io::{ErrorKind, IsTerminal, Read, Write};
+use std::path::Path;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -63,13 +66,42 @@ pub struct CompareArgs {
     /// discrepancies say which figure is the latest.
     #[arg(long = "published", value_name = "DATE")]
     pub published: Vec<String>,
-    /// Colour: auto (on a terminal, unless NO_COLOR is set), always, never.
+    /// Colour: auto (on a terminal, unless NO_COLOR is set), always (even with NO_COLOR),
+    /// never. An -o file never has colour.
     #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
     pub color: ColorArg,
     /// CSV for Excel: start the file with a UTF-8 byte-order mark (Excel reads UTF-8 CSV
     /// only with one). Only with --format csv.
     #[arg(long)]
     pub excel: bool,
+    #[command(flatten)]
+    pub input_format: InputFormatArg,
+}
+
+#[derive(Args, Debug, Clone, Copy)]
+pub struct InputFormatArg {
+    /// How to read reports: auto (by extension; stdin and files without one are HTML when
+    /// they open with <!doctype html or <html), text, or html (whatever the extension).
+    #[arg(long = "input-format", value_enum, default_value_t = InputFormat::Auto)]
+    pub input_format: InputFormat,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum InputFormat {
+    Auto,
+    Text,
+    Html,
+}
+
+impl InputFormatArg {
+    /// The format to read every report in; `None` decides per report.
+    fn format(self) -> Option<Format> {
+        match self.input_format {
+            InputFormat::Auto => None,
+            InputFormat::Text => Some(Format::Text),
+            InputFormat::Html => Some(Format::Html),
+        }
+    }
 }
 
 #[derive(Args, Debug)]
@@ -82,6 +114,8 @@ pub struct FileArgs {
     /// Write to FILE (atomically) instead of stdout.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<String>,
+    #[command(flatten)]
+    pub input_format: InputFormatArg,
 }
 
 #[derive(Args, Debug)]
@@ -134,20 +168,30 @@ fn compare(a: CompareArgs) -> Result<bool> {
     if a.reports.iter().filter(|r| *r == "-").count() > 1 {
         bail!("stdin (-) can be read only once");
     }
-    if a.labels.len() > a.reports.len() {
-        bail!(
-            "{} labels given for {} reports",
-            a.labels.len(),
-            a.reports.len()
-        );
+    for (what, flag, n) in [
+        ("labels", "--label", a.labels.len()),
+        ("publication dates", "--published", a.published.len()),
+    ] {
+        if n != 0 && n != a.reports.len() {
+            bail!(
+                "{n} {what} given for {} reports: give one {flag} per report, in order",
+                a.reports.len()
+            );
+        }
     }
-    if a.published.len() > a.reports.len() {
-        bail!(
-            "{} publication dates given for {} reports",
-            a.published.len(),
-            a.reports.len()
-        );
+    for (i, l) in a.labels.iter().enumerate() {
+        if l.trim().is_empty() {
+            bail!("--label for {} is empty", a.reports[i]);
+        }
+        if let Some(j) = a.labels[..i].iter().position(|m| m == l) {
+            bail!(
+                "--label '{l}' is given twice (for {} and {}): labels tell the reports apart",
+                a.reports[j],
+                a.reports[i]
+            );
+        }
     }
+    same_file_twice(&a.reports)?;
     if !(0.0..=1.0).contains(&a.min_confidence) {
         bail!(
             "--min-confidence must be between 0 and 1, got {}",
@@ -168,21 +212,43 @@ fn compare(a: CompareArgs) -> Result<bool> {
         .collect::<Result<Vec<_>>>()?;
     let mut docs = Vec::new();
     for (i, path) in a.reports.iter().enumerate() {
-        let d = Document::read(path, a.labels.get(i).map(String::as_str))?
-            .with_published(published.get(i).cloned().flatten());
-        warn(&d.warnings);
+        let d = Document::read_as(
+            path,
+            a.labels.get(i).map(String::as_str),
+            a.input_format.format(),
+        )?
+        .with_published(published.get(i).cloned().flatten());
         docs.push(d);
     }
-    let cmp = corroborate::compare(docs)?;
-    let color = match a.color {
-        ColorArg::Always => true,
-        ColorArg::Never => false,
-        ColorArg::Auto => {
-            a.output.is_none()
-                && std::io::stdout().is_terminal()
-                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+    unique_ids(&mut docs, a.labels.is_empty());
+    for (i, d) in docs.iter().enumerate() {
+        if let Some(e) = docs[..i].iter().find(|e| e.text == d.text) {
+            let w = format!(
+                "{} has the same text as {}: every claim will agree with itself",
+                d.source.name(),
+                e.source.name()
+            );
+            warn(&[w]);
         }
-    };
+    }
+    let cmp = corroborate::compare(docs)?;
+    // After the analysis, which adds its own (sentences cut for length).
+    for an in &cmp.analyses {
+        warn(&an.document.warnings);
+    }
+    // Colour goes only to stdout, never into an `-o` file. `auto` follows no-color.org: a
+    // terminal, and `NO_COLOR` unset or empty; an explicit `--color always` overrides
+    // `NO_COLOR`, as a command-line flag overrides the environment.
+    let to_stdout = a.output.as_deref().is_none_or(|o| o == "-");
+    let color = to_stdout
+        && match a.color {
+            ColorArg::Always => true,
+            ColorArg::Never => false,
+            ColorArg::Auto => {
+                std::io::stdout().is_terminal()
+                    && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            }
+        };
     let format = match a.format {
         FormatArg::Text => report::Format::Text,
         FormatArg::Json => report::Format::Json,
@@ -226,6 +292,58 @@ fn text_width(to_stdout: bool) -> usize {
     report::DEFAULT_WIDTH
 }
 
+/// A report named twice (`a.txt ./a.txt`, or through a link) is an error: a report compared
+/// with itself agrees with itself, which is no corroboration.
+fn same_file_twice(reports: &[String]) -> Result<()> {
+    use std::os::unix::fs::MetadataExt;
+    let mut seen: Vec<((u64, u64), &str)> = Vec::new();
+    for r in reports.iter().filter(|r| *r != "-") {
+        // A file that cannot be read is reported when it is read.
+        let Ok(m) = std::fs::metadata(r) else {
+            continue;
+        };
+        let key = (m.dev(), m.ino());
+        if let Some((_, first)) = seen.iter().find(|(k, _)| *k == key) {
+            bail!("{first} and {r} are the same file: compare needs different reports");
+        }
+        seen.push((key, r));
+    }
+    Ok(())
+}
+
+/// Makes report ids unique: the second `r` (`a/r.txt`, `b/r.txt`) becomes `r-2`, the third
+/// `r-3`, never an id another report already has; a label taken from the file stem follows
+/// its id. Says so on stderr.
+fn unique_ids(docs: &mut [Document], default_labels: bool) {
+    let taken: std::collections::HashSet<String> =
+        docs.iter().map(|d| d.source.id.clone()).collect();
+    let mut used = std::collections::HashSet::new();
+    for i in 0..docs.len() {
+        let id = docs[i].source.id.clone();
+        if used.insert(id.clone()) {
+            continue;
+        }
+        let new = (2..)
+            .map(|n| format!("{id}-{n}"))
+            .find(|c| !taken.contains(c) && !used.contains(c))
+            .expect("an unused id");
+        used.insert(new.clone());
+        let first = docs
+            .iter()
+            .find(|d| d.source.id == id)
+            .map(|d| d.source.name().to_string())
+            .unwrap_or_default();
+        warn(&[format!(
+            "{} has the same file stem as {first}: its id is '{new}'",
+            docs[i].source.name()
+        )]);
+        docs[i].source.id = new.clone();
+        if default_labels {
+            docs[i].source.label = new;
+        }
+    }
+}
+
 fn parse_only(kinds: &[String]) -> Result<Vec<FindingKind>> {
     kinds
         .iter()
@@ -245,10 +363,12 @@ fn read_one(a: &FileArgs) -> Result<(Document, Option<Lang>)> {
         ),
         None => None,
     };
-    let d = Document::read(&a.file, None)?;
-    warn(&d.warnings);
+    let d = Document::read_as(&a.file, None, a.input_format.format())?;
     Ok((d, lang))
 }
+
+/// How many opening bytes `sentences` looks at to tell UTF-16 and HTML from plain text.
+const SNIFF: usize = 1024;
 
 /// One line of `sentences` output: the public wire format, kept apart from library types.
 #[derive(serde::Serialize)]
@@ -273,10 +393,20 @@ fn sentences(args: SentencesArgs) -> Result<()> {
         ),
         None => None,
     };
-    let path = Path::new(&a.file);
-    let html = a.file != "-" && Format::from_path(path)? == Format::Html;
-    let file = if a.file == "-" || html {
-        None
+    let stdin = a.file == "-";
+    // Messages name stdin as such.
+    let path = Path::new(if stdin { "stdin" } else { &a.file });
+    let declared = match a.input_format.format() {
+        Some(f) => Some(f),
+        None if stdin => None,
+        None => Format::by_extension(path)?,
+    };
+    let io_err = |source| corroborate::Error::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let mut reader: Box<dyn Read> = if stdin {
+        Box::new(std::io::stdin().lock())
     } else {
         if path.is_dir() {
             return Err(corroborate::Error::IsDirectory {
@@ -284,13 +414,20 @@ fn sentences(args: SentencesArgs) -> Result<()> {
             }
             .into());
         }
-        Some(
-            std::fs::File::open(path).map_err(|source| corroborate::Error::Io {
-                path: path.to_path_buf(),
-                source,
-            })?,
-        )
+        Box::new(std::fs::File::open(path).map_err(io_err)?)
     };
+    // The opening bytes tell UTF-16 and, unless given, HTML: those are read whole; plain
+    // text is streamed.
+    let mut head = Vec::with_capacity(SNIFF);
+    (&mut reader)
+        .take(SNIFF as u64)
+        .read_to_end(&mut head)
+        .map_err(io_err)?;
+    let whole = Utf16::of(&head).is_some()
+        || match declared {
+            Some(f) => f == Format::Html,
+            None => Format::sniff(&String::from_utf8_lossy(&head)) == Format::Html,
+        };
     let mut out = Output::open(a.output.as_deref())?;
     let sink = |s: SentenceSpan<'_>| -> std::io::Result<()> {
         let line = SentenceLine {
@@ -302,153 +439,43 @@ fn sentences(args: SentencesArgs) -> Result<()> {
         serde_json::to_writer(&mut out, &line)?;
         out.write_all(b"\n")
     };
-    let result = if html {
-        let d = Document::read(&a.file, None)?;
+    let result = if whole {
+        let mut bytes = head;
+        reader.read_to_end(&mut bytes).map_err(io_err)?;
+        let d = Document::from_bytes(path, bytes, declared, Source::of_path(&a.file, None))?;
         warn(&d.warnings);
-        stream::split_text(&d.text, lang, options, sink).map(|_| ())
-    } else if let Some(f) = file {
-        stream::split_reader(f, path, lang, options, sink).map(|s| warn(&s.warnings))
+        stream::split_text(&d.text, path, lang, options, sink).map(|s| warn(&s.warnings))
     } else {
-        let stdin = std::io::stdin();
-        stream::split_reader(stdin.lock(), path, lang, options, sink).map(|s| warn(&s.warnings))
+        let input = std::io::Cursor::new(head).chain(reader);
+        stream::split_reader(input, path, lang, options, sink).map(|s| warn(&s.warnings))
     };
     match result {
-        Err(corroborate::Error::Write { source }) if source.kind() == ErrorKind::BrokenPipe => {
+        Err(corroborate::Error::Write { source })
+            if source.kind() == ErrorKind::BrokenPipe && out.is_stdout() =>
+        {
             Ok(())
         }
+        Err(corroborate::Error::Write { source }) => Err(out.error(source)),
         Err(e) => Err(e.into()),
         Ok(()) => out.finish(),
     }
 }
 
-/// Where streamed output goes: stdout, or a temporary file renamed over the target once
-/// everything was written, so a failed run never leaves a partial file.
-enum Output {
-    Stdout(std::io::BufWriter<std::io::StdoutLock<'static>>),
-    /// A file: written to `tmp` and renamed over `target` by `finish`, or, for a device or a
-    /// FIFO (`/dev/null`, `/dev/stdout`), written directly (`tmp` is `None`).
-    File {
-        w: std::io::BufWriter<std::fs::File>,
-        tmp: Option<PathBuf>,
-        target: PathBuf,
-    },
-}
-
-/// Whether `path` names something that is not a regular file (a device, a FIFO): it is written
-/// in place, never replaced by a rename.
-pub(crate) fn special_file(path: &str) -> bool {
-    std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir())
-}
-
-impl Output {
-    fn open(path: Option<&str>) -> Result<Output> {
-        let Some(path) = path.filter(|p| *p != "-") else {
-            let w = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
-            return Ok(Output::Stdout(w));
-        };
-        let cannot = |e: std::io::Error| anyhow::anyhow!("{path}: cannot write output: {e}");
-        if special_file(path) {
-            let f = std::fs::OpenOptions::new()
-                .write(true)
-                .open(path)
-                .map_err(cannot)?;
-            return Ok(Output::File {
-                w: std::io::BufWriter::with_capacity(1 << 16, f),
-                tmp: None,
-                target: PathBuf::from(path),
-            });
-        }
-        let (tmp, target) = temp_beside(path)?;
-        let f = std::fs::File::create(&tmp).map_err(cannot)?;
-        Ok(Output::File {
-            w: std::io::BufWriter::with_capacity(1 << 16, f),
-            tmp: Some(tmp),
-            target,
-        })
-    }
-
-    fn finish(&mut self) -> Result<()> {
-        match self {
-            Output::Stdout(w) => match w.flush() {
-                Err(e) if e.kind() == ErrorKind::BrokenPipe => Ok(()),
-                r => r.context("writing to stdout"),
-            },
-            Output::File { w, tmp, target } => {
-                let done = w.flush().and_then(|_| match tmp {
-                    Some(tmp) => w
-                        .get_ref()
-                        .sync_all()
-                        .and_then(|_| std::fs::rename(&*tmp, &*target)),
-                    None => Ok(()),
-                });
-                done.map_err(|e| anyhow::anyhow!("{}: cannot write output: {e}", target.display()))
-            }
-        }
-    }
-}
-
-impl Drop for Output {
-    fn drop(&mut self) {
-        // Still there after `finish`? Then the run failed: leave no partial file.
-        if let Output::File { tmp: Some(tmp), .. } = self {
-            if tmp.exists() {
-                let _ = std::fs::remove_file(tmp);
-            }
-        }
-    }
-}
-
-impl Write for Output {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        match self {
-            Output::Stdout(w) => w.write(buf),
-            Output::File { w, .. } => w.write(buf),
-        }
-    }
-
-    fn write_all(&mut self, buf: &[u8]) -> std::io::Result<()> {
-        match self {
-            Output::Stdout(w) => w.write_all(buf),
-            Output::File { w, .. } => w.write_all(buf),
-        }
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        match self {
-            Output::Stdout(w) => w.flush(),
-            Output::File { w, .. } => w.flush(),
-        }
-    }
-}
-
-/// A temporary file name beside `path`, and the target: output is written there and renamed
-/// into place only when complete.
-fn temp_beside(path: &str) -> Result<(PathBuf, PathBuf)> {
-    let target = Path::new(path);
-    let dir = target
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = target
-        .file_name()
-        .with_context(|| format!("{path}: not a file name"))?;
-    let tmp = dir.join(format!(
-        ".{}.{}.tmp",
-        name.to_string_lossy(),
-        std::process::id()
-    ));
-    Ok((tmp, target.to_path_buf()))
-}
-
 fn claims(a: FileArgs) -> Result<()> {
     let (d, lang) = read_one(&a)?;
     let an = analyze_with(d, lang, Detail::Claims);
-    let mut out = Vec::new();
-    for line in corroborate::report::json::claim_lines(&an) {
+    warn(&an.document.warnings);
+    // Written line by line: the output can be many times the input (one line per figure).
+    let mut out = Output::open(a.output.as_deref())?;
+    let written = corroborate::report::json::claim_lines(&an).try_for_each(|line| {
         serde_json::to_writer(&mut out, &line)?;
-        out.push(b'\n');
+        out.write_all(b"\n")
+    });
+    match written {
+        Err(e) if e.kind() == ErrorKind::BrokenPipe && out.is_stdout() => Ok(()),
+        Err(e) => Err(out.error(e)),
+        Ok(()) => out.finish(),
     }
-    emit(a.output.as_deref(), &out)
 }
 
 #[allow(clippy::print_stderr)]
@@ -458,19 +485,12 @@ fn warn(warnings: &[String]) {
     }
 }
 
-/// Writes to stdout, or to a file atomically: a temporary file beside it, then a rename, so
-/// a failed run never leaves a partial file.
+/// Writes `bytes` to stdout or, atomically, to a file (see [`output`]).
 fn emit(path: Option<&str>, bytes: &[u8]) -> Result<()> {
     let mut out = Output::open(path)?;
     match out.write_all(bytes) {
-        Err(e) if e.kind() == ErrorKind::BrokenPipe => return Ok(()),
-        Err(e) => {
-            return Err(anyhow::anyhow!(
-                "{}: cannot write output: {e}",
-                path.unwrap_or("stdout")
-            ))
-        }
-        Ok(()) => {}
+        Err(e) if e.kind() == ErrorKind::BrokenPipe && out.is_stdout() => Ok(()),
+        Err(e) => Err(out.error(e)),
+        Ok(()) => out.finish(),
     }
-    out.finish()
 }

@@ -219,6 +219,12 @@ fn entity(s: &str, i: usize) -> Option<(usize, Becomes)> {
             return Some((end, Becomes::Text("")));
         }
     }
+    reference(s, i)
+}
+
+/// A character reference at `i` (`&amp;`, `&#8220;`, `&shy;`): its end and what it stands for.
+pub(super) fn reference(s: &str, i: usize) -> Option<(usize, Becomes)> {
+    let b = s.as_bytes();
     let rest = &b[i + 1..b.len().min(i + 12)];
     let semi = rest.iter().position(|&c| c == b';')?;
     let body = &s[i + 1..i + 1 + semi];

@@ -10,6 +10,19 @@ use std::ops::Range;
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
 
+/// The HTML character reference (`&amp;`, `&#8220;`, `&nbsp;`) that starts at byte `i` of
+/// `s`, as the normalizer reads one: where it ends and the text it stands for (the common
+/// named references and every numeric one).
+pub fn reference_at(s: &str, i: usize) -> Option<(usize, String)> {
+    clean::reference(s, i).map(|(end, with)| {
+        let text = match with {
+            clean::Becomes::Text(t) => t.to_string(),
+            clean::Becomes::Char(c) => c.to_string(),
+        };
+        (end, text)
+    })
+}
+
 /// One stretch of the normalized text and where it came from.
 ///
 /// An identity piece maps byte for byte; a replacement piece maps as a whole (its

@@ -42,9 +42,15 @@ pub struct QuantityJson<'a> {
 #[derive(Serialize)]
 pub struct ClaimJson<'a> {
     pub source: &'a str,
+    /// The sentence, or for a long one an excerpt around the figure ([`Quote`]).
     pub sentence: &'a str,
     pub start: usize,
     pub end: usize,
+    /// The whole sentence's offsets, present only when `sentence` is an excerpt.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sentence_start: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sentence_end: Option<usize>,
     /// The figure; `null` for a role claim.
     pub quantity: Option<QuantityJson<'a>>,
     /// The person in a role; absent for a figure claim.
@@ -135,33 +141,75 @@ pub fn quantity<'a>(a: &'a Analysis, c: &'a Claim) -> QuantityJson<'a> {
     }
 }
 
-/// One line of `corroborate claims`: a quantity in its sentence.
+/// What a claim quotes of its sentence: all of it, or for a sentence over
+/// [`QUOTE_WHOLE`](crate::segment::QUOTE_WHOLE) bytes an excerpt around the figure (see
+/// [`crate::segment::excerpt`]), so output stays linear in the input.
+struct Quote<'a> {
+    text: &'a str,
+    range: std::ops::Range<usize>,
+    /// The whole sentence, when `text` is an excerpt of it.
+    sentence: Option<std::ops::Range<usize>>,
+}
+
+fn quote(a: &Analysis, sentence: usize, focus: std::ops::Range<usize>) -> Quote<'_> {
+    let whole = a.sentences[sentence].original.clone();
+    let text = a.normalized.original();
+    let range = crate::segment::excerpt(text, whole.clone(), focus);
+    Quote {
+        text: &text[range.clone()],
+        sentence: (range != whole).then_some(whole),
+        range,
+    }
+}
+
+/// One line of `corroborate claims`: a quantity in its sentence. `start`/`end` slice the
+/// input to `sentence` exactly; `sentence_start`/`sentence_end` appear when it is an excerpt.
 #[derive(Serialize)]
 pub struct ClaimLine<'a> {
     pub sentence_index: usize,
     pub sentence: &'a str,
+    pub start: usize,
+    pub end: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sentence_start: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sentence_end: Option<usize>,
     pub quantity: QuantityJson<'a>,
 }
 
 /// The lines `corroborate claims` prints for an analysed document, in order.
 pub fn claim_lines(a: &Analysis) -> impl Iterator<Item = ClaimLine<'_>> {
-    a.claims.iter().map(move |c| ClaimLine {
-        sentence_index: c.sentence,
-        sentence: a.sentence_text(c.sentence),
-        quantity: quantity(a, c),
+    a.claims.iter().map(move |c| {
+        let q = quote(a, c.sentence, a.original_range(c.quantity.span.clone()));
+        ClaimLine {
+            sentence_index: c.sentence,
+            sentence: q.text,
+            start: q.range.start,
+            end: q.range.end,
+            sentence_start: q.sentence.as_ref().map(|s| s.start),
+            sentence_end: q.sentence.as_ref().map(|s| s.end),
+            quantity: quantity(a, c),
+        }
     })
 }
 
 pub fn claim_json<'a>(cmp: &'a Comparison, r: ClaimRef) -> ClaimJson<'a> {
     let a = &cmp.analyses[r.source];
     let sentence = cmp.sentence(r);
-    let s = &a.sentences[sentence];
     let c = cmp.claim(r);
+    let focus = match (c, cmp.role(r)) {
+        (Some(c), _) => a.original_range(c.quantity.span.clone()),
+        (None, Some(x)) => a.original_range(x.span.clone()),
+        (None, None) => a.sentences[sentence].original.clone(),
+    };
+    let q = quote(a, sentence, focus);
     ClaimJson {
         source: &a.document.source.id,
-        sentence: a.sentence_text(sentence),
-        start: s.original.start,
-        end: s.original.end,
+        sentence: q.text,
+        start: q.range.start,
+        end: q.range.end,
+        sentence_start: q.sentence.as_ref().map(|s| s.start),
+        sentence_end: q.sentence.as_ref().map(|s| s.end),
         quantity: c.map(|c| quantity(a, c)),
         role: cmp.role(r).map(|x| {
             let span = a.original_range(x.span.clone());

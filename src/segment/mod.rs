@@ -33,6 +33,11 @@
 //!   trailing space before the break marks a soft wrap unless the next line is indented.
 //! - A long run with no punctuation at all (a scraped line, a transcript) is cut before a
 //!   capitalised starter word that follows a lowercase word (`runs`).
+//! - No sentence is longer than [`MAX_SENTENCE`] bytes: a longer stretch without a stop (text
+//!   with its punctuation stripped, a run-on list of figures) is cut after a `;`, `:` or `,`,
+//!   else at a space, else anywhere, in its last half. Every later stage looks at a sentence
+//!   as a whole, so this keeps their cost linear in the text; [`split_into`] says how many
+//!   cuts it made, and the callers warn.
 
 mod lang;
 mod runs;
@@ -50,8 +55,97 @@ use std::ops::Range;
 /// boundary, so a caller that feeds the blocks one at a time gets the same sentences.
 pub fn split(text: &str, lang: Lang) -> Vec<Range<usize>> {
     let mut out = Vec::new();
-    split_into(text, lang, Options::default(), &mut out);
+    // Callers that must warn about over-long sentences use `split_into`.
+    let _ = split_into(text, lang, Options::default(), &mut out);
     out
+}
+
+/// The longest sentence, in bytes, that the splitter hands on. The longest sentence seen in
+/// the news of `corpus/` and the ECB+ evaluation set is 663 bytes; a stretch of several
+/// kilobytes without a stop is a table, a list or text that lost its punctuation.
+pub const MAX_SENTENCE: usize = 4096;
+
+/// Sentences up to this many bytes are quoted whole next to a figure; a longer one is quoted
+/// as an [`excerpt`] around it, so output stays linear in the input however many figures a
+/// sentence holds.
+pub const QUOTE_WHOLE: usize = 1024;
+
+/// How much of a long sentence an [`excerpt`] shows either side of the figure, in bytes.
+pub const EXCERPT_CONTEXT: usize = 160;
+
+/// What to quote of the sentence `text[sentence]` as evidence for `text[focus]` (a figure in
+/// it): the whole sentence when it is at most [`QUOTE_WHOLE`] bytes, else the focus with up to
+/// [`EXCERPT_CONTEXT`] bytes either side, cut at word boundaries where there are any, never
+/// beyond the sentence. The result always contains the focus (as clamped to the sentence).
+pub fn excerpt(text: &str, sentence: Range<usize>, focus: Range<usize>) -> Range<usize> {
+    if sentence.len() <= QUOTE_WHOLE {
+        return sentence;
+    }
+    let b = text.as_bytes();
+    let f_start = focus.start.clamp(sentence.start, sentence.end);
+    let f_end = focus.end.clamp(f_start, sentence.end);
+    let mut start = f_start.saturating_sub(EXCERPT_CONTEXT).max(sentence.start);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    if start > sentence.start {
+        // Start after the first space, so no word is shown in part.
+        if let Some(sp) = b[start..f_start].iter().position(u8::is_ascii_whitespace) {
+            start += sp;
+        }
+        while start < f_start && b[start].is_ascii_whitespace() {
+            start += 1;
+        }
+    }
+    let mut end = (f_end + EXCERPT_CONTEXT).min(sentence.end);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    if end < sentence.end {
+        if let Some(sp) = b[f_end..end].iter().rposition(u8::is_ascii_whitespace) {
+            end = f_end + sp;
+        }
+        while end > f_end && b[end - 1].is_ascii_whitespace() {
+            end -= 1;
+        }
+    }
+    start..end
+}
+
+/// Sentences that ran over [`MAX_SENTENCE`] bytes and were cut where no stop was.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[must_use = "a forced cut must be reported to the user"]
+pub struct Forced {
+    /// How many cuts were made.
+    pub cuts: usize,
+    /// Where the first cut piece starts, in bytes (an offset into the text given).
+    pub first: Option<usize>,
+}
+
+impl Forced {
+    /// Adds the cuts of a later stretch of the same text.
+    pub fn add(&mut self, other: Forced) {
+        self.cuts += other.cuts;
+        self.first = self.first.or(other.first);
+    }
+
+    /// The warning for `path`, the first cut piece starting at byte `at` of its input.
+    pub fn warning(&self, path: &str, at: usize) -> String {
+        format!(
+            "{path}: text ran on for more than {MAX_SENTENCE} bytes without a sentence stop \
+             (first at byte {at}); cut into sentences at commas or spaces ({} {})",
+            self.cuts,
+            if self.cuts == 1 { "cut" } else { "cuts" }
+        )
+    }
+
+    /// The same cuts with offsets shifted by `by` bytes.
+    pub fn shifted(self, by: usize) -> Forced {
+        Forced {
+            cuts: self.cuts,
+            first: self.first.map(|f| f + by),
+        }
+    }
 }
 
 /// How the text was laid out, when the caller knows.
@@ -62,14 +156,16 @@ pub struct Options {
     pub wrapped: bool,
 }
 
-/// [`split`] with options, appending to `out`.
-pub fn split_into(text: &str, lang: Lang, options: Options, out: &mut Vec<Range<usize>>) {
+/// [`split`] with options, appending to `out`; says where sentences were cut for length.
+pub fn split_into(text: &str, lang: Lang, options: Options, out: &mut Vec<Range<usize>>) -> Forced {
     let mut start = 0;
+    let mut forced = Forced::default();
     while start < text.len() {
         let end = block_end(text, start, true, lang).unwrap_or(text.len());
-        split_block(text, start..end, lang, options, out);
+        forced.add(split_block(text, start..end, lang, options, out));
         start = end;
     }
+    forced
 }
 
 /// Splits one block, `text[block]`, appending the sentence ranges (offsets into `text`).
@@ -79,7 +175,7 @@ pub fn split_block(
     lang: Lang,
     options: Options,
     out: &mut Vec<Range<usize>>,
-) {
+) -> Forced {
     let base = block.start;
     let text = &text[block];
     let mut s = Splitter {
@@ -99,11 +195,12 @@ pub fn split_block(
     };
     s.run();
     let first = out.len();
-    s.finish(out);
+    let forced = s.finish(out);
     for r in &mut out[first..] {
         r.start += base;
         r.end += base;
     }
+    forced.shifted(base)
 }
 
 /// Where the block that starts at `from` ends: just after the first hard break after `from`,
@@ -1468,7 +1565,7 @@ impl<'a> Splitter<'a> {
         });
     }
 
-    fn finish(mut self, out: &mut Vec<Range<usize>>) {
+    fn finish(mut self, out: &mut Vec<Range<usize>>) -> Forced {
         // Lists: a marker is an item when the marker before it in the same style is one less.
         let mut last: [Option<usize>; 12] = [None; 12];
         let mut confirmed = vec![false; self.markers.len()];
@@ -1497,18 +1594,70 @@ impl<'a> Splitter<'a> {
         }
         let text = self.text;
         let mut start = 0;
+        let mut forced = Forced::default();
         for end in cuts.into_iter().chain(std::iter::once(text.len())) {
             if end <= start || !text.is_char_boundary(end) {
                 continue;
             }
             if runs::is_run(&text[start..end]) {
-                runs::cut_run(text, start..end, self.rules, out);
+                // An unpunctuated run is cut at its likely sentence starts first; a piece
+                // still too long is then bounded like any other.
+                let mut pieces = Vec::new();
+                runs::cut_run(text, start..end, self.rules, &mut pieces);
+                for p in pieces {
+                    forced.add(push_bounded(text, p, out));
+                }
             } else {
-                push_trimmed(text, start..end, out);
+                forced.add(push_bounded(text, start..end, out));
             }
             start = end;
         }
+        forced
     }
+}
+
+/// Pushes `text[r]` trimmed, as pieces of at most [`MAX_SENTENCE`] bytes.
+fn push_bounded(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) -> Forced {
+    let mut forced = Forced::default();
+    let mut start = r.start;
+    while r.end - start > MAX_SENTENCE {
+        let cut = length_cut(text.as_bytes(), start, r.end);
+        let before = out.len();
+        push_trimmed(text, start..cut, out);
+        if out.len() > before {
+            forced.cuts += 1;
+            forced.first.get_or_insert(out[before].start);
+        }
+        start = cut;
+        while start < r.end && text.as_bytes()[start].is_ascii_whitespace() {
+            start += 1;
+        }
+    }
+    push_trimmed(text, start..r.end, out);
+    forced
+}
+
+/// Where to cut `b[start..end]`, longer than [`MAX_SENTENCE`], so that the first piece is at
+/// most that long and at least half of it: after a clause mark (`;`, `:`, `,`) before a space,
+/// else at a space, else at the last character boundary. Looks at each byte at most once per
+/// piece, so cutting is linear.
+fn length_cut(b: &[u8], start: usize, end: usize) -> usize {
+    let mut hi = (start + MAX_SENTENCE).min(end);
+    while hi > start && (b[hi] & 0xC0) == 0x80 {
+        hi -= 1; // a UTF-8 continuation byte: not a character boundary
+    }
+    let lo = start + MAX_SENTENCE / 2;
+    let space = |i: usize| matches!(b[i], b' ' | b'\t' | b'\n');
+    let mut last_space = None;
+    for i in (lo..hi).rev() {
+        if space(i) {
+            if i > lo && matches!(b[i - 1], b';' | b':' | b',') {
+                return i;
+            }
+            last_space.get_or_insert(i);
+        }
+    }
+    last_space.unwrap_or(hi)
 }
 
 fn is_ascii_closer(b: u8) -> bool {
@@ -1577,6 +1726,66 @@ mod tests {
         assert!(dotted("Ph.D"));
         assert!(!dotted("example.com"));
         assert!(!dotted("3.5"));
+    }
+
+    #[test]
+    fn overlong_stretches_are_cut_at_clause_marks_then_spaces() {
+        // No stop: cut at spaces, every piece at most the limit and at least half of it.
+        let text = "word ".repeat(3000);
+        let mut out = Vec::new();
+        let forced = split_into(&text, Lang::En, Options::default(), &mut out);
+        assert_eq!(forced.cuts, out.len() - 1);
+        assert_eq!(forced.first, Some(0));
+        for r in &out[..out.len() - 1] {
+            assert!(
+                r.len() <= MAX_SENTENCE && r.len() >= MAX_SENTENCE / 2 - 5,
+                "{r:?}"
+            );
+            assert!(text[r.clone()].ends_with("word"));
+        }
+        // A comma in the last half wins over a later space.
+        let text = format!("{}, {}", "a ".repeat(1500).trim_end(), "b ".repeat(1500));
+        let mut out = Vec::new();
+        let _ = split_into(&text, Lang::En, Options::default(), &mut out);
+        assert!(
+            text[out[0].clone()].ends_with("a,"),
+            "{:?}",
+            &text[out[0].clone()][2990..]
+        );
+        // No space at all, in a script of multi-byte letters: cut on a character boundary.
+        let text = "ж".repeat(5000);
+        let mut out = Vec::new();
+        let forced = split_into(&text, Lang::Ru, Options::default(), &mut out);
+        assert_eq!((forced.cuts, out.len()), (2, 3));
+        assert_eq!(out[0], 0..MAX_SENTENCE);
+        assert_eq!(out[1].start, out[0].end);
+        // Within the limit nothing is cut.
+        let mut out = Vec::new();
+        let forced = split_into(&"word ".repeat(800), Lang::En, Options::default(), &mut out);
+        assert_eq!((forced, out.len()), (Forced::default(), 1));
+    }
+
+    #[test]
+    fn excerpts_hold_the_figure_and_cut_at_words() {
+        let short = "At least 30 people died.";
+        assert_eq!(excerpt(short, 0..short.len(), 0..11), 0..short.len());
+        let long = format!(
+            "{} 42 people {}",
+            "alpha beta ".repeat(200),
+            "gamma delta ".repeat(200)
+        );
+        let at = long.find("42").unwrap();
+        let r = excerpt(&long, 0..long.len(), at..at + 2);
+        let quoted = &long[r.clone()];
+        assert!(r.start <= at && at + 2 <= r.end);
+        assert!(r.len() <= 2 * EXCERPT_CONTEXT + 2, "{}", r.len());
+        assert!(quoted.starts_with(|c: char| c.is_alphabetic()) && !quoted.ends_with(' '));
+        assert!(long[..r.start].ends_with(' ') && long[r.end..].starts_with(' '));
+        // At the sentence's edge, and with a focus outside it (clamped).
+        let r = excerpt(&long, 0..long.len(), 0..5);
+        assert_eq!(r.start, 0);
+        let r = excerpt(&long, 10..long.len(), 0..3);
+        assert!(r.start == 10 && r.end > 10);
     }
 
     #[test]

@@ -27,13 +27,9 @@ pub(super) fn cut_run(text: &str, r: Range<usize>, rules: &Rules, out: &mut Vec<
     let mut start = r.start;
     let mut prev_lower = false;
     let mut buf = String::new();
-    let mut pos = r.start;
-    for word in text[r.clone()].split(|c: char| c.is_whitespace()) {
-        let at = pos;
-        pos += word.len() + 1;
-        if word.is_empty() {
-            continue;
-        }
+    for word in text[r.clone()].split_whitespace() {
+        // The word's own offset: whitespace may be wider than a byte (U+3000).
+        let at = word.as_ptr() as usize - text.as_ptr() as usize;
         let first = word.as_bytes()[0];
         if prev_lower && first.is_ascii_uppercase() && at - start >= MIN_PIECE {
             buf.clear();
@@ -87,6 +83,16 @@ mod tests {
                 "They found two survivors under the rubble of the old church",
             ]
         );
+    }
+
+    #[test]
+    fn wide_spaces_keep_the_pieces_on_their_words() {
+        let run =
+            "the river rose in the night\u{3000}and the village\u{3000}was cut off from the road \
+                   The rescuers came by boat\u{3000}at first light in the morning";
+        let got = pieces(run);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!(got[1].starts_with("The rescuers"), "{got:?}");
     }
 
     #[test]
