@@ -175,6 +175,9 @@ pub fn analyze_with(mut document: Document, lang: Option<Lang>, detail: Detail) 
         claims.extend(c);
         roles.extend(r);
     }
+    // An event may hold thousands of analyses at once: no slack from growing.
+    claims.shrink_to_fit();
+    roles.shrink_to_fit();
     Analysis {
         document,
         normalized,

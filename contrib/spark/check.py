@@ -79,10 +79,12 @@ def main():
     want_kinds = collections.Counter(f["kind"] for f in plain_findings)
     want = by_event(plain_findings)
     # Plain batch CSV: one row per finding and pair of sources; its findings are the
-    # (event, kind, topic) it names.
+    # (event, kind, topic) it names, columns found by the header's names.
     with open(plain_csv_path, newline="", encoding="utf-8") as f:
         plain_csv = list(csv.reader(f))
-    plain_csv_keys = {(r[0], r[1], r[2]) for r in plain_csv[1:] if r[1] != "error"}
+    col = {name: k for k, name in enumerate(plain_csv[0])}
+    ev, kind, topic = col["event_id"], col["kind"], col["topic"]
+    plain_csv_keys = {(r[ev], r[kind], r[topic]) for r in plain_csv[1:] if r[kind] != "error"}
     want_keys = collections.Counter(
         (neutralize(f["event_id"]), f["kind"], neutralize(f["topic"])) for f in plain_findings)
 

@@ -124,6 +124,9 @@ fn views(docs: &[Analysis]) -> BTreeMap<Class, Vec<(ClaimRef, View<'_>)>> {
             }
         }
     }
+    for members in classes.values_mut() {
+        members.shrink_to_fit();
+    }
     classes
 }
 
@@ -156,11 +159,12 @@ pub fn candidate_pairs(docs: &[Analysis], m: &Model) -> Vec<Candidate> {
         let (reps, _) = fold(docs, members);
         for s in score_class(members, &reps, m, true) {
             let (x, y) = (&members[reps[s.i as usize]], &members[reps[s.j as usize]]);
+            let (features, rank) = *s.kept.expect("kept");
             out.push(Candidate {
                 a: x.0,
                 b: y.0,
-                features: s.features.expect("kept"),
-                rank: s.rank,
+                features,
+                rank,
                 relation: x.1.relation(&y.1),
             });
         }
@@ -189,80 +193,85 @@ pub fn ruled_out(docs: &[Analysis]) -> Vec<(ClaimRef, ClaimRef, &'static str)> {
 struct Scored {
     i: u32,
     j: u32,
-    /// The first stage's features, kept only when asked for (fitting a model): a vector per
-    /// pair is the largest thing alignment would otherwise copy around.
-    features: Option<features::Features>,
-    rank: features::RankFeatures,
     /// The model's probability that the pair states one fact.
     p: f64,
+    /// Each is the other's best match (the one rank feature a group's reasons name).
+    best_both: bool,
+    /// The features of both stages, kept only when asked for (fitting a model): alignment
+    /// keeps a few bytes per pair, so that an event of many reports fits in memory.
+    kept: Option<Box<(features::Features, features::RankFeatures)>>,
 }
 
 /// Scores every candidate pair of a class in the model's two stages: its own evidence, then
 /// how it ranks against the other candidates of either claim (each other's best match is
 /// evidence of its own: two reports that each give one death toll give the same death toll).
+/// The pairs come back in `(i, j)` order.
 fn score_class(members: &[(ClaimRef, View)], reps: &[usize], m: &Model, keep: bool) -> Vec<Scored> {
     let view = |k: u32| &members[reps[k as usize]].1;
-    let source = |k: u32| members[reps[k as usize]].0.source;
+    let source = |k: u32| members[reps[k as usize]].0.source as u32;
     let per_source = per_source(members, reps);
+    let crowd_of = |k: u32| per_source[&(source(k) as usize)];
     struct First {
         i: u32,
         j: u32,
         logit: f64,
-        p: f64,
         facts: features::Facts,
-        features: Option<features::Features>,
+        features: Option<Box<features::Features>>,
     }
+    let sigmoid = |x: f64| 1.0 / (1.0 + (-x).exp());
     let first: Vec<First> = candidates(members, reps)
         .into_iter()
         .filter_map(|(i, j)| {
-            let crowd = (per_source[&source(j)], per_source[&source(i)]);
+            let crowd = (crowd_of(j), crowd_of(i));
             let w = features::wording(view(i), view(j));
             if features::identity_conflict(view(i), view(j), &w).is_some() {
                 return None;
             }
             let f = features(view(i), view(j), &w, crowd);
-            let logit = m.first_logit(&f);
             Some(First {
                 i,
                 j,
-                logit,
-                p: 1.0 / (1.0 + (-logit).exp()),
+                logit: m.first_logit(&f),
                 facts: features::Facts::of(&f),
-                features: keep.then_some(f),
+                features: keep.then(|| Box::new(f)),
             })
         })
         .collect();
-    // Per claim and other source: the best two first-stage scores and the best partner.
-    let mut best: HashMap<(u32, usize), (f64, f64, u32)> = HashMap::default();
-    let mut offer = |k: u32, other: u32, p: f64| {
-        let e = best
-            .entry((k, source(other)))
-            .or_insert((f64::MIN, f64::MIN, u32::MAX));
-        if p > e.0 {
-            *e = (p, e.0, other);
-        } else if p > e.1 {
-            e.1 = p;
-        }
-    };
+    // Per claim and other source, the first-stage offers in descending order: the first is
+    // the best partner, the one after it the rival. Sorted, not hashed: an event of thousands
+    // of reports has millions of them.
+    let mut offers: Vec<(u32, u32, f64, u32)> = Vec::with_capacity(2 * first.len());
     for x in &first {
-        offer(x.i, x.j, x.p);
-        offer(x.j, x.i, x.p);
+        let p = sigmoid(x.logit);
+        offers.push((x.i, source(x.j), p, x.j));
+        offers.push((x.j, source(x.i), p, x.i));
     }
-    let only = |k: u32, other: u32| per_source[&source(k)] == 1 && per_source[&source(other)] == 1;
+    offers.sort_unstable_by(|a, b| {
+        (a.0, a.1)
+            .cmp(&(b.0, b.1))
+            .then(b.2.total_cmp(&a.2))
+            .then(a.3.cmp(&b.3))
+    });
+    let side = |k: u32, other: u32, p1: f64| {
+        let at = offers.partition_point(|o| (o.0, o.1) < (k, source(other)));
+        let top = offers[at];
+        let second = offers
+            .get(at + 1)
+            .filter(|o| (o.0, o.1) == (k, source(other)));
+        let rival = if top.3 == other {
+            second.map(|o| o.2)
+        } else {
+            Some(top.2)
+        };
+        (top.3 == other, rival.map_or(p1, |r| p1 - r))
+    };
+    let only = |k: u32, other: u32| crowd_of(k) == 1 && crowd_of(other) == 1;
     first
         .into_iter()
         .map(|x| {
-            let (i, j, p1) = (x.i, x.j, x.p);
-            let side = |k: u32, other: u32| {
-                let (top, second, partner) = best[&(k, source(other))];
-                let rival = if partner == other { second } else { top };
-                (
-                    partner == other,
-                    if rival == f64::MIN { p1 } else { p1 - rival },
-                )
-            };
-            let (bi, mi) = side(i, j);
-            let (bj, mj) = side(j, i);
+            let (i, j, p1) = (x.i, x.j, sigmoid(x.logit));
+            let (bi, mi) = side(i, j, p1);
+            let (bj, mj) = side(j, i, p1);
             let rank = features::rank_features(
                 &x.facts,
                 x.logit,
@@ -274,9 +283,9 @@ fn score_class(members: &[(ClaimRef, View)], reps: &[usize], m: &Model, keep: bo
             Scored {
                 i,
                 j,
-                features: x.features,
-                rank,
                 p: m.probability(&rank),
+                best_both: bi && bj,
+                kept: x.features.map(|f| Box::new((*f, rank))),
             }
         })
         .collect()
@@ -462,17 +471,19 @@ fn align_class(
     let source = |k: usize| members[reps[k]].0.source;
     let scored = score_class(members, &reps, m, false);
     let per_source = per_source(members, &reps);
-    let by_pair: HashMap<(u32, u32), usize> = scored
-        .iter()
-        .enumerate()
-        .map(|(k, s)| ((s.i, s.j), k))
-        .collect();
+    debug_assert!(scored
+        .windows(2)
+        .all(|w| (w[0].i, w[0].j) < (w[1].i, w[1].j)));
+    let find = |x: usize, y: usize| {
+        let key = (x.min(y) as u32, x.max(y) as u32);
+        scored
+            .binary_search_by(|s| (s.i, s.j).cmp(&key))
+            .ok()
+            .map(|k| &scored[k])
+    };
     // A pair's probability: the model's, for a candidate; a pair that was never a candidate
     // (in a large class, far apart in value and measure) is taken as no evidence.
-    let prob = |x: usize, y: usize| {
-        let key = (x.min(y) as u32, x.max(y) as u32);
-        by_pair.get(&key).map_or(0.0, |&k| scored[k].p)
-    };
+    let prob = |x: usize, y: usize| find(x, y).map_or(0.0, |s| s.p);
     let floor = m.agree.min(m.conflict).min(m.strain);
     let mut pairs: Vec<(f64, u32, u32)> = scored
         .iter()
@@ -622,12 +633,12 @@ fn align_class(
             restatements.sort();
             let s = &scores[r];
             let reasons = best_pair[r].map_or_else(Vec::new, |(_, i, j)| {
-                let s = &scored[by_pair[&(i.min(j) as u32, i.max(j) as u32)]];
+                let s = find(i, j).expect("a group's best pair was scored");
                 // Features are computed again for the one pair a group's reasons come from.
                 let w = features::wording(view(i), view(j));
                 let crowd = (per_source[&source(j)], per_source[&source(i)]);
                 let f = features(view(i), view(j), &w, crowd);
-                m.reasons(&f, &s.rank, view(i), view(j))
+                m.reasons(&f, s.best_both, view(i), view(j))
             });
             Alignment {
                 block: block.clone(),

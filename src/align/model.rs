@@ -106,7 +106,8 @@ impl Model {
     }
 
     /// Why a pair was taken for one fact, in words, strongest evidence first.
-    pub fn reasons(&self, f: &Features, rank: &RankFeatures, a: &View, b: &View) -> Vec<String> {
+    /// `best_both`: each is the other's best match.
+    pub fn reasons(&self, f: &Features, best_both: bool, a: &View, b: &View) -> Vec<String> {
         let w = wording(a, b);
         let mut out: Vec<(f64, String)> = Vec::new();
         let word = |v: &View| {
@@ -185,7 +186,7 @@ impl Model {
         }
         out.sort_by(|x, y| y.0.total_cmp(&x.0));
         let mut out: Vec<String> = out.into_iter().map(|(_, t)| t).collect();
-        if rank[2] > 0.0 {
+        if best_both {
             out.push("each other's best match".to_string());
         }
         out

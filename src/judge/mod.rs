@@ -7,11 +7,10 @@ pub mod topic;
 
 use crate::align::{jaccard, Alignment, ClaimRef};
 use crate::document::Source;
-use crate::extract::{dimension, Claim, HedgeKind, QuantityKind, StemId};
+use crate::extract::{dimension, Claim, HedgeKind, Measure, QuantityKind, StemId};
 use crate::interval::{self, in_base, plausible, relate, Relation};
 use crate::Analysis;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-use std::collections::BTreeMap;
 
 /// The three things a comparison can say about a claim.
 #[derive(
@@ -156,10 +155,18 @@ pub fn judge(analyses: Vec<Analysis>, alignments: Vec<Alignment>) -> Comparison 
         if a.claims.len() > 1 {
             let mut f = judge_group(&analyses, a);
             f.restatements = a.restatements.clone();
-            for r in &a.claims {
+            // The first few same figures given elsewhere for something else, in source order:
+            // a group of a thousand reports does not need a thousand such notes.
+            let members: HashSet<ClaimRef> = a.claims.iter().copied().collect();
+            let mut noted = 0;
+            'twins: for r in &a.claims {
                 for t in index.twins(&analyses, *r) {
-                    if !a.claims.contains(&t) {
+                    if noted == TWIN_NOTES {
+                        break 'twins;
+                    }
+                    if !members.contains(&t) {
                         f.note(twin_note(&analyses, &a.claims, t));
+                        noted += 1;
                     }
                 }
             }
@@ -537,48 +544,73 @@ fn quote_figure(docs: &[Analysis], r: ClaimRef) -> String {
 
 /// Claims indexed by dimension and exact figure, per source, for finding the same figure
 /// counting something else without comparing all pairs.
-struct ValueIndex {
-    by_value: HashMap<(String, u64), BTreeMap<usize, Vec<ClaimRef>>>,
+/// A figure's claims of one measure, in source order.
+type MeasureGroup<'a> = (Option<&'a Measure>, Vec<ClaimRef>);
+
+struct ValueIndex<'a> {
+    /// Per figure (dimension and value): its claims grouped by measure.
+    by_value: HashMap<(String, u64), Vec<MeasureGroup<'a>>>,
 }
 
-/// How many same-figure claims of each other source are worth a note.
+/// How many same-figure claims of each other source are worth a note…
 const TWINS_PER_SOURCE: usize = 2;
+/// …and of all other sources together (the first in source order), so that a figure many
+/// reports give costs no more than one a few give.
+const MAX_TWINS: usize = 6;
+/// How many notes of same figures given for something else a group's finding carries.
+const TWIN_NOTES: usize = 3;
 
-impl ValueIndex {
-    fn new(docs: &[Analysis]) -> ValueIndex {
-        let mut by_value: HashMap<(String, u64), BTreeMap<usize, Vec<ClaimRef>>> =
-            HashMap::default();
+impl<'a> ValueIndex<'a> {
+    fn new(docs: &'a [Analysis]) -> ValueIndex<'a> {
+        let mut by_value: HashMap<(String, u64), Vec<MeasureGroup>> = HashMap::default();
+        let mut group_of: HashMap<(&(String, u64), Option<&Measure>), usize> = HashMap::default();
+        let mut keyed = Vec::new();
         for (s, d) in docs.iter().enumerate() {
             for (i, c) in d.claims.iter().enumerate() {
                 if let Some(k) = twin_key(c) {
-                    by_value
-                        .entry(k)
-                        .or_default()
-                        .entry(s)
-                        .or_default()
-                        .push(ClaimRef::figure(s, i));
+                    keyed.push((k, c.measure.as_ref(), ClaimRef::figure(s, i)));
                 }
             }
+        }
+        let keys: Vec<(String, u64)> = keyed.iter().map(|(k, _, _)| k.clone()).collect();
+        for ((_, m, r), k) in keyed.iter().zip(&keys) {
+            let groups = by_value.entry(k.clone()).or_default();
+            let g = *group_of.entry((k, *m)).or_insert_with(|| {
+                groups.push((*m, Vec::new()));
+                groups.len() - 1
+            });
+            groups[g].1.push(*r);
         }
         ValueIndex { by_value }
     }
 
-    /// Claims of other sources with the same figure in the same dimension but another measure.
+    /// Claims of other sources with the same figure in the same dimension but another
+    /// measure: at most [`TWINS_PER_SOURCE`] per source and [`MAX_TWINS`] in all.
     fn twins(&self, docs: &[Analysis], r: ClaimRef) -> Vec<ClaimRef> {
         let c = claim(docs, r);
-        let Some(per_source) = twin_key(c).and_then(|k| self.by_value.get(&k)) else {
+        let Some(groups) = twin_key(c).and_then(|k| self.by_value.get(&k)) else {
             return Vec::new();
         };
-        per_source
-            .iter()
-            .filter(|(s, _)| **s != r.source)
-            .flat_map(|(_, list)| {
-                list.iter()
-                    .filter(|o| claim(docs, **o).measure != c.measure)
-                    .take(TWINS_PER_SOURCE)
-            })
-            .copied()
-            .collect()
+        let mut per_source: HashMap<usize, usize> = HashMap::default();
+        let mut out = Vec::new();
+        for (m, list) in groups {
+            if *m == c.measure.as_ref() {
+                continue;
+            }
+            for o in list.iter().filter(|o| o.source != r.source) {
+                let n = per_source.entry(o.source).or_default();
+                if *n < TWINS_PER_SOURCE {
+                    *n += 1;
+                    out.push(*o);
+                    if out.len() == MAX_TWINS {
+                        out.sort();
+                        return out;
+                    }
+                }
+            }
+        }
+        out.sort();
+        out
     }
 }
 
@@ -680,4 +712,59 @@ fn judge_single(
 
 fn round2(x: f64) -> f64 {
     (x.clamp(0.0, 1.0) * 100.0).round() / 100.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{analyze, compare_analyses, Document};
+
+    fn docs(texts: &[String]) -> Vec<Analysis> {
+        texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                analyze(
+                    Document::from_text(&format!("s{i}"), &format!("s{i}"), t),
+                    None,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn same_figures_for_other_things_are_noted_a_few_times_however_many_reports_give_them() {
+        // Forty reports give 120 arrests; each also gives 120 for the officers deployed.
+        let texts: Vec<String> = (0..40)
+            .map(|_| {
+                "Police arrested 120 protesters on Sunday. The city deployed 120 officers.".into()
+            })
+            .collect();
+        let cmp = compare_analyses(docs(&texts));
+        let most = cmp
+            .findings
+            .iter()
+            .map(|f| f.notes.iter().filter(|n| n.contains("same figure")).count())
+            .max();
+        assert_eq!(most, Some(TWIN_NOTES), "{:#?}", cmp.findings);
+        let index = ValueIndex::new(&cmp.analyses);
+        for (s, d) in cmp.analyses.iter().enumerate() {
+            for i in 0..d.claims.len() {
+                assert!(index.twins(&cmp.analyses, ClaimRef::figure(s, i)).len() <= MAX_TWINS);
+            }
+        }
+    }
+
+    #[test]
+    fn twins_are_other_sources_figures_of_another_measure() {
+        let texts: Vec<String> = vec![
+            "Police arrested 120 protesters on Sunday.".into(),
+            "The city deployed 120 officers on Sunday.".into(),
+        ];
+        let cmp = compare_analyses(docs(&texts));
+        let index = ValueIndex::new(&cmp.analyses);
+        let t = index.twins(&cmp.analyses, ClaimRef::figure(0, 0));
+        assert_eq!(t, vec![ClaimRef::figure(1, 0)]);
+        assert!(index.twins(&cmp.analyses, ClaimRef::figure(1, 0)).len() == 1);
+    }
 }
