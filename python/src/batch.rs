@@ -36,6 +36,7 @@ enum Job {
 /// What one item gave, in input order.
 enum Outcome {
     Compared {
+        line: usize,
         event_id: String,
         texts: Arc<[CharIndex]>,
         findings: Vec<FindingData>,
@@ -71,6 +72,9 @@ pub struct Batch {
     compared: usize,
     failed: usize,
     findings: usize,
+    /// The position each event id was first seen at: a later event reusing one is an error,
+    /// as in `corroborate batch`.
+    first_seen: std::collections::HashMap<String, usize>,
 }
 
 impl Batch {
@@ -97,6 +101,7 @@ impl Batch {
             compared: 0,
             failed: 0,
             findings: 0,
+            first_seen: std::collections::HashMap::new(),
         })
     }
 
@@ -146,10 +151,24 @@ impl Batch {
         for o in outcomes {
             match o {
                 Outcome::Compared {
+                    line,
                     event_id,
                     texts,
                     findings,
                 } => {
+                    if let Some(first) = self.first_seen.get(&event_id) {
+                        self.failed += 1;
+                        self.pending.push_back(Pending::Error(LineError {
+                            line,
+                            message: format!(
+                                "event id '{event_id}' was already used on line {first}; \
+                                 this later event is not compared"
+                            ),
+                            event_id: Some(event_id),
+                        }));
+                        continue;
+                    }
+                    self.first_seen.insert(event_id.clone(), line);
                     self.compared += 1;
                     self.findings += findings.len();
                     self.pending
@@ -160,6 +179,9 @@ impl Batch {
                         }));
                 }
                 Outcome::Failed(e) => {
+                    if let Some(id) = &e.event_id {
+                        self.first_seen.entry(id.clone()).or_insert(e.line);
+                    }
                     self.failed += 1;
                     self.pending.push_back(Pending::Error(e));
                 }
@@ -178,6 +200,7 @@ fn run(line: usize, job: Job, opts: &Options) -> Outcome {
     };
     match result {
         Ok((event_id, cmp)) => Outcome::Compared {
+            line,
             texts: CharIndex::of_sources(&cmp),
             findings: FindingData::of_event(&event_id, &cmp, opts),
             event_id,

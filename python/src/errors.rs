@@ -32,8 +32,7 @@ pub fn library(py: Python<'_>, e: corroborate::Error) -> PyErr {
         | E::IsDirectory { path }
         | E::Binary { path, .. }
         | E::Empty { path }
-        | E::UnknownFormat { path, .. }
-        | E::Html { path, .. } => {
+        | E::UnknownFormat { path, .. } => {
             let path = path.display().to_string().into_pyobject(py);
             let path = path.expect("a str converts").into_any().unbind();
             error(py, "ReportError", &message, &[("path", path)])

@@ -159,9 +159,15 @@ impl FindingData {
                 kind: f.kind.as_str(),
                 topic: f.topic.clone(),
                 confidence: f.confidence,
-                explanation: f.explanation.clone(),
+                explanation: f.full_explanation(),
                 json,
-                claim_sources: f.claims.iter().map(|r| r.source).collect(),
+                // In the order the wire JSON lists them: the claims, then their restatements.
+                claim_sources: f
+                    .claims
+                    .iter()
+                    .chain(&f.restatements)
+                    .map(|r| r.source)
+                    .collect(),
             })
             .collect();
         debug_assert_eq!(

@@ -54,7 +54,7 @@ fn compare(
                 ReportSpec::Text(id, label, text) => Document::from_bytes(
                     &PathBuf::from(&id),
                     text.into_bytes(),
-                    Format::Text,
+                    Some(Format::Text),
                     Source {
                         path: id.clone(),
                         id,
@@ -230,7 +230,8 @@ fn sentences<'py>(
         let index = CharIndex::new(&text);
         let mut spans = Vec::new();
         let options = corroborate::segment::Options { wrapped };
-        corroborate::stream::split_text(&text, lang, options, |s| {
+        let path = std::path::Path::new("<text>");
+        corroborate::stream::split_text(&text, path, lang, options, |s| {
             spans.push((
                 s.index,
                 index.chars(s.start),

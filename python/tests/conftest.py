@@ -2,6 +2,7 @@
 and helpers that turn the CLI's UTF-8 byte offsets into str indices."""
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -31,8 +32,12 @@ def cli():
     """Runs the command-line tool shipped in the wheel: ``cli("compare", ...)``."""
     exe = corroborate.executable()
 
+    # The text report's width follows COLUMNS when it is set (pytest may set it); the
+    # library's default is the width of a report that goes to a file.
+    env = {k: v for k, v in os.environ.items() if k != "COLUMNS"}
+
     def run(*args, input=None, check_codes=(0, 1)):
-        out = subprocess.run([exe, *map(str, args)], input=input, capture_output=True)
+        out = subprocess.run([exe, *map(str, args)], input=input, capture_output=True, env=env)
         assert out.returncode in check_codes, out.stderr.decode()
         return out
 

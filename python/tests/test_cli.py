@@ -29,4 +29,5 @@ def test_python_m_corroborate_runs_it():
     out = subprocess.run([sys.executable, "-m", "corroborate", "compare", news / "news.txt",
                           news / "analysis.txt", "--only", "discrepancy"], capture_output=True)
     assert out.returncode == 1, out.stderr  # a discrepancy, as the README says
-    assert b"DISCREPANCY workforce" in out.stdout
+    assert b"DISCREPANCY " in out.stdout
+    assert b"More than 300 people" in out.stdout and b"around 500 staff" in out.stdout

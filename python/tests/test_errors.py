@@ -13,6 +13,8 @@ from conftest import CORPUS
 NEWS = CORPUS / "moscow-call-centres" / "news.txt"
 GOOD = {"event_id": "ok", "reports": [{"id": "a", "text": "5 people died."},
                                       {"id": "b", "text": "Six people died."}]}
+# The same event under another id (a reused event id is an error, as in `corroborate batch`).
+GOOD_2 = dict(GOOD, event_id="ok-2")
 
 
 def test_the_family():
@@ -104,7 +106,7 @@ BAD_EVENTS = [
 
 @pytest.mark.parametrize("bad,event_id,message", BAD_EVENTS)
 def test_a_bad_event_raises_naming_it_and_the_batch_goes_on(bad, event_id, message):
-    it = corroborate.batch([GOOD, bad, GOOD])
+    it = corroborate.batch([GOOD, bad, GOOD_2])
     before = []
     with pytest.raises(EventError) as e:
         for f in it:
@@ -115,11 +117,13 @@ def test_a_bad_event_raises_naming_it_and_the_batch_goes_on(bad, event_id, messa
     assert message in e.value.reason
     assert message in str(e.value) and "index 1" in str(e.value)
     after = list(it)  # calling next() again goes on with the next event
-    assert after and all(f.event_id == "ok" for f in after)
+    assert after and all(f.event_id == "ok-2" for f in after)
 
 
 def test_errors_yield_records_in_place_like_cli_inline_errors(cli, tmp_path):
-    lines = [json.dumps(GOOD), "{not json", json.dumps(BAD_EVENTS[1][0]), json.dumps(GOOD)]
+    # The last event reuses the first one's id: an error record too.
+    lines = [json.dumps(GOOD), "{not json", json.dumps(BAD_EVENTS[1][0]), json.dumps(GOOD_2),
+             json.dumps(GOOD)]
     path = tmp_path / "bad.jsonl"
     path.write_text("\n".join(lines) + "\n")
     out = cli("batch", path, "--inline-errors", check_codes=(2,))
@@ -141,7 +145,7 @@ def test_errors_yield_records_in_place_like_cli_inline_errors(cli, tmp_path):
 def test_an_input_that_raises_ends_the_batch_after_what_it_gave():
     def events():
         yield GOOD
-        yield GOOD
+        yield GOOD_2
         raise OSError("disk gone")
 
     it = corroborate.batch(events())
@@ -155,7 +159,7 @@ def test_an_input_that_raises_ends_the_batch_after_what_it_gave():
 
 def test_blank_lines_and_a_byte_order_mark_are_skipped_as_by_the_cli(cli, tmp_path):
     path = tmp_path / "bom.jsonl"
-    path.write_bytes(b"\xef\xbb\xbf" + json.dumps(GOOD).encode() + b"\n\n   \n" + json.dumps(GOOD).encode() + b"\n")
+    path.write_bytes(b"\xef\xbb\xbf" + json.dumps(GOOD).encode() + b"\n\n   \n" + json.dumps(GOOD_2).encode() + b"\n")
     want = cli("batch", path).stdout.decode().splitlines()
     with open(path, encoding="utf-8") as f:
         assert [x.to_json() for x in corroborate.batch(f)] == want

@@ -68,6 +68,6 @@ def test_the_quickstart_notebook_runs(monkeypatch):
         outputs = outputs_by_kernel()
     shown = outputs[1]["text/html"]
     assert shown.startswith("<iframe srcdoc=") and "Discrepancies (1)" in shown
-    assert "workforce" in shown
+    assert "around 500 staff" in shown
     assert "<table" in outputs[3]["text/html"]  # the DataFrame
     assert "discrepancy" in outputs[4]["text/html"]
