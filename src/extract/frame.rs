@@ -26,7 +26,7 @@ pub fn is_stamp(tk: &Tokens) -> bool {
             .collect()
     });
     let lx = lexicon();
-    let mut numbers = 0;
+    let (mut numbers, mut named) = (0, 0);
     for (i, t) in tk.toks.iter().enumerate() {
         match t.kind {
             TokenKind::Number => numbers += 1,
@@ -35,12 +35,15 @@ pub fn is_stamp(tk: &Tokens) -> bool {
                 if !(words.contains(w) || lx.months.contains(w) || lx.is_cue("weekday", w)) {
                     return false;
                 }
+                named += 1;
             }
             TokenKind::Address => return false,
             TokenKind::Symbol => {}
         }
     }
-    numbers > 0
+    // A line of figures alone (`1,234,567`, a table cell) is no stamp: a stamp says what it
+    // is with a word (`Updated`, a month, a weekday, `GMT`).
+    numbers > 0 && named > 0
 }
 
 /// A slot's value: a folded key to compare and the words it was read from.
@@ -414,6 +417,9 @@ mod tests {
         assert!(stamp("09/10/10 08:23 PM ET"));
         assert!(!stamp("On April 24, 2013, 40 people died."));
         assert!(!stamp("Updated"));
+        // Figures alone are figures (a table cell, a number on its own line).
+        assert!(!stamp("1,234,567"));
+        assert!(!stamp("4.800"));
     }
 
     #[test]
