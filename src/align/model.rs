@@ -34,8 +34,9 @@ impl Model {
             rank_weights: [0.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0],
             agree: 0.5,
             conflict: 0.5,
-            strain: f64::NAN,
+            strain: 0.5,
         };
+        let mut strain = None;
         for (n, line) in text.lines().enumerate() {
             let line = line.trim();
             if line.is_empty() || line.starts_with('#') {
@@ -50,7 +51,7 @@ impl Model {
             match f.as_slice() {
                 ["threshold", "agree", p] => m.agree = num(p)?,
                 ["threshold", "conflict", p] => m.conflict = num(p)?,
-                ["threshold", "strain", p] => m.strain = num(p)?,
+                ["threshold", "strain", p] => strain = Some(num(p)?),
                 [name, w] => {
                     if let Some(i) = RANK_NAMES.iter().position(|r| r == name) {
                         m.rank_weights[i] = num(w)?;
@@ -63,9 +64,7 @@ impl Model {
                 _ => return Err(format!("line {}: expected feature<TAB>weight", n + 1)),
             }
         }
-        if m.strain.is_nan() {
-            m.strain = m.conflict;
-        }
+        m.strain = strain.unwrap_or(m.conflict);
         Ok(m)
     }
 

@@ -563,23 +563,19 @@ const TWIN_NOTES: usize = 3;
 impl<'a> ValueIndex<'a> {
     fn new(docs: &'a [Analysis]) -> ValueIndex<'a> {
         let mut by_value: HashMap<(String, u64), Vec<MeasureGroup>> = HashMap::default();
-        let mut group_of: HashMap<(&(String, u64), Option<&Measure>), usize> = HashMap::default();
-        let mut keyed = Vec::new();
+        // Where each (figure, measure) group sits in its figure's list.
+        let mut group_of: HashMap<((String, u64), Option<&Measure>), usize> = HashMap::default();
         for (s, d) in docs.iter().enumerate() {
             for (i, c) in d.claims.iter().enumerate() {
-                if let Some(k) = twin_key(c) {
-                    keyed.push((k, c.measure.as_ref(), ClaimRef::figure(s, i)));
-                }
+                let Some(k) = twin_key(c) else { continue };
+                let m = c.measure.as_ref();
+                let groups = by_value.entry(k.clone()).or_default();
+                let g = *group_of.entry((k, m)).or_insert_with(|| {
+                    groups.push((m, Vec::new()));
+                    groups.len() - 1
+                });
+                groups[g].1.push(ClaimRef::figure(s, i));
             }
-        }
-        let keys: Vec<(String, u64)> = keyed.iter().map(|(k, _, _)| k.clone()).collect();
-        for ((_, m, r), k) in keyed.iter().zip(&keys) {
-            let groups = by_value.entry(k.clone()).or_default();
-            let g = *group_of.entry((k, *m)).or_insert_with(|| {
-                groups.push((*m, Vec::new()));
-                groups.len() - 1
-            });
-            groups[g].1.push(*r);
         }
         ValueIndex { by_value }
     }
