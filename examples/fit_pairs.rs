@@ -22,7 +22,7 @@
 
 use corroborate::align::features::{Features, RankFeatures, N, NAMES, RANK_NAMES};
 use corroborate::align::model::{fit, model, Model};
-use corroborate::align::{align_with, candidate_pairs, ClaimRef};
+use corroborate::align::{align_with, candidate_pairs, ruled_out, ClaimRef};
 use corroborate::interval::Relation;
 use corroborate::{analyze, Analysis, Document};
 use serde_json::Value;
@@ -48,6 +48,10 @@ struct Labelled {
     /// (source index, side) for each claim of the item; a pair of any two is labelled.
     claims: Vec<(usize, Side)>,
     positive: bool,
+    /// For a pair that must not be made one way (a `never` agreement or discrepancy, a
+    /// `not_agreement` trap): `Some(true)` when it is wrong only as an agreement, `Some(false)`
+    /// only as a discrepancy. A `never` agreement may still be one fact whose figures differ.
+    wrong_as: Option<bool>,
     weight: f64,
     /// A claim only one source makes: any pair holding it is wrong.
     unique: bool,
@@ -142,6 +146,7 @@ fn gold_events(root: &Path, half: &str) -> Vec<Event> {
             items.push(Labelled {
                 claims: vec![(0, side("a", "qa")), (1, side("b", "qb"))],
                 positive,
+                wrong_as: None,
                 weight,
                 unique: false,
             });
@@ -210,9 +215,15 @@ fn corpus_events(root: &Path) -> Vec<Event> {
                         ))
                     })
                     .collect();
+                let wrong_as = match (positive, f["kind"].as_str()) {
+                    (false, Some("agreement")) => Some(true),
+                    (false, Some("discrepancy")) => Some(false),
+                    _ => None,
+                };
                 items.push(Labelled {
                     claims,
                     positive: positive && !unique,
+                    wrong_as,
                     weight: 1.0,
                     unique,
                 });
@@ -246,6 +257,11 @@ struct Counts {
 }
 
 fn evaluate(events: &[Event], m: &Model) -> Counts {
+    evaluate_showing(events, m, false)
+}
+
+/// [`evaluate`], printing each pair made that the labels call wrong when `show`.
+fn evaluate_showing(events: &[Event], m: &Model, show: bool) -> Counts {
     let mut c = Counts::default();
     for e in events {
         let cands = candidate_pairs(&e.docs, m);
@@ -278,10 +294,25 @@ fn evaluate(events: &[Event], m: &Model) -> Counts {
                                 .iter()
                                 .any(|(s, side)| matches(&e.docs, r, *s, side))
                         };
+                        let as_made = it
+                            .wrong_as
+                            .is_none_or(|agree| agree == (rel == Relation::Compatible));
                         (it.unique && (has(a) || has(b)))
-                            || (!it.unique && !it.positive && has(a) && has(b))
+                            || (!it.unique && !it.positive && as_made && has(a) && has(b))
                     });
                     c.labelled_wrong += wrong as usize;
+                    if show && wrong {
+                        let fig = |r: ClaimRef| {
+                            let d = &e.docs[r.source];
+                            d.quote(d.claims[r.claim].quantity.span.clone()).to_string()
+                        };
+                        println!(
+                            "  {}: wrong {rel:?} pair {:?} ~ {:?}",
+                            e.name,
+                            fig(a),
+                            fig(b)
+                        );
+                    }
                     agreed |= right && rel == Relation::Compatible;
                     strays |= wrong && rel != Relation::Compatible;
                     if rel == Relation::Compatible {
@@ -468,6 +499,40 @@ fn main() {
             on(0.0)
         );
     }
+    // What each hard rule of identity costs: the labelled pairs it rules out before scoring.
+    if std::env::args().any(|a| a == "--rules") {
+        let mut by: std::collections::BTreeMap<&str, (usize, usize)> = Default::default();
+        for e in tune.iter().chain(&corpus) {
+            for (a, b, why) in ruled_out(&e.docs) {
+                let n = by.entry(why).or_default();
+                if label(e, a, b).0 == 1.0 {
+                    n.0 += 1;
+                } else {
+                    n.1 += 1;
+                }
+            }
+        }
+        for (why, (p, n)) in by {
+            println!("  ruled out ({why}): {p} positive, {n} negative pairs");
+        }
+    }
+    // `--wrong AGREE,CONFLICT,STRAIN`: the corpus pairs the labels call wrong at those
+    // thresholds under the shipped weights.
+    if let Some(t) = std::env::args().skip_while(|a| a != "--wrong").nth(1) {
+        let t: Vec<f64> = t
+            .split(',')
+            .map(|v| v.parse().expect("a threshold"))
+            .collect();
+        let m = Model {
+            agree: t[0],
+            conflict: t[1],
+            strain: t[2],
+            ..model().clone()
+        };
+        show("corpus", evaluate_showing(&corpus, &m, true));
+        show("tune", evaluate(&tune, &m));
+        return;
+    }
     let weights = fit(&rows, l2);
     for (name, w) in NAMES.iter().zip(weights) {
         println!("  {name:<20} {w:>8.3}");
@@ -506,9 +571,9 @@ fn main() {
             (k.agree_right + k.conflict_right) as f64 - 2.0 * (k.labelled_wrong + k.spoiled) as f64;
         let real = f_beta(t.agree_right, t.agree_made, t.agree_gold, 1.0)
             + f_beta(t.conflict_right, t.conflict_made, t.conflict_gold, 0.5);
-        (own, real, a, c)
+        (own, real, a, c, s)
     };
-    let choose = |grid: &[(f64, f64, f64, f64)]| {
+    let choose = |grid: &[(f64, f64, f64, f64, f64)]| {
         let top = grid.iter().map(|g| g.0).fold(f64::MIN, f64::max);
         *grid
             .iter()
@@ -516,20 +581,28 @@ fn main() {
             .max_by(|x, y| x.1.total_cmp(&y.1))
             .expect("a grid")
     };
-    // A coarse grid in steps of 0.05, then steps of 0.01 around its choice.
+    // A coarse grid in steps of 0.05 (the strain threshold from the conflict one up in steps
+    // of 0.1, since the best conflict threshold depends on it), then steps of 0.01 around its
+    // choice.
     let mut grid = Vec::new();
     for a in (10..=90).step_by(5) {
         for c in (10..=95).step_by(5) {
             let c = c as f64 / 100.0;
-            grid.push(score(a as f64 / 100.0, c, c));
+            for up in 0..=4 {
+                let s = c + f64::from(up) / 10.0;
+                if s < 0.99 {
+                    grid.push(score(a as f64 / 100.0, c, s));
+                }
+            }
         }
     }
     let coarse = choose(&grid);
+    let up = coarse.4 - coarse.3;
     for da in -4..=4 {
         for dc in -4..=4 {
             let (a, c) = (coarse.2 + da as f64 / 100.0, coarse.3 + dc as f64 / 100.0);
-            if a > 0.0 && c > 0.0 {
-                grid.push(score(a, c, c));
+            if a > 0.0 && c > 0.0 && c + up < 0.99 {
+                grid.push(score(a, c, c + up));
             }
         }
     }
@@ -537,12 +610,12 @@ fn main() {
     // Strained pairs (both can be true, not as a reader takes them) may need more evidence of
     // one fact than conflicting ones: their own threshold, from the conflict one up, in the
     // middle of the first best run.
-    let strains: Vec<(f64, f64, f64, f64)> = (0..=60)
+    let strains: Vec<(f64, f64, f64, f64, f64)> = (0..=60)
         .map(|d| pick.3 + d as f64 / 100.0)
         .filter(|s| *s < 0.99)
         .map(|s| {
-            let (own, real, _, _) = score(pick.2, pick.3, s);
-            (own, real, s, 0.0)
+            let (own, real, _, _, _) = score(pick.2, pick.3, s);
+            (own, real, s, 0.0, s)
         })
         .collect();
     let best_strain = choose(&strains);

@@ -22,12 +22,22 @@ fn main() {
         let c = &d.claims[r.claim];
         d.quote(c.quantity.span.clone()).to_string()
     };
+    // The slots of identity of a claim, for a ruled-out pair.
+    let slots = |r: ClaimRef| {
+        let c = &docs[r.source].claims[r.claim];
+        let owner = c.frame.owner.as_ref().map_or("-", |o| o.key.as_str());
+        let head = c.counted.as_ref().map_or("-", |k| k.head.as_str());
+        format!("owner {owner}, counted {head}")
+    };
     for (a, b, why) in ruled_out(&docs) {
         let (x, y) = (fig(a), fig(b));
         if figures.is_empty() || figures.iter().any(|f| x == **f || y == **f) {
             println!(
-                "ruled out ({why}): s{}:{x:?} ~ s{}:{y:?}",
-                a.source, b.source
+                "ruled out ({why}): s{}:{x:?} ~ s{}:{y:?} ({} | {})",
+                a.source,
+                b.source,
+                slots(a),
+                slots(b)
             );
         }
     }

@@ -14,8 +14,14 @@
 //!   points (80% of the half-unit: `3%` = 2.6–3.4%), so `3%` against `2.5%` is strained.
 //! - Vague amounts take their bounds from `data/vague.tsv`: the low bound is firm, the high
 //!   bound plausible.
+//! - Two figures of one hedged family — two estimates (`about 800`, `some 950`), two ceilings
+//!   (`up to 64GB`, `up to 128GB`) or two floors (`at least 40`, `more than 90`) — each state a
+//!   figure, an estimate's centre or a limit, and a reader takes them as one only when those
+//!   figures are within 5% of each other (or their rounding): each may be true of one value,
+//!   but nobody words one figure both ways, so they are strained.
+//! - Dates compare by their parts: two dates fit when every part both state is the same.
 
-use crate::extract::{HedgeKind, Quantity, QuantityKind};
+use crate::extract::{DateParts, HedgeKind, Quantity, QuantityKind};
 
 /// A closed interval; `f64::INFINITY` for unbounded.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -42,6 +48,8 @@ pub const LOWER_BOUND_SLACK: f64 = 0.40;
 pub const UPPER_BOUND_FLOOR: f64 = 0.50;
 /// The share of the rounding half-unit a reader accepts (see `plausible`).
 pub const ROUNDING_READ: f64 = 0.8;
+/// How far apart two figures of one hedged family may be and still state one figure.
+pub const STATED: f64 = 0.05;
 
 /// Half a unit of the last digit the figure was stated to, in the figure's own units.
 fn rounding(q: &Quantity) -> f64 {
@@ -160,6 +168,82 @@ pub fn in_base(q: &Quantity, i: Interval) -> Interval {
     }
 }
 
+/// The kinds of hedged figure that state a figure of their own: an estimate's centre, or a
+/// limit one way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Family {
+    Estimate,
+    Ceiling,
+    Floor,
+}
+
+/// The family of a hedged point figure, if it has one.
+pub fn family(q: &Quantity) -> Option<Family> {
+    q.value?;
+    match q.hedge {
+        HedgeKind::Approx => Some(Family::Estimate),
+        HedgeKind::UpTo | HedgeKind::AtMost | HedgeKind::LessThan => Some(Family::Ceiling),
+        HedgeKind::AtLeast | HedgeKind::MoreThan => Some(Family::Floor),
+        _ => None,
+    }
+}
+
+/// The figure a hedged one states, as a reader takes it beside another of its family: within
+/// [`STATED`] of its value, or its rounding.
+pub fn stated(q: &Quantity) -> Interval {
+    let v = q.value.unwrap_or(0.0);
+    let tol = (v.abs() * STATED).max(rounding(q));
+    Interval {
+        low: v - tol,
+        high: v + tol,
+    }
+}
+
+/// Everything [`relate`] reads of a quantity, in the base unit, made once when a quantity is
+/// compared with many.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Reading {
+    pub firm: Interval,
+    pub plausible: Interval,
+    /// The family and the stated figure of a hedged one.
+    pub stated: Option<(Family, Interval)>,
+    /// A date's parts.
+    pub date: Option<DateParts>,
+}
+
+impl Reading {
+    pub fn of(q: &Quantity) -> Reading {
+        Reading {
+            firm: in_base(q, firm(q)),
+            plausible: in_base(q, plausible(q)),
+            stated: family(q).map(|f| (f, in_base(q, stated(q)))),
+            date: q.date.filter(|d| !d.is_empty()),
+        }
+    }
+
+    /// How two figures relate; see the module's rules.
+    pub fn relation(&self, o: &Reading) -> Relation {
+        if let (Some(x), Some(y)) = (&self.date, &o.date) {
+            return if x.fits(y) {
+                Relation::Compatible
+            } else {
+                Relation::Conflict
+            };
+        }
+        let meet = match (self.stated, o.stated) {
+            (Some((f, x)), Some((g, y))) if f == g => x.overlaps(&y),
+            _ => self.plausible.overlaps(&o.plausible),
+        };
+        if meet {
+            Relation::Compatible
+        } else if self.firm.overlaps(&o.firm) {
+            Relation::Strained
+        } else {
+            Relation::Conflict
+        }
+    }
+}
+
 /// How two figures relate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Relation {
@@ -173,13 +257,7 @@ pub enum Relation {
 
 /// Compares two quantities of one dimension.
 pub fn relate(a: &Quantity, b: &Quantity) -> Relation {
-    if in_base(a, plausible(a)).overlaps(&in_base(b, plausible(b))) {
-        Relation::Compatible
-    } else if in_base(a, firm(a)).overlaps(&in_base(b, firm(b))) {
-        Relation::Strained
-    } else {
-        Relation::Conflict
-    }
+    Reading::of(a).relation(&Reading::of(b))
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 //! (`model.rs`) weighs them; the names here are the keys of `data/pair_weights.tsv`.
 
 use crate::extract::{dimension, Claim, HedgeKind, QuantityKind, StemId};
-use crate::interval::{firm, in_base, plausible, relate, Interval, Relation};
+use crate::interval::{relate, Reading, Relation};
 use crate::lexical::{lexical, How, Relatedness, Senses};
 use crate::Analysis;
 use rustc_hash::FxHashMap as HashMap;
@@ -256,9 +256,8 @@ const MAX_OTHERS: usize = 16;
 pub struct View<'a> {
     pub claim: &'a Claim,
     pub class: Class,
-    /// Firm and plausible intervals in the base unit.
-    firm: Interval,
-    plausible: Interval,
+    /// What the figure allows, in the base unit.
+    reading: Reading,
     /// The point figure in the base unit, when there is one.
     pub value: Option<f64>,
     head: Arc<Senses>,
@@ -290,13 +289,14 @@ impl<'a> View<'a> {
         let class = Class::of(c)?;
         let q = &c.quantity;
         let lx = lexical();
-        // A score's value is the key of its sides: two scores are the same figure when their
-        // sides are.
+        // A score's value is the key of its sides, a date's the key of its parts: two are the
+        // same figure when those are.
         let value = q
             .value
             .filter(|_| matches!(q.hedge, HedgeKind::Exact | HedgeKind::Exactly))
             .map(|v| q.unit.as_ref().map_or(v, |u| u.to_base(v)))
-            .or_else(|| q.tally.map(|t| t.key()));
+            .or_else(|| q.tally.map(|t| t.key()))
+            .or_else(|| q.date.filter(|d| !d.is_empty()).map(|d| d.key()));
         let head = c
             .counted
             .as_ref()
@@ -328,8 +328,7 @@ impl<'a> View<'a> {
             person,
             claim: c,
             class,
-            firm: in_base(q, firm(q)),
-            plausible: in_base(q, plausible(q)),
+            reading: Reading::of(q),
             value,
             head,
             predicate,
@@ -355,13 +354,7 @@ impl<'a> View<'a> {
 
     /// How the two figures relate as values.
     pub fn relation(&self, o: &View) -> Relation {
-        if self.plausible.overlaps(&o.plausible) {
-            Relation::Compatible
-        } else if self.firm.overlaps(&o.firm) {
-            Relation::Strained
-        } else {
-            Relation::Conflict
-        }
+        self.reading.relation(&o.reading)
     }
 }
 
@@ -484,7 +477,7 @@ pub fn features(a: &View, b: &View, w: &Wording, crowd: (usize, usize)) -> Featu
     // gap between their plausible readings, nothing when they overlap (`numerous` and `at
     // least 300`), the log of the values' ratio for two point figures, and for a vague amount
     // the distance past its edge (`dozens` from `1,300`).
-    let (p, q) = (&a.plausible, &b.plausible);
+    let (p, q) = (&a.reading.plausible, &b.reading.plausible);
     let ratio = if p.high < q.low && p.high > 0.0 {
         q.low / p.high
     } else if q.high < p.low && q.high > 0.0 {

@@ -239,6 +239,74 @@ fn is_verb(lx: &Lexicon, w: &str) -> bool {
     is_participle(w) || lx.is_cue("verb", w)
 }
 
+/// Determiners a modifying phrase may open with after its preposition.
+fn is_determiner(w: &str) -> bool {
+    matches!(
+        w,
+        "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "this" | "that"
+    )
+}
+
+/// Past a phrase that modifies the noun before it (`from four provinces`, `in a van`) to the
+/// verb it is followed by: the token of that auxiliary or verb, when `i` opens such a phrase and
+/// a verb closes it within a few words. A state people are in (`in hospital`) is no modifier
+/// but what is said of them, and a conjunction, relative pronoun, attribution verb or
+/// punctuation ends the search: `who`, `and`, `said` belong to another clause or verb.
+fn past_modifier(tk: &Tokens, clause: &Range<usize>, i: usize) -> Option<usize> {
+    let lx = lexicon();
+    if !(i < clause.end && tk.is_word(i) && lx.is_cue("modifier", tk.lower(i))) {
+        return None;
+    }
+    let mut k = i + 1;
+    while k < clause.end && is_determiner(tk.lower(k)) {
+        k += 1;
+    }
+    if lx.is_cue("state", tk.lower(k)) {
+        return None;
+    }
+    let end = clause.end.min(i + 9);
+    while k < end {
+        let t = &tk.toks[k];
+        if t.kind == TokenKind::Number {
+            k += 1;
+            continue;
+        }
+        if t.kind != TokenKind::Word {
+            return None;
+        }
+        let w = tk.lower(k);
+        if k > i + 1 && (lx.is_cue("aux", w) || lx.is_cue("verb", w)) {
+            return Some(k);
+        }
+        if matches!(w, "and" | "or" | "but" | "who" | "which" | "that" | "whom")
+            || lx.attribution_verbs.contains(w)
+        {
+            return None;
+        }
+        k += 1;
+    }
+    None
+}
+
+/// Whether a figure sits in a phrase that modifies another figure's noun (`four` in `nine
+/// people from four provinces died`): opened by a preposition right after a token another
+/// figure owns. Such a figure is not the subject of the verb that follows.
+fn modifies_another(
+    tk: &Tokens,
+    clause: &Range<usize>,
+    q: &Quantity,
+    owned_elsewhere: &dyn Fn(usize) -> bool,
+) -> bool {
+    let mut k = q.start_token;
+    while k > clause.start && tk.is_word(k - 1) && is_determiner(tk.lower(k - 1)) {
+        k -= 1;
+    }
+    k >= clause.start + 2
+        && tk.is_word(k - 1)
+        && lexicon().is_cue("modifier", tk.lower(k - 1))
+        && owned_elsewhere(k - 2)
+}
+
 /// The predicate of a quantity within its clause; see [`Predicate`].
 pub fn predicate(
     tk: &Tokens,
@@ -253,8 +321,14 @@ pub fn predicate(
         (i >= clause.start && i < clause.end && toks[i].kind == TokenKind::Word)
             .then(|| lower(tk, i))
     };
-    // The figure as subject: auxiliaries, then the verb and what follows it.
+    // The figure as subject: past a phrase modifying it, auxiliaries, then the verb and what
+    // follows it; a figure inside another's modifying phrase is no subject.
     let mut i = counted.map_or(q.end_token, |c| c.tokens.end.max(q.end_token));
+    if modifies_another(tk, &clause, q, owned_elsewhere) {
+        i = clause.end;
+    } else if let Some(k) = past_modifier(tk, &clause, i) {
+        i = k;
+    }
     let mut aux = false;
     while let Some(w) = word(i) {
         let adverb = w.ends_with("ly") && w.len() > 4;
@@ -514,6 +588,9 @@ pub fn measure(
         }) {
             i = v;
         }
+    }
+    if let Some(k) = past_modifier(tk, &clause, i) {
+        i = k;
     }
     if i < clause.end && is_comma(text, &toks[i]) {
         if let Some(w) = word(i + 1).filter(|w| PARENTHETICAL.contains(w) || is_participle(w)) {

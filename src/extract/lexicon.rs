@@ -464,6 +464,9 @@ pub struct Lexicon {
     class_prefixes: Vec<u64>,
     pub identifiers: FastSet<&'static str>,
     pub months: FastSet<&'static str>,
+    /// Each month word's number (1–12), by the order of `months.txt`, whose names and
+    /// abbreviations of one month share their first three letters.
+    month_numbers: FastMap<&'static str, u8>,
     pub stopwords: FastSet<&'static str>,
     pub attribution_verbs: FastSet<&'static str>,
     /// Verbs that attribute a figure only to a known party (`police reported`).
@@ -517,6 +520,27 @@ const UNITS: &str = include_str!("../../data/units.tsv");
 const MEASURES: &str = include_str!("../../data/measures.tsv");
 const IDENTIFIERS: &str = include_str!("../../data/identifiers.txt");
 const MONTHS: &str = include_str!("../../data/months.txt");
+
+/// Month numbers by the order of the month list: a word starts a new month when its first
+/// three letters differ from the previous word's.
+fn month_numbers(text: &'static str) -> FastMap<&'static str, u8> {
+    let mut out = FastMap::default();
+    let mut last = "";
+    let mut n = 0u8;
+    for w in text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    {
+        let prefix = w.get(..3).unwrap_or(w);
+        if prefix != last {
+            n += 1;
+            last = prefix;
+        }
+        out.insert(w, n);
+    }
+    out
+}
 const STOPWORDS: &str = include_str!("../../data/stopwords.txt");
 const ATTRIBUTION: &str = include_str!("../../data/attribution.tsv");
 const NUMBER_WORDS: &str = include_str!("../../data/number_words.tsv");
@@ -1047,6 +1071,7 @@ impl Lexicon {
             class_phrases,
             identifiers: words(IDENTIFIERS),
             months: words(MONTHS),
+            month_numbers: month_numbers(MONTHS),
             stopwords: words(STOPWORDS),
             attribution_verbs,
             modal_words,
@@ -1191,6 +1216,11 @@ impl Lexicon {
     }
 
     /// Whether `w` is a word of the cue class `class`.
+    /// The number of a month word (`sept.` → 9), when it is one.
+    pub fn month_number(&self, w: &str) -> Option<u8> {
+        self.month_numbers.get(w).copied()
+    }
+
     pub fn is_cue(&self, class: &str, w: &str) -> bool {
         self.cues.get(class).is_some_and(|s| s.contains(w))
     }
@@ -1275,6 +1305,9 @@ mod tests {
             .iter()
             .any(|(p, u)| p.toks == ["miles"] && u.dimension == "length"));
         assert!(lx.months.contains("june") && lx.identifiers.contains("article"));
+        assert_eq!(lx.month_number("january"), Some(1));
+        assert_eq!(lx.month_number("sept."), Some(9));
+        assert_eq!(lx.month_number("dec"), Some(12));
         assert!(!lx.stopwords.is_empty() && lx.parties["management"] == "company");
         assert!(lx.is_cue("verb", "fell") && !lx.is_cue("verb", "snow"));
         assert!(lx.is_cue("money", "paid") && lx.is_cue("aux", "were"));

@@ -12,7 +12,7 @@ pub mod token;
 pub use context::{Attribution, Counted, Measure, Predicate};
 pub use frame::{Frame, Slot};
 pub use lexicon::{lexicon, HedgeKind, StemId};
-pub use quantity::{Quantity, QuantityKind, Tally, Unit};
+pub use quantity::{DateParts, Quantity, QuantityKind, Tally, Unit};
 pub use role::{roles_in_sentence, RoleClaim};
 
 use std::ops::Range;

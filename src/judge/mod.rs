@@ -7,8 +7,8 @@ pub mod topic;
 
 use crate::align::{jaccard, Alignment, ClaimRef};
 use crate::document::Source;
-use crate::extract::{dimension, Claim, HedgeKind, Measure, QuantityKind, StemId};
-use crate::interval::{self, in_base, plausible, relate, Relation};
+use crate::extract::{dimension, Claim, DateParts, HedgeKind, Measure, QuantityKind, StemId};
+use crate::interval::{self, in_base, relate, Relation};
 use crate::Analysis;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
@@ -291,14 +291,31 @@ fn judge_group(docs: &[Analysis], a: &Alignment) -> Finding {
     let claims = &a.claims;
     // Camps: sets of claims whose plausible intervals share a point (in 1-D, pairwise overlap
     // means a common point); the largest is a consensus only as a strict, untied majority.
-    let ivs: Vec<interval::Interval> = claims
+    // Figures of one hedged family (all estimates, all ceilings, all floors) are compared by
+    // what each states, and dates by the parts all of them give (see `interval`).
+    let readings: Vec<interval::Reading> = claims
         .iter()
-        .map(|r| {
-            let q = &claim(docs, *r).quantity;
-            in_base(q, plausible(q))
+        .map(|r| interval::Reading::of(&claim(docs, *r).quantity))
+        .collect();
+    let family = readings[0].stated.map(|(f, _)| f);
+    let one_family =
+        family.is_some() && readings.iter().all(|r| r.stated.map(|(f, _)| f) == family);
+    let ivs: Vec<interval::Interval> = readings
+        .iter()
+        .map(|r| match r.stated {
+            Some((_, stated)) if one_family => stated,
+            _ => r.plausible,
         })
         .collect();
-    let split = camps::by_intervals(&ivs);
+    let dates: Option<Vec<DateParts>> = readings.iter().map(|r| r.date).collect();
+    let split = match dates {
+        Some(dates) => {
+            let common = dates.iter().fold(dates[0], |m, d| d.only(&m));
+            let keys: Vec<DateParts> = dates.iter().map(|d| d.only(&common)).collect();
+            camps::by_key(&keys)
+        }
+        None => camps::by_intervals(&ivs),
+    };
     let best: &[usize] = &split.camps[0];
     let camps: Vec<Vec<ClaimRef>> = split
         .camps

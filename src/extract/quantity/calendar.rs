@@ -3,7 +3,7 @@
 
 use super::reader::{group_value, DigitGroups, Parser};
 use super::unit::Unit;
-use super::{Quantity, QuantityKind};
+use super::{DateParts, Quantity, QuantityKind};
 use crate::extract::lexicon::HedgeKind;
 
 const TIME_WORDS: &[&str] = &[
@@ -55,6 +55,32 @@ impl Parser<'_> {
         (a, b)
     }
 
+    /// The parts of a date written with a month word over tokens `a..b` (`October 21, 2011`,
+    /// `9 June`, `the 4th of July`): the month, a day number (1–31) and a four-digit year.
+    pub(super) fn date_parts(&self, a: usize, b: usize) -> DateParts {
+        let mut d = DateParts::default();
+        for k in a..b {
+            if let Some(m) = self.lx.month_number(self.lower(k)) {
+                d.month.get_or_insert(m);
+                continue;
+            }
+            if !self.is_number(k) {
+                continue;
+            }
+            let raw = self.raw(k);
+            let digits: String = raw.chars().take_while(char::is_ascii_digit).collect();
+            let Ok(n) = digits.parse::<u16>() else {
+                continue;
+            };
+            if digits.len() == 4 && (1000..=2100).contains(&n) {
+                d.year.get_or_insert(n);
+            } else if digits.len() <= 2 && (1..=31).contains(&n) {
+                d.day.get_or_insert(n as u8);
+            }
+        }
+        d
+    }
+
     /// A decade written `1990s` or `40s` at `start` (value `v`), narrowed by `early`, `mid`
     /// or `late` before it (`the mid-1990s`, `her late 30s`): where it starts, and its first
     /// and last year.
@@ -91,7 +117,11 @@ impl Parser<'_> {
             }
             _ => false,
         };
-        date.then(|| self.typed(g.start, g.end, QuantityKind::Date, None))
+        date.then(|| {
+            let mut q = self.typed(g.start, g.end, QuantityKind::Date, None);
+            q.date = Some(numeric_parts(d, g.seps.first() == Some(&"-")));
+            q
+        })
     }
 
     /// `2013-14`, `2010-2012`: a span of years.
@@ -150,4 +180,32 @@ impl Parser<'_> {
         }
         Some(self.typed(i, e, QuantityKind::Time, Some(hours)))
     }
+}
+
+/// The parts of a date in digits: year first when joined by hyphens (`2018-05-17`,
+/// `2008-09`); otherwise day and month in either order, settled only when one of them is over
+/// 12 (`17/5/18`, `5/17/2018`), and the year last (two digits are this century's or the last).
+pub(super) fn numeric_parts(d: &[&str], iso: bool) -> DateParts {
+    let num = |s: &str| s.parse::<u16>().ok();
+    let mut p = DateParts::default();
+    if iso {
+        p.year = num(d[0]);
+        p.month = d.get(1).and_then(|s| num(s)).map(|m| m as u8);
+        p.day = d.get(2).and_then(|s| num(s)).map(|m| m as u8);
+        return p;
+    }
+    if d.len() == 3 {
+        p.year = num(d[2]).map(|y| match (d[2].len(), y) {
+            (2, y) if y <= 50 => 2000 + y,
+            (2, y) => 1900 + y,
+            (_, y) => y,
+        });
+        let (x, y) = (num(d[0]).unwrap_or(0), num(d[1]).unwrap_or(0));
+        if x > 12 {
+            (p.day, p.month) = (Some(x as u8), Some(y as u8));
+        } else if y > 12 {
+            (p.month, p.day) = (Some(x as u8), Some(y as u8));
+        }
+    }
+    p
 }

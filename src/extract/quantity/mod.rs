@@ -120,6 +120,49 @@ pub struct Quantity {
     pub whole: Option<f64>,
     /// For a [`QuantityKind::Score`]: its sides as written.
     pub tally: Option<Tally>,
+    /// For a [`QuantityKind::Date`]: the parts of the calendar date it gives.
+    pub date: Option<DateParts>,
+}
+
+/// The parts of a calendar date a report gives, each when stated: `October 21, 2011` gives
+/// all three, `May 7` a month and a day, `2008-09` a year and a month.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct DateParts {
+    pub year: Option<u16>,
+    pub month: Option<u8>,
+    pub day: Option<u8>,
+}
+
+impl DateParts {
+    /// Whether two dates can be one day: every part both state is the same (`September 14`
+    /// and `September 14, 2021` can; a part only one states says nothing of the other).
+    pub fn fits(&self, o: &DateParts) -> bool {
+        let same = |a: Option<u16>, b: Option<u16>| a.zip(b).is_none_or(|(a, b)| a == b);
+        same(self.year, o.year)
+            && same(self.month.map(u16::from), o.month.map(u16::from))
+            && same(self.day.map(u16::from), o.day.map(u16::from))
+    }
+
+    /// Only the parts `mask` also states: what a set of dates is compared by.
+    pub fn only(&self, mask: &DateParts) -> DateParts {
+        DateParts {
+            year: self.year.filter(|_| mask.year.is_some()),
+            month: self.month.filter(|_| mask.month.is_some()),
+            day: self.day.filter(|_| mask.day.is_some()),
+        }
+    }
+
+    /// One number per date, the same for two dates exactly when they state the same parts
+    /// alike (an unstated part is zero).
+    pub fn key(&self) -> f64 {
+        f64::from(self.year.unwrap_or(0)) * 10_000.0
+            + f64::from(self.month.unwrap_or(0)) * 100.0
+            + f64::from(self.day.unwrap_or(0))
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.year.is_none() && self.month.is_none() && self.day.is_none()
+    }
 }
 
 /// The sides of a result, tally or record (`31-17`, `45-7-2`), as written.
@@ -281,6 +324,7 @@ impl Parser<'_> {
                         unit_token: None,
                         whole: None,
                         tally: None,
+                        date: None,
                     })
                 })
                 .collect(),
@@ -401,12 +445,14 @@ impl Parser<'_> {
         let mut end = s.end;
         let mut value = s.value;
         let mut unit = s.unit.clone();
+        let mut date = None;
         if kind == QuantityKind::Date {
             // `June 9, 2011`, `9 June`: the date is the month and the numbers.
             let (a, b) = self.date_extent(s.start, s.end);
             start = a;
             end = b;
             value = None;
+            date = Some(self.date_parts(a, b));
         }
         if kind == QuantityKind::Magnitude && unit.is_none() {
             unit = Some(Unit::simple("magnitude", "magnitude", 1.0));
@@ -484,6 +530,7 @@ impl Parser<'_> {
             unit_token: s.unit_token,
             whole: None,
             tally: None,
+            date,
         }
     }
 }

@@ -80,7 +80,11 @@ impl Parser<'_> {
         } else {
             QuantityKind::Identifier
         };
-        Some(self.typed(i, i + 1, kind, None))
+        let mut q = self.typed(i, i + 1, kind, None);
+        if date {
+            q.date = Some(super::calendar::numeric_parts(&groups, false));
+        }
+        Some(q)
     }
 
     /// A phone number: three or more groups of seven digits or more, `555-1234`, or a

@@ -132,6 +132,7 @@ impl Parser<'_> {
             unit_token: b.unit_token.or(a.unit_token),
             whole: None,
             tally: None,
+            date: None,
         };
         if kind.is_none() {
             // `2010-2012` without a unit reads like years.
@@ -186,6 +187,7 @@ impl Parser<'_> {
                         unit_token: a.unit_token,
                         whole: None,
                         tally: None,
+                        date: None,
                     };
                     out[i] = merged;
                     out.remove(i + 1);

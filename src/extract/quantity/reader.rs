@@ -190,6 +190,7 @@ impl<'a> Parser<'a> {
             unit_token: None,
             whole: None,
             tally: None,
+            date: None,
         }
     }
 

@@ -1,0 +1,74 @@
+//! Rule tables for what a figure states (issue 13): the verb a figure's noun governs across a
+//! phrase that modifies it, and the comparisons that decide whether two figures of one fact
+//! agree (dates by their parts, two bounds or two approximations by what they state). Every
+//! sentence is our own.
+
+use corroborate::extract::{claims_in_sentence, Claim, Detail};
+use corroborate::interval::{relate, Relation};
+
+fn claims(s: &str) -> Vec<Claim> {
+    claims_in_sentence(s, 0, 0..s.len(), Detail::Full)
+}
+
+/// The claim whose figure is written `figure`, or a panic listing what was read.
+fn claim<'a>(s: &str, all: &'a [Claim], figure: &str) -> &'a Claim {
+    all.iter()
+        .find(|c| &s[c.quantity.span.clone()] == figure)
+        .unwrap_or_else(|| {
+            let got: Vec<&str> = all.iter().map(|c| &s[c.quantity.span.clone()]).collect();
+            panic!("{s:?}: no figure {figure:?} among {got:?}")
+        })
+}
+
+/// `verb!(name: "sentence" => "figure", Some("head verb") | None;)`: the figure's predicate.
+macro_rules! verb {
+    ($($name:ident: $s:expr => $fig:expr, $verb:expr;)*) => {
+        $(#[test] fn $name() {
+            let all = claims($s);
+            let c = claim($s, &all, $fig);
+            let want: Option<&str> = $verb;
+            assert_eq!(c.predicate.as_ref().map(|p| p.head.as_str()), want, "{}: {}", $s, $fig);
+        })*
+    };
+}
+
+verb! {
+    across_a_place_of_origin: "Seven climbers from three countries died on the ridge." => "Seven", Some("died");
+    the_figure_inside_is_no_subject: "Seven climbers from three countries died on the ridge." => "three", None;
+    across_a_vehicle: "Two women in a taxi were injured by the blast." => "Two", Some("injured");
+    across_a_building: "Forty workers at the depot were laid off." => "Forty", Some("laid");
+    across_a_modifier_with_a_name: "Twelve fans from Leeds were arrested." => "Twelve", Some("arrested");
+    a_relative_clause_is_another_verb: "Ten pupils in the class who were tested fell ill." => "Ten", None;
+}
+
+/// The quantity of a one-figure sentence.
+fn one(s: &str) -> corroborate::Quantity {
+    let all = claims(s);
+    assert_eq!(all.len(), 1, "{s}: {} figures", all.len());
+    all[0].quantity.clone()
+}
+
+/// `relation!(name: "a", "b" => Relation;)`, both ways round.
+macro_rules! relation {
+    ($($name:ident: $a:expr, $b:expr => $rel:ident;)*) => {
+        $(#[test] fn $name() {
+            let (a, b) = (one($a), one($b));
+            assert_eq!(relate(&a, &b), Relation::$rel, "{} vs {}", $a, $b);
+            assert_eq!(relate(&b, &a), Relation::$rel, "{} vs {}", $b, $a);
+        })*
+    };
+}
+
+relation! {
+    dates_of_different_days: "The vote was held on March 3, 2019.", "The vote was held on June 9, 2019." => Conflict;
+    dates_of_different_years: "The bridge opened on 4 July 1998.", "The bridge opened on 4 July 1999." => Conflict;
+    a_date_with_and_without_its_year: "The trial opens on September 14.", "The trial opens on September 14, 2021." => Compatible;
+    one_date_twice: "She was born on 2 February 1960.", "She was born on February 2, 1960." => Compatible;
+    two_ceilings_far_apart: "The tablet holds up to 64GB of photos.", "The tablet holds up to 128GB of photos." => Strained;
+    two_ceilings_alike: "The ferry carries up to 500 passengers.", "The ferry carries up to 480 passengers." => Compatible;
+    two_floors_far_apart: "At least 40 homes were flooded.", "At least 90 homes were flooded." => Strained;
+    two_floors_alike: "More than 200 people signed the letter.", "At least 205 people signed the letter." => Compatible;
+    two_estimates_far_apart: "The march drew about 800 people.", "The march drew some 950 people." => Strained;
+    two_estimates_alike: "The march drew about 800 people.", "The march drew roughly 820 people." => Compatible;
+    an_estimate_and_a_count: "The march drew about 800 people.", "The march drew 850 people." => Compatible;
+}
