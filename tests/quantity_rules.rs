@@ -158,6 +158,15 @@ reads! {
 }
 
 #[test]
+fn a_place_alone_on_its_line_is_a_claim() {
+    // An ordinal ending names no publication stamp: the line is a rank, not a date line.
+    for s in ["43rd", "2nd"] {
+        let claims = claims_in_sentence(s, 0, 0..s.len(), Detail::Claims);
+        assert_eq!(claims.len(), 1, "{s}");
+    }
+}
+
+#[test]
 fn tens_and_units_stay_apart_when_counted_apart() {
     // Each count its own figure when the second begins a larger part.
     let s = "They found twenty and three thousand more.";
