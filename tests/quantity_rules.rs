@@ -155,6 +155,9 @@ reads! {
     tens_and_units_mixed: "It weighed forty and two and one half pounds." => "forty and two and one half pounds", Measure, Some(42.5), Some(42.5), Some(42.5);
     tens_then_hundreds: "Between thirty and four hundred homes flooded." => "Between thirty and four hundred", Count, None, Some(30.0), Some(400.0);
     tens_and_fraction: "The rod was ninety and three quarters long." => "ninety and three quarters", Count, Some(90.75), Some(90.75), Some(90.75);
+    place_from_last: "She came third to last in the final." => "third to last", Ordinal, None, None, None;
+    place_from_the_bottom: "The club sits fourth from the bottom of the table." => "fourth from the bottom", Ordinal, None, None, None;
+    place_then_time: "The firm slipped to 5th last year." => "5th", Ordinal, Some(5.0), Some(5.0), Some(5.0);
 }
 
 #[test]

@@ -106,6 +106,15 @@ fn anchors() -> &'static Anchors {
     })
 }
 
+/// Whether the words from `i` on (`word(k)` is the lowercase word at `k`) begin a time anchor
+/// phrase such as `last year`.
+pub(crate) fn begins_anchor<'a>(word: impl Fn(usize) -> &'a str, i: usize) -> bool {
+    anchors().by_first.get(word(i)).is_some_and(|list| {
+        list.iter()
+            .any(|(ws, _)| ws.iter().enumerate().all(|(k, w)| word(i + k) == *w))
+    })
+}
+
 fn capitalised(tk: &Tokens, i: usize) -> bool {
     tk.is_word(i) && tk.raw(i).starts_with(char::is_uppercase)
 }
