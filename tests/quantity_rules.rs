@@ -148,6 +148,39 @@ fn a_part_carries_its_whole() {
     assert_eq!(all.len(), 1, "a rate is one figure: {all:?}");
 }
 
+// Older compounds and places: a tens word takes its units after `and` (the older way of
+// writing 23); a place counted from the end names no rank from the start.
+reads! {
+    tens_and_units: "The vessel carried twenty and seven crew." => "twenty and seven", Count, Some(27.0), Some(27.0), Some(27.0);
+    tens_and_units_mixed: "It weighed forty and two and one half pounds." => "forty and two and one half pounds", Measure, Some(42.5), Some(42.5), Some(42.5);
+    tens_then_hundreds: "Between thirty and four hundred homes flooded." => "Between thirty and four hundred", Count, None, Some(30.0), Some(400.0);
+    tens_and_fraction: "The rod was ninety and three quarters long." => "ninety and three quarters", Count, Some(90.75), Some(90.75), Some(90.75);
+    place_from_last: "She came third to last in the final." => "third to last", Ordinal, None, None, None;
+    place_from_the_bottom: "The club sits fourth from the bottom of the table." => "fourth from the bottom", Ordinal, None, None, None;
+    place_then_time: "The firm slipped to 5th last year." => "5th", Ordinal, Some(5.0), Some(5.0), Some(5.0);
+}
+
+#[test]
+fn a_place_alone_on_its_line_is_a_claim() {
+    // An ordinal ending names no publication stamp: the line is a rank, not a date line.
+    for s in ["43rd", "2nd"] {
+        let claims = claims_in_sentence(s, 0, 0..s.len(), Detail::Claims);
+        assert_eq!(claims.len(), 1, "{s}");
+    }
+}
+
+#[test]
+fn tens_and_units_stay_apart_when_counted_apart() {
+    // Each count its own figure when the second begins a larger part.
+    let s = "They found twenty and three thousand more.";
+    let all = quantities(s);
+    assert!(
+        all.iter()
+            .all(|q| q.value != Some(23_000.0) && q.value != Some(23.0)),
+        "{all:?}"
+    );
+}
+
 // Vague ranges and decades.
 reads! {
     age_decade: "The victim was a woman in her 40s." => "40s", Age, None, Some(40.0), Some(49.0);

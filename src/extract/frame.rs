@@ -17,12 +17,18 @@ const STAMPS: &str = include_str!("../../data/stamps.txt");
 /// stamp words, months, weekdays, numbers and punctuation. Its figures date the report, not
 /// the event, and are no claims.
 pub fn is_stamp(tk: &Tokens) -> bool {
-    static WORDS: OnceLock<rustc_hash::FxHashSet<&'static str>> = OnceLock::new();
+    // Each stamp word, and whether it names a stamp (`Updated`, `GMT`) or only joins one
+    // (`on`, the `th` of `24th`).
+    static WORDS: OnceLock<rustc_hash::FxHashMap<&'static str, bool>> = OnceLock::new();
     let words = WORDS.get_or_init(|| {
         STAMPS
             .lines()
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(|l| match l.split_once('\t') {
+                Some((w, tag)) => (w.trim(), tag.trim() != "joins"),
+                None => (l, true),
+            })
             .collect()
     });
     let lx = lexicon();
@@ -32,10 +38,14 @@ pub fn is_stamp(tk: &Tokens) -> bool {
             TokenKind::Number => numbers += 1,
             TokenKind::Word => {
                 let w = tk.lower(i);
-                if !(words.contains(w) || lx.months.contains(w) || lx.is_cue("weekday", w)) {
-                    return false;
+                if lx.months.contains(w) || lx.is_cue("weekday", w) {
+                    named += 1;
+                } else {
+                    match words.get(w) {
+                        Some(&names) => named += usize::from(names),
+                        None => return false,
+                    }
                 }
-                named += 1;
             }
             TokenKind::Address => return false,
             TokenKind::Symbol => {}
@@ -93,6 +103,15 @@ fn anchors() -> &'static Anchors {
             list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
         }
         Anchors { by_first }
+    })
+}
+
+/// Whether the words from `i` on (`word(k)` is the lowercase word at `k`) begin a time anchor
+/// phrase such as `last year`.
+pub(crate) fn begins_anchor<'a>(word: impl Fn(usize) -> &'a str, i: usize) -> bool {
+    anchors().by_first.get(word(i)).is_some_and(|list| {
+        list.iter()
+            .any(|(ws, _)| ws.iter().enumerate().all(|(k, w)| word(i + k) == *w))
     })
 }
 
@@ -420,6 +439,10 @@ mod tests {
         // Figures alone are figures (a table cell, a number on its own line).
         assert!(!stamp("1,234,567"));
         assert!(!stamp("4.800"));
+        // An ordinal ending or a joining word names nothing: `22nd` alone is a rank.
+        assert!(!stamp("22nd"));
+        assert!(!stamp("On 3rd"));
+        assert!(stamp("Updated 3rd"));
     }
 
     #[test]

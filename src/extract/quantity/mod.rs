@@ -383,6 +383,19 @@ impl Parser<'_> {
         Some(q)
     }
 
+    /// The end of `to last`, `from the end`, `from bottom` at `j`, after an ordinal. Not `to
+    /// last year` (a time: `rose to third last year` is a rank).
+    fn counted_from_end(&self, j: usize) -> Option<usize> {
+        if !matches!(self.lower(j), "to" | "from") {
+            return None;
+        }
+        let k = j + 1 + usize::from(self.lower(j + 1) == "the");
+        let counts_back = self.is_word(k)
+            && self.lx.is_cue("from_end", self.lower(k))
+            && !crate::extract::frame::begins_anchor(|x| self.lower(x), k);
+        counts_back.then_some(k + 1)
+    }
+
     /// `percent of 10`, `per cent of twenty-two` opening a clause: the percentage named after.
     fn percent_of(&self, i: usize) -> Option<Quantity> {
         let opens = i == 0 || self.tok(i - 1).is_some_and(|t| t.kind == TokenKind::Symbol);
@@ -501,6 +514,14 @@ impl Parser<'_> {
             // Digits glued to letters (`5G`, `L2`, `J1149.5+6663`) name a thing; no figure
             // is stated. `COVID-19`, `Article 159` keep their number.
             value = None;
+        }
+        if kind == QuantityKind::Ordinal {
+            if let Some(e) = self.counted_from_end(end) {
+                // `second to last`, `third from the bottom`: a place counted from the end states
+                // no rank from the start.
+                end = e;
+                value = None;
+            }
         }
         let (low, high) = match (hedge, value) {
             _ if decade.is_some() => decade.map_or((None, None), |(l, h)| (Some(l), Some(h))),

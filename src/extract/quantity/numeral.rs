@@ -629,8 +629,11 @@ impl Parser<'_> {
                 if matches!(st.last, Last::Start | Last::A | Last::And) {
                     break;
                 }
-                // After a small number only a fraction continues it: `one and a half`.
-                let joins = matches!(st.last, Last::Hundred | Last::Scale);
+                // After a small number only a fraction continues it: `one and a half`; a tens
+                // word also takes its units after `and` (`twenty and three`, the old `thirty
+                // and first year`).
+                let joins =
+                    matches!(st.last, Last::Hundred | Last::Scale) || self.tens_and_unit(&st, j);
                 // Only `and` that continues the number: more number words or a fraction.
                 let next = self.lower(j + 1);
                 let continues = matches!(
@@ -792,6 +795,33 @@ impl Parser<'_> {
             }
         }
         st
+    }
+
+    /// Whether the `and` at `j` joins a tens word to its units: `twenty and three` is 23, in
+    /// the older way of writing compounds. Not when the units word begins a larger part
+    /// (`twenty and three hundred`, `twenty and three-fifths`): those are two numbers, or a
+    /// fraction read elsewhere.
+    fn tens_and_unit(&self, st: &State, j: usize) -> bool {
+        if st.last != Last::Tens || !self.is_word(j + 1) {
+            return false;
+        }
+        let Some((v, WordKind::Unit)) = self.number_word(j + 1) else {
+            return false;
+        };
+        let after = self.lower(j + 2);
+        let grows = matches!(
+            self.number_word(j + 2),
+            Some((
+                _,
+                WordKind::Hundred
+                    | WordKind::Scale
+                    | WordKind::Dozen
+                    | WordKind::Dozens
+                    | WordKind::Ordinal
+            ))
+        ) || self.lx.denominator(after).is_some()
+            || after == "-";
+        v > 0.0 && !grows
     }
 
     /// Digits after `point`: `zero three` → .03, `seventy-one` → .71, `5` → .5.
