@@ -38,6 +38,8 @@ roles! {
     abbrev_rank: "Lt. Gen. Paul Stone took command of the division." => [("Paul Stone", "general", None)];
     abbrev_superintendent: "Supt. Emma Watts led the inquiry." => [("Emma Watts", "superintendent", None)];
     rank_needs_capital: "The general public was not told about Paul Stone." => [];
+    // A weekday after the name is when, not a part of the name.
+    weekday_ends_a_name: "The club fired Coach Tom Reyes Sunday night." => [("Tom Reyes", "coach", None)];
     // Portfolio or organisation before the title.
     portfolio_minister: "Interior Minister Karl Brandt visited the site." => [("Karl Brandt", "minister", Some("interior"))];
     nationality_minister: "French Interior Minister Louis Marchand spoke first." => [("Louis Marchand", "minister", Some("french interior"))];

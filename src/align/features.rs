@@ -423,7 +423,11 @@ pub fn identity_conflict(a: &View, b: &View, w: &Wording) -> Option<&'static str
         }
         _ => {}
     }
-    if w.head.how == How::Contrast || w.predicate.how == How::Contrast {
+    // A result names both sides, so its opposites are one game seen from either side (`a
+    // 31-24 victory`, `a 31-24 defeat`).
+    let result = |c: &Claim| c.quantity.tally.is_some_and(|t| !t.record);
+    let contrast = w.head.how == How::Contrast || w.predicate.how == How::Contrast;
+    if contrast && !(result(x) && result(y)) {
         return Some("opposite words");
     }
     // Two things counted that the resource knows and finds unrelated (`spreaders` and
@@ -518,7 +522,10 @@ pub fn features(a: &View, b: &View, w: &Wording, crowd: (usize, usize)) -> Featu
         }
     }
     set(PREDICATE_RELATED, w.predicate.score);
-    if w.head.how == How::Contrast || w.predicate.how == How::Contrast {
+    let result = |c: &Claim| c.quantity.tally.is_some_and(|t| !t.record);
+    if (w.head.how == How::Contrast || w.predicate.how == How::Contrast)
+        && !(result(x) && result(y))
+    {
         set(MEASURE_CLASH, 1.0);
     }
     set(LOCAL_WORDS, weighted_jaccard(&a.local, &b.local));

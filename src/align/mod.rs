@@ -309,13 +309,17 @@ fn headline(docs: &[Analysis], r: ClaimRef) -> bool {
     docs[r.source].sentences[claim(docs, r).sentence].headline
 }
 
-/// The same figure, given as such: equal point values, or the same hedged interval.
+/// The same figure, given as such: equal point values (a score's sides, a date's parts), or,
+/// for two figures without one, the same hedged interval.
 fn same_figure(a: &View, b: &View) -> bool {
     let (x, y) = (&a.claim.quantity, &b.claim.quantity);
-    a.value
-        .zip(b.value)
-        .is_some_and(|(p, q)| (p - q).abs() <= 1e-9 * p.abs().max(1.0))
-        || (x.hedge == y.hedge && x.low == y.low && x.high == y.high && x.kind == y.kind)
+    match (a.value, b.value) {
+        (Some(p), Some(q)) => (p - q).abs() <= 1e-9 * p.abs().max(1.0),
+        (None, None) => {
+            x.hedge == y.hedge && x.low == y.low && x.high == y.high && x.kind == y.kind
+        }
+        _ => false,
+    }
 }
 
 /// Whether two claims of one source could be one claim: their owners and measures do not
@@ -731,6 +735,36 @@ mod tests {
                 .collect();
             assert_eq!(parties[0], parties[1]);
         }
+    }
+
+    #[test]
+    fn two_scores_of_one_report_are_two_claims() {
+        // Running scores of one game are different figures, not mentions of one.
+        let d = docs(&[
+            "Okafor ran in from the 3 to give Memphis a 14-0 lead in the first quarter. Diaz \
+             kicked a 38-yard field goal to give Memphis a 17-7 lead at halftime.",
+            "Diaz kicked a field goal just before the break for a 17-7 lead.",
+        ]);
+        for a in align(&d) {
+            let values: Vec<_> = a
+                .claims
+                .iter()
+                .chain(&a.restatements)
+                .filter(|r| r.source == 0)
+                .map(|r| claim(&d, *r).quantity.tally.map(|t| t.key()))
+                .collect();
+            assert!(values.windows(2).all(|w| w[0] == w[1]), "{values:?}");
+        }
+    }
+
+    #[test]
+    fn a_result_seen_from_either_side_is_one_fact() {
+        let d = docs(&[
+            "The Hawks sealed a 27-20 victory over the Owls on Sunday.",
+            "The Owls slumped to a 27-20 defeat against the Hawks on Sunday.",
+        ]);
+        assert!(ruled_out(&d).is_empty(), "{:?}", ruled_out(&d));
+        assert_eq!(multi(&align(&d)).len(), 1);
     }
 
     #[test]

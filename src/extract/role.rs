@@ -217,7 +217,8 @@ impl Scan<'_> {
         })
     }
 
-    /// A capitalised word that can be part of a name or an organisation.
+    /// A capitalised word that can be part of a name or an organisation: not a function
+    /// word, a month or a weekday (`fired Coach Ann Lee Saturday` names Ann Lee).
     fn proper(&self, i: usize) -> bool {
         let Some(t) = self.toks.get(i) else {
             return false;
@@ -230,6 +231,7 @@ impl Scan<'_> {
                 .is_some_and(char::is_uppercase)
             && !self.lx.stopwords.contains(w)
             && !self.lx.months.contains(w)
+            && !self.lx.is_cue("weekday", w)
             && self.role_at(i).is_none()
     }
 

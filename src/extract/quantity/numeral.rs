@@ -196,13 +196,19 @@ impl Parser<'_> {
                 n.end = j;
             }
         }
-        // Mixed number: `2 1/2`, `10 1/2 miles`.
+        // Mixed number: `2 1/2`, `10 1/2 miles`, and with a hyphen, `2-1/2 years`.
+        let hyphen = self.raw(n.end) == "-"
+            && self.glued(n.end)
+            && self
+                .tok(n.end + 1)
+                .is_some_and(|t| t.kind == TokenKind::Number && t.glued);
+        let whole_end = n.end + usize::from(hyphen);
         if n.plain
             && self
-                .tok(n.end)
-                .is_some_and(|t| t.kind == TokenKind::Number && !t.glued)
+                .tok(whole_end)
+                .is_some_and(|t| t.kind == TokenKind::Number && (hyphen || !t.glued))
         {
-            if let Some((f, end)) = self.slash_fraction(n.end) {
+            if let Some((f, end)) = self.slash_fraction(whole_end) {
                 if f < 1.0 {
                     n.value += f;
                     n.end = end;

@@ -132,6 +132,7 @@ cases! {
     glued_km: "a 20km stretch" => ("20km", Measure, Some(20.0), Some(20.0), Some(20.0), Exact);
     hyphen_unit: "a six-mile trip" => ("six-mile", Measure, Some(6.0), Some(6.0), Some(6.0), Exact);
     fraction: "2 1/2 hours" => ("2 1/2 hours", Measure, Some(2.5), Some(2.5), Some(2.5), Exact);
+    hyphenated_mixed_number: "a 3-1/4 inch pipe" => ("3-1/4 inch", Measure, Some(3.25), Some(3.25), Some(3.25), Exact);
     celsius: "hit 40 degrees Celsius" => ("40 degrees Celsius", Measure, Some(40.0), Some(40.0), Some(40.0), Exact);
     year: "in 2019 the" => ("2019", Year, Some(2019.0), Some(2019.0), Some(2019.0), Exact);
     decade: "the 1960s" => ("1960s", Year, None, Some(1960.0), Some(1969.0), Range);
