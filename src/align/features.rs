@@ -511,7 +511,16 @@ pub fn features(a: &View, b: &View, w: &Wording, crowd: (usize, usize)) -> Featu
         }
         _ => {}
     }
-    set(HEAD_RELATED, w.head.score);
+    // A result names both sides, and each report may tell it from either: `victory` and
+    // `defeat` are one game, and the names near the figure are its two teams in either order.
+    let result = |c: &Claim| c.quantity.tally.is_some_and(|t| !t.record);
+    let results = result(x) && result(y);
+    let head_score = if results && w.head.how == How::Contrast {
+        0.75
+    } else {
+        w.head.score
+    };
+    set(HEAD_RELATED, head_score);
     // Two things counted that the resource knows and finds unrelated (`spreaders`,
     // `districts`): the same figure is likely a coincidence.
     if let (Some(h), Some(k)) = (&x.counted, &y.counted) {
@@ -522,17 +531,16 @@ pub fn features(a: &View, b: &View, w: &Wording, crowd: (usize, usize)) -> Featu
         }
     }
     set(PREDICATE_RELATED, w.predicate.score);
-    let result = |c: &Claim| c.quantity.tally.is_some_and(|t| !t.record);
-    if (w.head.how == How::Contrast || w.predicate.how == How::Contrast)
-        && !(result(x) && result(y))
-    {
+    if (w.head.how == How::Contrast || w.predicate.how == How::Contrast) && !results {
         set(MEASURE_CLASH, 1.0);
     }
     set(LOCAL_WORDS, weighted_jaccard(&a.local, &b.local));
     set(SENTENCE_WORDS, weighted_jaccard(&a.context, &b.context));
-    if names_meet(&x.local_entities, &y.local_entities) {
+    if names_meet(&x.local_entities, &y.local_entities)
+        || results && names_meet(&x.entities, &y.entities)
+    {
         set(NAMES_NEAR, 1.0);
-    } else if !x.local_entities.is_empty() && !y.local_entities.is_empty() {
+    } else if !x.local_entities.is_empty() && !y.local_entities.is_empty() && !results {
         set(NAMES_NEAR_CLASH, 1.0);
     }
     set(
