@@ -1084,14 +1084,29 @@ impl Lexicon {
     /// Looks up a lowercase word's stem and measure class, stemming each word once per thread:
     /// news repeats its vocabulary, and the stemmer is the costliest step of extraction.
     fn stemmed<R>(&self, word: &str, f: impl FnOnce(&Stemmed, Option<usize>) -> R) -> R {
+        self.stemmed_entry(word, |s, k, _| f(s, k))
+    }
+
+    /// The stem of a lowercase content word as a [`StemId`]; `None` for a stopword. One
+    /// lookup for both questions, which extraction asks of every word of every sentence.
+    pub fn content_stem_id(&self, word: &str) -> Option<StemId> {
+        self.stemmed_entry(word, |s, _, stop| (!stop).then_some(s.id))
+    }
+
+    /// [`Lexicon::stemmed`], also saying whether the word is a stopword (cached with it).
+    fn stemmed_entry<R>(
+        &self,
+        word: &str,
+        f: impl FnOnce(&Stemmed, Option<usize>, bool) -> R,
+    ) -> R {
         thread_local! {
-            static CACHE: RefCell<FastMap<String, (Stemmed, Option<usize>)>> =
+            static CACHE: RefCell<FastMap<String, (Stemmed, Option<usize>, bool)>> =
                 RefCell::new(FastMap::default());
         }
         CACHE.with(|c| {
             let mut c = c.borrow_mut();
-            if let Some((s, k)) = c.get(word) {
-                return f(s, *k);
+            if let Some((s, k, stop)) = c.get(word) {
+                return f(s, *k, *stop);
             }
             if c.len() > 500_000 {
                 c.clear();
@@ -1106,8 +1121,9 @@ impl Lexicon {
                 id: StemId::of(&stem),
                 stem,
             };
-            let r = f(&stem, class);
-            c.insert(word.to_string(), (stem, class));
+            let stop = self.stopwords.contains(word);
+            let r = f(&stem, class, stop);
+            c.insert(word.to_string(), (stem, class, stop));
             r
         })
     }

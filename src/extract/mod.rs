@@ -158,13 +158,15 @@ fn figures_in(tk: &token::Tokens, sentence: usize, detail: Detail) -> Vec<Claim>
             }
             let w = tk.raw(k);
             let lw = tk.folded(k);
-            if lw.len() < 3 || lx.stopwords.contains(&*lw) {
+            if lw.len() < 3 {
                 continue;
             }
+            let Some(stem) = lx.content_stem_id(&lw) else {
+                continue;
+            };
             if k > 0 && w.chars().next().is_some_and(char::is_uppercase) {
                 entities.push(lw.to_string());
             }
-            let stem = lx.stem_id(&lw);
             stems[k] = Some(stem);
             ctx.push(stem);
         }
@@ -266,10 +268,10 @@ fn figures_in(tk: &token::Tokens, sentence: usize, detail: Detail) -> Vec<Claim>
             && out[i].quantity.kind.is_amount()
             && out[i].quantity.kind != QuantityKind::Measure
         {
-            let dim = dimension(&out[i].quantity);
+            let dim = dimension_str(&out[i].quantity);
             let donor = (0..out.len())
                 .filter(|&j| {
-                    j != i && out[j].measure.is_some() && dimension(&out[j].quantity) == dim
+                    j != i && out[j].measure.is_some() && dimension_str(&out[j].quantity) == dim
                 })
                 .min_by_key(|&j| j.abs_diff(i));
             if let Some(j) = donor {
@@ -345,8 +347,62 @@ fn near(
 
 /// The dimension a quantity's figure lives in: `count`, `money:USD`, `length`…
 pub fn dimension(q: &Quantity) -> String {
-    match (&q.unit, q.kind) {
-        (Some(u), _) => u.dimension.to_string(),
-        (None, k) => format!("{k:?}").to_lowercase(),
+    dimension_str(q).to_string()
+}
+
+/// [`dimension`], borrowed: the unit's dimension, else the kind's name in lowercase. For the
+/// hot paths that only compare or hash it.
+pub fn dimension_str(q: &Quantity) -> &str {
+    match &q.unit {
+        Some(u) => &u.dimension,
+        None => match q.kind {
+            QuantityKind::Count => "count",
+            QuantityKind::Money => "money",
+            QuantityKind::Percent => "percent",
+            QuantityKind::PercentagePoints => "percentagepoints",
+            QuantityKind::Measure => "measure",
+            QuantityKind::Age => "age",
+            QuantityKind::Magnitude => "magnitude",
+            QuantityKind::Multiplier => "multiplier",
+            QuantityKind::Ordinal => "ordinal",
+            QuantityKind::Year => "year",
+            QuantityKind::Date => "date",
+            QuantityKind::Time => "time",
+            QuantityKind::Identifier => "identifier",
+            QuantityKind::Score => "score",
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_kind_without_unit_is_its_lowercase_name() {
+        use QuantityKind::*;
+        for kind in [
+            Count,
+            Money,
+            Percent,
+            PercentagePoints,
+            Measure,
+            Age,
+            Magnitude,
+            Multiplier,
+            Ordinal,
+            Year,
+            Date,
+            Time,
+            Identifier,
+            Score,
+        ] {
+            let q = Quantity {
+                kind,
+                unit: None,
+                ..quantity::find_in(&token::Tokens::new("12 people", 0..9))[0].clone()
+            };
+            assert_eq!(dimension_str(&q), format!("{kind:?}").to_lowercase());
+        }
     }
 }

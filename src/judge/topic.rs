@@ -922,8 +922,16 @@ fn periods(s: &Sentence, out: &mut Vec<String>) {
         if month && !ambiguous {
             out.push(raw.to_string());
         }
-        let seq: Vec<&str> = (i..r.end).filter_map(|k| s.word(k)).take(4).collect();
         if s.tk.is_word(i) {
+            // The next four words, without allocating: this runs for every token near every
+            // figure a finding names.
+            let mut seq = [""; 4];
+            let mut n = 0;
+            for word in (i..r.end).filter_map(|k| s.word(k)).take(4) {
+                seq[n] = word;
+                n += 1;
+            }
+            let seq = &seq[..n];
             if let Some((_, q)) = w.period.iter().find(|(p, _)| seq.starts_with(p)) {
                 out.push(q.to_string());
             }
