@@ -669,10 +669,9 @@ pub fn attribution(tk: &Tokens, clause: Range<usize>) -> Option<Attribution> {
     let (text, toks) = (tk.text, &tk.toks[..]);
     let lx = lexicon();
     // Most clauses name no source: look for a reporting verb before collecting words.
-    let verb = |w: &str| lx.attribution_verbs.contains(w) || lx.weak_attribution_verbs.contains(w);
     if !clause
         .clone()
-        .any(|i| toks[i].kind == TokenKind::Word && verb(tk.lower(i)))
+        .any(|i| toks[i].kind == TokenKind::Word && lx.any_attribution_verbs.contains(tk.lower(i)))
     {
         return None;
     }

@@ -468,6 +468,8 @@ pub struct Lexicon {
     pub attribution_verbs: FastSet<&'static str>,
     /// Verbs that attribute a figure only to a known party (`police reported`).
     pub weak_attribution_verbs: FastSet<&'static str>,
+    /// Both kinds of attribution verb, for the one lookup that asks whether a clause has any.
+    pub any_attribution_verbs: FastSet<&'static str>,
     /// Role phrases, longest first.
     pub roles: Vec<RolePhrase>,
     /// The same phrases by their first word (lowercase), longest first.
@@ -1048,6 +1050,10 @@ impl Lexicon {
             identifiers: words(IDENTIFIERS),
             months: words(MONTHS),
             stopwords: words(STOPWORDS),
+            any_attribution_verbs: attribution_verbs
+                .union(&weak_attribution_verbs)
+                .copied()
+                .collect(),
             attribution_verbs,
             modal_words,
             weak_attribution_verbs,

@@ -189,6 +189,10 @@ fn figures_in(tk: &token::Tokens, sentence: usize, detail: Detail) -> Vec<Claim>
         .iter()
         .map(|q| q.start_token..q.end_token)
         .collect();
+    // The sentence's distancing words (`allegedly`), looked up once for all its figures.
+    let modals: Vec<usize> = (0..toks.len())
+        .filter(|&i| toks[i].kind == token::TokenKind::Word && lx.modal_words.contains(tk.lower(i)))
+        .collect();
     // Attribution belongs to a clause; read it once per clause.
     let mut attributions: Vec<Option<Option<Attribution>>> = vec![None; clauses.len()];
     let mut out: Vec<Claim> = Vec::with_capacity(quantities.len());
@@ -214,13 +218,11 @@ fn figures_in(tk: &token::Tokens, sentence: usize, detail: Detail) -> Vec<Claim>
         let update = (clause.start.max(q.start_token.saturating_sub(4))..q.start_token)
             .any(|i| lx.is_cue("change", tk.lower(i)));
         // A distancing word in the figure's clause, else anywhere in the sentence.
-        let modal_in = |r: Range<usize>| {
-            r.filter(|&i| toks[i].kind == token::TokenKind::Word)
-                .map(|i| tk.lower(i))
-                .find(|w| lx.modal_words.contains(w))
-                .map(str::to_string)
-        };
-        let modality = modal_in(clause.clone()).or_else(|| modal_in(0..toks.len()));
+        let modality = modals
+            .iter()
+            .find(|&&i| clause.contains(&i))
+            .or(modals.first())
+            .map(|&i| tk.lower(i).to_string());
         let (local, local_entities, per) = if detail == Detail::Full {
             near(tk, &stems, clause.clone(), q, c.as_ref(), &|i| {
                 !elsewhere(i)
