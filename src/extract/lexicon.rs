@@ -227,6 +227,9 @@ struct Stemmed {
     id: StemId,
 }
 
+/// What the stem cache keeps of a word: its stem, its measure class, whether it is a stopword.
+type StemEntry = (Stemmed, Option<usize>, bool);
+
 /// A prefilter for a set of lowercase words: for each pair of leading letters a–z (a word's
 /// second byte may also be something else, or missing), a bit per length of the words that
 /// start so (lengths of 31 and more share a bit). A word of another shape is not in the
@@ -1106,8 +1109,7 @@ impl Lexicon {
         f: impl FnOnce(&Stemmed, Option<usize>, bool) -> R,
     ) -> R {
         thread_local! {
-            static CACHE: RefCell<FastMap<String, (Stemmed, Option<usize>, bool)>> =
-                RefCell::new(FastMap::default());
+            static CACHE: RefCell<FastMap<String, StemEntry>> = RefCell::new(FastMap::default());
         }
         CACHE.with(|c| {
             let mut c = c.borrow_mut();
