@@ -189,6 +189,8 @@ fn figures_in(tk: &token::Tokens, sentence: usize, detail: Detail) -> Vec<Claim>
         .iter()
         .map(|q| q.start_token..q.end_token)
         .collect();
+    // Looked up once for the sentence's figures, not once per word before each of them.
+    let change_cues = lx.cues.get("change");
     // The sentence's distancing words (`allegedly`), looked up once for all its figures.
     let modals: Vec<usize> = (0..toks.len())
         .filter(|&i| toks[i].kind == token::TokenKind::Word && lx.modal_words.contains(tk.lower(i)))
@@ -216,7 +218,7 @@ fn figures_in(tk: &token::Tokens, sentence: usize, detail: Detail) -> Vec<Claim>
         let q = &q;
         let predicate = context::predicate(tk, clause.clone(), q, c.as_ref(), &elsewhere);
         let update = (clause.start.max(q.start_token.saturating_sub(4))..q.start_token)
-            .any(|i| lx.is_cue("change", tk.lower(i)));
+            .any(|i| change_cues.is_some_and(|c| c.contains(tk.lower(i))));
         // A distancing word in the figure's clause, else anywhere in the sentence.
         let modality = modals
             .iter()

@@ -932,16 +932,19 @@ fn periods(s: &Sentence, out: &mut Vec<String>) {
             continue;
         }
         let raw = s.raw(i);
-        let lower = s.tk.folded(i);
-        let month = s.is_name(i) && raw.len() >= 3 && lx.months.contains(&*lower);
-        // `May` is also a verb: only after a preposition.
-        let ambiguous = lower == "may"
-            && !matches!(
-                s.word(i.wrapping_sub(1)),
-                Some("in" | "for" | "of" | "since" | "until" | "by")
-            );
-        if month && !ambiguous {
-            out.push(raw.to_string());
+        // Only a name can be a month: the word is folded only then.
+        if s.is_name(i) && raw.len() >= 3 {
+            let lower = s.tk.folded(i);
+            let month = lx.months.contains(&*lower);
+            // `May` is also a verb: only after a preposition.
+            let ambiguous = lower == "may"
+                && !matches!(
+                    s.word(i.wrapping_sub(1)),
+                    Some("in" | "for" | "of" | "since" | "until" | "by")
+                );
+            if month && !ambiguous {
+                out.push(raw.to_string());
+            }
         }
         if s.tk.is_word(i) {
             // The next four words, without allocating: this runs for every token near every
