@@ -306,14 +306,14 @@ pub fn jsonl(event_id: &str, cmp: &Comparison, opts: &Options, out: &mut Vec<u8>
     let mut id = Vec::with_capacity(event_id.len() + 16);
     id.extend_from_slice(b"{\"event_id\":");
     serde_json::to_writer(&mut id, event_id).expect("a string serializes");
-    id.push(b',');
-    let mut obj = Vec::new();
     for finding in json::comparison_json(cmp, opts).findings {
-        obj.clear();
-        serde_json::to_writer(&mut obj, &finding).expect("serializable");
-        // The id's prefix opened the object: drop the finding's own `{`.
         out.extend_from_slice(&id);
-        out.extend_from_slice(obj.strip_prefix(b"{").expect("a finding is an object"));
+        // The id's prefix opened the object: the finding's own `{` becomes the comma after
+        // the id (serialized in place, not copied).
+        let open = out.len();
+        serde_json::to_writer(&mut *out, &finding).expect("serializable");
+        debug_assert_eq!(out[open], b'{', "a finding is an object");
+        out[open] = b',';
         out.push(b'\n');
     }
 }

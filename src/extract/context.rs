@@ -746,10 +746,9 @@ pub fn attribution(tk: &Tokens, clause: Range<usize>) -> Option<Attribution> {
     let (text, toks) = (tk.text, &tk.toks[..]);
     let lx = lexicon();
     // Most clauses name no source: look for a reporting verb before collecting words.
-    let verb = |w: &str| lx.attribution_verbs.contains(w) || lx.weak_attribution_verbs.contains(w);
     if !clause
         .clone()
-        .any(|i| toks[i].kind == TokenKind::Word && verb(tk.lower(i)))
+        .any(|i| toks[i].kind == TokenKind::Word && lx.any_attribution_verbs.contains(tk.lower(i)))
     {
         return None;
     }
@@ -759,10 +758,10 @@ pub fn attribution(tk: &Tokens, clause: Range<usize>) -> Option<Attribution> {
         .map(|i| (i, lower(tk, i)))
         .collect();
     for (k, (i, w)) in words.iter().enumerate() {
-        let weak = lx.weak_attribution_verbs.contains(&**w);
-        if !weak && !lx.attribution_verbs.contains(&**w) {
+        if !lx.any_attribution_verbs.contains(&**w) {
             continue;
         }
+        let weak = lx.weak_attribution_verbs.contains(&**w);
         if w == "according" {
             if words.get(k + 1).is_some_and(|(_, n)| n == "to") {
                 return party(
@@ -807,35 +806,38 @@ pub fn attribution(tk: &Tokens, clause: Range<usize>) -> Option<Attribution> {
 
 /// Reduces candidate words to a party: a known party word, else a capitalised name.
 fn party(text: &str, toks: &[Token], lx: &Lexicon, idx: Vec<usize>) -> Option<Attribution> {
-    let words: Vec<(usize, String)> = idx
+    // Each word as written and lowercased once.
+    let words: Vec<(usize, &str, String)> = idx
         .into_iter()
-        .map(|i| (i, text[toks[i].span.clone()].to_string()))
-        .filter(|(_, w)| {
-            let l = w.to_lowercase();
+        .map(|i| {
+            let w = &text[toks[i].span.clone()];
+            (i, w, w.to_lowercase())
+        })
+        .filter(|(_, _, l)| {
             (!lx.stopwords.contains(l.as_str()) || lx.parties.contains_key(l.as_str()))
-                && !lx.is_cue("weekday", &l)
+                && !lx.is_cue("weekday", l)
                 && !lx.months.contains(l.as_str())
         })
         .collect();
-    if let Some((_, w)) = words
+    if let Some((w, party)) = words
         .iter()
-        .find(|(_, w)| lx.parties.contains_key(w.to_lowercase().as_str()))
+        .find_map(|(_, w, l)| lx.parties.get(l.as_str()).map(|p| (w, p)))
     {
         return Some(Attribution {
-            text: w.clone(),
-            party: lx.parties[w.to_lowercase().as_str()].to_string(),
+            text: w.to_string(),
+            party: party.to_string(),
             known: true,
         });
     }
-    let names: Vec<&(usize, String)> = words
+    let names: Vec<&(usize, &str, String)> = words
         .iter()
-        .filter(|(_, w)| w.chars().next().is_some_and(char::is_uppercase))
+        .filter(|(_, w, _)| w.chars().next().is_some_and(char::is_uppercase))
         .collect();
     let last = names.last()?;
     let first = names.first()?;
     Some(Attribution {
         text: text[toks[first.0].span.start..toks[last.0].span.end].to_string(),
-        party: last.1.to_lowercase(),
+        party: last.2.clone(),
         known: false,
     })
 }

@@ -227,6 +227,9 @@ struct Stemmed {
     id: StemId,
 }
 
+/// What the stem cache keeps of a word: its stem, its measure class, whether it is a stopword.
+type StemEntry = (Stemmed, Option<usize>, bool);
+
 /// A prefilter for a set of lowercase words: for each pair of leading letters a–z (a word's
 /// second byte may also be something else, or missing), a bit per length of the words that
 /// start so (lengths of 31 and more share a bit). A word of another shape is not in the
@@ -471,6 +474,8 @@ pub struct Lexicon {
     pub attribution_verbs: FastSet<&'static str>,
     /// Verbs that attribute a figure only to a known party (`police reported`).
     pub weak_attribution_verbs: FastSet<&'static str>,
+    /// Both kinds of attribution verb, for the one lookup that asks whether a clause has any.
+    pub any_attribution_verbs: FastSet<&'static str>,
     /// Role phrases, longest first.
     pub roles: Vec<RolePhrase>,
     /// The same phrases by their first word (lowercase), longest first.
@@ -1073,6 +1078,10 @@ impl Lexicon {
             months: words(MONTHS),
             month_numbers: month_numbers(MONTHS),
             stopwords: words(STOPWORDS),
+            any_attribution_verbs: attribution_verbs
+                .union(&weak_attribution_verbs)
+                .copied()
+                .collect(),
             attribution_verbs,
             modal_words,
             weak_attribution_verbs,
@@ -1109,14 +1118,28 @@ impl Lexicon {
     /// Looks up a lowercase word's stem and measure class, stemming each word once per thread:
     /// news repeats its vocabulary, and the stemmer is the costliest step of extraction.
     fn stemmed<R>(&self, word: &str, f: impl FnOnce(&Stemmed, Option<usize>) -> R) -> R {
+        self.stemmed_entry(word, |s, k, _| f(s, k))
+    }
+
+    /// The stem of a lowercase content word as a [`StemId`]; `None` for a stopword. One
+    /// lookup for both questions, which extraction asks of every word of every sentence.
+    pub fn content_stem_id(&self, word: &str) -> Option<StemId> {
+        self.stemmed_entry(word, |s, _, stop| (!stop).then_some(s.id))
+    }
+
+    /// [`Lexicon::stemmed`], also saying whether the word is a stopword (cached with it).
+    fn stemmed_entry<R>(
+        &self,
+        word: &str,
+        f: impl FnOnce(&Stemmed, Option<usize>, bool) -> R,
+    ) -> R {
         thread_local! {
-            static CACHE: RefCell<FastMap<String, (Stemmed, Option<usize>)>> =
-                RefCell::new(FastMap::default());
+            static CACHE: RefCell<FastMap<String, StemEntry>> = RefCell::new(FastMap::default());
         }
         CACHE.with(|c| {
             let mut c = c.borrow_mut();
-            if let Some((s, k)) = c.get(word) {
-                return f(s, *k);
+            if let Some((s, k, stop)) = c.get(word) {
+                return f(s, *k, *stop);
             }
             if c.len() > 500_000 {
                 c.clear();
@@ -1131,8 +1154,9 @@ impl Lexicon {
                 id: StemId::of(&stem),
                 stem,
             };
-            let r = f(&stem, class);
-            c.insert(word.to_string(), (stem, class));
+            let stop = self.stopwords.contains(word);
+            let r = f(&stem, class, stop);
+            c.insert(word.to_string(), (stem, class, stop));
             r
         })
     }

@@ -158,13 +158,15 @@ fn figures_in(tk: &token::Tokens, sentence: usize, detail: Detail) -> Vec<Claim>
             }
             let w = tk.raw(k);
             let lw = tk.folded(k);
-            if lw.len() < 3 || lx.stopwords.contains(&*lw) {
+            if lw.len() < 3 {
                 continue;
             }
+            let Some(stem) = lx.content_stem_id(&lw) else {
+                continue;
+            };
             if k > 0 && w.chars().next().is_some_and(char::is_uppercase) {
                 entities.push(lw.to_string());
             }
-            let stem = lx.stem_id(&lw);
             stems[k] = Some(stem);
             ctx.push(stem);
         }
@@ -186,6 +188,12 @@ fn figures_in(tk: &token::Tokens, sentence: usize, detail: Detail) -> Vec<Claim>
     let figures: Vec<Range<usize>> = quantities
         .iter()
         .map(|q| q.start_token..q.end_token)
+        .collect();
+    // Looked up once for the sentence's figures, not once per word before each of them.
+    let change_cues = lx.cues.get("change");
+    // The sentence's distancing words (`allegedly`), looked up once for all its figures.
+    let modals: Vec<usize> = (0..toks.len())
+        .filter(|&i| toks[i].kind == token::TokenKind::Word && lx.modal_words.contains(tk.lower(i)))
         .collect();
     // Attribution belongs to a clause; read it once per clause.
     let mut attributions: Vec<Option<Option<Attribution>>> = vec![None; clauses.len()];
@@ -210,15 +218,13 @@ fn figures_in(tk: &token::Tokens, sentence: usize, detail: Detail) -> Vec<Claim>
         let q = &q;
         let predicate = context::predicate(tk, clause.clone(), q, c.as_ref(), &elsewhere);
         let update = (clause.start.max(q.start_token.saturating_sub(4))..q.start_token)
-            .any(|i| lx.is_cue("change", tk.lower(i)));
+            .any(|i| change_cues.is_some_and(|c| c.contains(tk.lower(i))));
         // A distancing word in the figure's clause, else anywhere in the sentence.
-        let modal_in = |r: Range<usize>| {
-            r.filter(|&i| toks[i].kind == token::TokenKind::Word)
-                .map(|i| tk.lower(i))
-                .find(|w| lx.modal_words.contains(w))
-                .map(str::to_string)
-        };
-        let modality = modal_in(clause.clone()).or_else(|| modal_in(0..toks.len()));
+        let modality = modals
+            .iter()
+            .find(|&&i| clause.contains(&i))
+            .or(modals.first())
+            .map(|&i| tk.lower(i).to_string());
         let (local, local_entities, per) = if detail == Detail::Full {
             near(tk, &stems, clause.clone(), q, c.as_ref(), &|i| {
                 !elsewhere(i)
@@ -266,10 +272,10 @@ fn figures_in(tk: &token::Tokens, sentence: usize, detail: Detail) -> Vec<Claim>
             && out[i].quantity.kind.is_amount()
             && out[i].quantity.kind != QuantityKind::Measure
         {
-            let dim = dimension(&out[i].quantity);
+            let dim = dimension_str(&out[i].quantity);
             let donor = (0..out.len())
                 .filter(|&j| {
-                    j != i && out[j].measure.is_some() && dimension(&out[j].quantity) == dim
+                    j != i && out[j].measure.is_some() && dimension_str(&out[j].quantity) == dim
                 })
                 .min_by_key(|&j| j.abs_diff(i));
             if let Some(j) = donor {
@@ -345,8 +351,62 @@ fn near(
 
 /// The dimension a quantity's figure lives in: `count`, `money:USD`, `length`…
 pub fn dimension(q: &Quantity) -> String {
-    match (&q.unit, q.kind) {
-        (Some(u), _) => u.dimension.to_string(),
-        (None, k) => format!("{k:?}").to_lowercase(),
+    dimension_str(q).to_string()
+}
+
+/// [`dimension`], borrowed: the unit's dimension, else the kind's name in lowercase. For the
+/// hot paths that only compare or hash it.
+pub fn dimension_str(q: &Quantity) -> &str {
+    match &q.unit {
+        Some(u) => &u.dimension,
+        None => match q.kind {
+            QuantityKind::Count => "count",
+            QuantityKind::Money => "money",
+            QuantityKind::Percent => "percent",
+            QuantityKind::PercentagePoints => "percentagepoints",
+            QuantityKind::Measure => "measure",
+            QuantityKind::Age => "age",
+            QuantityKind::Magnitude => "magnitude",
+            QuantityKind::Multiplier => "multiplier",
+            QuantityKind::Ordinal => "ordinal",
+            QuantityKind::Year => "year",
+            QuantityKind::Date => "date",
+            QuantityKind::Time => "time",
+            QuantityKind::Identifier => "identifier",
+            QuantityKind::Score => "score",
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_kind_without_unit_is_its_lowercase_name() {
+        use QuantityKind::*;
+        for kind in [
+            Count,
+            Money,
+            Percent,
+            PercentagePoints,
+            Measure,
+            Age,
+            Magnitude,
+            Multiplier,
+            Ordinal,
+            Year,
+            Date,
+            Time,
+            Identifier,
+            Score,
+        ] {
+            let q = Quantity {
+                kind,
+                unit: None,
+                ..quantity::find_in(&token::Tokens::new("12 people", 0..9))[0].clone()
+            };
+            assert_eq!(dimension_str(&q), format!("{kind:?}").to_lowercase());
+        }
     }
 }

@@ -40,6 +40,9 @@ pub struct Tokens<'a> {
     /// ASCII lowercase of the text from byte `base` on (at least the sentence).
     lower: Cow<'a, str>,
     base: usize,
+    /// Each token's slice of `lower` when that is borrowed (a document's, made once), so the
+    /// many lookups of a token's lowercase do not slice it again; empty when `lower` is owned.
+    lowers: Vec<&'a str>,
 }
 
 impl<'a> Tokens<'a> {
@@ -50,6 +53,7 @@ impl<'a> Tokens<'a> {
             lower: Cow::Owned(text[range.clone()].to_ascii_lowercase()),
             base: range.start,
             text,
+            lowers: Vec::new(),
         }
     }
 
@@ -57,11 +61,14 @@ impl<'a> Tokens<'a> {
     /// all of a document's sentences.
     pub fn with_lower(text: &'a str, lower: &'a str, range: Range<usize>) -> Tokens<'a> {
         debug_assert_eq!(text.len(), lower.len());
+        let toks = tokenize(&text[range.clone()], range.start);
+        let lowers = toks.iter().map(|t| &lower[t.span.clone()]).collect();
         Tokens {
-            toks: tokenize(&text[range.clone()], range.start),
+            toks,
             lower: Cow::Borrowed(lower),
             base: 0,
             text,
+            lowers,
         }
     }
 
@@ -80,6 +87,9 @@ impl<'a> Tokens<'a> {
 
     /// Token `i` in ASCII lowercase (`""` past the end).
     pub fn lower(&self, i: usize) -> &str {
+        if let Some(w) = self.lowers.get(i) {
+            return w;
+        }
         self.toks.get(i).map_or("", |t| {
             &self.lower[t.span.start - self.base..t.span.end - self.base]
         })
@@ -103,6 +113,11 @@ impl<'a> Tokens<'a> {
     /// The sentence lowercased, and the offset of its first byte in `text`.
     pub(crate) fn lowered(&self) -> (&str, usize) {
         (&self.lower, self.base)
+    }
+
+    /// Each token's lowercase, when made with [`Tokens::with_lower`] (else empty).
+    pub(crate) fn lowers(&self) -> &[&'a str] {
+        &self.lowers
     }
 }
 

@@ -7,7 +7,7 @@ pub mod topic;
 
 use crate::align::{Alignment, ClaimRef};
 use crate::document::Source;
-use crate::extract::{dimension, Claim, DateParts, HedgeKind, Measure, QuantityKind};
+use crate::extract::{dimension_str, Claim, DateParts, HedgeKind, Measure, QuantityKind};
 use crate::interval::{self, in_base, relate, Relation};
 use crate::Analysis;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -304,10 +304,17 @@ fn judge_group(docs: &[Analysis], a: &Alignment) -> Finding {
     let any_update = claims.iter().any(|r| claim(docs, *r).update);
     let any_vague = claims.iter().any(|r| is_vague(claim(docs, *r)));
     let list = |rs: &[ClaimRef]| -> String {
-        rs.iter()
-            .map(|r| format!("{} says {}", label(docs, *r), quote_figure(docs, *r)))
-            .collect::<Vec<_>>()
-            .join(", ")
+        let mut out = String::new();
+        for (k, r) in rs.iter().enumerate() {
+            if k > 0 {
+                out.push_str(", ");
+            }
+            out.push_str(label(docs, *r));
+            out.push_str(" says \"");
+            out.push_str(&figure(docs, *r));
+            out.push('"');
+        }
+        out
     };
     let mut notes = Vec::new();
     if let Some(note) = modality_note(docs, claims) {
@@ -539,7 +546,7 @@ type MeasureGroup<'a> = (Option<&'a Measure>, Vec<ClaimRef>);
 
 struct ValueIndex<'a> {
     /// Per figure (dimension and value): its claims grouped by measure.
-    by_value: HashMap<(String, u64), Vec<MeasureGroup<'a>>>,
+    by_value: HashMap<(&'a str, u64), Vec<MeasureGroup<'a>>>,
 }
 
 /// How many same-figure claims of each other source are worth a note…
@@ -552,14 +559,14 @@ const TWIN_NOTES: usize = 3;
 
 impl<'a> ValueIndex<'a> {
     fn new(docs: &'a [Analysis]) -> ValueIndex<'a> {
-        let mut by_value: HashMap<(String, u64), Vec<MeasureGroup>> = HashMap::default();
+        let mut by_value: HashMap<(&str, u64), Vec<MeasureGroup>> = HashMap::default();
         // Where each (figure, measure) group sits in its figure's list.
-        let mut group_of: HashMap<((String, u64), Option<&Measure>), usize> = HashMap::default();
+        let mut group_of: HashMap<((&str, u64), Option<&Measure>), usize> = HashMap::default();
         for (s, d) in docs.iter().enumerate() {
             for (i, c) in d.claims.iter().enumerate() {
                 let Some(k) = twin_key(c) else { continue };
                 let m = c.measure.as_ref();
-                let groups = by_value.entry(k.clone()).or_default();
+                let groups = by_value.entry(k).or_default();
                 let g = *group_of.entry((k, m)).or_insert_with(|| {
                     groups.push((m, Vec::new()));
                     groups.len() - 1
@@ -601,11 +608,11 @@ impl<'a> ValueIndex<'a> {
 }
 
 /// Small figures (1–9) recur by chance; only larger precise ones are worth pairing as twins.
-fn twin_key(c: &Claim) -> Option<(String, u64)> {
+fn twin_key(c: &Claim) -> Option<(&str, u64)> {
     let v = c.quantity.value.filter(|v| *v >= 10.0)?;
     // A figure whose measure is unknown says nothing about what it counts.
     (c.quantity.kind.is_amount() && !is_vague(c) && c.measure.is_some())
-        .then(|| (dimension(&c.quantity), v.to_bits()))
+        .then(|| (dimension_str(&c.quantity), v.to_bits()))
 }
 
 fn judge_single(docs: &[Analysis], r: ClaimRef, index: &ValueIndex) -> Finding {

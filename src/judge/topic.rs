@@ -106,14 +106,28 @@ pub(crate) fn name_from(readings: &[Reading], claims: &[Evidence]) -> String {
 /// The phrase proposed most often (compared without case); ties go to the earliest claim.
 fn vote<'a>(phrases: impl Iterator<Item = &'a str>) -> String {
     let phrases: Vec<&str> = phrases.collect();
-    let count = |p: &str| phrases.iter().filter(|o| o.eq_ignore_ascii_case(p)).count();
-    let mut best = phrases[0];
-    for p in &phrases[1..] {
-        if count(p) > count(best) {
-            best = p;
+    // Each phrase's count, once: by pairs for the few claims of a usual finding, through a
+    // table for an event of many reports.
+    let counts: Vec<usize> = if phrases.len() <= 16 {
+        let count = |p: &str| phrases.iter().filter(|o| o.eq_ignore_ascii_case(p)).count();
+        phrases.iter().map(|p| count(p)).collect()
+    } else {
+        let mut table: HashMap<String, usize> = HashMap::default();
+        for p in &phrases {
+            *table.entry(p.to_ascii_lowercase()).or_default() += 1;
+        }
+        phrases
+            .iter()
+            .map(|p| table[&p.to_ascii_lowercase()])
+            .collect()
+    };
+    let mut best = 0;
+    for k in 1..phrases.len() {
+        if counts[k] > counts[best] {
+            best = k;
         }
     }
-    best.to_string()
+    phrases[best].to_string()
 }
 
 /// What one claim proposes.
@@ -132,6 +146,8 @@ struct Words {
     change: HashMap<&'static str, &'static str>,
     /// Period phrases as word sequences (hyphens dropped), longest first, with qualifier.
     period: Vec<(Vec<&'static str>, &'static str)>,
+    /// The words a period phrase can begin with.
+    period_first: HashSet<&'static str>,
     tail: HashSet<&'static str>,
     link: HashSet<&'static str>,
     place: HashSet<&'static str>,
@@ -149,6 +165,7 @@ fn parse(src: &'static str) -> Result<Words, String> {
         dimension: HashMap::default(),
         change: HashMap::default(),
         period: Vec::new(),
+        period_first: HashSet::default(),
         tail: HashSet::default(),
         link: HashSet::default(),
         place: HashSet::default(),
@@ -183,6 +200,10 @@ fn parse(src: &'static str) -> Result<Words, String> {
             }
             "period" => {
                 let words: Vec<&str> = key.split([' ', '-']).filter(|s| !s.is_empty()).collect();
+                let Some(&first) = words.first() else {
+                    return Err(bad("a period needs a word"));
+                };
+                w.period_first.insert(first);
                 w.period.push((words, field(2)?));
             }
             "tail" => {
@@ -911,19 +932,33 @@ fn periods(s: &Sentence, out: &mut Vec<String>) {
             continue;
         }
         let raw = s.raw(i);
-        let lower = s.tk.folded(i);
-        let month = s.is_name(i) && raw.len() >= 3 && lx.months.contains(&*lower);
-        // `May` is also a verb: only after a preposition.
-        let ambiguous = lower == "may"
-            && !matches!(
-                s.word(i.wrapping_sub(1)),
-                Some("in" | "for" | "of" | "since" | "until" | "by")
-            );
-        if month && !ambiguous {
-            out.push(raw.to_string());
+        // Only a name can be a month: the word is folded only then.
+        if s.is_name(i) && raw.len() >= 3 {
+            let lower = s.tk.folded(i);
+            let month = lx.months.contains(&*lower);
+            // `May` is also a verb: only after a preposition.
+            let ambiguous = lower == "may"
+                && !matches!(
+                    s.word(i.wrapping_sub(1)),
+                    Some("in" | "for" | "of" | "since" | "until" | "by")
+                );
+            if month && !ambiguous {
+                out.push(raw.to_string());
+            }
         }
-        let seq: Vec<&str> = (i..r.end).filter_map(|k| s.word(k)).take(4).collect();
         if s.tk.is_word(i) {
+            // The next four words, without allocating: this runs for every token near every
+            // figure a finding names.
+            let mut seq = [""; 4];
+            let mut n = 0;
+            for word in (i..r.end).filter_map(|k| s.word(k)).take(4) {
+                seq[n] = word;
+                n += 1;
+            }
+            let seq = &seq[..n];
+            if !w.period_first.contains(seq[0]) {
+                continue;
+            }
             if let Some((_, q)) = w.period.iter().find(|(p, _)| seq.starts_with(p)) {
                 out.push(q.to_string());
             }

@@ -217,7 +217,7 @@ pub fn find(text: &str, tokens: &[Token]) -> Vec<Quantity> {
     let base = first.span.start;
     let end = tokens.last().map_or(base, |t| t.span.end);
     let lower = text[base..end].to_ascii_lowercase();
-    find_with(&Parser::new(text, tokens, &lower, base))
+    find_with(&Parser::new(text, tokens, &lower, base, None))
 }
 
 /// Finds every quantity of a tokenized sentence.
@@ -226,7 +226,7 @@ pub fn find_in(t: &Tokens) -> Vec<Quantity> {
         return Vec::new();
     }
     let (lower, base) = t.lowered();
-    find_with(&Parser::new(t.text, &t.toks, lower, base))
+    find_with(&Parser::new(t.text, &t.toks, lower, base, Some(t.lowers())))
 }
 
 fn find_with(p: &Parser) -> Vec<Quantity> {

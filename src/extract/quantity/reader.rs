@@ -5,6 +5,7 @@
 use super::{Quantity, QuantityKind};
 use crate::extract::lexicon::{flag, lexicon, HedgeKind, Lexicon, TokenView};
 use crate::extract::token::{Token, TokenKind};
+use std::borrow::Cow;
 use std::cell::{Cell, OnceCell};
 use std::ops::Range;
 
@@ -47,15 +48,15 @@ const UNKNOWN: u16 = 0x8000;
 pub(crate) struct Parser<'a> {
     pub(crate) text: &'a str,
     pub(crate) toks: &'a [Token],
-    /// The sentence lowercased (ASCII), so token offsets index it directly.
-    lower_text: &'a str,
-    base: usize,
     pub(crate) lx: &'static Lexicon,
     /// Cue classes mentioned in the sentence, computed when first asked.
     cues: OnceCell<Vec<&'static str>>,
     /// Per token, what it can begin or be (lexicon [`flag`] bits), looked up when first
     /// needed ([`UNKNOWN`] until then).
     flags: Vec<Cell<u16>>,
+    /// Per token, its ASCII lowercase (a slice of the sentence lowercased): sliced once, read
+    /// many times.
+    lowers: Cow<'a, [&'a str]>,
 }
 
 impl TokenView for Parser<'_> {
@@ -74,11 +75,13 @@ impl TokenView for Parser<'_> {
 }
 
 impl<'a> Parser<'a> {
+    /// `lowers`, when given, is each token's slice of `lower_text` (else sliced here).
     pub(super) fn new(
         text: &'a str,
         toks: &'a [Token],
         lower_text: &'a str,
         base: usize,
+        lowers: Option<&'a [&'a str]>,
     ) -> Parser<'a> {
         let lx = lexicon();
         let flags = toks
@@ -91,14 +94,21 @@ impl<'a> Parser<'a> {
                 })
             })
             .collect();
+        let lowers = match lowers {
+            Some(l) if l.len() == toks.len() => Cow::Borrowed(l),
+            _ => Cow::Owned(
+                toks.iter()
+                    .map(|t| &lower_text[t.span.start - base..t.span.end - base])
+                    .collect(),
+            ),
+        };
         Parser {
             text,
             toks,
-            lower_text,
-            base,
             lx,
             cues: OnceCell::new(),
             flags,
+            lowers,
         }
     }
 
@@ -125,9 +135,7 @@ impl<'a> Parser<'a> {
     }
 
     pub(crate) fn lower(&self, i: usize) -> &str {
-        self.toks.get(i).map_or("", |t| {
-            &self.lower_text[t.span.start - self.base..t.span.end - self.base]
-        })
+        self.lowers.get(i).copied().unwrap_or("")
     }
 
     /// The first byte of token `i` (0 past the end), without slicing the text.
