@@ -41,6 +41,25 @@ verb! {
     a_relative_clause_is_another_verb: "Ten pupils in the class who were tested fell ill." => "Ten", None;
 }
 
+/// `measure!(name: "sentence" => "figure", "measure label";)`: what the figure measures.
+macro_rules! measure {
+    ($($name:ident: $s:expr => $fig:expr, $label:expr;)*) => {
+        $(#[test] fn $name() {
+            let all = claims($s);
+            let c = claim($s, &all, $fig);
+            assert_eq!(c.measure.as_ref().map(|m| m.label.as_str()), Some($label), "{}: {}", $s, $fig);
+        })*
+    };
+}
+
+measure! {
+    deaths_across_a_modifier: "Seven climbers from three countries died on the ridge." => "Seven", "deaths";
+    deaths_of_men_in_a_van: "Two men in a car were shot dead at the junction." => "Two", "deaths";
+    a_condition_is_its_own_measure: "Four others were in serious condition on Monday night." => "Four", "in serious or critical condition";
+    critical_condition_too: "Three people remain in critical condition." => "Three", "in serious or critical condition";
+    others_after_a_toll_are_not_deaths: "Five were killed and 12 others were wounded." => "12", "injured";
+}
+
 /// The quantity of a one-figure sentence.
 fn one(s: &str) -> corroborate::Quantity {
     let all = claims(s);

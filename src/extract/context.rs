@@ -535,9 +535,12 @@ pub fn measure(
         return (Some(by_class(c)), None);
     }
     // A concrete head outside every class (`three plants`) is what the figure counts; only a
-    // person (`people`, `workers`) or no head at all leaves the predicate to decide.
+    // person (`people`, `workers`, any kind of person the lexical resource knows: `climbers`)
+    // or no head at all leaves the predicate to decide.
     if let (Some(c), None) = (counted, head_class) {
-        return (Some(stem_measure(lx, c)), None);
+        if !crate::lexical::lexical().read(&c.head).person {
+            return (Some(stem_measure(lx, c)), None);
+        }
     }
     let own = q.start_token..counted.map_or(q.end_token, |c| c.tokens.end);
     let word = |i: usize| -> Option<&str> {
