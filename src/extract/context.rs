@@ -152,8 +152,9 @@ pub fn counted(tk: &Tokens, q: &Quantity) -> Option<Counted> {
             || lx.number_word(&w).is_some()
             || NOT_COUNTED.contains(&&*w)
             || lx.is_cue("aux", &w)
-            // `15 centimetres of snow fell`: a verb ends the phrase after its first word.
-            || (last.is_some() && lx.is_cue("verb", &w))
+            // `15 centimetres of snow fell`: a verb ends the phrase after its first word, and
+            // right after a unit, which already says what is measured (`10 seconds ran off`).
+            || ((last.is_some() || q.unit.is_some()) && lx.is_cue("verb", &w))
         {
             break;
         }
@@ -943,6 +944,7 @@ mod tests {
         money_worth_of: "They stole $2.6 million worth of jewels." => (Some("jewels"), Some("stole"));
         duration_counts_nothing_after: "It happened four years ago." => (None::<&str>, Some("happened"));
         attribution_ends_predicate: "Six people died, police said." => (Some("people"), Some("died"));
+        verb_right_after_a_unit: "Another 15 minutes went by before help came." => (None::<&str>, Some("went by"));
     }
 
     #[test]
