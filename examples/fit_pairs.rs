@@ -333,7 +333,7 @@ fn evaluate_showing(events: &[Event], m: &Model, show: bool) -> Counts {
 
 /// The precision a reported discrepancy must have (the product's target): discrepancies are
 /// scored by their recall where their precision meets it, and below it by how near it comes
-/// (always less than any choice that meets it), since a false discrepancy costs a reader more
+/// (always less than any choice that meets it; equal precision goes to the greater recall), since a false discrepancy costs a reader more
 /// than a missed one and a handful of labelled conflicts cannot weigh the two finely.
 const DISCREPANCY_PRECISION: f64 = 0.85;
 
@@ -343,10 +343,12 @@ fn precise_recall(right: usize, made: usize, gold: usize) -> f64 {
     } else {
         right as f64 / made as f64
     };
+    let r = right as f64 / gold.max(1) as f64;
     if p >= DISCREPANCY_PRECISION {
-        right as f64 / gold.max(1) as f64
+        r
     } else {
-        p - 1.0
+        // Below the target, precision first; of equally precise choices, the one that finds more.
+        p - 1.0 + r * 1e-3
     }
 }
 

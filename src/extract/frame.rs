@@ -232,8 +232,11 @@ pub fn owner(
         let verbish = verb.ends_with("ed") || lx.is_cue("verb", verb) || verb.ends_with('s');
         if verbish && !lx.stopwords.contains(verb) {
             if let Some(r) = name_ending_at(tk, k - 2) {
-                // Not the sentence's first word when it could be an ordinary capitalised word.
-                if r.start > 0 || r.len() > 1 {
+                // Not the sentence's first word when it could be an ordinary capitalised word
+                // (`Police arrested 40`): only a word the lexical resource does not know
+                // (`Okafor scored 23 points`).
+                let unknown = || crate::lexical::lexical().lemmas(tk.lower(r.start)).is_empty();
+                if r.start > 0 || r.len() > 1 || unknown() {
                     return Some(slot_of_name(tk, r));
                 }
             }
@@ -425,6 +428,11 @@ mod tests {
             Some("vance")
         );
         assert_eq!(owner_of("Police arrested 40 people.", "40"), None);
+        assert_eq!(
+            owner_of("Okafor scored 23 points.", "23").as_deref(),
+            Some("okafor")
+        );
+        assert_eq!(owner_of("Rescuers found 12 survivors.", "12"), None);
         assert_eq!(owner_of("On Monday, 40 people marched.", "40"), None);
     }
 
