@@ -545,6 +545,7 @@ fn main() {
             .split(',')
             .map(|v| v.parse().expect("a threshold"))
             .collect();
+        assert!(t.len() == 3, "--wrong AGREE,CONFLICT,STRAIN");
         let m = Model {
             agree: t[0],
             conflict: t[1],

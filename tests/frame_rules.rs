@@ -91,3 +91,53 @@ relation! {
     two_estimates_alike: "The march drew about 800 people.", "The march drew roughly 820 people." => Compatible;
     an_estimate_and_a_count: "The march drew about 800 people.", "The march drew 850 people." => Compatible;
 }
+
+relation! {
+    an_abbreviated_month: "The vote was held on Mar. 5, 2020.", "The vote was held on April 5, 2020." => Conflict;
+    a_month_abbreviated_either_way: "Filing closes on Sept. 30, 2022.", "Filing closes on September 30, 2022." => Compatible;
+    numeric_dates_in_digits: "The law took effect on 2019-07-01.", "The law took effect on 2019-08-01." => Conflict;
+    an_impossible_month_is_no_part: "The code 45.67.2019 was printed on it.", "The code 12.05.2019 was printed on it." => Compatible;
+}
+
+/// The kinds of finding three reports give, one sentence each.
+fn kinds_of_three(a: &str, b: &str, c: &str) -> Vec<(corroborate::judge::FindingKind, usize)> {
+    let docs = [a, b, c]
+        .iter()
+        .enumerate()
+        .map(|(i, t)| corroborate::Document::from_text(&format!("r{i}"), &format!("r{i}"), *t))
+        .collect();
+    corroborate::compare(docs)
+        .expect("compare")
+        .findings
+        .iter()
+        .map(|f| (f.kind, f.claims.len()))
+        .collect()
+}
+
+#[test]
+fn three_dates_of_which_two_years_differ_do_not_agree() {
+    use corroborate::judge::FindingKind;
+    let kinds = kinds_of_three(
+        "The trial opens on September 14.",
+        "The trial opens on September 14, 2021.",
+        "The trial opens on September 14, 2020.",
+    );
+    assert!(
+        !kinds.contains(&(FindingKind::Agreement, 3)),
+        "two years cannot both be right: {kinds:?}"
+    );
+}
+
+#[test]
+fn a_third_report_does_not_reconcile_two_ceilings() {
+    use corroborate::judge::FindingKind;
+    let kinds = kinds_of_three(
+        "The laptop takes up to 8GB of memory.",
+        "The laptop takes up to 16GB of memory.",
+        "The laptop takes 8GB of memory.",
+    );
+    assert!(
+        !kinds.contains(&(FindingKind::Agreement, 3)),
+        "up to 8GB and up to 16GB still differ: {kinds:?}"
+    );
+}

@@ -316,7 +316,13 @@ fn same_figure(a: &View, b: &View) -> bool {
     match (a.value, b.value) {
         (Some(p), Some(q)) => (p - q).abs() <= 1e-9 * p.abs().max(1.0),
         (None, None) => {
-            x.hedge == y.hedge && x.low == y.low && x.high == y.high && x.kind == y.kind
+            x.hedge == y.hedge
+                && x.value == y.value
+                && x.low == y.low
+                && x.high == y.high
+                && x.kind == y.kind
+                && x.tally == y.tally
+                && x.date == y.date
         }
         _ => false,
     }
@@ -754,6 +760,31 @@ mod tests {
                 .map(|r| claim(&d, *r).quantity.tally.map(|t| t.key()))
                 .collect();
             assert!(values.windows(2).all(|w| w[0] == w[1]), "{values:?}");
+        }
+        let scores = d[0]
+            .claims
+            .iter()
+            .filter(|c| c.quantity.tally.is_some())
+            .count();
+        assert_eq!(scores, 2, "both scores are read");
+    }
+
+    #[test]
+    fn two_estimates_of_one_report_are_two_claims() {
+        let d = docs(&[
+            "About 800 people died in the floods in the north on Monday, officials said. By \
+             Friday about 950 people had died in the floods in the north, officials said.",
+            "Officials said about 950 people had died in the floods in the north.",
+        ]);
+        for a in align(&d) {
+            let mine: Vec<_> = a
+                .claims
+                .iter()
+                .chain(&a.restatements)
+                .filter(|r| r.source == 0)
+                .map(|r| claim(&d, *r).quantity.value)
+                .collect();
+            assert!(mine.windows(2).all(|w| w[0] == w[1]), "{mine:?}");
         }
     }
 

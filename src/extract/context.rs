@@ -593,7 +593,11 @@ pub fn measure(
             i = v;
         }
     }
-    if let Some(k) = past_modifier(tk, &clause, i) {
+    // A figure inside another's modifying phrase (`120` in `40 of the 120 passengers aboard
+    // the ferry died`) is not the subject of the verb after it.
+    if modifies_another(tk, &clause, q, owned_elsewhere) {
+        i = clause.end;
+    } else if let Some(k) = past_modifier(tk, &clause, i) {
         i = k;
     }
     if i < clause.end && is_comma(text, &toks[i]) {

@@ -235,7 +235,11 @@ pub fn owner(
                 // Not the sentence's first word when it could be an ordinary capitalised word
                 // (`Police arrested 40`): only a word the lexical resource does not know
                 // (`Okafor scored 23 points`).
-                let unknown = || crate::lexical::lexical().lemmas(tk.lower(r.start)).is_empty();
+                let unknown = || {
+                    crate::lexical::lexical()
+                        .lemmas(tk.lower(r.start))
+                        .is_empty()
+                };
                 if r.start > 0 || r.len() > 1 || unknown() {
                     return Some(slot_of_name(tk, r));
                 }

@@ -1239,12 +1239,12 @@ impl Lexicon {
         self.noise.get(kind).is_some_and(|s| s.contains(w))
     }
 
-    /// Whether `w` is a word of the cue class `class`.
     /// The number of a month word (`sept.` → 9), when it is one.
     pub fn month_number(&self, w: &str) -> Option<u8> {
         self.month_numbers.get(w).copied()
     }
 
+    /// Whether `w` is a word of the cue class `class`.
     pub fn is_cue(&self, class: &str, w: &str) -> bool {
         self.cues.get(class).is_some_and(|s| s.contains(w))
     }
@@ -1332,6 +1332,7 @@ mod tests {
         assert_eq!(lx.month_number("january"), Some(1));
         assert_eq!(lx.month_number("sept."), Some(9));
         assert_eq!(lx.month_number("dec"), Some(12));
+        assert_eq!(lx.month_number("mar"), Some(3));
         assert!(!lx.stopwords.is_empty() && lx.parties["management"] == "company");
         assert!(lx.is_cue("verb", "fell") && !lx.is_cue("verb", "snow"));
         assert!(lx.is_cue("money", "paid") && lx.is_cue("aux", "were"));

@@ -65,6 +65,80 @@ pub fn by_intervals(ivs: &[Interval]) -> Split {
     decide(camps, consensus)
 }
 
+/// Up to this many claims, [`by_relation`] finds every maximal compatible set; beyond, it
+/// builds the largest greedily.
+const EXACT_UP_TO: usize = 16;
+
+/// Splits claims by a pairwise compatibility (`fits(i, j)`), for figures whose compatibility is
+/// not that of intervals on one line (dates by the parts both give, hedged figures of several
+/// families): the largest set of mutually compatible claims first, then the largest among the
+/// rest, as [`by_intervals`] does. Exact up to [`EXACT_UP_TO`] claims (every maximal set, by
+/// Bron–Kerbosch); beyond, greedy from the claim compatible with the most others, and then a
+/// consensus only as a strict majority.
+pub fn by_relation(n: usize, fits: impl Fn(usize, usize) -> bool) -> Split {
+    let mut rest: Vec<usize> = (0..n).collect();
+    let mut camps: Vec<Vec<usize>> = Vec::new();
+    let mut consensus = false;
+    while !rest.is_empty() {
+        let (camp, unique) = if rest.len() <= EXACT_UP_TO {
+            let mut all = Vec::new();
+            maximal_sets(&fits, Vec::new(), rest.clone(), Vec::new(), &mut all);
+            let size = all.iter().map(Vec::len).max().unwrap_or(1);
+            let mut largest: Vec<Vec<usize>> =
+                all.into_iter().filter(|c| c.len() == size).collect();
+            for c in &mut largest {
+                c.sort_unstable();
+            }
+            largest.sort();
+            let unique = largest.len() == 1;
+            (largest.swap_remove(0), unique)
+        } else {
+            let degree = |k: usize| rest.iter().filter(|&&o| o != k && fits(k, o)).count();
+            let mut order = rest.clone();
+            order.sort_by_key(|&k| (std::cmp::Reverse(degree(k)), k));
+            let mut camp: Vec<usize> = Vec::new();
+            for k in order {
+                if camp.iter().all(|&c| fits(c, k)) {
+                    camp.push(k);
+                }
+            }
+            (camp, true)
+        };
+        if camps.is_empty() {
+            consensus = unique && 2 * camp.len() > n;
+        }
+        rest.retain(|k| !camp.contains(k));
+        camps.push(camp);
+    }
+    decide(camps, consensus)
+}
+
+/// Bron–Kerbosch: every maximal set of mutually compatible claims that extends `chosen` with
+/// claims of `open`, none of `done`.
+fn maximal_sets(
+    fits: &impl Fn(usize, usize) -> bool,
+    chosen: Vec<usize>,
+    open: Vec<usize>,
+    mut done: Vec<usize>,
+    out: &mut Vec<Vec<usize>>,
+) {
+    if open.is_empty() {
+        if done.is_empty() {
+            out.push(chosen);
+        }
+        return;
+    }
+    let mut open = open;
+    while let Some(v) = open.pop() {
+        let mut next = chosen.clone();
+        next.push(v);
+        let o: Vec<usize> = open.iter().copied().filter(|&u| fits(u, v)).collect();
+        let d: Vec<usize> = done.iter().copied().filter(|&u| fits(u, v)).collect();
+        maximal_sets(fits, next, o, d, out);
+        done.push(v);
+    }
+}
+
 /// Splits claims by an exact key (the person named for a post): equal keys are one camp.
 pub fn by_key<K: PartialEq>(keys: &[K]) -> Split {
     let mut camps: Vec<Vec<usize>> = Vec::new();
@@ -166,6 +240,33 @@ mod tests {
         let s = by_intervals(&ivs);
         assert!(!s.consensus);
         assert_eq!(s.camps, vec![vec![0, 1], vec![2]]);
+    }
+
+    #[test]
+    fn a_relation_splits_like_intervals_where_it_is_one() {
+        let ivs = at(&[30.0, 40.0, 30.0, 40.0, 12.0]);
+        let s = by_relation(5, |i, j| ivs[i].overlaps(&ivs[j]));
+        assert_eq!(s, by_intervals(&ivs));
+        let ivs = at(&[30.0, 30.0, 30.0, 40.0, 12.0]);
+        assert_eq!(
+            by_relation(5, |i, j| ivs[i].overlaps(&ivs[j])),
+            by_intervals(&ivs)
+        );
+    }
+
+    #[test]
+    fn a_relation_that_is_no_interval_graph_splits_by_mutual_fit() {
+        // 0 fits 1 and 2, but 1 and 2 do not fit each other (two dates of different years and
+        // one without a year): no camp holds all three.
+        let fits = |i: usize, j: usize| (i.min(j), i.max(j)) != (1, 2);
+        let s = by_relation(3, fits);
+        assert!(!s.agreement());
+        assert_eq!(s.camps, vec![vec![0, 1], vec![2]]);
+        assert!(!s.consensus, "two sets of two tie");
+        // Greedy beyond the exact size: 40 claims that all fit but one.
+        let s = by_relation(40, |i, j| i != 39 && j != 39);
+        assert_eq!(s.camps[0].len(), 39);
+        assert!(s.consensus);
     }
 
     #[test]

@@ -7,7 +7,7 @@ pub mod topic;
 
 use crate::align::{Alignment, ClaimRef};
 use crate::document::Source;
-use crate::extract::{dimension_str, Claim, DateParts, HedgeKind, Measure, QuantityKind};
+use crate::extract::{dimension_str, Claim, HedgeKind, Measure, QuantityKind};
 use crate::interval::{self, in_base, relate, Relation};
 use crate::Analysis;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -262,10 +262,10 @@ fn is_vague(c: &Claim) -> bool {
 
 fn judge_group(docs: &[Analysis], a: &Alignment) -> Finding {
     let claims = &a.claims;
-    // Camps: sets of claims whose plausible intervals share a point (in 1-D, pairwise overlap
-    // means a common point); the largest is a consensus only as a strict, untied majority.
-    // Figures of one hedged family (all estimates, all ceilings, all floors) are compared by
-    // what each states, and dates by the parts all of them give (see `interval`).
+    // Camps: sets of mutually compatible claims, by plausible intervals that share a point (in
+    // 1-D, pairwise overlap means a common point); the largest is a consensus only as a strict,
+    // untied majority. Figures of one hedged family (all estimates, all ceilings, all floors)
+    // are compared by what each states (see `interval`).
     let readings: Vec<interval::Reading> = claims
         .iter()
         .map(|r| interval::Reading::of(&claim(docs, *r).quantity))
@@ -280,14 +280,17 @@ fn judge_group(docs: &[Analysis], a: &Alignment) -> Finding {
             _ => r.plausible,
         })
         .collect();
-    let dates: Option<Vec<DateParts>> = readings.iter().map(|r| r.date).collect();
-    let split = match dates {
-        Some(dates) => {
-            let common = dates.iter().fold(dates[0], |m, d| d.only(&m));
-            let keys: Vec<DateParts> = dates.iter().map(|d| d.only(&common)).collect();
-            camps::by_key(&keys)
-        }
-        None => camps::by_intervals(&ivs),
+    // Dates, and hedged figures of several families, relate pairwise in ways no line of
+    // intervals holds (`September 14` fits both `September 14, 2021` and `…, 2020`): they split
+    // by the same relation alignment paired them by.
+    let pairwise = readings.iter().any(|r| r.date.is_some())
+        || (!one_family && readings.iter().any(|r| r.stated.is_some()));
+    let split = if pairwise {
+        camps::by_relation(readings.len(), |i, j| {
+            readings[i].relation(&readings[j]) == Relation::Compatible
+        })
+    } else {
+        camps::by_intervals(&ivs)
     };
     let best: &[usize] = &split.camps[0];
     let camps: Vec<Vec<ClaimRef>> = split
@@ -328,13 +331,22 @@ fn judge_group(docs: &[Analysis], a: &Alignment) -> Finding {
                 && (x.value.zip(y.value).is_some_and(|(p, q)| {
                     in_base(x, interval::firm(x)) == in_base(y, interval::firm(y))
                         || (p - q).abs() < 1e-9
-                }) || x.tally.is_some() && x.tally.map(|t| t.key()) == y.tally.map(|t| t.key()))
+                }) || x.tally.is_some() && x.tally.map(|t| t.key()) == y.tally.map(|t| t.key())
+                    || x.date.is_some() && x.date == y.date)
         });
+        let dates = claims
+            .iter()
+            .all(|r| claim(docs, *r).quantity.date.is_some());
         let explanation = if all_same {
             format!("Same figure: {}.", list(claims))
         } else if any_vague {
             format!(
                 "Compatible: {}; the vague wording does not contradict the figure.",
+                list(claims)
+            )
+        } else if dates {
+            format!(
+                "Compatible: {}; the dates fit where both give a part.",
                 list(claims)
             )
         } else {

@@ -186,12 +186,22 @@ impl Parser<'_> {
 /// `2008-09`); otherwise day and month in either order, settled only when one of them is over
 /// 12 (`17/5/18`, `5/17/2018`), and the year last (two digits are this century's or the last).
 pub(super) fn numeric_parts(d: &[&str], iso: bool) -> DateParts {
+    let p = numeric_parts_unchecked(d, iso);
+    // A month past 12 or a day past 31 (`45.67.2019`) is no date part.
+    DateParts {
+        year: p.year,
+        month: p.month.filter(|m| (1..=12).contains(m)),
+        day: p.day.filter(|d| (1..=31).contains(d)),
+    }
+}
+
+fn numeric_parts_unchecked(d: &[&str], iso: bool) -> DateParts {
     let num = |s: &str| s.parse::<u16>().ok();
     let mut p = DateParts::default();
     if iso {
         p.year = num(d[0]);
-        p.month = d.get(1).and_then(|s| num(s)).map(|m| m as u8);
-        p.day = d.get(2).and_then(|s| num(s)).map(|m| m as u8);
+        p.month = d.get(1).and_then(|s| num(s)).map(|m| m.min(255) as u8);
+        p.day = d.get(2).and_then(|s| num(s)).map(|m| m.min(255) as u8);
         return p;
     }
     if d.len() == 3 {
@@ -200,11 +210,14 @@ pub(super) fn numeric_parts(d: &[&str], iso: bool) -> DateParts {
             (2, y) => 1900 + y,
             (_, y) => y,
         });
-        let (x, y) = (num(d[0]).unwrap_or(0), num(d[1]).unwrap_or(0));
+        let (x, y) = (
+            num(d[0]).unwrap_or(0).min(255) as u8,
+            num(d[1]).unwrap_or(0).min(255) as u8,
+        );
         if x > 12 {
-            (p.day, p.month) = (Some(x as u8), Some(y as u8));
+            (p.day, p.month) = (Some(x), Some(y));
         } else if y > 12 {
-            (p.month, p.day) = (Some(x as u8), Some(y as u8));
+            (p.month, p.day) = (Some(x), Some(y));
         }
     }
     p

@@ -143,15 +143,6 @@ impl DateParts {
             && same(self.day.map(u16::from), o.day.map(u16::from))
     }
 
-    /// Only the parts `mask` also states: what a set of dates is compared by.
-    pub fn only(&self, mask: &DateParts) -> DateParts {
-        DateParts {
-            year: self.year.filter(|_| mask.year.is_some()),
-            month: self.month.filter(|_| mask.month.is_some()),
-            day: self.day.filter(|_| mask.day.is_some()),
-        }
-    }
-
     /// One number per date, the same for two dates exactly when they state the same parts
     /// alike (an unstated part is zero).
     pub fn key(&self) -> f64 {
