@@ -19,7 +19,8 @@
 //!   figure, an estimate's centre or a limit, and a reader takes them as one only when those
 //!   figures are within 5% of each other (or their rounding): each may be true of one value,
 //!   but nobody words one figure both ways, so they are strained.
-//! - Dates compare by their parts: two dates fit when every part both state is the same.
+//! - Dates compare by their parts: two dates fit when every part both state is the same; two
+//!   seasons (`2008-09`, `2009-10`) only when they are one season.
 
 use crate::extract::{DateParts, HedgeKind, Quantity, QuantityKind};
 
@@ -209,6 +210,9 @@ pub struct Reading {
     pub stated: Option<(Family, Interval)>,
     /// A date's parts.
     pub date: Option<DateParts>,
+    /// A season or fiscal year (`2008-09`): its first year. Two seasons are one only when they
+    /// are the same season, though adjacent ones share a year.
+    pub season: Option<f64>,
 }
 
 impl Reading {
@@ -218,11 +222,23 @@ impl Reading {
             plausible: in_base(q, plausible(q)),
             stated: family(q).map(|f| (f, in_base(q, stated(q)))),
             date: q.date.filter(|d| !d.is_empty()),
+            season: (q.kind == QuantityKind::Year && q.hedge == HedgeKind::Range)
+                .then_some(())
+                .and(q.low.zip(q.high))
+                .filter(|(l, h)| h - l == 1.0)
+                .map(|(l, _)| l),
         }
     }
 
     /// How two figures relate; see the module's rules.
     pub fn relation(&self, o: &Reading) -> Relation {
+        if let (Some(x), Some(y)) = (self.season, o.season) {
+            return if x == y {
+                Relation::Compatible
+            } else {
+                Relation::Conflict
+            };
+        }
         if let (Some(x), Some(y)) = (&self.date, &o.date) {
             return if x.fits(y) {
                 Relation::Compatible

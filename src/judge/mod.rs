@@ -283,7 +283,9 @@ fn judge_group(docs: &[Analysis], a: &Alignment) -> Finding {
     // Dates, and hedged figures of several families, relate pairwise in ways no line of
     // intervals holds (`September 14` fits both `September 14, 2021` and `…, 2020`): they split
     // by the same relation alignment paired them by.
-    let pairwise = readings.iter().any(|r| r.date.is_some())
+    let pairwise = readings
+        .iter()
+        .any(|r| r.date.is_some() || r.season.is_some())
         || (!one_family && readings.iter().any(|r| r.stated.is_some()));
     let split = if pairwise {
         camps::by_relation(readings.len(), |i, j| {

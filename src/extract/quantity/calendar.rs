@@ -108,12 +108,13 @@ impl Parser<'_> {
         let date = match (d.len(), g.seps.as_slice()) {
             (3, ["/", "/"]) => (num(d[0]) <= 31 && num(d[1]) <= 31) && matches!(d[2].len(), 2 | 4),
             (3, ["-", "-"]) => d[0].len() == 4 && num(d[1]) <= 12 && num(d[2]) <= 31,
+            // `1995-01`, `2019-10`: a year and a month, unless the month is the next year's
+            // last digits (`2008-09`, `2009-10`: a season or fiscal year, a span of years).
             (2, ["-"]) => {
-                d[0].len() == 4 && d[1].len() == 2 && d[1].starts_with('0')
-                    || d[0].len() == 4 && d[1] == "10"
-                    || d[0].len() == 4
-                        && matches!(d[1], "11" | "12")
-                        && num(d[1]) != (num(d[0]) + 1) % 100
+                (d[0].len() == 4
+                    && d[1].len() == 2
+                    && (d[1].starts_with('0') || matches!(d[1], "10" | "11" | "12")))
+                    && num(d[1]) != (num(d[0]) + 1) % 100
             }
             _ => false,
         };

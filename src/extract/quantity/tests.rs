@@ -132,6 +132,8 @@ cases! {
     glued_km: "a 20km stretch" => ("20km", Measure, Some(20.0), Some(20.0), Some(20.0), Exact);
     hyphen_unit: "a six-mile trip" => ("six-mile", Measure, Some(6.0), Some(6.0), Some(6.0), Exact);
     fraction: "2 1/2 hours" => ("2 1/2 hours", Measure, Some(2.5), Some(2.5), Some(2.5), Exact);
+    season_of_consecutive_years: "in the 2008-09 season" => ("2008-09", Year, None, Some(2008.0), Some(2009.0), Range);
+    year_and_month: "from 2019-10 onwards" => ("2019-10", Date, None, None, None, Exact);
     hyphenated_mixed_number: "a 3-1/4 inch pipe" => ("3-1/4 inch", Measure, Some(3.25), Some(3.25), Some(3.25), Exact);
     celsius: "hit 40 degrees Celsius" => ("40 degrees Celsius", Measure, Some(40.0), Some(40.0), Some(40.0), Exact);
     year: "in 2019 the" => ("2019", Year, Some(2019.0), Some(2019.0), Some(2019.0), Exact);
