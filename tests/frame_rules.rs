@@ -38,6 +38,9 @@ verb! {
     across_a_vehicle: "Two women in a taxi were injured by the blast." => "Two", Some("injured");
     across_a_building: "Forty workers at the depot were laid off." => "Forty", Some("laid");
     across_a_modifier_with_a_name: "Twelve fans from Leeds were arrested." => "Twelve", Some("arrested");
+    an_irregular_participle_before_it: "The hiker had fallen some 300 metres into the gorge." => "some 300 metres", Some("fallen");
+    a_participle_after_an_auxiliary: "The index has risen 40 points since May." => "40", Some("risen");
+    a_noun_that_is_also_a_past_form_is_no_verb: "He moved the 20 tonnes of ground." => "20 tonnes", None;
     a_relative_clause_is_another_verb: "Ten pupils in the class who were tested fell ill." => "Ten", None;
 }
 

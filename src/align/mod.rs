@@ -193,6 +193,8 @@ pub fn ruled_out(docs: &[Analysis]) -> Vec<(ClaimRef, ClaimRef, &'static str)> {
 struct Scored {
     i: u32,
     j: u32,
+    /// How many alternatives each has on the other's side (see [`features`]).
+    crowd: (usize, usize),
     /// The model's probability that the pair states one fact.
     p: f64,
     /// Each is the other's best match (the one rank feature a group's reasons name).
@@ -214,27 +216,44 @@ fn score_class(members: &[(ClaimRef, View)], reps: &[usize], m: &Model, keep: bo
     struct First {
         i: u32,
         j: u32,
+        crowd: (usize, usize),
         logit: f64,
         facts: features::Facts,
         features: Option<Box<features::Features>>,
     }
     let sigmoid = |x: f64| 1.0 / (1.0 + (-x).exp());
-    let first: Vec<First> = candidates(members, reps)
+    // A candidate an identity conflict rules out (another named owner, another event) is no
+    // alternative: a claim's crowd is the other source's claims of its class less those.
+    let mut ruled: HashMap<(u32, u32), usize> = HashMap::default();
+    let open: Vec<(u32, u32, features::Wording)> = candidates(members, reps)
         .into_iter()
         .filter_map(|(i, j)| {
-            let crowd = (crowd_of(j), crowd_of(i));
             let w = features::wording(view(i), view(j));
             if features::identity_conflict(view(i), view(j), &w).is_some() {
+                *ruled.entry((i, source(j))).or_default() += 1;
+                *ruled.entry((j, source(i))).or_default() += 1;
                 return None;
             }
+            Some((i, j, w))
+        })
+        .collect();
+    let alternatives = |k: u32, other: u32| {
+        let out = ruled.get(&(k, source(other))).copied().unwrap_or(0);
+        crowd_of(other).saturating_sub(out).max(1)
+    };
+    let first: Vec<First> = open
+        .into_iter()
+        .map(|(i, j, w)| {
+            let crowd = (alternatives(i, j), alternatives(j, i));
             let f = features(view(i), view(j), &w, crowd);
-            Some(First {
+            First {
                 i,
                 j,
+                crowd,
                 logit: m.first_logit(&f),
                 facts: features::Facts::of(&f),
                 features: keep.then(|| Box::new(f)),
-            })
+            }
         })
         .collect();
     // Per claim and other source, the first-stage offers in descending order: the first is
@@ -265,7 +284,7 @@ fn score_class(members: &[(ClaimRef, View)], reps: &[usize], m: &Model, keep: bo
         };
         (top.3 == other, rival.map_or(p1, |r| p1 - r))
     };
-    let only = |k: u32, other: u32| crowd_of(k) == 1 && crowd_of(other) == 1;
+    let only = |k: u32, other: u32| alternatives(k, other) == 1 && alternatives(other, k) == 1;
     first
         .into_iter()
         .map(|x| {
@@ -283,6 +302,7 @@ fn score_class(members: &[(ClaimRef, View)], reps: &[usize], m: &Model, keep: bo
             Scored {
                 i,
                 j,
+                crowd: x.crowd,
                 p: m.probability(&rank),
                 best_both: bi && bj,
                 kept: x.features.map(|f| Box::new((*f, rank))),
@@ -480,7 +500,6 @@ fn align_class(
     let view = |k: usize| &members[reps[k]].1;
     let source = |k: usize| members[reps[k]].0.source;
     let scored = score_class(members, &reps, m, false);
-    let per_source = per_source(members, &reps);
     debug_assert!(scored
         .windows(2)
         .all(|w| (w[0].i, w[0].j) < (w[1].i, w[1].j)));
@@ -646,8 +665,7 @@ fn align_class(
                 let s = find(i, j).expect("a group's best pair was scored");
                 // Features are computed again for the one pair a group's reasons come from.
                 let w = features::wording(view(i), view(j));
-                let crowd = (per_source[&source(j)], per_source[&source(i)]);
-                let f = features(view(i), view(j), &w, crowd);
+                let f = features(view(i), view(j), &w, s.crowd);
                 m.reasons(&f, s.best_both, view(i), view(j))
             });
             Alignment {
@@ -724,6 +742,35 @@ mod tests {
         let (a, b) = (claim(&d, m[0][0]), claim(&d, m[0][1]));
         assert_eq!(a.measure, b.measure);
         assert_eq!(a.measure.as_ref().unwrap().key, "class:arrested");
+    }
+
+    #[test]
+    fn claims_ruled_out_are_no_alternatives() {
+        // Three players' points on one side, one player's on the other: the other two
+        // players' figures are ruled out (different owners), so Mensah's 12 has one rival
+        // on the other side, not three.
+        let d = docs(&[
+            "Mensah scored 12 points. Okoro scored 19 points. Lindqvist scored 8 points.",
+            "Mensah scored 14 points.",
+        ]);
+        let pairs = candidate_pairs(&d, model());
+        let quote = |r: ClaimRef| {
+            d[r.source]
+                .quote(claim(&d, r).quantity.span.clone())
+                .to_string()
+        };
+        let p = pairs
+            .iter()
+            .find(|k| quote(k.a).starts_with("12") && quote(k.b).starts_with("14"))
+            .expect("the two figures of Mensah are candidates");
+        // One alternative each: the crowd of a lone candidate, ln 2.
+        let lone = 2f64.ln();
+        assert!(
+            (p.features[features::CROWD] - lone).abs() < 1e-9,
+            "{:?}",
+            p.features
+        );
+        assert_eq!(pairs.len(), 1, "the others are ruled out");
     }
 
     #[test]

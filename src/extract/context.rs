@@ -237,7 +237,7 @@ pub struct Predicate {
 
 /// Whether a lowercase word looks like a verb: a participle, or a form listed in cues.tsv.
 fn is_verb(lx: &Lexicon, w: &str) -> bool {
-    is_participle(w) || lx.is_cue("verb", w)
+    is_participle(w) || lx.is_cue("verb", w) || crate::lexical::lexical().is_verb_form(w)
 }
 
 /// Determiners a modifying phrase may open with after its preposition.

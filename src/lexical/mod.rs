@@ -112,7 +112,8 @@ pub struct Lexical {
     synsets: Vec<u32>,
     /// Byte offset of each word's line (`W…`), in lemma order.
     words: Vec<u32>,
-    irregular: HashMap<&'static str, &'static str>,
+    /// Irregular form → (lemma, whether the form is a verb's).
+    irregular: HashMap<&'static str, (&'static str, bool)>,
 }
 
 /// The loaded resource.
@@ -167,7 +168,11 @@ impl Lexical {
         let irregular = irregular
             .lines()
             .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-            .filter_map(|l| l.split_once('\t'))
+            .filter_map(|l| {
+                let mut f = l.split('\t');
+                let (form, lemma) = (f.next()?, f.next()?);
+                Some((form, (lemma, f.next() == Some("verb"))))
+            })
             .collect();
         Lexical {
             text,
@@ -200,6 +205,25 @@ impl Lexical {
         Some((i as u32, f.next().unwrap_or("")))
     }
 
+    /// Whether a word is only ever an irregular verb form (`fallen`, `taken`, `underwent`), never
+    /// a noun of its own (`fell`, `saw`, `ground` are nouns too, so they are not).
+    pub fn is_verb_form(&self, word: &str) -> bool {
+        self.irregular.get(word).is_some_and(|(_, verb)| *verb)
+            && self.word(word).is_none_or(|(_, senses)| {
+                senses
+                    .split(' ')
+                    .filter_map(b36)
+                    .all(|id| self.part_of_speech(id) != Some("n"))
+            })
+    }
+
+    fn part_of_speech(&self, synset: u32) -> Option<&'static str> {
+        let at = *self.synsets.get(synset as usize)?;
+        let mut f = self.line(at);
+        f.next();
+        f.next()
+    }
+
     fn has_word(&self, lemma: &str) -> bool {
         self.word(lemma).is_some()
     }
@@ -221,7 +245,7 @@ impl Lexical {
             word
         };
         add(word);
-        if let Some(l) = self.irregular.get(word) {
+        if let Some((l, _)) = self.irregular.get(word) {
             add(l);
         }
         for (end, with) in DETACH {
@@ -450,11 +474,23 @@ mod tests {
     }
 
     #[test]
+    fn irregular_verb_forms_that_are_not_nouns() {
+        let lx = lexical();
+        for w in ["fallen", "taken", "risen", "underwent", "written"] {
+            assert!(lx.is_verb_form(w), "{w}");
+        }
+        // Forms that are nouns of their own (`a fell`, `a saw`, `the ground`) and noun plurals.
+        for w in ["fell", "saw", "ground", "men", "children", "run"] {
+            assert!(!lx.is_verb_form(w), "{w}");
+        }
+    }
+
+    #[test]
     fn the_data_files_parse() {
         let lx = lexical();
         assert!(lx.synsets.len() > 50_000);
         assert!(lx.words.len() > 50_000);
-        for (form, lemma) in &lx.irregular {
+        for (form, (lemma, _)) in &lx.irregular {
             assert!(!form.is_empty() && !lemma.is_empty());
         }
         // Synsets are numbered densely, words sorted, and every relation and sense points
