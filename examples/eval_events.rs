@@ -399,6 +399,13 @@ fn score_event(o: &Options, dir: &Path, ev: &str) -> Tally {
             t.confident_disc.0 += 1;
             t.confident_disc.1 += real as usize;
         }
+        if real && o.verbose {
+            println!(
+                "{ev}: real discrepancy ({:.2}) [{}]",
+                f.confidence,
+                f.figures()
+            );
+        }
         if !real {
             let alarm = gold
                 .iter()

@@ -216,6 +216,9 @@ reads! {
     score_vote: "The council voted 7-2 to close the road." => "7-2", Score, None, None, None;
     score_three_sides: "The champion is now 45-7-2." => "45-7-2", Score, None, None, None;
     score_descending: "The Senate split 51-49 on the bill." => "51-49", Score, None, None, None;
+    record_in_brackets_after_a_name: "The Falcons (6-10) hosted the Bears." => "6-10", Score, None, None, None;
+    record_of_a_season: "The club ended its season 14-19 with a loss." => "14-19", Score, None, None, None;
+    bracketed_range_after_a_word_is_no_record: "The ages of the pupils (11-14) were not given." => "11-14", Count, None, Some(11.0), Some(14.0);
     range_not_score: "Between 20-25 people were hurt." => "Between 20-25", Count, None, Some(20.0), Some(25.0);
     range_with_unit: "The storm dropped 5-10 cm of rain." => "5-10 cm", Measure, None, Some(5.0), Some(10.0);
 }
@@ -233,6 +236,10 @@ fn scores_compare_as_sides() {
     assert!(rec[0].tally.unwrap().record);
     assert_ne!(key(&rec), key(&rev), "a record's order matters");
     assert!(!QuantityKind::Score.is_amount() && QuantityKind::Score.is_comparable());
+    let bracketed = quantities("The Falcons (6-10) hosted the Bears.");
+    assert!(bracketed[0].tally.unwrap().record, "a record after a name");
+    let game = quantities("The Falcons won 27-10.");
+    assert!(!game[0].tally.unwrap().record, "one game's result");
 }
 
 // Noise outlets carry: never an amount.

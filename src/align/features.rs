@@ -426,6 +426,11 @@ pub fn identity_conflict(a: &View, b: &View, w: &Wording) -> Option<&'static str
     // A result names both sides, so its opposites are one game seen from either side (`a
     // 31-24 victory`, `a 31-24 defeat`).
     let result = |c: &Claim| c.quantity.tally.is_some_and(|t| !t.record);
+    // A team's record is its standing over a season, never one game's result.
+    let record = |c: &Claim| c.quantity.tally.is_some_and(|t| t.record);
+    if result(x) && record(y) || record(x) && result(y) {
+        return Some("a record and a result");
+    }
     let contrast = w.head.how == How::Contrast || w.predicate.how == How::Contrast;
     if contrast && !(result(x) && result(y)) {
         return Some("opposite words");

@@ -774,6 +774,35 @@ mod tests {
     }
 
     #[test]
+    fn a_record_is_never_a_result() {
+        let d = docs(&[
+            "The Falcons (6-10) beat the Bears 27-10 on Sunday.",
+            "The Falcons improved to 6-10 with a 27-10 win over the Bears.",
+        ]);
+        let quote = |r: ClaimRef| {
+            d[r.source]
+                .quote(claim(&d, r).quantity.span.clone())
+                .to_string()
+        };
+        let why: Vec<(String, String, &str)> = ruled_out(&d)
+            .into_iter()
+            .map(|(a, b, why)| (quote(a), quote(b), why))
+            .collect();
+        for (a, b) in [("6-10", "27-10"), ("27-10", "6-10")] {
+            assert!(
+                why.iter()
+                    .any(|w| (w.0.as_str(), w.1.as_str(), w.2) == (a, b, "a record and a result")),
+                "{why:?}"
+            );
+        }
+        let m = multi(&align(&d));
+        assert_eq!(m.len(), 2, "{m:?}");
+        for g in m {
+            assert_eq!(quote(g[0]), quote(g[1]));
+        }
+    }
+
+    #[test]
     fn parties_pair_with_their_own_figures() {
         let d = docs(&[
             "The union said 8,000 workers joined the strike; the company put the number at 3,000.",

@@ -16,7 +16,9 @@ impl Parser<'_> {
     /// A score at the digit groups `g`: two or three groups of one to three digits joined by
     /// hyphens, not followed by a unit, read as a score when
     /// - a cue word stands near (`won`, `beat`, `voted`, `record` before; `win`, `victory`,
-    ///   `vote`, `record` after: `data/cues.tsv`),
+    ///   `vote`, `record` after: `data/cues.tsv`), or a word of standing (`season`, `record`,
+    ///   `improved`) or brackets after a name make it a record (`ended its season 15-17`,
+    ///   `Leeds (14-9)`),
     /// - or the sides run from high to low, which no range does (`the Senate split 51-49`),
     /// - or there are three sides (`45-7-2`).
     pub(super) fn score(&self, g: &DigitGroups) -> Option<Quantity> {
@@ -29,7 +31,8 @@ impl Parser<'_> {
             return None;
         }
         let sides: Vec<u32> = g.digits.iter().map(|d| group_value(d)).collect();
-        let cued = self.score_cue(g.start, g.end);
+        let standing = self.record_cue(g.start, g.end) || self.after_a_name(g.start, g.end);
+        let cued = standing || self.score_cue(g.start, g.end);
         let descending = sides[0] > sides[1];
         if !(cued || descending || n == 3) {
             return None;
@@ -37,7 +40,7 @@ impl Parser<'_> {
         let mut tally = Tally {
             sides: [0; 3],
             len: n as u8,
-            record: n == 3 || self.record_cue(g.start, g.end),
+            record: n == 3 || standing,
         };
         tally.sides[..n].copy_from_slice(&sides);
         let mut q = self.typed(g.start, g.end, QuantityKind::Score, None);
@@ -63,6 +66,16 @@ impl Parser<'_> {
         let after = (end..end + CUE_AFTER)
             .any(|k| self.is_word(k) && self.lx.is_cue("score_after", self.lower(k)));
         before || after
+    }
+
+    /// Sides in brackets right after a name: a team's or a player's record as sports pages
+    /// write it (`Leeds (14-9)`, `the Hawks (3-11)`).
+    fn after_a_name(&self, start: usize, end: usize) -> bool {
+        start >= 2
+            && self.is_sym(start - 1, "(")
+            && self.is_sym(end, ")")
+            && self.is_word(start - 2)
+            && self.first_byte(start - 2).is_ascii_uppercase()
     }
 
     fn record_cue(&self, start: usize, end: usize) -> bool {
