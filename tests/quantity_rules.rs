@@ -236,10 +236,23 @@ fn scores_compare_as_sides() {
     assert!(rec[0].tally.unwrap().record);
     assert_ne!(key(&rec), key(&rev), "a record's order matters");
     assert!(!QuantityKind::Score.is_amount() && QuantityKind::Score.is_comparable());
+    let lead = quantities("The Owls took a 21-7 lead into the fourth quarter.");
+    assert!(
+        lead[0].tally.unwrap().partial,
+        "a lead is part of the way through"
+    );
+    let run = quantities("A 12-2 run put the visitors ahead.");
+    assert!(run[0].tally.unwrap().partial, "a run is part of a game");
     let bracketed = quantities("The Falcons (6-10) hosted the Bears.");
     assert!(bracketed[0].tally.unwrap().record, "a record after a name");
     let game = quantities("The Falcons won 27-10.");
     assert!(!game[0].tally.unwrap().record, "one game's result");
+    assert!(!game[0].tally.unwrap().partial, "the final result");
+    let went_on = quantities("They went on to win 35-28.");
+    assert!(
+        !went_on[0].tally.unwrap().record,
+        "the result word is nearer"
+    );
 }
 
 // Noise outlets carry: never an amount.

@@ -431,6 +431,16 @@ pub fn identity_conflict(a: &View, b: &View, w: &Wording) -> Option<&'static str
     if result(x) && record(y) || record(x) && result(y) {
         return Some("a record and a result");
     }
+    // A lead or a run is one moment of a game: the result, or another score, is another
+    // moment, not a rival account of it (a `31-24 lead` with minutes left is not the `31-24`
+    // final, even when the game ends so).
+    let partial = |c: &Claim| c.quantity.tally.is_some_and(|t| t.partial);
+    let score = |c: &Claim| c.quantity.tally.is_some();
+    let moments = partial(x) != partial(y) && score(x) && score(y)
+        || partial(x) && partial(y) && a.relation(b) != Relation::Compatible;
+    if moments {
+        return Some("two moments of a game");
+    }
     let contrast = w.head.how == How::Contrast || w.predicate.how == How::Contrast;
     if contrast && !(result(x) && result(y)) {
         return Some("opposite words");

@@ -774,6 +774,45 @@ mod tests {
     }
 
     #[test]
+    fn two_moments_of_a_game_are_no_discrepancy() {
+        // A lead and the final score, or two leads, are different moments; the same lead in
+        // both reports is one, and a lead is not the result even when the game ends so.
+        let d = docs(&[
+            "The Owls took a 21-7 lead at halftime and went on to win 35-28.",
+            "The Owls led 21-7 at one point before holding on for a 35-28 victory, after leading 28-14.",
+            "The Owls had a 35-28 lead with a minute to go.",
+        ]);
+        let quote = |r: ClaimRef| {
+            d[r.source]
+                .quote(claim(&d, r).quantity.span.clone())
+                .to_string()
+        };
+        let why: Vec<(String, String, &str)> = ruled_out(&d)
+            .into_iter()
+            .map(|(a, b, why)| (quote(a), quote(b), why))
+            .collect();
+        let moments = |a: &str, b: &str| {
+            why.iter()
+                .any(|w| (w.0.as_str(), w.1.as_str(), w.2) == (a, b, "two moments of a game"))
+        };
+        assert!(
+            moments("21-7", "35-28") && moments("21-7", "28-14"),
+            "{why:?}"
+        );
+        assert!(
+            moments("35-28", "21-7") && moments("35-28", "28-14"),
+            "{why:?}"
+        );
+        assert!(
+            moments("35-28", "35-28"),
+            "the lead of the third is no result: {why:?}"
+        );
+        for g in multi(&align(&d)) {
+            assert_eq!(quote(g[0]), quote(g[1]));
+        }
+    }
+
+    #[test]
     fn a_record_is_never_a_result() {
         let d = docs(&[
             "The Falcons (6-10) beat the Bears 27-10 on Sunday.",

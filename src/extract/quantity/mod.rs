@@ -165,6 +165,9 @@ pub struct Tally {
     /// A record of wins, losses (and draws), whose order matters; a result or a vote is the
     /// same whichever side is named first (`won 31-24`, `lost 24-31`).
     pub record: bool,
+    /// A score part of the way through (`a 24-14 lead`, `a 10-2 run`, `trailed 3-1`): one
+    /// moment of a game, of which a report may give several.
+    pub partial: bool,
 }
 
 impl Tally {

@@ -41,7 +41,9 @@ impl Parser<'_> {
             sides: [0; 3],
             len: n as u8,
             record: n == 3 || standing,
+            partial: false,
         };
+        tally.partial = !tally.record && self.partial_cue(g.start, g.end);
         tally.sides[..n].copy_from_slice(&sides);
         let mut q = self.typed(g.start, g.end, QuantityKind::Score, None);
         q.tally = Some(tally);
@@ -78,8 +80,23 @@ impl Parser<'_> {
             && self.first_byte(start - 2).is_ascii_uppercase()
     }
 
-    fn record_cue(&self, start: usize, end: usize) -> bool {
+    fn partial_cue(&self, start: usize, end: usize) -> bool {
         (start.saturating_sub(CUE_BEFORE)..end + CUE_AFTER + 1)
-            .any(|k| self.is_word(k) && self.lx.is_cue("record", self.lower(k)))
+            .any(|k| self.is_word(k) && self.lx.is_cue("partial_score", self.lower(k)))
+    }
+
+    /// A word of standing near the sides, nearer than any word of one game's result (`went
+    /// 12-4`, `improved to 9-3`; not `went on to win 35-28`).
+    fn record_cue(&self, start: usize, end: usize) -> bool {
+        let nearest = |class: &str| {
+            (start.saturating_sub(CUE_BEFORE)..end + CUE_AFTER + 1)
+                .filter(|&k| self.is_word(k) && self.lx.is_cue(class, self.lower(k)))
+                .map(|k| if k < start { start - k } else { k + 1 - end })
+                .min()
+        };
+        match (nearest("record"), nearest("result")) {
+            (Some(r), Some(g)) => r < g,
+            (r, _) => r.is_some(),
+        }
     }
 }
