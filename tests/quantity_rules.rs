@@ -218,6 +218,8 @@ reads! {
     score_descending: "The Senate split 51-49 on the bill." => "51-49", Score, None, None, None;
     record_in_brackets_after_a_name: "The Falcons (6-10) hosted the Bears." => "6-10", Score, None, None, None;
     record_of_a_season: "The club ended its season 14-19 with a loss." => "14-19", Score, None, None, None;
+    a_sentence_initial_word_is_no_name: "Juniors (11-14) train on Mondays." => "11-14", Count, None, Some(11.0), Some(14.0);
+    season_across_a_century: "It happened in the 1999-00 season." => "1999-00", Year, None, Some(1999.0), Some(2000.0);
     bracketed_range_after_a_word_is_no_record: "The ages of the pupils (11-14) were not given." => "11-14", Count, None, Some(11.0), Some(14.0);
     range_not_score: "Between 20-25 people were hurt." => "Between 20-25", Count, None, Some(20.0), Some(25.0);
     range_with_unit: "The storm dropped 5-10 cm of rain." => "5-10 cm", Measure, None, Some(5.0), Some(10.0);
@@ -248,6 +250,22 @@ fn scores_compare_as_sides() {
     let game = quantities("The Falcons won 27-10.");
     assert!(!game[0].tally.unwrap().record, "one game's result");
     assert!(!game[0].tally.unwrap().partial, "the final result");
+    let tally = |s: &str| quantities(s)[0].tally.unwrap();
+    assert!(
+        !tally("Kane led Spurs to a 3-1 win over Chelsea.").partial,
+        "a win is the result"
+    );
+    assert!(!tally("Spurs extended their unbeaten run with a 3-1 win.").partial);
+    let halftime = tally("The Owls went into halftime leading 21-7.");
+    assert!(
+        halftime.partial && !halftime.record,
+        "a halftime lead, no record"
+    );
+    assert!(
+        !tally("The council vote went 7-2 against the plan.").record,
+        "a vote"
+    );
+    assert!(!tally("They drew 1-1 last season.").record, "a draw");
     let went_on = quantities("They went on to win 35-28.");
     assert!(
         !went_on[0].tally.unwrap().record,

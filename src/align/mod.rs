@@ -284,7 +284,6 @@ fn score_class(members: &[(ClaimRef, View)], reps: &[usize], m: &Model, keep: bo
         };
         (top.3 == other, rival.map_or(p1, |r| p1 - r))
     };
-    let only = |k: u32, other: u32| alternatives(k, other) == 1 && alternatives(other, k) == 1;
     first
         .into_iter()
         .map(|x| {
@@ -297,7 +296,7 @@ fn score_class(members: &[(ClaimRef, View)], reps: &[usize], m: &Model, keep: bo
                 (bi, bj),
                 mi.min(mj),
                 view(i).relation(view(j)) != Relation::Compatible,
-                only(i, j),
+                x.crowd == (1, 1),
             );
             Scored {
                 i,

@@ -235,9 +235,12 @@ pub struct Predicate {
     pub head: String,
 }
 
-/// Whether a lowercase word looks like a verb: a participle, or a form listed in cues.tsv.
+/// Whether a lowercase word looks like a verb: a participle, a form listed in cues.tsv, or an
+/// irregular verb form that is never a noun (`fallen`, `taken`), auxiliaries aside.
 fn is_verb(lx: &Lexicon, w: &str) -> bool {
-    is_participle(w) || lx.is_cue("verb", w) || crate::lexical::lexical().is_verb_form(w)
+    is_participle(w)
+        || lx.is_cue("verb", w)
+        || !lx.is_cue("aux", w) && crate::lexical::lexical().is_verb_form(w)
 }
 
 /// Determiners a modifying phrase may open with after its preposition.

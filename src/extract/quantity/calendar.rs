@@ -111,9 +111,7 @@ impl Parser<'_> {
             // `1995-01`, `2019-10`: a year and a month, unless the month is the next year's
             // last digits (`2008-09`, `2009-10`: a season or fiscal year, a span of years).
             (2, ["-"]) => {
-                (d[0].len() == 4
-                    && d[1].len() == 2
-                    && (d[1].starts_with('0') || matches!(d[1], "10" | "11" | "12")))
+                (d[0].len() == 4 && d[1].len() == 2 && (1..=12).contains(&num(d[1])))
                     && num(d[1]) != (num(d[0]) + 1) % 100
             }
             _ => false,
@@ -134,6 +132,8 @@ impl Parser<'_> {
         let y = group_value(d[0]);
         let second = group_value(d[1]);
         let to = match d[1].len() {
+            // `1999-00`: the second year is in the next century.
+            2 if y / 100 * 100 + second <= y => y / 100 * 100 + 100 + second,
             2 => y / 100 * 100 + second,
             4 => second,
             _ => 0,
@@ -184,7 +184,7 @@ impl Parser<'_> {
 }
 
 /// The parts of a date in digits: year first when joined by hyphens (`2018-05-17`,
-/// `2008-09`); otherwise day and month in either order, settled only when one of them is over
+/// `2019-10`); otherwise day and month in either order, settled only when one of them is over
 /// 12 (`17/5/18`, `5/17/2018`), and the year last (two digits are this century's or the last).
 pub(super) fn numeric_parts(d: &[&str], iso: bool) -> DateParts {
     let p = numeric_parts_unchecked(d, iso);

@@ -73,30 +73,50 @@ impl Parser<'_> {
     /// Sides in brackets right after a name: a team's or a player's record as sports pages
     /// write it (`Leeds (14-9)`, `the Hawks (3-11)`).
     fn after_a_name(&self, start: usize, end: usize) -> bool {
-        start >= 2
+        // Not the sentence's first word, capitalised whatever it is (`Juniors (11-14)`), and
+        // not a vote (`the Senate (52-48)`).
+        start >= 3
+            && self.nearest_cue("vote", start, end).is_none()
             && self.is_sym(start - 1, "(")
             && self.is_sym(end, ")")
             && self.is_word(start - 2)
             && self.first_byte(start - 2).is_ascii_uppercase()
     }
 
-    fn partial_cue(&self, start: usize, end: usize) -> bool {
+    /// How far the nearest word of a cue class stands from the sides (in tokens), within the
+    /// cue window.
+    fn nearest_cue(&self, class: &str, start: usize, end: usize) -> Option<usize> {
         (start.saturating_sub(CUE_BEFORE)..end + CUE_AFTER + 1)
-            .any(|k| self.is_word(k) && self.lx.is_cue("partial_score", self.lower(k)))
+            .filter(|&k| (k < start || k >= end) && self.is_word(k))
+            .filter(|&k| self.lx.is_cue(class, self.lower(k)))
+            .map(|k| if k < start { start - k } else { k - end + 1 })
+            .min()
     }
 
-    /// A word of standing near the sides, nearer than any word of one game's result (`went
-    /// 12-4`, `improved to 9-3`; not `went on to win 35-28`).
-    fn record_cue(&self, start: usize, end: usize) -> bool {
-        let nearest = |class: &str| {
-            (start.saturating_sub(CUE_BEFORE)..end + CUE_AFTER + 1)
-                .filter(|&k| self.is_word(k) && self.lx.is_cue(class, self.lower(k)))
-                .map(|k| if k < start { start - k } else { k + 1 - end })
-                .min()
+    /// Whether the nearest cue of `class` is nearer than any of `rivals`' (`led 21-7`, not
+    /// `led the Owls to a 35-28 win`).
+    fn nearest_is(&self, class: &str, rivals: &[&str], start: usize, end: usize) -> bool {
+        let Some(d) = self.nearest_cue(class, start, end) else {
+            return false;
         };
-        match (nearest("record"), nearest("result")) {
-            (Some(r), Some(g)) => r < g,
-            (r, _) => r.is_some(),
-        }
+        rivals
+            .iter()
+            .filter_map(|r| self.nearest_cue(r, start, end))
+            .all(|r| d < r)
+    }
+
+    /// A lead, a run or a halftime score: its word nearer than any word of a result.
+    fn partial_cue(&self, start: usize, end: usize) -> bool {
+        self.nearest_is("partial_score", &["result"], start, end)
+    }
+
+    /// A word of standing near the sides, nearer than any word of one game's result or of a
+    /// moment in it (`went 12-4`, `improved to 9-3`; not `went on to win 35-28`, `went into
+    /// halftime leading 21-7`).
+    /// A vote near the sides makes them a vote, however near a word of standing is (`the
+    /// vote went 7-2`).
+    fn record_cue(&self, start: usize, end: usize) -> bool {
+        self.nearest_is("record", &["result", "partial_score"], start, end)
+            && self.nearest_cue("vote", start, end).is_none()
     }
 }
