@@ -224,21 +224,26 @@ fn score_class(members: &[(ClaimRef, View)], reps: &[usize], m: &Model, keep: bo
     let sigmoid = |x: f64| 1.0 / (1.0 + (-x).exp());
     // A candidate an identity conflict rules out (another named owner, another event) is no
     // alternative: a claim's crowd is the other source's claims of its class less those.
-    let mut ruled: HashMap<(u32, u32), usize> = HashMap::default();
+    // Sorted keys (claim, other source), one per pair ruled out, counted by binary search:
+    // an event of thousands of reports rules out millions of pairs.
+    let key = |k: u32, other: u32| (u64::from(k) << 32) | u64::from(source(other));
+    let mut ruled: Vec<u64> = Vec::new();
     let open: Vec<(u32, u32, features::Wording)> = candidates(members, reps)
         .into_iter()
         .filter_map(|(i, j)| {
             let w = features::wording(view(i), view(j));
             if features::identity_conflict(view(i), view(j), &w).is_some() {
-                *ruled.entry((i, source(j))).or_default() += 1;
-                *ruled.entry((j, source(i))).or_default() += 1;
+                ruled.push(key(i, j));
+                ruled.push(key(j, i));
                 return None;
             }
             Some((i, j, w))
         })
         .collect();
+    ruled.sort_unstable();
     let alternatives = |k: u32, other: u32| {
-        let out = ruled.get(&(k, source(other))).copied().unwrap_or(0);
+        let at = key(k, other);
+        let out = ruled.partition_point(|&r| r <= at) - ruled.partition_point(|&r| r < at);
         crowd_of(other).saturating_sub(out).max(1)
     };
     let first: Vec<First> = open
