@@ -485,10 +485,10 @@ fn middle_of_run(line: &[(f64, (f64, f64))], at: f64) -> f64 {
     let Some(i) = line.iter().position(|(t, _)| (t - at).abs() < 1e-9) else {
         return at;
     };
-    let same = |j: usize| line[j].1 == line[i].1;
-    let lo = (0..=i).rev().take_while(|&j| same(j)).last().unwrap_or(i);
-    let hi = (i..line.len()).take_while(|&j| same(j)).last().unwrap_or(i);
-    line[(lo + hi) / 2].0
+    let same = |j: &usize| line[*j].1 == line[i].1;
+    let lo = (0..i).rev().take_while(same).count();
+    let hi = (i + 1..line.len()).take_while(same).count();
+    line[(i - lo + i + hi) / 2].0
 }
 
 fn main() {
@@ -659,8 +659,10 @@ fn main() {
     let conflicts: Vec<_> = (5..=95)
         .map(|c| c as f64 / 100.0)
         .filter(|c| c + up < 0.99)
-        .map(|c| (c, score(pick.2, c, c + up)))
-        .map(|(c, g)| (c, (g.0, g.1)))
+        .map(|c| {
+            let g = score(pick.2, c, c + up);
+            (c, (g.0, g.1))
+        })
         .collect();
     let conflict = middle_of_run(&conflicts, pick.3);
     if std::env::args().any(|a| a == "--curve") {
@@ -670,8 +672,10 @@ fn main() {
     }
     let agrees: Vec<_> = (5..=95)
         .map(|a| a as f64 / 100.0)
-        .map(|a| (a, score(a, conflict, conflict + up)))
-        .map(|(a, g)| (a, (g.0, g.1)))
+        .map(|a| {
+            let g = score(a, conflict, conflict + up);
+            (a, (g.0, g.1))
+        })
         .collect();
     let agree = middle_of_run(&agrees, pick.2);
     let pick = score(agree, conflict, conflict + up);

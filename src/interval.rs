@@ -222,11 +222,10 @@ impl Reading {
             plausible: in_base(q, plausible(q)),
             stated: family(q).map(|f| (f, in_base(q, stated(q)))),
             date: q.date.filter(|d| !d.is_empty()),
-            season: (q.kind == QuantityKind::Year && q.hedge == HedgeKind::Range)
-                .then_some(())
-                .and(q.low.zip(q.high))
-                .filter(|(l, h)| h - l == 1.0)
-                .map(|(l, _)| l),
+            season: match (q.kind, q.hedge, q.low, q.high) {
+                (QuantityKind::Year, HedgeKind::Range, Some(l), Some(h)) if h - l == 1.0 => Some(l),
+                _ => None,
+            },
         }
     }
 

@@ -728,6 +728,21 @@ mod tests {
             .collect()
     }
 
+    /// The figure a claim quotes.
+    fn quote(d: &[Analysis], r: ClaimRef) -> String {
+        d[r.source]
+            .quote(claim(d, r).quantity.span.clone())
+            .to_string()
+    }
+
+    /// The pairs ruled out, by the figures they quote, with the reason.
+    fn ruled_out_quoted(d: &[Analysis]) -> Vec<(String, String, &'static str)> {
+        ruled_out(d)
+            .into_iter()
+            .map(|(a, b, why)| (quote(d, a), quote(d, b), why))
+            .collect()
+    }
+
     fn multi(al: &[Alignment]) -> Vec<Vec<ClaimRef>> {
         al.iter()
             .filter(|a| a.claims.len() > 1)
@@ -758,11 +773,7 @@ mod tests {
             "Mensah scored 14 points.",
         ]);
         let pairs = candidate_pairs(&d, model());
-        let quote = |r: ClaimRef| {
-            d[r.source]
-                .quote(claim(&d, r).quantity.span.clone())
-                .to_string()
-        };
+        let quote = |r: ClaimRef| quote(&d, r);
         let p = pairs
             .iter()
             .find(|k| quote(k.a).starts_with("12") && quote(k.b).starts_with("14"))
@@ -786,15 +797,8 @@ mod tests {
             "The Owls led 21-7 at one point before holding on for a 35-28 victory, after leading 28-14.",
             "The Owls had a 35-28 lead with a minute to go.",
         ]);
-        let quote = |r: ClaimRef| {
-            d[r.source]
-                .quote(claim(&d, r).quantity.span.clone())
-                .to_string()
-        };
-        let why: Vec<(String, String, &str)> = ruled_out(&d)
-            .into_iter()
-            .map(|(a, b, why)| (quote(a), quote(b), why))
-            .collect();
+        let quote = |r: ClaimRef| quote(&d, r);
+        let why = ruled_out_quoted(&d);
         let moments = |a: &str, b: &str| {
             why.iter()
                 .any(|w| (w.0.as_str(), w.1.as_str(), w.2) == (a, b, "two moments of a game"))
@@ -822,15 +826,8 @@ mod tests {
             "The Falcons (6-10) beat the Bears 27-10 on Sunday.",
             "The Falcons improved to 6-10 with a 27-10 win over the Bears.",
         ]);
-        let quote = |r: ClaimRef| {
-            d[r.source]
-                .quote(claim(&d, r).quantity.span.clone())
-                .to_string()
-        };
-        let why: Vec<(String, String, &str)> = ruled_out(&d)
-            .into_iter()
-            .map(|(a, b, why)| (quote(a), quote(b), why))
-            .collect();
+        let quote = |r: ClaimRef| quote(&d, r);
+        let why = ruled_out_quoted(&d);
         for (a, b) in [("6-10", "27-10"), ("27-10", "6-10")] {
             assert!(
                 why.iter()

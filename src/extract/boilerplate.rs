@@ -135,9 +135,7 @@ fn byline(tk: &Tokens) -> bool {
         return false;
     }
     let name = |k: usize| tk.raw(k).starts_with(char::is_uppercase);
-    if !(name(1) && tk.is_word(1))
-        || lx.months.contains(tk.lower(1))
-        || lx.is_cue("weekday", tk.lower(1))
+    if !(name(1) && tk.is_word(1)) || lx.is_month(tk.lower(1)) || lx.is_cue("weekday", tk.lower(1))
     {
         return false;
     }

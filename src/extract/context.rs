@@ -827,7 +827,7 @@ fn party(text: &str, toks: &[Token], lx: &Lexicon, idx: Vec<usize>) -> Option<At
         .filter(|(_, _, l)| {
             (!lx.stopwords.contains(l.as_str()) || lx.parties.contains_key(l.as_str()))
                 && !lx.is_cue("weekday", l)
-                && !lx.months.contains(l.as_str())
+                && !lx.is_month(l.as_str())
         })
         .collect();
     if let Some((w, party)) = words

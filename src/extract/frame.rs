@@ -38,7 +38,7 @@ pub fn is_stamp(tk: &Tokens) -> bool {
             TokenKind::Number => numbers += 1,
             TokenKind::Word => {
                 let w = tk.lower(i);
-                if lx.months.contains(w) || lx.is_cue("weekday", w) {
+                if lx.is_month(w) || lx.is_cue("weekday", w) {
                     named += 1;
                 } else {
                     match words.get(w) {
@@ -126,7 +126,7 @@ fn name_ending_at(tk: &Tokens, end: usize) -> Option<Range<usize>> {
     let ok = |i: usize| {
         capitalised(tk, i)
             && !lx.stopwords.contains(tk.lower(i))
-            && !lx.months.contains(tk.lower(i))
+            && !lx.is_month(tk.lower(i))
             && !lx.is_cue("weekday", tk.lower(i))
     };
     if !ok(end) {
@@ -143,9 +143,7 @@ fn name_ending_at(tk: &Tokens, end: usize) -> Option<Range<usize>> {
 fn name_starting_at(tk: &Tokens, start: usize) -> Option<Range<usize>> {
     let lx = lexicon();
     let ok = |i: usize| {
-        capitalised(tk, i)
-            && !lx.stopwords.contains(tk.lower(i))
-            && !lx.months.contains(tk.lower(i))
+        capitalised(tk, i) && !lx.stopwords.contains(tk.lower(i)) && !lx.is_month(tk.lower(i))
     };
     if !ok(start) {
         return None;

@@ -466,7 +466,6 @@ pub struct Lexicon {
     /// another beginning has no class, and is never stemmed.
     class_prefixes: Vec<u64>,
     pub identifiers: FastSet<&'static str>,
-    pub months: FastSet<&'static str>,
     /// Each month word's number (1–12), by the order of `months.txt`, whose names and
     /// abbreviations of one month share their first three letters.
     month_numbers: FastMap<&'static str, u8>,
@@ -1075,7 +1074,6 @@ impl Lexicon {
             class_exact,
             class_phrases,
             identifiers: words(IDENTIFIERS),
-            months: words(MONTHS),
             month_numbers: month_numbers(MONTHS),
             stopwords: words(STOPWORDS),
             any_attribution_verbs: attribution_verbs
@@ -1239,6 +1237,11 @@ impl Lexicon {
         self.noise.get(kind).is_some_and(|s| s.contains(w))
     }
 
+    /// Whether a lowercase word names a month (`june`, `sept.`, `dec`).
+    pub fn is_month(&self, w: &str) -> bool {
+        self.month_numbers.contains_key(w)
+    }
+
     /// The number of a month word (`sept.` → 9), when it is one.
     pub fn month_number(&self, w: &str) -> Option<u8> {
         self.month_numbers.get(w).copied()
@@ -1328,7 +1331,7 @@ mod tests {
             .units
             .iter()
             .any(|(p, u)| p.toks == ["miles"] && u.dimension == "length"));
-        assert!(lx.months.contains("june") && lx.identifiers.contains("article"));
+        assert!(lx.is_month("june") && lx.identifiers.contains("article"));
         assert_eq!(lx.month_number("january"), Some(1));
         assert_eq!(lx.month_number("sept."), Some(9));
         assert_eq!(lx.month_number("dec"), Some(12));

@@ -333,7 +333,7 @@ fn near(
                 .is_some_and(|t| t.glued && tk.raw(i + 1) == "-"))
         })
         // Days and months place a figure in time, not in scope.
-        .filter(|&i| !lx.is_cue("weekday", tk.lower(i)) && !lx.months.contains(tk.lower(i)))
+        .filter(|&i| !lx.is_cue("weekday", tk.lower(i)) && !lx.is_month(tk.lower(i)))
         .map(|i| tk.raw(i))
         .filter(|w| w.starts_with(char::is_uppercase))
         .map(|w| w.trim_end_matches("'s").to_lowercase())

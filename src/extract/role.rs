@@ -230,7 +230,7 @@ impl Scan<'_> {
                 .next()
                 .is_some_and(char::is_uppercase)
             && !self.lx.stopwords.contains(w)
-            && !self.lx.months.contains(w)
+            && !self.lx.is_month(w)
             && !self.lx.is_cue("weekday", w)
             && self.role_at(i).is_none()
     }

@@ -935,7 +935,7 @@ fn periods(s: &Sentence, out: &mut Vec<String>) {
         // Only a name can be a month: the word is folded only then.
         if s.is_name(i) && raw.len() >= 3 {
             let lower = s.tk.folded(i);
-            let month = lx.months.contains(&*lower);
+            let month = lx.is_month(&lower);
             // `May` is also a verb: only after a preposition.
             let ambiguous = lower == "may"
                 && !matches!(
@@ -971,9 +971,7 @@ fn periods(s: &Sentence, out: &mut Vec<String>) {
 fn places(s: &Sentence, out: &mut Vec<String>) {
     let lx = lexicon();
     let is_place_name = |i: usize| {
-        s.is_name(i)
-            && !lx.months.contains(&*s.tk.folded(i))
-            && !lx.is_cue("weekday", &s.tk.folded(i))
+        s.is_name(i) && !lx.is_month(&s.tk.folded(i)) && !lx.is_cue("weekday", &s.tk.folded(i))
     };
     let from = s.counted.end.max(s.figure.end);
     let r = window(s);

@@ -29,21 +29,18 @@ impl Parser<'_> {
     pub(super) fn date_extent(&self, start: usize, end: usize) -> (usize, usize) {
         let mut a = start;
         let mut b = end;
-        if a >= 1 && self.lx.months.contains(self.lower(a - 1)) {
+        if a >= 1 && self.lx.is_month(self.lower(a - 1)) {
             a -= 1;
         } else if a >= 2
             && self.is_sym(a - 1, ".")
-            && self
-                .lx
-                .months
-                .contains(format!("{}.", self.lower(a - 2)).as_str())
+            && self.lx.is_month(&format!("{}.", self.lower(a - 2)))
         {
             a -= 2;
         } else {
             if self.lower(b) == "of" {
                 b += 1;
             }
-            if self.lx.months.contains(self.lower(b)) {
+            if self.lx.is_month(self.lower(b)) {
                 b += 1;
             }
         }

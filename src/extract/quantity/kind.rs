@@ -64,14 +64,12 @@ impl Parser<'_> {
         }
         // Dates: `June 9`, `Jan. 5`, `9 June`, `the 4th of July`.
         let month = |w: &str, raw: &str| {
-            self.lx.months.contains(w)
+            self.lx.is_month(w)
                 && (!matches!(w, "may" | "march") || raw.starts_with(|c: char| c.is_uppercase()))
         };
         if integer && (1.0..=31.0).contains(&n.value) && exact {
             let month_before = prev.is_some_and(|p| month(prev_word, self.raw(p)))
-                || (prev_word == "."
-                    && start >= 2
-                    && self.lx.months.contains(format!("{prev2}.").as_str()));
+                || (prev_word == "." && start >= 2 && self.lx.is_month(&format!("{prev2}.")));
             let of = usize::from(next == "of");
             let month_after =
                 self.is_word(end + of) && month(self.lower(end + of), self.raw(end + of));
@@ -128,7 +126,7 @@ impl Parser<'_> {
                 && !self.raw(end).starts_with(|c: char| c.is_uppercase())
                 && next.ends_with('s')
                 && !self.lx.stopwords.contains(next)
-                && !self.lx.months.contains(next);
+                && !self.lx.is_month(next);
             let year_word = matches!(
                 prev_word,
                 "in" | "since"
@@ -170,7 +168,7 @@ impl Parser<'_> {
         let name = start - 2;
         let capital = self.is_word(name)
             && self.raw(name).starts_with(|c: char| c.is_uppercase())
-            && !self.lx.months.contains(self.lower(name))
+            && !self.lx.is_month(self.lower(name))
             && !self.lx.stopwords.contains(self.lower(name));
         capital && (self.is_sym(end, ",") || (self.is_sym(end, ")") && self.is_sym(start - 1, "(")))
     }

@@ -54,7 +54,7 @@ impl Parser<'_> {
             && name.chars().skip(1).any(char::is_lowercase);
         let verb_like = lower.ends_with('s') || lower.ends_with("ed") || lower.ends_with("ing");
         let common = self.lx.stopwords.contains(lower)
-            || self.lx.months.contains(lower)
+            || self.lx.is_month(lower)
             || self.lx.is_cue("weekday", lower)
             || self.lx.class_of(lower).is_some();
         let counts_next = self.is_word(end)
@@ -182,7 +182,7 @@ impl Parser<'_> {
                 .any(|b| b.is_ascii_lowercase())
             && self.lx.units.longest(self, i + 2).is_none()
             && self.lx.currencies.longest(self, i + 2).is_none()
-            && !self.lx.months.contains(self.lower(i + 2))
+            && !self.lx.is_month(self.lower(i + 2))
             && !matches!(
                 self.lower(i + 2),
                 "year" | "years" | "month" | "week" | "day" | "hour" | "minute" | "point" | "times"
