@@ -241,7 +241,22 @@ fn score_class(members: &[(ClaimRef, View)], reps: &[usize], m: &Model, keep: bo
         })
         .collect();
     ruled.sort_unstable();
+    // A named owner narrows them further: of two claims that name one owner, the
+    // alternatives are the other source's claims of that owner (Carter's 12 points against
+    // the one figure the other report gives Carter, not against every player's points).
+    let owner = |k: u32| view(k).claim.frame.owner.as_ref().map(|o| o.key.as_str());
+    let mut owned: HashMap<(&str, u32), usize> = HashMap::default();
+    for k in 0..reps.len() as u32 {
+        if let Some(o) = owner(k) {
+            *owned.entry((o, source(k))).or_default() += 1;
+        }
+    }
     let alternatives = |k: u32, other: u32| {
+        if let (Some(o), Some(p)) = (owner(k), owner(other)) {
+            if o == p {
+                return owned[&(o, source(other))];
+            }
+        }
         let at = key(k, other);
         let out = ruled.partition_point(|&r| r <= at) - ruled.partition_point(|&r| r < at);
         crowd_of(other).saturating_sub(out).max(1)
@@ -786,6 +801,35 @@ mod tests {
             p.features
         );
         assert_eq!(pairs.len(), 1, "the others are ruled out");
+    }
+
+    #[test]
+    fn a_named_owner_narrows_the_alternatives() {
+        // Besides Mensah's 12, the first report gives points no one owns; they are not ruled
+        // out, but of two claims that both name Mensah, the alternatives are Mensah's figures
+        // on the other side: one each, as for a lone candidate.
+        let d = docs(&[
+            "Mensah added 12 points. In all 71 points were scored, 40 points in the second half.",
+            "Mensah scored 14 points.",
+        ]);
+        let pairs = candidate_pairs(&d, model());
+        let quote = |r: ClaimRef| quote(&d, r);
+        let p = pairs
+            .iter()
+            .find(|k| quote(k.a).starts_with("12") && quote(k.b).starts_with("14"))
+            .expect("the two figures of Mensah are candidates");
+        let lone = 2f64.ln();
+        assert!(
+            (p.features[features::CROWD] - lone).abs() < 1e-9,
+            "{:?}",
+            p.features
+        );
+        // A figure no one owns still counts all of the other side's as alternatives.
+        let q = pairs
+            .iter()
+            .find(|k| quote(k.a).starts_with("71") && quote(k.b).starts_with("14"))
+            .expect("71 and 14 are candidates");
+        assert!(q.features[features::CROWD] > lone, "{:?}", q.features);
     }
 
     #[test]
