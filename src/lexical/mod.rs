@@ -25,6 +25,10 @@ enum Rel {
     Antonym,
 }
 
+/// How far from a root a common ancestor must be for two cousins to count as related: a
+/// notion three steps below `entity` (`state`, `act`, `person`) is shared by too much.
+const MIN_COUSIN_DEPTH: u32 = 4;
+
 /// How two words are related, strongest first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum How {
@@ -85,6 +89,10 @@ pub struct Senses {
     broader: Vec<u32>,
     /// Hypernyms of `broader`: two steps up.
     broader2: Vec<u32>,
+    /// Hypernyms of `direct` only, one and two steps up: the word's own family tree, without
+    /// the detours derivations take.
+    up: Vec<u32>,
+    up2: Vec<u32>,
     /// Antonyms of `derived`.
     opposite: Vec<u32>,
     /// A kind of person (`gunmen`, `voters`): its first senses reach `person` through
@@ -344,6 +352,14 @@ impl Lexical {
             s.broader2.extend(self.relations(x, Rel::Hypernym));
         }
         sort(&mut s.broader2);
+        for &x in &s.direct {
+            s.up.extend(self.relations(x, Rel::Hypernym));
+        }
+        sort(&mut s.up);
+        for &x in &s.up {
+            s.up2.extend(self.relations(x, Rel::Hypernym));
+        }
+        sort(&mut s.up2);
         s.person = self.is_kind_of(&s, "person");
         s.key = {
             use std::hash::{BuildHasher, BuildHasherDefault};
@@ -407,7 +423,37 @@ impl Lexical {
         if meet(&a.broader2, &b.derived) || meet(&a.derived, &b.broader2) {
             return r(0.4, How::Broader);
         }
+        // Cousins a step apart in their own family trees: one's parent is the other's
+        // grandparent (a `deal` is an agreement, a `contract` a written agreement), unless
+        // what they share is one of the most general notions (a `state`, a `person`), near the
+        // root, that relates nearly anything.
+        let specific = |x: u32| self.depth(x) >= MIN_COUSIN_DEPTH;
+        if shared(&a.up, &b.up2)
+            .chain(shared(&a.up2, &b.up))
+            .any(specific)
+        {
+            return r(0.35, How::Sibling);
+        }
         Relatedness::NONE
+    }
+
+    /// How many hypernym steps a synset is from a root of the resource (`entity` is 0,
+    /// `state` 3), by its shortest path.
+    pub fn depth(&self, x: u32) -> u32 {
+        let mut level = vec![x];
+        for d in 0..32 {
+            let mut next = Vec::new();
+            for &y in &level {
+                let before = next.len();
+                next.extend(self.relations(y, Rel::Hypernym));
+                if next.len() == before {
+                    return d;
+                }
+            }
+            sort(&mut next);
+            level = next;
+        }
+        32
     }
 
     /// Whether a word read into the resource is a kind of `ancestor` (its first sense, as a
@@ -450,6 +496,11 @@ impl Lexical {
 fn sort(v: &mut Vec<u32>) {
     v.sort_unstable();
     v.dedup();
+}
+
+/// The elements two sorted lists share.
+fn shared<'a>(a: &'a [u32], b: &'a [u32]) -> impl Iterator<Item = u32> + 'a {
+    a.iter().copied().filter(|x| b.binary_search(x).is_ok())
 }
 
 /// Whether two sorted lists share an element.
@@ -540,8 +591,22 @@ mod tests {
         assert!(how("employees", "workers") <= How::Broader);
         assert!(how("shells", "rounds") <= How::Sibling);
         assert_eq!(how("arrests", "deaths"), How::Unrelated);
+        // Cousins: one's parent is the other's grandparent.
+        assert_eq!(how("deal", "contract"), How::Sibling);
         assert_eq!(how("won", "lost"), How::Contrast);
         assert_eq!(how("earthquake", "salary"), How::Unrelated);
+    }
+
+    #[test]
+    fn a_common_ancestor_near_the_root_relates_nothing() {
+        let lx = lexical();
+        let first = |w: &str| lx.senses(w).direct[0];
+        // `entity` is a root; `person` and `state` lie three steps below one.
+        assert_eq!(lx.depth(first("entity")), 0);
+        assert!(lx.depth(first("person")) < MIN_COUSIN_DEPTH);
+        assert!(lx.depth(first("agreement")) >= MIN_COUSIN_DEPTH);
+        // Arrests and deaths meet only at `state`, so they stay unrelated.
+        assert_eq!(how("arrests", "deaths"), How::Unrelated);
     }
 
     #[test]
