@@ -309,3 +309,42 @@ fn boilerplate_lines_give_no_claims() {
         1
     );
 }
+
+#[test]
+fn moments_of_a_game_clock() {
+    // The one time of the sentence (`the first` is an ordinal of its own).
+    let one = |s: &str| {
+        let q: Vec<Quantity> = quantities(s)
+            .into_iter()
+            .filter(|q| q.kind != QuantityKind::Ordinal)
+            .collect();
+        assert_eq!(q.len(), 1, "{s}: {q:?}");
+        q.into_iter().next().unwrap()
+    };
+    // Time remaining, or a window from the start or the end, in minutes or seconds.
+    for s in [
+        "The Owls scored with 4:43 left.",
+        "She equalised with two minutes remaining.",
+        "The visitors pulled clear with 30 seconds to go.",
+        "He scored in the first five minutes.",
+        "They conceded in the final 10 minutes.",
+    ] {
+        assert!(one(s).moment, "{s}");
+    }
+    // A clock reading with time to play is minutes and seconds, not a time of day.
+    let left = one("The Owls pulled away with 13:41 to play.");
+    assert!(
+        left.moment && left.kind == QuantityKind::Measure,
+        "{left:?}"
+    );
+    assert!((left.value.unwrap() - (13.0 + 41.0 / 60.0)).abs() < 1e-9);
+    // Not a moment: a time of day, a length of play, years left on a contract.
+    for s in [
+        "The semifinal starts at 1:35 p.m.",
+        "The game was stopped for 30 minutes.",
+        "He has two years left on his contract.",
+        "It was the worst flood in the last 20 years.",
+    ] {
+        assert!(!one(s).moment, "{s}");
+    }
+}

@@ -436,8 +436,13 @@ pub fn identity_conflict(a: &View, b: &View, w: &Wording) -> Option<&'static str
     // final, even when the game ends so).
     let partial = |c: &Claim| c.quantity.tally.is_some_and(|t| t.partial);
     let score = |c: &Claim| c.quantity.tally.is_some();
+    // So is a moment of the game's clock (`with 13:41 to play`, `in the first 3½ minutes`),
+    // against another moment or against a time that is none (the game's length).
+    let clock = |c: &Claim| c.quantity.moment;
     let moments = partial(x) != partial(y) && score(x) && score(y)
-        || partial(x) && partial(y) && a.relation(b) != Relation::Compatible;
+        || partial(x) && partial(y) && a.relation(b) != Relation::Compatible
+        || clock(x) != clock(y)
+        || clock(x) && clock(y) && a.relation(b) != Relation::Compatible;
     if moments {
         return Some("two moments of a game");
     }

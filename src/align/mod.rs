@@ -865,6 +865,24 @@ mod tests {
     }
 
     #[test]
+    fn moments_of_the_clock_pair_only_when_equal() {
+        // Each report times different plays; the game's length is no moment of it.
+        let d = docs(&[
+            "Mensah scored with 4:43 left, and the game lasted 50 minutes.",
+            "Okoro answered with 2:10 left.",
+            "Mensah's basket came with 4:43 left.",
+        ]);
+        let why = ruled_out_quoted(&d);
+        let moments = |a: &str, b: &str| {
+            why.iter()
+                .any(|w| (w.0.as_str(), w.1.as_str(), w.2) == (a, b, "two moments of a game"))
+        };
+        assert!(moments("4:43", "2:10"), "{why:?}");
+        assert!(moments("50 minutes", "2:10"), "{why:?}");
+        assert!(!moments("4:43", "4:43"), "{why:?}");
+    }
+
+    #[test]
     fn a_record_is_never_a_result() {
         let d = docs(&[
             "The Falcons (6-10) beat the Bears 27-10 on Sunday.",

@@ -25,6 +25,11 @@ impl Parser<'_> {
         (e, w.starts_with('p'))
     }
 
+    /// Whether a clock reading carries `a.m.`, `pm` or a zone: a time of day.
+    pub(super) fn clock_of_day(&self, q: &Quantity) -> bool {
+        (q.start_token..q.end_token).any(|k| TIME_WORDS.contains(&self.lower(k)))
+    }
+
     /// The tokens of a date around a day number: the month before or after, a year after.
     pub(super) fn date_extent(&self, start: usize, end: usize) -> (usize, usize) {
         let mut a = start;

@@ -23,6 +23,7 @@ mod calendar;
 mod digits;
 mod figure;
 mod kind;
+mod moment;
 mod money;
 mod noise;
 pub(crate) mod numeral;
@@ -122,6 +123,9 @@ pub struct Quantity {
     pub tally: Option<Tally>,
     /// For a [`QuantityKind::Date`]: the parts of the calendar date it gives.
     pub date: Option<DateParts>,
+    /// A moment or a window of a game's clock (`with 13:41 to play`, `with two minutes left`,
+    /// `in the first 3½ minutes`): one moment of a game, of which a report may give several.
+    pub moment: bool,
 }
 
 /// The parts of a calendar date a report gives, each when stated: `October 21, 2011` gives
@@ -274,6 +278,7 @@ fn find_with(p: &Parser) -> Vec<Quantity> {
     p.join_bounds(&mut out);
     p.share_units(&mut out);
     for q in &mut out {
+        p.mark_moment(q);
         q.retype_if_not_finite();
     }
     out
@@ -319,6 +324,7 @@ impl Parser<'_> {
                         whole: None,
                         tally: None,
                         date: None,
+                        moment: false,
                     })
                 })
                 .collect(),
@@ -546,6 +552,7 @@ impl Parser<'_> {
             whole: None,
             tally: None,
             date,
+            moment: false,
         }
     }
 }

@@ -133,6 +133,7 @@ impl Parser<'_> {
             whole: None,
             tally: None,
             date: None,
+            moment: false,
         };
         if kind.is_none() {
             // `2010-2012` without a unit reads like years.
@@ -188,6 +189,7 @@ impl Parser<'_> {
                         whole: None,
                         tally: None,
                         date: None,
+                        moment: false,
                     };
                     out[i] = merged;
                     out.remove(i + 1);

@@ -199,6 +199,7 @@ impl<'a> Parser<'a> {
             whole: None,
             tally: None,
             date: None,
+            moment: false,
         }
     }
 
