@@ -264,9 +264,12 @@ impl Lexical {
                 let candidate = format!("{stem}{with}");
                 add(&candidate);
                 // `stopped` → `stop`, `running` → `run`.
-                let b = stem.as_bytes();
-                if with.is_empty() && b.len() >= 3 && b[b.len() - 1] == b[b.len() - 2] {
-                    add(&stem[..stem.len() - 1]);
+                // Letters, not bytes: a character of several bytes may end in two equal ones.
+                let mut last = stem.chars().rev();
+                if let (true, Some(x), Some(y)) = (with.is_empty(), last.next(), last.next()) {
+                    if x == y && stem.chars().count() >= 3 {
+                        add(&stem[..stem.len() - x.len_utf8()]);
+                    }
                 }
             }
         }
@@ -580,6 +583,9 @@ mod tests {
         assert!(has("stopped", "stop"));
         assert!(has("casualties", "casualty"));
         assert!(lx.lemmas("qzxv").is_empty());
+        // A doubled letter is a letter, not a byte: `ለ` ends in two equal bytes.
+        let _ = lx.lemmas("ለed");
+        let _ = lx.lemmas("xለለed");
     }
 
     #[test]
