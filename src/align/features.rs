@@ -421,6 +421,8 @@ pub fn identity_conflict(a: &View, b: &View, w: &Wording) -> Option<&'static str
         (Some(p), None) | (None, Some(p)) if p == "past" || p.starts_with("year:") => {
             return Some("different times")
         }
+        // A gap to a record is no margin over a rival.
+        (Some("record"), None) | (None, Some("record")) => return Some("a gap to a record"),
         _ => {}
     }
     // A result names both sides, so its opposites are one game seen from either side (`a

@@ -883,6 +883,21 @@ mod tests {
     }
 
     #[test]
+    fn a_gap_to_a_record_is_no_winning_margin() {
+        let d = docs(&[
+            "Okafor won the sprint by 3 seconds but missed the track record by 8 seconds.",
+            "Okafor finished 5 seconds ahead of Lindqvist.",
+        ]);
+        let why = ruled_out_quoted(&d);
+        let gap = |a: &str, b: &str| {
+            why.iter()
+                .any(|w| (w.0.as_str(), w.1.as_str(), w.2) == (a, b, "a gap to a record"))
+        };
+        assert!(gap("8 seconds", "5 seconds"), "{why:?}");
+        assert!(!gap("3 seconds", "5 seconds"), "{why:?}");
+    }
+
+    #[test]
     fn a_record_is_never_a_result() {
         let d = docs(&[
             "The Falcons (6-10) beat the Bears 27-10 on Sunday.",

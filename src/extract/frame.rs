@@ -3,6 +3,7 @@
 //! not Jones's, a career average is not tonight's score, the 1999 quake's toll is not this
 //! one's. Each slot keeps the words it was read from, for explanations.
 
+use super::context::Measure;
 use super::lexicon::lexicon;
 use super::quantity::{Quantity, QuantityKind};
 use super::token::{TokenKind, Tokens};
@@ -103,6 +104,22 @@ fn anchors() -> &'static Anchors {
             list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
         }
         Anchors { by_first }
+    })
+}
+
+/// A margin whose clause names a record (`missed the course record by 29 seconds`) is a gap
+/// to that record, not a margin over a rival: anchor `record`.
+pub fn record_gap(tk: &Tokens, clause: Range<usize>, measure: Option<&Measure>) -> Option<Slot> {
+    if measure.is_none_or(|m| m.key != "class:difference") {
+        return None;
+    }
+    let lx = lexicon();
+    let i = clause
+        .filter(|&i| tk.is_word(i))
+        .find(|&i| lx.is_cue("record_mark", tk.lower(i)))?;
+    Some(Slot {
+        key: "record".to_string(),
+        text: tk.text[tk.toks[i].span.clone()].to_string(),
     })
 }
 

@@ -241,7 +241,8 @@ fn figures_in(tk: &token::Tokens, sentence: usize, detail: Detail) -> Vec<Claim>
         let frame = if detail == Detail::Full {
             Frame {
                 owner: frame::owner(tk, clause.clone(), q, c.as_ref()),
-                anchor: frame::anchor(tk, clause, q, &figures, &years),
+                anchor: frame::anchor(tk, clause.clone(), q, &figures, &years)
+                    .or_else(|| frame::record_gap(tk, clause, measure.as_ref())),
             }
         } else {
             Frame::default()
