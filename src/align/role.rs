@@ -131,6 +131,60 @@ pub fn align_roles(docs: &[Analysis]) -> Vec<Alignment> {
             });
         }
     }
+    let titles = one_person_two_titles(docs, &mut out);
+    out.extend(titles);
+    out
+}
+
+/// Whether two role claims name one person in two posts of which one holds only one: the same
+/// post at another rank (`vice president`, `senior vice president`), or two of a group
+/// (`chief executive`, `chief operating officer`), of one organisation, neither a former post.
+fn two_titles(x: &RoleClaim, y: &RoleClaim) -> bool {
+    let orgs = match (&x.org_key, &y.org_key) {
+        (Some(p), Some(q)) => p == q || p.contains(q.as_str()) || q.contains(p.as_str()),
+        _ => true,
+    };
+    let ranks = x.role == y.role && x.rank != y.rank;
+    let group = x.role != y.role && x.one_of.is_some() && x.one_of == y.one_of;
+    x.surname == y.surname && !x.former && !y.former && orgs && (ranks || group)
+}
+
+/// Pairs lone role claims of different sources that name one person in two posts only one of
+/// which they can hold (see [`two_titles`]); the lone groups they came from are emptied, and
+/// the pairs come back as groups of their own.
+fn one_person_two_titles(docs: &[Analysis], groups: &mut Vec<Alignment>) -> Vec<Alignment> {
+    let lone: Vec<usize> = (0..groups.len())
+        .filter(|&g| groups[g].claims.len() == 1)
+        .collect();
+    let mut taken = vec![false; lone.len()];
+    let mut out = Vec::new();
+    for i in 0..lone.len() {
+        for j in i + 1..lone.len() {
+            let (a, b) = (groups[lone[i]].claims[0], groups[lone[j]].claims[0]);
+            if taken[i] || taken[j] || a.source == b.source {
+                continue;
+            }
+            if two_titles(role(docs, a), role(docs, b)) {
+                taken[i] = true;
+                taken[j] = true;
+                let mut claims = vec![a, b];
+                claims.sort();
+                out.push(Alignment {
+                    block: format!("title:{}", role(docs, a).surname),
+                    claims,
+                    score: 0.5,
+                    reasons: vec!["one person named in two posts".to_string()],
+                    restatements: Vec::new(),
+                });
+            }
+        }
+    }
+    let mut k = 0;
+    groups.retain(|_| {
+        let keep = lone.iter().position(|&g| g == k).is_none_or(|i| !taken[i]);
+        k += 1;
+        keep
+    });
     out
 }
 
@@ -168,6 +222,32 @@ mod tests {
             "Acme chief executive Maria Holm announced the deal.",
         ]);
         assert_eq!(g, vec![vec!["Anna Berg", "Maria Holm"]]);
+    }
+
+    #[test]
+    fn one_person_in_two_posts_of_which_they_hold_one() {
+        // Another rank of one post, or another of a group of posts one person holds one of.
+        let g = groups(&[
+            "Acme's vice president of sales, Anna Berg, spoke first.",
+            "Acme's senior vice president of sales, Anna Berg, spoke first.",
+        ]);
+        assert_eq!(g, vec![vec!["Anna Berg", "Anna Berg"]]);
+        let g = groups(&[
+            "Acme's chief executive, Anna Berg, spoke first.",
+            "Acme's chief financial officer, Anna Berg, spoke first.",
+        ]);
+        assert_eq!(g, vec![vec!["Anna Berg", "Anna Berg"]]);
+        // Posts one person may hold together, and a former post, stay apart.
+        let g = groups(&[
+            "Acme's chairman, Anna Berg, spoke first.",
+            "Acme's chief executive, Anna Berg, spoke first.",
+        ]);
+        assert_eq!(g.len(), 2, "{g:?}");
+        let g = groups(&[
+            "Acme's former chief executive, Anna Berg, spoke first.",
+            "Acme's chief financial officer, Anna Berg, spoke first.",
+        ]);
+        assert_eq!(g.len(), 2, "{g:?}");
     }
 
     #[test]

@@ -200,6 +200,10 @@ pub struct RoleClass {
     pub label: &'static str,
     /// A post many hold at once (senators, officers): different people in it do not conflict.
     pub many: bool,
+    /// Posts of which one person holds only one in one organisation (`one_of:officer`: chief
+    /// executive, chief operating officer, chief financial officer): one person named in two
+    /// of them is a discrepancy.
+    pub one_of: Option<&'static str>,
 }
 
 /// Maps and sets keyed by short words, hashed once per token of text: FxHash, not SipHash
@@ -888,13 +892,17 @@ impl Lexicon {
             let file = "roles.tsv";
             let idx = role_classes.len();
             let flags = flags(&f, 3);
-            if let Some(x) = flags.iter().find(|x| **x != "many") {
+            if let Some(x) = flags
+                .iter()
+                .find(|x| **x != "many" && !x.starts_with("one_of:"))
+            {
                 return Err(bad(file, line, format!("unknown flag {x:?}")));
             }
             role_classes.push(RoleClass {
                 name: field(file, line, &f, 0)?,
                 label: field(file, line, &f, 1)?,
                 many: flags.contains(&"many"),
+                one_of: flags.iter().find_map(|x| x.strip_prefix("one_of:")),
             });
             for phrase in field(file, line, &f, 2)?.split(',') {
                 let words = role_tokens(phrase.trim());

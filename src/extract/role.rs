@@ -27,6 +27,9 @@ pub struct RoleClaim {
     pub rank: Option<&'static str>,
     /// A post many hold at once (senators, officers): different people in it do not conflict.
     pub many: bool,
+    /// The group of posts one person holds only one of (`officer`: chief executive, chief
+    /// operating officer…), from `data/roles.tsv`.
+    pub one_of: Option<&'static str>,
     /// Said to be a former holder (`former attorney general`, `ex-president`, `then-mayor`):
     /// someone else holding the post now is no conflict.
     pub former: bool,
@@ -625,6 +628,7 @@ impl Scan<'_> {
             label: c.label,
             rank,
             many: c.many,
+            one_of: c.one_of,
             former: !passive && !active && self.former(title),
             org: org_text,
             org_key,

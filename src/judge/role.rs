@@ -57,6 +57,35 @@ pub fn judge_roles(docs: &[Analysis], a: &Alignment) -> Finding {
             restatements: Vec::new(),
         };
     }
+    // One person in two posts of which they hold one (alignment pairs only those).
+    let title = |r: &ClaimRef| {
+        let c = role(docs, *r);
+        (c.role, c.rank)
+    };
+    if claims.iter().any(|r| title(r) != title(&claims[0])) {
+        let firm = claims.iter().all(|r| role(docs, *r).org_key.is_some());
+        let said = claims
+            .iter()
+            .map(|r| {
+                let c = role(docs, *r);
+                format!("{} names {} as {}", label(docs, *r), c.person, position(c))
+            })
+            .collect::<Vec<_>>()
+            .join(" but ");
+        return Finding {
+            kind: FindingKind::Discrepancy,
+            topic: format!("title of {}", role(docs, claims[0]).person),
+            confidence: if firm { 0.7 } else { 0.5 },
+            explanation: format!("One person, two titles: {said}."),
+            claims: claims.clone(),
+            consensus: Vec::new(),
+            outliers: Vec::new(),
+            camps: claims.iter().map(|r| vec![*r]).collect(),
+            notes: Vec::new(),
+            reasons: a.reasons.clone(),
+            restatements: Vec::new(),
+        };
+    }
     // Camps by the person named; the largest is a consensus only as an untied majority.
     let surnames: Vec<&str> = claims
         .iter()
@@ -139,4 +168,37 @@ pub fn figure(docs: &[Analysis], r: ClaimRef) -> String {
 /// Sentence index of a role claim.
 pub fn sentence(docs: &[Analysis], r: ClaimRef) -> usize {
     role(docs, r).sentence
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{compare, Document, FindingKind};
+
+    #[test]
+    fn one_person_in_two_titles_is_a_discrepancy_over_the_title() {
+        let docs = vec![
+            Document::from_text(
+                "a",
+                "a",
+                "Acme's chief executive, Anna Berg, spoke first.".to_string(),
+            ),
+            Document::from_text(
+                "b",
+                "b",
+                "Acme's chief financial officer, Anna Berg, spoke first.".to_string(),
+            ),
+        ];
+        let cmp = compare(docs).unwrap();
+        let f = cmp
+            .findings
+            .iter()
+            .find(|f| f.topic == "title of Anna Berg")
+            .expect("a finding over the title");
+        assert_eq!(f.kind, FindingKind::Discrepancy);
+        assert_eq!(
+            f.explanation,
+            "One person, two titles: a names Anna Berg as chief executive of Acme but b names \
+             Anna Berg as chief financial officer of Acme."
+        );
+    }
 }
