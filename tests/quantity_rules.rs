@@ -348,3 +348,23 @@ fn moments_of_a_game_clock() {
         assert!(!one(s).moment, "{s}");
     }
 }
+
+#[test]
+fn a_bare_temperature_is_in_degrees() {
+    let dim = |s: &str, fig: &str| {
+        let all = quantities(s);
+        read(s, &all, fig)
+            .unit
+            .clone()
+            .map(|u| u.dimension.to_string())
+    };
+    let degrees = Some("temperature:degree".to_string());
+    assert_eq!(
+        dim("Temperatures were minus 12 at dawn.", "minus 12"),
+        degrees
+    );
+    assert_eq!(dim("It was a night with a temperature of 4.", "4"), degrees);
+    // A figure that counts something, or stands far from the word, is no temperature.
+    assert_eq!(dim("The temperature of 12 patients was taken.", "12"), None);
+    assert_eq!(dim("Temperatures fell as 30 homes lost power.", "30"), None);
+}

@@ -22,6 +22,7 @@
 mod calendar;
 mod digits;
 mod figure;
+mod implied;
 mod kind;
 mod moment;
 mod money;
@@ -279,6 +280,7 @@ fn find_with(p: &Parser) -> Vec<Quantity> {
     p.share_units(&mut out);
     for q in &mut out {
         p.mark_moment(q);
+        p.imply_temperature(q);
         q.retype_if_not_finite();
     }
     out
