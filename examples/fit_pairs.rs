@@ -498,11 +498,14 @@ fn show(name: &str, c: Counts) {
         }
     };
     println!(
-        "{name:<8} agreements: precision {} recall {}   discrepancies: precision {} recall {}",
+        "{name:<8} agreements: precision {} recall {}   discrepancies: precision {} recall {}   \
+         labelled wrong {}, spoiled {}",
         ratio(c.agree_right, c.agree_made),
         ratio(c.agree_right, c.agree_gold),
         ratio(c.conflict_right, c.conflict_made),
         ratio(c.conflict_right, c.conflict_gold),
+        c.labelled_wrong,
+        c.spoiled,
     );
 }
 
@@ -935,20 +938,6 @@ fn main() {
         }
     }
     let (l2, fitted, _, _) = chosen.expect("a penalty");
-    if std::env::args().any(|a| a == "--time") {
-        let t0 = std::time::Instant::now();
-        let n = corpus_failures(&corpus, &fitted);
-        let t1 = t0.elapsed();
-        let t0 = std::time::Instant::now();
-        let _ = evaluate(&tune, &fitted);
-        let t2 = t0.elapsed();
-        let t0 = std::time::Instant::now();
-        let _ = evaluate(&corpus, &fitted);
-        println!(
-            "corpus checks {n} in {t1:?}; tuning evaluation {t2:?}; corpus {:?}",
-            t0.elapsed()
-        );
-    }
     println!("L2 {l2} chosen");
     println!(
         "thresholds: agree {:.2}, conflict {:.2}, strain {:.2}",
