@@ -644,30 +644,23 @@ fn fit_at(
     // The corpus is the team's own test suite, whose every expected finding must be found:
     // thresholds are chosen for it first (its checks failed, fewest first), and among the best
     // there, for the real-news tuning half (F1 for agreements, F0.5 for discrepancies).
+    // The fitted weights at thresholds for agreeing, conflicting and strained pairs.
+    let at = |a: f64, c: f64, s: f64| Model {
+        weights,
+        rank_weights,
+        agree: a,
+        conflict: c,
+        strain: s,
+    };
     let score = |a: f64, c: f64, s: f64| {
-        let m = Model {
-            weights,
-            rank_weights,
-            agree: a,
-            conflict: c,
-            strain: s,
-        };
+        let m = at(a, c, s);
         let t = evaluate(tune, &m);
         // What the corpus test checks, finding by finding: none of its checks may fail.
         let own = -(corpus_failures(corpus, &m) as f64);
         (own, real_of(t), a, c, s)
     };
     // The tuning half's score alone, cheap beside the corpus's findings.
-    let real_at = |a: f64, c: f64, s: f64| {
-        let m = Model {
-            weights,
-            rank_weights,
-            agree: a,
-            conflict: c,
-            strain: s,
-        };
-        real_of(evaluate(tune, &m))
-    };
+    let real_at = |a: f64, c: f64, s: f64| real_of(evaluate(tune, &at(a, c, s)));
     // The best of many thresholds: by the tuning half's score, best first, until one passes
     // every corpus check (no corpus score is better); if none of the best `SEARCHED` does,
     // the one of them with the fewest failures.
@@ -682,14 +675,7 @@ fn fit_at(
             if best.is_some_and(|b| b.0 >= 0.0) {
                 break;
             }
-            let m = Model {
-                weights,
-                rank_weights,
-                agree: a,
-                conflict: c,
-                strain: s,
-            };
-            let own = -(corpus_failures(corpus, &m) as f64);
+            let own = -(corpus_failures(corpus, &at(a, c, s)) as f64);
             if best.is_none_or(|b| own > b.0) {
                 best = Some((own, real, a, c, s));
             }
@@ -786,34 +772,16 @@ fn fit_at(
     let best = (pick.1, pick.2, pick.3);
     if std::env::args().any(|a| a == "--curve") {
         for a in (10..=90).step_by(10) {
-            let m = Model {
-                weights,
-                rank_weights,
-                agree: a as f64 / 100.0,
-                conflict: best.2,
-                strain,
-            };
+            let m = at(a as f64 / 100.0, best.2, strain);
             show(&format!("a={a}"), evaluate(tune, &m));
         }
         for c in (10..=90).step_by(10) {
-            let m = Model {
-                weights,
-                rank_weights,
-                agree: best.1,
-                conflict: c as f64 / 100.0,
-                strain: strain.max(c as f64 / 100.0),
-            };
+            let m = at(best.1, c as f64 / 100.0, strain.max(c as f64 / 100.0));
             show(&format!("c={c}"), evaluate(tune, &m));
             show("  corpus", evaluate(corpus, &m));
         }
     }
-    let fitted = Model {
-        weights,
-        rank_weights,
-        agree: best.1,
-        conflict: best.2,
-        strain,
-    };
+    let fitted = at(best.1, best.2, strain);
     let own = score(fitted.agree, fitted.conflict, fitted.strain).0;
     let real = real_of(evaluate(tune, &fitted));
     (fitted, own, real)

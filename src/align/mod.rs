@@ -778,6 +778,17 @@ mod tests {
         assert_eq!(a.measure.as_ref().unwrap().key, "class:arrested");
     }
 
+    /// The crowd feature of a candidate with one alternative on each side: ln 2.
+    const LONE: f64 = std::f64::consts::LN_2;
+
+    /// The candidate pair whose quoted figures start with `a` and `b`.
+    fn candidate<'p>(d: &[Analysis], pairs: &'p [Candidate], a: &str, b: &str) -> &'p Candidate {
+        pairs
+            .iter()
+            .find(|k| quote(d, k.a).starts_with(a) && quote(d, k.b).starts_with(b))
+            .unwrap_or_else(|| panic!("{a} and {b} are candidates"))
+    }
+
     #[test]
     fn claims_ruled_out_are_no_alternatives() {
         // Three players' points on one side, one player's on the other: the other two
@@ -788,15 +799,10 @@ mod tests {
             "Mensah scored 14 points.",
         ]);
         let pairs = candidate_pairs(&d, model());
-        let quote = |r: ClaimRef| quote(&d, r);
-        let p = pairs
-            .iter()
-            .find(|k| quote(k.a).starts_with("12") && quote(k.b).starts_with("14"))
-            .expect("the two figures of Mensah are candidates");
+        let p = candidate(&d, &pairs, "12", "14");
         // One alternative each: the crowd of a lone candidate, ln 2.
-        let lone = 2f64.ln();
         assert!(
-            (p.features[features::CROWD] - lone).abs() < 1e-9,
+            (p.features[features::CROWD] - LONE).abs() < 1e-9,
             "{:?}",
             p.features
         );
@@ -813,23 +819,15 @@ mod tests {
             "Mensah scored 14 points.",
         ]);
         let pairs = candidate_pairs(&d, model());
-        let quote = |r: ClaimRef| quote(&d, r);
-        let p = pairs
-            .iter()
-            .find(|k| quote(k.a).starts_with("12") && quote(k.b).starts_with("14"))
-            .expect("the two figures of Mensah are candidates");
-        let lone = 2f64.ln();
+        let p = candidate(&d, &pairs, "12", "14");
         assert!(
-            (p.features[features::CROWD] - lone).abs() < 1e-9,
+            (p.features[features::CROWD] - LONE).abs() < 1e-9,
             "{:?}",
             p.features
         );
         // A figure no one owns still counts all of the other side's as alternatives.
-        let q = pairs
-            .iter()
-            .find(|k| quote(k.a).starts_with("71") && quote(k.b).starts_with("14"))
-            .expect("71 and 14 are candidates");
-        assert!(q.features[features::CROWD] > lone, "{:?}", q.features);
+        let q = candidate(&d, &pairs, "71", "14");
+        assert!(q.features[features::CROWD] > LONE, "{:?}", q.features);
     }
 
     #[test]
