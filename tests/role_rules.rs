@@ -65,6 +65,30 @@ roles! {
     // Names with an initial, a courtesy title or a suffix.
     middle_initial: "Red Sox owner John W. Hale bought the team." => [("John W. Hale", "owner", Some("red sox"))];
     courtesy_title: "Chief executive Dr. Nina Park announced the merger." => [("Nina Park", "ceo", None)];
+    // Hyphenated names are one name, a lowercase particle before a capitalised part included.
+    hyphenated_given_name: "Prime Minister Anne-Marie Lindqvist opened the session." => [("Anne-Marie Lindqvist", "prime_minister", None)];
+    hyphenated_surname_particle: "The mayor of Tarsen, Omar el-Haddad, told reporters." => [("Omar el-Haddad", "mayor", Some("tarsen"))];
+    hyphenated_name_before_title: "Anne-Marie Lindqvist, the mayor of Tarsen, spoke." => [("Anne-Marie Lindqvist", "mayor", Some("tarsen"))];
+    hyphen_after_a_name_is_no_name: "Mayor Omar Haddad - who won in May - spoke." => [("Omar Haddad", "mayor", None)];
+}
+
+/// Two claims name one person when their surnames agree (a hyphenated surname run together,
+/// as outlets also write it) or when one names the person by a single word of the other's
+/// name; different people stay different.
+#[test]
+fn one_person_named_in_full_and_in_part() {
+    let one = |s: &str| roles_in_sentence(s, 0, 0..s.len()).remove(0);
+    let full = one("Mayor Omar el-Haddad spoke.");
+    let run_together = one("Mayor Omar Elhaddad spoke.");
+    let given = one("The mayor, Omar, spoke to the crowd.");
+    let other = one("Mayor Omar Nasser spoke.");
+    assert!(full.same_person(&run_together), "{full:?} {run_together:?}");
+    assert!(
+        given.same_person(&full) && full.same_person(&given),
+        "{given:?}"
+    );
+    assert!(!full.same_person(&other), "{other:?}");
+    assert!(!given.same_person(&one("The mayor, Karim, spoke to the crowd.")));
 }
 
 #[test]
@@ -121,4 +145,30 @@ fn a_title_after_a_lowercase_modifier_still_names_its_holder() {
         let r = roles_in_sentence(s, 0, 0..s.len());
         assert_eq!(r.len(), 1, "{s}: {r:?}");
     }
+}
+
+/// A report that names the mayor by a first name only agrees with one that names her in full;
+/// a report naming someone else in the post is the discrepancy.
+#[test]
+fn a_person_named_by_one_word_agrees_with_the_full_name() {
+    use corroborate::judge::FindingKind;
+    let judged = |texts: &[&str]| {
+        let docs = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| corroborate::Document::from_text(&format!("r{i}"), &format!("r{i}"), *t))
+            .collect();
+        corroborate::compare(docs)
+            .expect("compare")
+            .findings
+            .into_iter()
+            .filter(|f| f.claims.len() > 1)
+            .map(|f| f.kind)
+            .collect::<Vec<_>>()
+    };
+    let full = "The mayor of Tarsen, Leila Haddad, opened the bridge.";
+    let given = "Tarsen's mayor, Leila, opened the bridge on Friday.";
+    let other = "The mayor of Tarsen, Nadia Sayegh, opened the bridge.";
+    assert_eq!(judged(&[full, given]), vec![FindingKind::Agreement]);
+    assert_eq!(judged(&[full, other]), vec![FindingKind::Discrepancy]);
 }

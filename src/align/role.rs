@@ -24,7 +24,7 @@ pub fn same_position(docs: &[Analysis], a: ClaimRef, b: ClaimRef) -> Option<f64>
     if x.role != y.role || x.rank != y.rank {
         return None;
     }
-    let same_person = x.surname == y.surname;
+    let same_person = x.same_person(y);
     // Many hold such a post at once (senators, officers), and a former holder is no rival of
     // the present one: only the same person pairs.
     if (x.many || x.former || y.former) && !same_person {
@@ -65,7 +65,7 @@ pub fn align_roles(docs: &[Analysis]) -> Vec<Alignment> {
             // One source naming one person in one role again adds nothing.
             let repeat = d.roles[..i]
                 .iter()
-                .any(|o| o.role == r.role && o.rank == r.rank && o.surname == r.surname);
+                .any(|o| o.role == r.role && o.rank == r.rank && o.same_person(r));
             if !repeat {
                 let key = match r.rank {
                     Some(q) => format!("{q} {}", r.role),
@@ -146,7 +146,7 @@ fn two_titles(x: &RoleClaim, y: &RoleClaim) -> bool {
     };
     let ranks = x.role == y.role && x.rank != y.rank;
     let group = x.role != y.role && x.one_of.is_some() && x.one_of == y.one_of;
-    x.surname == y.surname && !x.former && !y.former && orgs && (ranks || group)
+    x.same_person(y) && !x.former && !y.former && orgs && (ranks || group)
 }
 
 /// Pairs lone role claims of different sources that name one person in two posts only one of

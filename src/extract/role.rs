@@ -268,14 +268,28 @@ impl Scan<'_> {
         while j < self.toks.len() && words < 4 {
             if let Some(e) = (words > 0).then(|| self.initial(j)).flatten() {
                 j = e;
-            } else if self.proper(j) {
-                j += 1;
+            } else if self.proper(j) || words > 0 && self.is_word(j) && self.hyphenated(j) > j + 1 {
+                j = self.hyphenated(j);
                 words += 1;
             } else {
                 break;
             }
         }
         (j > i).then_some(j)
+    }
+
+    /// The end of the name word at `i` with the capitalised parts glued to it by hyphens
+    /// (`Jean-Pierre`, `al-Assad`, `Sarah-Jane`): one word of a name.
+    fn hyphenated(&self, i: usize) -> usize {
+        let mut k = i + 1;
+        while self.is_sym(k, "-") && self.glued(k) && self.glued(k + 1) && self.proper(k + 1) {
+            k += 2;
+        }
+        k
+    }
+
+    fn glued(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.glued)
     }
 
     /// A run of proper words ending just before `end`, middle initials included: its start.
@@ -285,6 +299,15 @@ impl Scan<'_> {
         while j > 0 && words < 4 {
             if self.proper(j - 1) {
                 j -= 1;
+                // `Jean-Pierre`, `al-Assad`: the parts before a glued hyphen belong to the word.
+                while j >= 2
+                    && self.is_sym(j - 1, "-")
+                    && self.glued(j - 1)
+                    && self.glued(j)
+                    && self.is_word(j - 2)
+                {
+                    j -= 2;
+                }
                 words += 1;
             } else if words > 0
                 && j >= 3
@@ -319,20 +342,29 @@ impl Scan<'_> {
     }
 
     /// The surname of the name in `r`: its last word that is no suffix (`King` in `Martin
-    /// Luther King Jr.`).
+    /// Luther King Jr.`), the parts of a hyphenated one run together (`Iran-Nejad` is
+    /// `irannejad`, as outlets also write it).
     fn surname(&self, r: Range<usize>) -> String {
-        r.clone()
+        let Some(mut k) = r
+            .clone()
             .rev()
             .filter(|&k| self.is_word(k) && self.raw(k).chars().count() > 1)
             .find(|&k| !self.lx.is_role_word("suffix", self.lower(k)))
             .or_else(|| r.clone().next_back())
-            .map(|k| {
-                let w = self.lower(k);
-                w.trim_end_matches("'s")
-                    .trim_end_matches("\u{2019}s")
-                    .to_string()
-            })
-            .unwrap_or_default()
+        else {
+            return String::new();
+        };
+        let end = k + 1;
+        while k >= r.start + 2 && self.is_sym(k - 1, "-") && self.glued(k - 1) && self.glued(k) {
+            k -= 2;
+        }
+        let word: String = (k..end)
+            .filter(|&j| self.is_word(j))
+            .map(|j| self.lower(j))
+            .collect();
+        word.trim_end_matches("'s")
+            .trim_end_matches("\u{2019}s")
+            .to_string()
     }
 
     /// Whether the title starting at `title` is said of a former holder: `former`, `onetime`,
@@ -634,6 +666,27 @@ impl Scan<'_> {
             org_key,
             context: Vec::new(),
         })
+    }
+}
+
+impl RoleClaim {
+    /// Whether two claims name one person: the same surname, or a name of one word that is
+    /// a word of the other's (`Louis` and `Louis Gigante`, `Mehdi` and `Mehdi Irannejad`):
+    /// outlets name a person in full once and by one name after.
+    pub fn same_person(&self, other: &RoleClaim) -> bool {
+        if self.surname == other.surname {
+            return true;
+        }
+        let words = |c: &RoleClaim| {
+            c.person
+                .split(|ch: char| !ch.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(str::to_lowercase)
+                .collect::<Vec<_>>()
+        };
+        let (x, y) = (words(self), words(other));
+        let within = |one: &[String], full: &[String]| one.len() == 1 && full.contains(&one[0]);
+        within(&x, &y) || within(&y, &x)
     }
 }
 

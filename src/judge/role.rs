@@ -26,6 +26,27 @@ fn position(c: &RoleClaim) -> String {
     }
 }
 
+/// Who each claim names, as a key: its surname, or for a name of one word the surname of the
+/// one fuller name in the group it is part of (`Louis` is `Louis Gigante`).
+fn person_keys<'a>(docs: &'a [Analysis], claims: &[ClaimRef]) -> Vec<&'a str> {
+    let all: Vec<&RoleClaim> = claims.iter().map(|r| role(docs, *r)).collect();
+    all.iter()
+        .map(|c| {
+            let mut fuller = all
+                .iter()
+                .filter(|o| one_word(c) && o.surname != c.surname && c.same_person(o));
+            match (fuller.next(), fuller.next()) {
+                (Some(o), None) => o.surname.as_str(),
+                _ => c.surname.as_str(),
+            }
+        })
+        .collect()
+}
+
+fn one_word(c: &RoleClaim) -> bool {
+    !c.person.trim().contains(char::is_whitespace)
+}
+
 /// Judges one aligned group of role claims.
 pub fn judge_roles(docs: &[Analysis], a: &Alignment) -> Finding {
     let claims = &a.claims;
@@ -87,11 +108,7 @@ pub fn judge_roles(docs: &[Analysis], a: &Alignment) -> Finding {
         };
     }
     // Camps by the person named; the largest is a consensus only as an untied majority.
-    let surnames: Vec<&str> = claims
-        .iter()
-        .map(|r| role(docs, *r).surname.as_str())
-        .collect();
-    let split = super::camps::by_key(&surnames);
+    let split = super::camps::by_key(&person_keys(docs, claims));
     let camps: Vec<Vec<ClaimRef>> = split
         .camps
         .iter()
