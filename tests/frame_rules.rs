@@ -61,6 +61,7 @@ measure! {
     a_condition_is_its_own_measure: "Four others were in serious condition on Monday night." => "Four", "in serious or critical condition";
     critical_condition_too: "Three people remain in critical condition." => "Three", "in serious or critical condition";
     others_after_a_toll_are_not_deaths: "Five were killed and 12 others were wounded." => "12", "injured";
+    a_part_counts_what_its_possessed_whole_counts: "Ada scored six of the club's first ten goals." => "six", "goals";
 }
 
 /// The quantity of a one-figure sentence.

@@ -140,6 +140,8 @@ fn a_part_carries_its_whole() {
         ("He was convicted on 7 out of 9 charges.", "7", 9.0),
         ("Two of the three suspects fled abroad.", "Two", 3.0),
         ("Five of its 12 branches closed.", "Five", 12.0),
+        ("Ada scored six of the club's first ten goals.", "six", 10.0),
+        ("They lost four of their last seven games.", "four", 7.0),
     ] {
         let all = quantities(s);
         assert_eq!(read(s, &all, part).whole, Some(whole), "{s}");
@@ -346,6 +348,30 @@ fn moments_of_a_game_clock() {
         "It was the worst flood in the last 20 years.",
     ] {
         assert!(!one(s).moment, "{s}");
+    }
+}
+
+#[test]
+fn a_count_of_a_window_is_a_moment() {
+    // The first or last members of a series, and a part of them: a share of the game or the
+    // season, not its total.
+    for (s, fig) in [
+        ("Ada scored the first eight points of the half.", "eight"),
+        ("Ada scored six of the club's first ten goals.", "six"),
+        ("Ada scored six of the club's first ten goals.", "ten"),
+        ("They lost four of their last seven games.", "four"),
+    ] {
+        let all = quantities(s);
+        assert!(read(s, &all, fig).moment, "{s}: {fig}");
+    }
+    // A part of a whole that no window picks is no moment, nor is a plain count.
+    for (s, fig) in [
+        ("Four of the remaining 12 branches closed.", "Four"),
+        ("Two of the three suspects fled abroad.", "Two"),
+        ("The club scored eight goals in the final.", "eight"),
+    ] {
+        let all = quantities(s);
+        assert!(!read(s, &all, fig).moment, "{s}: {fig}");
     }
 }
 

@@ -96,21 +96,8 @@ pub fn counted(tk: &Tokens, q: &Quantity) -> Option<Counted> {
     }
     // `7 out of 9 charges`, `two of the three suspects`: a part counts what its whole counts,
     // the phrase after the whole's figure.
-    if q.whole.is_some() {
-        let mut j = i;
-        if word(j).as_deref() == Some("out") {
-            j += 1;
-        }
-        j += 1;
-        while word(j).is_some_and(|w| matches!(&*w, "the" | "its" | "their" | "those" | "these")) {
-            j += 1;
-        }
-        while toks.get(j).is_some_and(|t| t.kind == TokenKind::Number)
-            || word(j).is_some_and(|w| lx.number_word(&w).is_some())
-        {
-            j += 1;
-        }
-        i = j;
+    if let Some(e) = q.whole_end {
+        i = e;
     }
     if let Some(w) = word(i) {
         if w == "of" || (measure && w == "in") {

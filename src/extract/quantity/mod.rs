@@ -120,6 +120,8 @@ pub struct Quantity {
     /// For a part of a whole (`7 out of 9 charges`, `two of the three suspects`): the whole's
     /// figure, which is also a quantity of its own, counting the set.
     pub whole: Option<f64>,
+    /// Token index just after the whole's figure, where what the part counts is named.
+    pub(crate) whole_end: Option<usize>,
     /// For a [`QuantityKind::Score`]: its sides as written.
     pub tally: Option<Tally>,
     /// For a [`QuantityKind::Date`]: the parts of the calendar date it gives.
@@ -324,6 +326,7 @@ impl Parser<'_> {
                         start_token: i,
                         unit_token: None,
                         whole: None,
+                        whole_end: None,
                         tally: None,
                         date: None,
                         moment: false,
@@ -379,7 +382,7 @@ impl Parser<'_> {
         let mut q = self.finish(a);
         if q.kind == QuantityKind::Count && q.hedge == HedgeKind::Exact {
             if let Some(v) = q.value {
-                q.whole = self.whole_after(q.end_token, v);
+                self.read_whole(&mut q, v);
             }
         }
         Some(q)
@@ -552,6 +555,7 @@ impl Parser<'_> {
             start_token: start,
             unit_token: s.unit_token,
             whole: None,
+            whole_end: None,
             tally: None,
             date,
             moment: false,

@@ -1,6 +1,8 @@
 //! Moments of a game's clock: `with 13:41 to play`, `with two minutes left`, `in the first 3½
 //! minutes`. Sports reports give many, each the time of one play, so two that differ are two
-//! moments rather than rival accounts of one, and none is a duration of the event itself.
+//! moments rather than rival accounts of one, and none is a duration of the event itself. A
+//! count of a window (`the first eight points`, `five of their last seven games`) is a moment
+//! too: a share of the game or the season, not its total.
 
 use super::unit::Unit;
 use super::{Quantity, QuantityKind};
@@ -12,6 +14,10 @@ impl super::reader::Parser<'_> {
     /// `the final`: cue class `clock_window`). A reading like `13:41 to play` is then minutes
     /// and seconds remaining, not a time of day.
     pub(super) fn mark_moment(&self, q: &mut Quantity) {
+        if self.count_window(q) {
+            q.moment = true;
+            return;
+        }
         let clock = q.kind == QuantityKind::Time && q.hedge == crate::extract::HedgeKind::Exact;
         let minutes = q.unit.as_ref().is_some_and(|u| {
             u.dimension == "duration" && matches!(u.name.as_ref(), "minute" | "second")
@@ -46,5 +52,21 @@ impl super::reader::Parser<'_> {
             return;
         }
         q.moment = true;
+    }
+
+    /// A count of the first or last members of a series, after a determiner or a possessive
+    /// (`the first eight points`, `their last three games`, `Creighton's first eight`): a
+    /// window of the game or the season, not its total.
+    fn count_window(&self, q: &Quantity) -> bool {
+        let s = q.start_token;
+        q.kind == QuantityKind::Count
+            && q.hedge == crate::extract::HedgeKind::Exact
+            && s >= 2
+            && self.lx.is_cue("clock_window", self.lower(s - 1))
+            && (matches!(
+                self.lower(s - 2),
+                "the" | "its" | "their" | "his" | "her" | "our" | "my" | "your"
+            ) || self.lower(s - 2).ends_with("'s")
+                || self.lower(s - 2).ends_with("\u{2019}s"))
     }
 }

@@ -12,6 +12,20 @@ use super::reader::Parser;
 /// Words between `of` and the whole's figure: `two of the three`, `five of its 12`.
 const WHOLE_DETERMINERS: &[&str] = &["the", "its", "their", "those", "these", "his", "her", "our"];
 
+/// Words that pick which members make up the whole: `four of the remaining 12`, `two of the
+/// other five`. Words of a window (`the first eight`, `their last three`: cue class
+/// `clock_window`) pick them too, and make the part a moment of a game or a season.
+const WHOLE_POSITIONS: &[&str] = &["remaining", "other", "top"];
+
+/// The whole a part belongs to.
+pub(super) struct Whole {
+    pub(super) value: f64,
+    /// The token after the whole's figure.
+    pub(super) end: usize,
+    /// Picked by a window (`the first eight`): the part is a share of that window.
+    pub(super) window: bool,
+}
+
 impl Parser<'_> {
     /// A numeral read on as a rate when one follows (`one in five`), else as it is.
     pub(super) fn rate(&self, n: Numeral) -> Numeral {
@@ -55,8 +69,9 @@ impl Parser<'_> {
     }
 
     /// The whole a part figure ending at `k` belongs to: `out of 9`, `of the three`, `of its
-    /// 12`, `of 40`. The whole must be larger than the part.
-    pub(super) fn whole_after(&self, k: usize, part: f64) -> Option<f64> {
+    /// 12`, `of 40`, `of the team's first eight`: its figure and the token after it. The whole
+    /// must be larger than the part.
+    pub(super) fn whole_after(&self, k: usize, part: f64) -> Option<Whole> {
         let mut j = k;
         if self.lower(j) == "out" {
             j += 1;
@@ -68,8 +83,34 @@ impl Parser<'_> {
         if WHOLE_DETERMINERS.contains(&self.lower(j)) {
             j += 1;
         }
+        // `of Creighton's first eight`, `of the club's 40`: whose whole it is.
+        if self.is_word(j)
+            && ["'s", "\u{2019}s"]
+                .iter()
+                .any(|s| self.lower(j).ends_with(s))
+        {
+            j += 1;
+        }
+        let window = self.lx.is_cue("clock_window", self.lower(j));
+        if window || WHOLE_POSITIONS.contains(&self.lower(j)) {
+            j += 1;
+        }
         let d = self.plain_numeral(j)?;
-        (d.value > part && !self.is_unit_word(d.end)).then_some(d.value)
+        (d.value > part && !self.is_unit_word(d.end)).then_some(Whole {
+            value: d.value,
+            end: d.end,
+            window,
+        })
+    }
+
+    /// Reads the whole after a part figure `q` of value `part`, if any (`7 out of 9`, `none of
+    /// the 150`); a part of a window is a moment.
+    pub(super) fn read_whole(&self, q: &mut super::Quantity, part: f64) {
+        if let Some(w) = self.whole_after(q.end_token, part) {
+            q.whole = Some(w.value);
+            q.whole_end = Some(w.end);
+            q.moment |= w.window;
+        }
     }
 
     /// Whether a unit word starts at `j` (used to tell `1 in 21` from `5 in 10 days`).

@@ -197,6 +197,7 @@ impl<'a> Parser<'a> {
             start_token: start,
             unit_token: None,
             whole: None,
+            whole_end: None,
             tally: None,
             date: None,
             moment: false,

@@ -50,7 +50,7 @@ impl Parser<'_> {
         };
         let mut q = self.typed(i, end, QuantityKind::Count, Some(0.0));
         // `none of the 150 passengers`, `not one of the 30`: 0 of a whole.
-        q.whole = self.whole_after(end, 0.0);
+        self.read_whole(&mut q, 0.0);
         Some(q)
     }
 
