@@ -130,6 +130,7 @@ reads! {
     part_of_the: "Two of the three suspects fled abroad." => "Two", Count, Some(2.0), Some(2.0), Some(2.0);
     whole_of_the: "Two of the three suspects fled abroad." => "three", Count, Some(3.0), Some(3.0), Some(3.0);
     part_one_of: "One of the 12 victims was a child." => "One", Count, Some(1.0), Some(1.0), Some(1.0);
+    one_person_is_a_count: "One person died in the fire." => "One", Count, Some(1.0), Some(1.0), Some(1.0);
     rate_one_in: "One in five voters stayed at home." => "One in five", Count, Some(0.2), Some(0.2), Some(0.2);
     rate_out_of_ten: "Nine out of 10 doctors agreed." => "Nine out of 10", Count, Some(0.9), Some(0.9), Some(0.9);
 }
@@ -289,6 +290,8 @@ never_an_amount! {
     noise_leading_zero: "Agent 007 was in the film." => ["007"];
     noise_copyright: "Copyright 2016 Reuters." => ["2016"];
     noise_virus: "COVID-19 cases rose again." => ["19"];
+    one_source_is_which: "One report said the talks had stalled." => ["One"];
+    one_analyst_is_which: "One analyst put the cost at $3 billion." => ["One"];
 }
 
 /// Lines outlets print around a story give no claims at all.

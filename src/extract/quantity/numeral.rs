@@ -526,8 +526,10 @@ impl Parser<'_> {
                 return false;
             }
         }
+        // `one report said`, `one analyst put it at`: which source, not how many.
         next == "of"
             || next == "another"
+            || self.lx.is_cue("source_noun", next)
             || (self.is_word(i + 1) && self.lx.stopwords.contains(next) && next != "last")
             || matches!(
                 prev,
