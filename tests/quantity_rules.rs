@@ -131,6 +131,11 @@ reads! {
     whole_of_the: "Two of the three suspects fled abroad." => "three", Count, Some(3.0), Some(3.0), Some(3.0);
     part_one_of: "One of the 12 victims was a child." => "One", Count, Some(1.0), Some(1.0), Some(1.0);
     one_person_is_a_count: "One person died in the fire." => "One", Count, Some(1.0), Some(1.0), Some(1.0);
+    times_after_a_verb_count: "The guard was struck 11 times." => "11", Count, Some(11.0), Some(11.0), Some(11.0);
+    times_up_to_count: "The cell can be charged up to 500 times." => "up to 500", Count, Some(500.0), None, Some(500.0);
+    times_the_standard_multiplies: "It lasts four times the usual span." => "four times", Multiplier, Some(4.0), Some(4.0), Some(4.0);
+    times_as_many_multiplies: "There were six times as many cars." => "six times", Multiplier, Some(6.0), Some(6.0), Some(6.0);
+    times_comparative_multiplies: "Rents are three times costlier here." => "three times", Multiplier, Some(3.0), Some(3.0), Some(3.0);
     rate_one_in: "One in five voters stayed at home." => "One in five", Count, Some(0.2), Some(0.2), Some(0.2);
     rate_out_of_ten: "Nine out of 10 doctors agreed." => "Nine out of 10", Count, Some(0.9), Some(0.9), Some(0.9);
 }

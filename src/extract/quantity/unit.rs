@@ -321,10 +321,21 @@ impl Parser<'_> {
             k += 1;
         }
         match self.lower(k) {
-            "times" => Some(k + 1),
+            "times" if self.compares(k + 1) => Some(k + 1),
             "fold" => Some(k + 1),
             _ => None,
         }
+    }
+
+    /// Whether the words at `k`, after `N times`, make it a multiplier of something (`three
+    /// times the industry standard`, `twice as many`, `nine times higher`, `four times what it
+    /// cost`, `rose five times over`) rather than a count of occurrences (`was stabbed 13
+    /// times`, `can be recharged up to 1,000 times`, `visited four times a year`).
+    fn compares(&self, k: usize) -> bool {
+        let w = self.lower(k);
+        self.is_word(k)
+            && (self.lx.is_cue("multiplied", w)
+                || w.len() > 4 && w.ends_with("er") && !self.lx.stopwords.contains(w))
     }
 
     /// `fourfold`, `tenfold`, `a hundredfold rise`: a multiplier written as one word, its
