@@ -62,6 +62,32 @@ measure! {
     critical_condition_too: "Three people remain in critical condition." => "Three", "in serious or critical condition";
     others_after_a_toll_are_not_deaths: "Five were killed and 12 others were wounded." => "12", "injured";
     a_part_counts_what_its_possessed_whole_counts: "Ada scored six of the club's first ten goals." => "six", "goals";
+    a_parent_of_n_counts_children: "Mara Quinn, a mother of 11, was treated for cuts." => "11", "people";
+    the_verb_is_said_of_the_parent: "The father of four was badly hurt." => "four", "people";
+}
+
+#[test]
+fn a_parent_word_counts_children_and_keeps_the_verb() {
+    let s = "Mara Quinn, a mother of 11, was treated for cuts.";
+    let all = claims(s);
+    let c = claim(s, &all, "11");
+    assert_eq!(
+        c.counted.as_ref().map(|c| c.head.as_str()),
+        Some("children")
+    );
+    assert!(c.predicate.is_none(), "{:?}", c.predicate);
+    // A name after the figure is whose children they are; a noun after it is what is counted.
+    let s = "Mother of 11 Mara Quinn was treated for cuts.";
+    let all = claims(s);
+    let c = claim(s, &all, "11");
+    assert_eq!(
+        c.counted.as_ref().map(|c| c.head.as_str()),
+        Some("children")
+    );
+    let s = "She is the mother of two sons.";
+    let all = claims(s);
+    let c = claim(s, &all, "two");
+    assert_eq!(c.counted.as_ref().map(|c| c.head.as_str()), Some("sons"));
 }
 
 /// The quantity of a one-figure sentence.

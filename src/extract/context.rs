@@ -82,6 +82,33 @@ const NOT_COUNTED: &[&str] = &[
 /// call centers`), after `of` for vague and scaled amounts, after `worth of` for money, or
 /// after the unit's `of`/`in` (`years in prison`, `inches of snow`).
 pub fn counted(tk: &Tokens, q: &Quantity) -> Option<Counted> {
+    // `mother of three sons` counts sons; `Mother of 13 Zurana Horton` counts children, the
+    // name after the figure being whose they are.
+    let common_after =
+        tk.is_word(q.end_token) && !tk.raw(q.end_token).starts_with(char::is_uppercase);
+    match children_of(tk, q) {
+        Some(c) if !common_after => Some(c),
+        kin => counted_after(tk, q).or(kin),
+    }
+}
+
+/// `a mother of 13`, `the father of three`: a bare count after a word of parenthood (cue class
+/// `parent_of`) counts children; the parent word is the evidence.
+fn children_of(tk: &Tokens, q: &Quantity) -> Option<Counted> {
+    let s = q.start_token;
+    let bare = q.kind == QuantityKind::Count && q.unit.is_none() && q.whole.is_none();
+    if !(bare && s >= 2 && tk.lower(s - 1) == "of" && tk.is_word(s - 2)) {
+        return None;
+    }
+    let parent = tk.lower(s - 2);
+    lexicon().is_cue("parent_of", parent).then(|| Counted {
+        span: tk.toks[s - 2].span.start..tk.toks[s - 1].span.end,
+        head: "children".to_string(),
+        tokens: s - 2..s - 1,
+    })
+}
+
+fn counted_after(tk: &Tokens, q: &Quantity) -> Option<Counted> {
     let (text, toks) = (tk.text, &tk.toks[..]);
     let lx = lexicon();
     let mut i = q.end_token;
@@ -308,6 +335,10 @@ pub fn predicate(
 ) -> Option<Predicate> {
     let (text, toks) = (tk.text, &tk.toks[..]);
     let lx = lexicon();
+    // `The mother of two was hurt`: what happens is said of the parent, not the children.
+    if counted.is_some_and(|c| c.tokens.end <= q.start_token) {
+        return None;
+    }
     let word = |i: usize| {
         (i >= clause.start && i < clause.end && toks[i].kind == TokenKind::Word)
             .then(|| lower(tk, i))
@@ -522,6 +553,11 @@ pub fn measure(
         generic: c.generic,
     };
     let head_class = counted.and_then(|c| class(&c.head));
+    // `The mother of two was hurt`: children counted by a parent word before the figure; the
+    // clause's verb is said of the parent.
+    if counted.is_some_and(|c| c.tokens.end <= q.start_token) {
+        return (head_class.map(by_class), None);
+    }
     if let Some(c) = head_class.filter(|c| !c.generic && !c.who) {
         return (Some(by_class(c)), None);
     }
