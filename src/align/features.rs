@@ -453,17 +453,16 @@ pub fn identity_conflict(a: &View, b: &View, w: &Wording) -> Option<&'static str
         return Some("opposite words");
     }
     // Two things counted that the resource knows and finds unrelated (`spreaders` and
-    // `districts`, `ambulances` and `schools`) are two facts, unless their measure is one; kinds
-    // of people, whom news names by role as freely as by kind (`gunmen`, `militants`) and
-    // whose figure the predicate defines (`two children died`, `2 deaths`), are left to the
-    // model.
+    // `districts`, `ambulances` and `schools`, `children` and `bullets`) are two facts, unless
+    // their measure is one; two kinds of people, whom news names by role as freely as by kind
+    // (`gunmen`, `militants`), are left to the model, as is a person against what the
+    // predicate makes of them (`two children died`, `2 deaths`: one measure).
     if let (Some(h), Some(k)) = (&x.counted, &y.counted) {
         if h.head != k.head
             && a.head.is_known()
             && b.head.is_known()
             && w.head.how == How::Unrelated
-            && !a.person
-            && !b.person
+            && !(a.person && b.person)
             && (x.measure.is_none() || x.measure != y.measure)
         {
             return Some("different things counted");

@@ -881,6 +881,29 @@ mod tests {
     }
 
     #[test]
+    fn people_and_things_counted_are_two_facts() {
+        // The same figure for people and for a thing the lexicon knows as unrelated is two
+        // facts; two words for people are left to the model.
+        let d = docs(&[
+            "Mara Quinn, a mother of 11, was hurt.",
+            "The gunman fired eleven bullets from the roof.",
+            "Police said 11 gunmen took part.",
+        ]);
+        let why = ruled_out_quoted(&d);
+        let things = |a: &str, b: &str| {
+            why.iter()
+                .any(|w| (w.0.as_str(), w.1.as_str(), w.2) == (a, b, "different things counted"))
+        };
+        assert!(things("11", "eleven"), "{why:?}");
+        assert!(things("eleven", "11"), "{why:?}");
+        // The mother's children and the gunmen: both people, so not ruled out here.
+        let mother_gunmen = why
+            .iter()
+            .filter(|w| (w.0.as_str(), w.1.as_str()) == ("11", "11"));
+        assert_eq!(mother_gunmen.count(), 0, "{why:?}");
+    }
+
+    #[test]
     fn a_gap_to_a_record_is_no_winning_margin() {
         let d = docs(&[
             "Okafor won the sprint by 3 seconds but missed the track record by 8 seconds.",
