@@ -63,6 +63,10 @@ measure! {
     others_after_a_toll_are_not_deaths: "Five were killed and 12 others were wounded." => "12", "injured";
     a_part_counts_what_its_possessed_whole_counts: "Ada scored six of the club's first ten goals." => "six", "goals";
     a_parent_of_n_counts_children: "Mara Quinn, a mother of 11, was treated for cuts." => "11", "people";
+    a_part_is_what_is_said_of_it: "Nine of the 40 injured were still in hospital." => "Nine", "in hospital";
+    a_part_of_the_injured_who_died: "Three of the 12 wounded later died." => "Three", "deaths";
+    the_whole_is_what_its_noun_names: "Nine of the 40 injured were still in hospital." => "40", "injured";
+    a_part_with_nothing_said_keeps_the_noun: "Six of the 30 dead were pupils." => "Six", "deaths";
     the_verb_is_said_of_the_parent: "The father of four was badly hurt." => "four", "people";
 }
 

@@ -558,7 +558,9 @@ pub fn measure(
     if counted.is_some_and(|c| c.tokens.end <= q.start_token) {
         return (head_class.map(by_class), None);
     }
-    if let Some(c) = head_class.filter(|c| !c.generic && !c.who) {
+    // A part of a whole is what is said of it (`30 of the 80 wounded remained in hospital`,
+    // `two of the five injured died`); its noun names the whole.
+    if let Some(c) = head_class.filter(|c| !c.generic && !c.who && q.whole.is_none()) {
         return (Some(by_class(c)), None);
     }
     // A concrete head outside every class (`three plants`) is what the figure counts; only a
