@@ -421,6 +421,10 @@ pub fn identity_conflict(a: &View, b: &View, w: &Wording) -> Option<&'static str
         (Some(p), None) | (None, Some(p)) if p == "past" || p.starts_with("year:") => {
             return Some("different times")
         }
+        // The end of a term (`through 2012`) is not when the event happened.
+        (Some(p), None) | (None, Some(p)) if p.starts_with("until") => {
+            return Some("the end of a term and a time")
+        }
         // A gap to a record is no margin over a rival.
         (Some("record"), None) | (None, Some("record")) => return Some("a gap to a record"),
         _ => {}

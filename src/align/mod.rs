@@ -904,6 +904,35 @@ mod tests {
     }
 
     #[test]
+    fn the_end_of_a_term_is_no_time_of_the_event() {
+        let d = docs(&[
+            "The club extended his contract through the 2031 season.",
+            "The club sacked him during the 2029 season.",
+            "His deal ran until 2030.",
+        ]);
+        let why = ruled_out_quoted(&d);
+        let term = |a: &str, b: &str| {
+            why.iter().any(|w| {
+                (w.0.as_str(), w.1.as_str(), w.2) == (a, b, "the end of a term and a time")
+            })
+        };
+        assert!(term("2031", "2029") && term("2029", "2030"), "{why:?}");
+        // Two ends of one term compare as values.
+        assert!(!term("2031", "2030"), "{why:?}");
+        // The end of an earlier term is of another time than the end of this one.
+        let d = docs(&[
+            "A year ago he signed an extension through the 2030 season.",
+            "His new deal runs through the 2031 season.",
+        ]);
+        let why = ruled_out_quoted(&d);
+        assert!(
+            why.iter()
+                .any(|w| (w.0.as_str(), w.1.as_str(), w.2) == ("2030", "2031", "different times")),
+            "{why:?}"
+        );
+    }
+
+    #[test]
     fn a_gap_to_a_record_is_no_winning_margin() {
         let d = docs(&[
             "Okafor won the sprint by 3 seconds but missed the track record by 8 seconds.",

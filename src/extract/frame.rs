@@ -123,6 +123,25 @@ pub fn record_gap(tk: &Tokens, clause: Range<usize>, measure: Option<&Measure>) 
     })
 }
 
+/// A year or date that ends a term (`through the 2009-10 season`, `until 2012`: cue class
+/// `term_end` before it): anchor `until`, never the time of the event itself.
+fn term_end(tk: &Tokens, clause: Range<usize>, q: &Quantity) -> Option<Slot> {
+    if !matches!(q.kind, QuantityKind::Year | QuantityKind::Date) {
+        return None;
+    }
+    let mut k = q.start_token;
+    if k > clause.start && tk.lower(k - 1) == "the" {
+        k -= 1;
+    }
+    let i = k
+        .checked_sub(1)
+        .filter(|&i| i >= clause.start && tk.is_word(i))?;
+    lexicon().is_cue("term_end", tk.lower(i)).then(|| Slot {
+        key: "until".to_string(),
+        text: tk.raw(i).to_string(),
+    })
+}
+
 /// Whether the words from `i` on (`word(k)` is the lowercase word at `k`) begin a time anchor
 /// phrase such as `last year`.
 pub(crate) fn begins_anchor<'a>(word: impl Fn(usize) -> &'a str, i: usize) -> bool {
@@ -296,6 +315,25 @@ fn phrase(
 /// phrase, or a year given there (`in 2005`, `the 1999 quake`). `figures` are the token ranges
 /// of the sentence's figures, and `years` the years among them with their value.
 pub fn anchor(
+    tk: &Tokens,
+    clause: Range<usize>,
+    q: &Quantity,
+    figures: &[Range<usize>],
+    years: &[(usize, f64)],
+) -> Option<Slot> {
+    let other = time_anchor(tk, clause.clone(), q, figures, years);
+    match (term_end(tk, clause, q), other) {
+        // `an extension a year ago through the 2008-09 season`: the end of an earlier term.
+        (Some(end), Some(o)) => Some(Slot {
+            key: format!("until {}", o.key),
+            text: format!("{} … {}", o.text, end.text),
+        }),
+        (end, other) => end.or(other),
+    }
+}
+
+/// The anchor of [`anchor`] other than the end of a term.
+fn time_anchor(
     tk: &Tokens,
     clause: Range<usize>,
     q: &Quantity,
