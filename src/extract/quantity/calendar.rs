@@ -11,6 +11,9 @@ const TIME_WORDS: &[&str] = &[
     "pdt", "et", "pt", "ist", "jst", "aest",
 ];
 
+/// Where the time zones start in [`TIME_WORDS`].
+const ZONES_FROM: usize = 5;
+
 impl Parser<'_> {
     /// `am`/`pm`/`a.m.`/`GMT` after a time: the index after it, and whether it is afternoon.
     pub(super) fn clock_suffix(&self, j: usize) -> (usize, bool) {
@@ -182,6 +185,27 @@ impl Parser<'_> {
             hours += 12.0;
         }
         Some(self.typed(i, e, QuantityKind::Time, Some(hours)))
+    }
+}
+
+impl Parser<'_> {
+    /// Four digits of hours and minutes before a time zone (`2045 GMT`, `0630 UTC`): a time of
+    /// day, as wire services write it.
+    pub(super) fn zoned_hhmm(&self, i: usize) -> Option<Quantity> {
+        let raw = self.raw(i);
+        let zone = TIME_WORDS
+            .iter()
+            .skip(ZONES_FROM)
+            .any(|z| *z == self.lower(i + 1));
+        if !(zone && raw.len() == 4 && raw.bytes().all(|b| b.is_ascii_digit())) {
+            return None;
+        }
+        let (h, m) = (group_value(&raw[..2]), group_value(&raw[2..]));
+        if h > 23 || m > 59 {
+            return None;
+        }
+        let (e, _) = self.clock_suffix(i + 1);
+        Some(self.typed(i, e, QuantityKind::Time, Some(h as f64 + m as f64 / 60.0)))
     }
 }
 

@@ -430,7 +430,11 @@ impl Parser<'_> {
     /// clock times (`10:30`), phone numbers (`+1-222-2222/2222`), addresses (`192.168.1.2`),
     /// year spans (`2013-14`), and number pairs like `24/7`.
     fn structured(&self, i: usize) -> Option<Quantity> {
-        if let Some(q) = self.dotted(i).or_else(|| self.noise(i)) {
+        if let Some(q) = self
+            .zoned_hhmm(i)
+            .or_else(|| self.dotted(i))
+            .or_else(|| self.noise(i))
+        {
             return Some(q);
         }
         let g = self.digit_groups(i);

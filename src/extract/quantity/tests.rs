@@ -144,6 +144,9 @@ cases! {
     time: "at 3 a.m. on" => ("3 a.m.", Time, Some(3.0), Some(3.0), Some(3.0), Exact);
     time_pm: "by 2pm" => ("2pm", Time, Some(14.0), Some(14.0), Some(14.0), Exact);
     clock: "at 10:30 pm" => ("10:30 pm", Time, Some(22.5), Some(22.5), Some(22.5), Exact);
+    zoned_hhmm: "at 2115 GMT on" => ("2115 GMT", Time, Some(21.25), Some(21.25), Some(21.25), Exact);
+    zoned_hhmm_leading_zero: "by 0745 UTC" => ("0745 UTC", Time, Some(7.75), Some(7.75), Some(7.75), Exact);
+    hhmm_without_zone_is_a_year: "until 2045 at least" => ("2045", Year, Some(2045.0), Some(2045.0), Some(2045.0), Exact);
     article: "under Article 159 of" => ("159", Identifier, Some(159.0), Some(159.0), Some(159.0), Exact);
     covid: "COVID-19 cases" => ("19", Identifier, Some(19.0), Some(19.0), Some(19.0), Exact);
     five_g: "the 5G network" => ("5", Identifier, None, None, None, Exact);
