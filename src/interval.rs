@@ -213,6 +213,9 @@ pub struct Reading {
     /// A season or fiscal year (`2008-09`): its first year. Two seasons are one only when they
     /// are the same season, though adjacent ones share a year.
     pub season: Option<f64>,
+    /// A range's two ends as stated, and whether they are the least and the most of a set
+    /// ([`Quantity::spread`]).
+    pub ends: Option<(Interval, bool)>,
 }
 
 impl Reading {
@@ -224,6 +227,12 @@ impl Reading {
             date: q.date.filter(|d| !d.is_empty()),
             season: match (q.kind, q.hedge, q.low, q.high) {
                 (QuantityKind::Year, HedgeKind::Range, Some(l), Some(h)) if h - l == 1.0 => Some(l),
+                _ => None,
+            },
+            ends: match (q.hedge, q.low, q.high) {
+                (HedgeKind::Range, Some(low), Some(high)) => {
+                    Some((in_base(q, Interval { low, high }), q.spread))
+                }
                 _ => None,
             },
         }
@@ -244,6 +253,18 @@ impl Reading {
             } else {
                 Relation::Conflict
             };
+        }
+        // The least and the most of a set (`ranging from 7 to 75`) against another range:
+        // both ends are facts, so they agree only when equal.
+        if let (Some((x, p)), Some((y, q))) = (self.ends, o.ends) {
+            if p || q {
+                let same = |a: f64, b: f64| (a - b).abs() <= 1e-9 * a.abs().max(1.0);
+                return if same(x.low, y.low) && same(x.high, y.high) {
+                    Relation::Compatible
+                } else {
+                    Relation::Conflict
+                };
+            }
         }
         let meet = match (self.stated, o.stated) {
             (Some((f, x)), Some((g, y))) if f == g => x.overlaps(&y),
@@ -296,6 +317,9 @@ mod tests {
     }
 
     relations! {
+        spread_vs_range_ends_differ: "sentences ranging from 7 to 75 years", "between six and 75 years" => Conflict;
+        spread_vs_same_ends: "ranging from 7 to 75 years", "between seven and 75 years" => Compatible;
+        two_estimates_overlap: "between 300 and 500 people", "between 350 and 450 people" => Compatible;
         at_least_vs_word: "at least 30 killed", "thirty-four died" => Compatible;
         more_than_vs_about: "more than 200 people", "about 240 people" => Compatible;
         exact_vs_at_least: "61 dead", "at least 65 killed" => Conflict;

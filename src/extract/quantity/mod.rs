@@ -129,6 +129,9 @@ pub struct Quantity {
     /// A moment or a window of a game's clock (`with 13:41 to play`, `with two minutes left`,
     /// `in the first 3½ minutes`): one moment of a game, of which a report may give several.
     pub moment: bool,
+    /// A range that gives the least and the most of a set (`sentences ranging from 7 to 75
+    /// years`): both ends are facts, not an estimate's bounds.
+    pub spread: bool,
 }
 
 /// The parts of a calendar date a report gives, each when stated: `October 21, 2011` gives
@@ -282,6 +285,7 @@ fn find_with(p: &Parser) -> Vec<Quantity> {
     p.share_units(&mut out);
     for q in &mut out {
         p.mark_moment(q);
+        p.mark_spread(q);
         p.imply_temperature(q);
         q.retype_if_not_finite();
     }
@@ -330,6 +334,7 @@ impl Parser<'_> {
                         tally: None,
                         date: None,
                         moment: false,
+                        spread: false,
                     })
                 })
                 .collect(),
@@ -563,6 +568,7 @@ impl Parser<'_> {
             tally: None,
             date,
             moment: false,
+            spread: false,
         }
     }
 }

@@ -135,6 +135,7 @@ impl Parser<'_> {
             tally: None,
             date: None,
             moment: false,
+            spread: false,
         };
         if kind.is_none() {
             // `2010-2012` without a unit reads like years.
@@ -192,6 +193,7 @@ impl Parser<'_> {
                         tally: None,
                         date: None,
                         moment: false,
+                        spread: false,
                     };
                     out[i] = merged;
                     out.remove(i + 1);
@@ -222,5 +224,19 @@ impl Parser<'_> {
                 a.kind = b.kind;
             }
         }
+    }
+}
+
+impl Parser<'_> {
+    /// Marks a range a spread when a word of spread opens it (`ranging from 7 to 75`,
+    /// `varied between 2 and 9`: cue class `spread`).
+    pub(super) fn mark_spread(&self, q: &mut Quantity) {
+        let s = q.start_token;
+        q.spread = q.hedge == HedgeKind::Range
+            && q.low.is_some()
+            && q.high.is_some()
+            && s >= 1
+            && matches!(self.lower(s), "from" | "between")
+            && self.lx.is_cue("spread", self.lower(s - 1));
     }
 }

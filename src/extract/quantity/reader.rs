@@ -201,6 +201,7 @@ impl<'a> Parser<'a> {
             tally: None,
             date: None,
             moment: false,
+            spread: false,
         }
     }
 
