@@ -17,6 +17,14 @@ pub struct Counted {
     pub(crate) tokens: Range<usize>,
 }
 
+impl Counted {
+    /// Whether the phrase comes before the figure (`a mother of 13`), so the clause's verb
+    /// is not said of what it counts.
+    fn before(&self, q: &Quantity) -> bool {
+        self.tokens.end <= q.start_token
+    }
+}
+
 /// What a claim measures: the class from `data/measures.tsv`, or the stem of what it counts.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Measure {
@@ -336,7 +344,7 @@ pub fn predicate(
     let (text, toks) = (tk.text, &tk.toks[..]);
     let lx = lexicon();
     // `The mother of two was hurt`: what happens is said of the parent, not the children.
-    if counted.is_some_and(|c| c.tokens.end <= q.start_token) {
+    if counted.is_some_and(|c| c.before(q)) {
         return None;
     }
     let word = |i: usize| {
@@ -555,7 +563,7 @@ pub fn measure(
     let head_class = counted.and_then(|c| class(&c.head));
     // `The mother of two was hurt`: children counted by a parent word before the figure; the
     // clause's verb is said of the parent.
-    if counted.is_some_and(|c| c.tokens.end <= q.start_token) {
+    if counted.is_some_and(|c| c.before(q)) {
         return (head_class.map(by_class), None);
     }
     // A part of a whole is what is said of it (`30 of the 80 wounded remained in hospital`,

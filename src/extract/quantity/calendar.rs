@@ -6,19 +6,22 @@ use super::unit::Unit;
 use super::{DateParts, Quantity, QuantityKind};
 use crate::extract::lexicon::HedgeKind;
 
-const TIME_WORDS: &[&str] = &[
-    "a.m", "am", "p.m", "pm", "o'clock", "gmt", "utc", "bst", "cet", "cest", "est", "edt", "pst",
-    "pdt", "et", "pt", "ist", "jst", "aest",
+/// Words after a clock reading that make it a time of day: the half of the day, or a zone.
+const DAY_HALVES: &[&str] = &["a.m", "am", "p.m", "pm", "o'clock"];
+const ZONES: &[&str] = &[
+    "gmt", "utc", "bst", "cet", "cest", "est", "edt", "pst", "pdt", "et", "pt", "ist", "jst",
+    "aest",
 ];
 
-/// Where the time zones start in [`TIME_WORDS`].
-const ZONES_FROM: usize = 5;
+fn is_time_word(w: &str) -> bool {
+    DAY_HALVES.contains(&w) || ZONES.contains(&w)
+}
 
 impl Parser<'_> {
     /// `am`/`pm`/`a.m.`/`GMT` after a time: the index after it, and whether it is afternoon.
     pub(super) fn clock_suffix(&self, j: usize) -> (usize, bool) {
         let w = self.lower(j);
-        if !TIME_WORDS.contains(&w) {
+        if !is_time_word(w) {
             return (j, false);
         }
         let mut e = j + 1;
@@ -30,7 +33,7 @@ impl Parser<'_> {
 
     /// Whether a clock reading carries `a.m.`, `pm` or a zone: a time of day.
     pub(super) fn clock_of_day(&self, q: &Quantity) -> bool {
-        (q.start_token..q.end_token).any(|k| TIME_WORDS.contains(&self.lower(k)))
+        (q.start_token..q.end_token).any(|k| is_time_word(self.lower(k)))
     }
 
     /// The tokens of a date around a day number: the month before or after, a year after.
@@ -193,10 +196,7 @@ impl Parser<'_> {
     /// day, as wire services write it.
     pub(super) fn zoned_hhmm(&self, i: usize) -> Option<Quantity> {
         let raw = self.raw(i);
-        let zone = TIME_WORDS
-            .iter()
-            .skip(ZONES_FROM)
-            .any(|z| *z == self.lower(i + 1));
+        let zone = ZONES.contains(&self.lower(i + 1));
         if !(zone && raw.len() == 4 && raw.bytes().all(|b| b.is_ascii_digit())) {
             return None;
         }
