@@ -206,7 +206,62 @@ pub struct Bag {
 /// The year the reports name most often, as an anchor key (`year:2011`): the year of the
 /// event they report, whose figures it does not set apart. `None` when no year is named, or
 /// two tie.
-pub fn event_year(docs: &[Analysis]) -> Option<Arc<str>> {
+/// What the reports of one event say between them that pairing reads: the year they mostly
+/// name and the names they write as one (`Indianapolis Colts`).
+#[derive(Debug, Default)]
+pub struct Event {
+    /// The anchor key of the year the reports mostly name (`year:2011`): the event's own.
+    year: Option<Arc<str>>,
+    /// Two capitalised words written side by side in some report, lowercase, joined by a
+    /// space (`indianapolis colts`): a city and its team, a first name and a surname.
+    joined: rustc_hash::FxHashSet<String>,
+}
+
+impl Event {
+    pub fn of(docs: &[Analysis]) -> Event {
+        Event {
+            year: event_year(docs),
+            joined: docs
+                .iter()
+                .flat_map(|d| joined_names(d.normalized.text()))
+                .collect(),
+        }
+    }
+
+    /// Whether two owner keys name one owner as a report writes it (`indianapolis` and
+    /// `colts` from `the Indianapolis Colts`).
+    fn one_name(&self, p: &str, q: &str) -> bool {
+        let joined = |a: &str, b: &str| self.joined.contains(&format!("{a} {b}"));
+        joined(p, q) || joined(q, p)
+    }
+}
+
+/// Pairs of capitalised words side by side with nothing between them but a space.
+fn joined_names(text: &str) -> impl Iterator<Item = String> + '_ {
+    let fold = |w: &str| {
+        w.trim_end_matches("'s")
+            .trim_end_matches("\u{2019}s")
+            .to_lowercase()
+    };
+    let mut words = text.split_whitespace().peekable();
+    std::iter::from_fn(move || loop {
+        let w = words.next()?;
+        let next = *words.peek()?;
+        let a = w.trim_start_matches(|c: char| !c.is_alphanumeric());
+        let b = next.trim_end_matches(|c: char| !c.is_alphanumeric());
+        let capital = |x: &str| x.chars().next().is_some_and(char::is_uppercase);
+        let word = |x: &str| {
+            !x.is_empty()
+                && x.chars()
+                    .all(|c| c.is_alphabetic() || "'\u{2019}-".contains(c))
+        };
+        if capital(a) && capital(b) && word(a) && word(b) {
+            return Some(format!("{} {}", fold(a), fold(b)));
+        }
+    })
+}
+
+fn event_year(docs: &[Analysis]) -> Option<Arc<str>> {
     let mut counts: HashMap<u64, (usize, f64)> = HashMap::default();
     for d in docs {
         for c in &d.claims {
@@ -271,8 +326,7 @@ pub struct View<'a> {
     others: Vec<f64>,
     headline: bool,
     lead: bool,
-    /// The anchor key of the year the reports mostly name (`year:2011`): the event's own.
-    event_year: Option<Arc<str>>,
+    event: Arc<Event>,
 }
 
 impl<'a> View<'a> {
@@ -283,7 +337,7 @@ impl<'a> View<'a> {
         index: usize,
         rarity: &Rarity,
         context: Arc<Bag>,
-        event_year: Option<Arc<str>>,
+        event: Arc<Event>,
     ) -> Option<View<'a>> {
         let c = &doc.claims[index];
         let class = Class::of(c)?;
@@ -337,7 +391,7 @@ impl<'a> View<'a> {
             others,
             headline: doc.sentences[c.sentence].headline,
             lead: c.sentence < 3,
-            event_year,
+            event,
         })
     }
 
@@ -349,7 +403,7 @@ impl<'a> View<'a> {
             .anchor
             .as_ref()
             .map(|a| a.key.as_str())
-            .filter(|k| Some(*k) != self.event_year.as_deref())
+            .filter(|k| Some(*k) != self.event.year.as_deref())
     }
 
     /// How the two figures relate as values.
@@ -410,7 +464,11 @@ pub fn identity_conflict(a: &View, b: &View, w: &Wording) -> Option<&'static str
     let (x, y) = (a.claim, b.claim);
     let in_names = |o: &str, c: &Claim| c.entities.iter().any(|e| e == o);
     if let (Some(p), Some(q)) = (&x.frame.owner, &y.frame.owner) {
-        if p.key != q.key && !in_names(&p.key, y) && !in_names(&q.key, x) {
+        if p.key != q.key
+            && !in_names(&p.key, y)
+            && !in_names(&q.key, x)
+            && !a.event.one_name(&p.key, &q.key)
+        {
             return Some("different owners");
         }
     }
@@ -718,4 +776,17 @@ pub fn rank_features(
 /// Whether two claims' figures fit (plausible intervals meet), for the judge and grouping.
 pub fn fit(x: &Claim, y: &Claim) -> bool {
     relate(&x.quantity, &y.quantity) == Relation::Compatible
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_side_by_side_are_joined() {
+        let got: Vec<String> =
+            joined_names("Fans of the Indianapolis Colts' defence, said Ann Lee. Boston, Mass")
+                .collect();
+        assert_eq!(got, ["indianapolis colts", "ann lee"]);
+    }
 }

@@ -105,7 +105,7 @@ pub fn align(docs: &[Analysis]) -> Vec<Alignment> {
 /// Claims prepared for pairing, by comparison class.
 fn views(docs: &[Analysis]) -> BTreeMap<Class, Vec<(ClaimRef, View<'_>)>> {
     let rarity = Rarity::new(docs);
-    let year = features::event_year(docs);
+    let event = Arc::new(features::Event::of(docs));
     let mut classes: BTreeMap<Class, Vec<(ClaimRef, View)>> = BTreeMap::new();
     for (s, d) in docs.iter().enumerate() {
         // The sentence bag of the claims read last: a sentence's claims are consecutive.
@@ -116,7 +116,7 @@ fn views(docs: &[Analysis]) -> BTreeMap<Class, Vec<(ClaimRef, View<'_>)>> {
                 last = Some((c.sentence, Arc::new(rarity.bag(&c.context))));
             }
             let context = last.as_ref().map(|(_, b)| b.clone()).expect("set above");
-            if let Some(v) = View::new(d, i, &rarity, context, year.clone()) {
+            if let Some(v) = View::new(d, i, &rarity, context, event.clone()) {
                 classes
                     .entry(v.class.clone())
                     .or_default()
@@ -901,6 +901,23 @@ mod tests {
             .iter()
             .filter(|w| (w.0.as_str(), w.1.as_str()) == ("11", "11"));
         assert_eq!(mother_gunmen.count(), 0, "{why:?}");
+    }
+
+    #[test]
+    fn a_city_and_its_team_are_one_owner_when_a_report_joins_them() {
+        let d = docs(&[
+            "The Lakeport Herons beat Dunmore. Lakeport scored 31 points.",
+            "The Herons scored 31 points on Sunday.",
+        ]);
+        let why = ruled_out_quoted(&d);
+        assert!(!why.iter().any(|w| w.2 == "different owners"), "{why:?}");
+        // Names no report writes side by side stay different owners.
+        let d = docs(&[
+            "Lakeport scored 31 points on Sunday.",
+            "The Herons scored 31 points on Sunday.",
+        ]);
+        let why = ruled_out_quoted(&d);
+        assert!(why.iter().any(|w| w.2 == "different owners"), "{why:?}");
     }
 
     #[test]
