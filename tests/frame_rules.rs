@@ -3,6 +3,8 @@
 //! agree (dates by their parts, two bounds or two approximations by what they state). Every
 //! sentence is our own.
 
+mod common;
+
 use corroborate::extract::{claims_in_sentence, Claim, Detail};
 use corroborate::interval::{relate, Relation};
 
@@ -138,13 +140,7 @@ relation! {
 
 /// The kinds of finding three reports give, one sentence each.
 fn kinds_of_three(a: &str, b: &str, c: &str) -> Vec<(corroborate::judge::FindingKind, usize)> {
-    let docs = [a, b, c]
-        .iter()
-        .enumerate()
-        .map(|(i, t)| corroborate::Document::from_text(&format!("r{i}"), &format!("r{i}"), *t))
-        .collect();
-    corroborate::compare(docs)
-        .expect("compare")
+    common::compare_texts(&[a, b, c])
         .findings
         .iter()
         .map(|f| (f.kind, f.claims.len()))

@@ -4,6 +4,8 @@
 //! courtesy title. Each row is a sentence of our own and the (person, role, organisation key)
 //! it must give.
 
+mod common;
+
 use corroborate::extract::roles_in_sentence;
 
 fn roles(s: &str) -> Vec<(String, String, Option<String>)> {
@@ -153,13 +155,7 @@ fn a_title_after_a_lowercase_modifier_still_names_its_holder() {
 fn a_person_named_by_one_word_agrees_with_the_full_name() {
     use corroborate::judge::FindingKind;
     let judged = |texts: &[&str]| {
-        let docs = texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| corroborate::Document::from_text(&format!("r{i}"), &format!("r{i}"), *t))
-            .collect();
-        corroborate::compare(docs)
-            .expect("compare")
+        common::compare_texts(texts)
             .findings
             .into_iter()
             .filter(|f| f.claims.len() > 1)

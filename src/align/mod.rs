@@ -758,6 +758,12 @@ mod tests {
             .collect()
     }
 
+    /// Whether the pair quoted `a`, `b` was ruled out for `rule`.
+    fn ruled(why: &[(String, String, &'static str)], a: &str, b: &str, rule: &str) -> bool {
+        why.iter()
+            .any(|w| (w.0.as_str(), w.1.as_str(), w.2) == (a, b, rule))
+    }
+
     fn multi(al: &[Alignment]) -> Vec<Vec<ClaimRef>> {
         al.iter()
             .filter(|a| a.claims.len() > 1)
@@ -841,10 +847,7 @@ mod tests {
         ]);
         let quote = |r: ClaimRef| quote(&d, r);
         let why = ruled_out_quoted(&d);
-        let moments = |a: &str, b: &str| {
-            why.iter()
-                .any(|w| (w.0.as_str(), w.1.as_str(), w.2) == (a, b, "two moments of a game"))
-        };
+        let moments = |a: &str, b: &str| ruled(&why, a, b, "two moments of a game");
         assert!(
             moments("21-7", "35-28") && moments("21-7", "28-14"),
             "{why:?}"
@@ -871,10 +874,7 @@ mod tests {
             "Mensah's basket came with 4:43 left.",
         ]);
         let why = ruled_out_quoted(&d);
-        let moments = |a: &str, b: &str| {
-            why.iter()
-                .any(|w| (w.0.as_str(), w.1.as_str(), w.2) == (a, b, "two moments of a game"))
-        };
+        let moments = |a: &str, b: &str| ruled(&why, a, b, "two moments of a game");
         assert!(moments("4:43", "2:10"), "{why:?}");
         assert!(moments("50 minutes", "2:10"), "{why:?}");
         assert!(!moments("4:43", "4:43"), "{why:?}");
@@ -890,10 +890,7 @@ mod tests {
             "Police said 11 gunmen took part.",
         ]);
         let why = ruled_out_quoted(&d);
-        let things = |a: &str, b: &str| {
-            why.iter()
-                .any(|w| (w.0.as_str(), w.1.as_str(), w.2) == (a, b, "different things counted"))
-        };
+        let things = |a: &str, b: &str| ruled(&why, a, b, "different things counted");
         assert!(things("11", "eleven"), "{why:?}");
         assert!(things("eleven", "11"), "{why:?}");
         // The mother's children and the gunmen: both people, so not ruled out here.
@@ -928,11 +925,7 @@ mod tests {
             "His deal ran until 2030.",
         ]);
         let why = ruled_out_quoted(&d);
-        let term = |a: &str, b: &str| {
-            why.iter().any(|w| {
-                (w.0.as_str(), w.1.as_str(), w.2) == (a, b, "the end of a term and a time")
-            })
-        };
+        let term = |a: &str, b: &str| ruled(&why, a, b, "the end of a term and a time");
         assert!(term("2031", "2029") && term("2029", "2030"), "{why:?}");
         // Two ends of one term compare as values.
         assert!(!term("2031", "2030"), "{why:?}");
@@ -942,11 +935,7 @@ mod tests {
             "His new deal runs through the 2031 season.",
         ]);
         let why = ruled_out_quoted(&d);
-        assert!(
-            why.iter()
-                .any(|w| (w.0.as_str(), w.1.as_str(), w.2) == ("2030", "2031", "different times")),
-            "{why:?}"
-        );
+        assert!(ruled(&why, "2030", "2031", "different times"), "{why:?}");
     }
 
     #[test]
@@ -956,10 +945,7 @@ mod tests {
             "Okafor finished 5 seconds ahead of Lindqvist.",
         ]);
         let why = ruled_out_quoted(&d);
-        let gap = |a: &str, b: &str| {
-            why.iter()
-                .any(|w| (w.0.as_str(), w.1.as_str(), w.2) == (a, b, "a gap to a record"))
-        };
+        let gap = |a: &str, b: &str| ruled(&why, a, b, "a gap to a record");
         assert!(gap("8 seconds", "5 seconds"), "{why:?}");
         assert!(!gap("3 seconds", "5 seconds"), "{why:?}");
     }
@@ -973,11 +959,7 @@ mod tests {
         let quote = |r: ClaimRef| quote(&d, r);
         let why = ruled_out_quoted(&d);
         for (a, b) in [("6-10", "27-10"), ("27-10", "6-10")] {
-            assert!(
-                why.iter()
-                    .any(|w| (w.0.as_str(), w.1.as_str(), w.2) == (a, b, "a record and a result")),
-                "{why:?}"
-            );
+            assert!(ruled(&why, a, b, "a record and a result"), "{why:?}");
         }
         let m = multi(&align(&d));
         assert_eq!(m.len(), 2, "{m:?}");

@@ -41,3 +41,13 @@ pub fn reports(event: &Path) -> Vec<PathBuf> {
 pub fn bin() -> assert_cmd::Command {
     assert_cmd::Command::cargo_bin("corroborate").unwrap()
 }
+
+/// Compares texts as reports `r0`, `r1`, …, one document each.
+pub fn compare_texts(texts: &[&str]) -> corroborate::Comparison {
+    let docs = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| corroborate::Document::from_text(&format!("r{i}"), &format!("r{i}"), *t))
+        .collect();
+    corroborate::compare(docs).expect("compare")
+}

@@ -66,7 +66,6 @@ impl super::reader::Parser<'_> {
             && (matches!(
                 self.lower(s - 2),
                 "the" | "its" | "their" | "his" | "her" | "our" | "my" | "your"
-            ) || self.lower(s - 2).ends_with("'s")
-                || self.lower(s - 2).ends_with("\u{2019}s"))
+            ) || self.is_possessive(s - 2))
     }
 }

@@ -84,11 +84,7 @@ impl Parser<'_> {
             j += 1;
         }
         // `of Creighton's first eight`, `of the club's 40`: whose whole it is.
-        if self.is_word(j)
-            && ["'s", "\u{2019}s"]
-                .iter()
-                .any(|s| self.lower(j).ends_with(s))
-        {
+        if self.is_possessive(j) {
             j += 1;
         }
         let window = self.lx.is_cue("clock_window", self.lower(j));

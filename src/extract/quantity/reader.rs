@@ -149,6 +149,14 @@ impl<'a> Parser<'a> {
         self.tok(i).is_some_and(|t| t.kind == TokenKind::Word)
     }
 
+    /// A possessive word at `i` (`Creighton's`, `the club’s`).
+    pub(super) fn is_possessive(&self, i: usize) -> bool {
+        self.is_word(i)
+            && ["'s", "\u{2019}s"]
+                .iter()
+                .any(|s| self.lower(i).ends_with(s))
+    }
+
     pub(super) fn is_number(&self, i: usize) -> bool {
         self.tok(i).is_some_and(|t| t.kind == TokenKind::Number)
     }
