@@ -148,6 +148,9 @@ fn a_part_carries_its_whole() {
         ("Five of its 12 branches closed.", "Five", 12.0),
         ("Ada scored six of the club's first ten goals.", "six", 10.0),
         ("They lost four of their last seven games.", "four", 7.0),
+        // A plural owner with a bare apostrophe.
+        ("Ana sat out 6 of the Hawks' 14 matches.", "6", 14.0),
+        ("Ana sat out 6 of the Hawks\u{2019} 14 matches.", "6", 14.0),
     ] {
         let all = quantities(s);
         assert_eq!(read(s, &all, part).whole, Some(whole), "{s}");
@@ -368,6 +371,7 @@ fn a_count_of_a_window_is_a_moment() {
         ("Ada scored six of the club's first ten goals.", "six"),
         ("Ada scored six of the club's first ten goals.", "ten"),
         ("They lost four of their last seven games.", "four"),
+        ("Ada scored the Hawks' first nine points.", "nine"),
     ] {
         let all = quantities(s);
         assert!(read(s, &all, fig).moment, "{s}: {fig}");

@@ -66,6 +66,6 @@ impl super::reader::Parser<'_> {
             && (matches!(
                 self.lower(s - 2),
                 "the" | "its" | "their" | "his" | "her" | "our" | "my" | "your"
-            ) || self.is_possessive(s - 2))
+            ) || self.possessive_before(s - 1))
     }
 }

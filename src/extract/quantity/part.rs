@@ -84,9 +84,7 @@ impl Parser<'_> {
             j += 1;
         }
         // `of Creighton's first eight`, `of the club's 40`: whose whole it is.
-        if self.is_possessive(j) {
-            j += 1;
-        }
+        j += self.possessive_len(j);
         let window = self.lx.is_cue("clock_window", self.lower(j));
         if window || WHOLE_POSITIONS.contains(&self.lower(j)) {
             j += 1;

@@ -149,12 +149,31 @@ impl<'a> Parser<'a> {
         self.tok(i).is_some_and(|t| t.kind == TokenKind::Word)
     }
 
-    /// A possessive word at `i` (`Creighton's`, `the club’s`).
-    pub(super) fn is_possessive(&self, i: usize) -> bool {
-        self.is_word(i)
-            && ["'s", "\u{2019}s"]
-                .iter()
-                .any(|s| self.lower(i).ends_with(s))
+    /// How many tokens a possessive at `i` takes: one for `Creighton's` or `the club’s`, two for a plural
+    /// ending in a bare apostrophe (`the Saints' 16 games`), none for a word that is no
+    /// possessive.
+    pub(super) fn possessive_len(&self, i: usize) -> usize {
+        if !self.is_word(i) {
+            return 0;
+        }
+        let w = self.lower(i);
+        if ["'s", "\u{2019}s"].iter().any(|s| w.ends_with(s)) {
+            1
+        } else if w.ends_with('s')
+            && (self.is_sym(i + 1, "'") || self.is_sym(i + 1, "\u{2019}"))
+            && self.glued(i + 1)
+            && !self.glued(i + 2)
+        {
+            2
+        } else {
+            0
+        }
+    }
+
+    /// Whether a possessive ends just before token `k` (`Creighton's first`, `the Saints'
+    /// last`).
+    pub(super) fn possessive_before(&self, k: usize) -> bool {
+        (1..=2).any(|n| k >= n && self.possessive_len(k - n) == n)
     }
 
     pub(super) fn is_number(&self, i: usize) -> bool {
