@@ -524,7 +524,13 @@ fn describe_common(c: &Claim, ivs: &[interval::Interval]) -> Option<String> {
         return None;
     }
     let back = |v: f64| c.quantity.unit.as_ref().map_or(v, |u| u.from_base(v));
-    let (lo, hi) = (number(back(low.max(0.0))), number(back(high)));
+    let (lo, hi) = match c.quantity.kind {
+        // A time of day is hours since midnight: `3:30`, not `3.50`.
+        QuantityKind::Time => (clock(low.max(0.0)), clock(high)),
+        // A date's value is a day number no reader would recognise.
+        QuantityKind::Date => return None,
+        _ => (number(back(low.max(0.0))), number(back(high))),
+    };
     let unit = c
         .quantity
         .unit
@@ -537,6 +543,12 @@ fn describe_common(c: &Claim, ivs: &[interval::Interval]) -> Option<String> {
     } else {
         format!("{lo}\u{2013}{hi}{unit}")
     })
+}
+
+/// A time of day, in hours since midnight, as a clock reads it (`3:30`, `21:05`).
+fn clock(hours: f64) -> String {
+    let minutes = (hours * 60.0).round() as u32;
+    format!("{}:{:02}", minutes / 60, minutes % 60)
 }
 
 /// A figure for an explanation: whole numbers as such, others to three significant digits.
@@ -709,6 +721,26 @@ mod tests {
                 assert!(index.twins(&cmp.analyses, ClaimRef::figure(s, i)).len() <= MAX_TWINS);
             }
         }
+    }
+
+    #[test]
+    fn a_shared_time_of_day_is_told_as_a_clock_reads_it() {
+        let texts: Vec<String> = vec![
+            "The alarm was raised at 4:30 a.m. on Friday.".into(),
+            "Firefighters said the alarm was raised at 4:30 a.m.".into(),
+            "The alarm was raised at 4:52 a.m., a neighbour said.".into(),
+        ];
+        let cmp = compare_analyses(docs(&texts));
+        let found = cmp
+            .findings
+            .iter()
+            .find(|f| f.kind == FindingKind::Discrepancy)
+            .unwrap_or_else(|| panic!("{:#?}", cmp.findings));
+        assert!(
+            found.explanation.contains("agree on 4:30:"),
+            "{}",
+            found.explanation
+        );
     }
 
     #[test]
