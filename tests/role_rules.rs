@@ -58,6 +58,11 @@ roles! {
     org_before_title_after_comma: "Sam Price, Ohio State Patrol officer, saw the crash." => [("Sam Price", "officer", Some("ohio state patrol"))];
     copula_title: "Oler is the bishop of the local church." => [("Oler", "bishop", None)];
     title_comma_name: "The pastor, Glen Hardy, declined to comment." => [("Glen Hardy", "pastor", None)];
+    // A title between two commas after the name: the organisation follows it.
+    name_title_org: "\"It went well,\" said Dana Moss, president, Northfield Media Group." => [("Dana Moss", "president", Some("northfield media group"))];
+    two_titles_org: "Sara Lind, senior vice president and general manager, Acme Services, spoke." => [("Sara Lind", "senior vice_president", Some("acme services"))];
+    minister_of_plural_org: "The chair of the Union of Regional Medical Boards spoke." => [];
+    name_title_name: "The winner was the chairman, Ravi Iyer, of the Leeds board." => [("Ravi Iyer", "chair", None)];
     // Qualified posts are other posts.
     assistant_gm: "The club named assistant general manager Ray Dunn as coach." => [("Ray Dunn", "assistant general_manager", None)];
     deputy_director: "Deputy director Alma Cruz left in May." => [("Alma Cruz", "deputy director", None)];

@@ -402,6 +402,15 @@ impl Scan<'_> {
     /// The organisation after `of`/`for`/`at` at `i`: a proper run (`the Ministry of Internal
     /// Affairs`), else the common noun phrase (`the company`, `worldwide marketing`). Returns
     /// its range and the index after.
+    /// Whether token `i` is a word organisations are named with (`Ministry`, `Group`), or
+    /// its plural (`Boards`).
+    fn org_word(&self, i: usize) -> bool {
+        let w = self.lower(i);
+        self.lx.is_role_word("org", w)
+            || w.strip_suffix('s')
+                .is_some_and(|s| self.lx.is_role_word("org", s))
+    }
+
     fn org_after(&self, i: usize) -> Option<(Range<usize>, usize)> {
         if !matches!(self.lower(i), "of" | "for" | "at") {
             return None;
@@ -554,13 +563,22 @@ impl Scan<'_> {
                 n += 1;
             }
             let mut named = self.person_from(n);
+            // `Dana Moss, president, Northfield Media Group`, `general manager, Acme
+            // Services`: a run after the comma that names an organisation is the
+            // organisation, never a person; the appositive's person stands before the title.
+            if let Some(r) = named.clone().filter(|_| org.is_none() && n > after) {
+                if r.clone().any(|k| self.org_word(k)) {
+                    org = Some(r);
+                    named = None;
+                }
+            }
             // `Minister of the Interior Bernard Cazeneuve`: the organisation's run took the
             // name; its last two words are the person when they are no organisation's words.
             if named.is_none() {
                 if let Some(o) = org.clone().filter(|o| o.start > end && o.len() >= 3) {
                     let split = o.end - 2;
-                    if !self.lx.is_role_word("org", self.lower(split))
-                        && !self.lx.is_role_word("org", self.lower(split + 1))
+                    if !self.org_word(split)
+                        && !self.org_word(split + 1)
                         && self.proper(split)
                         && self.proper(split + 1)
                     {
