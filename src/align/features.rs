@@ -495,6 +495,12 @@ pub fn identity_conflict(a: &View, b: &View, w: &Wording) -> Option<&'static str
     if result(x) && record(y) || record(x) && result(y) {
         return Some("a record and a result");
     }
+    // A result's day names its game: a loss last Thursday is not the loss last Sunday.
+    if let (true, true, Some(p), Some(q)) = (result(x), result(y), &x.frame.day, &y.frame.day) {
+        if p.key != q.key {
+            return Some("results of different days");
+        }
+    }
     // A lead or a run is one moment of a game: the result, or another score, is another
     // moment, not a rival account of it (a `31-24 lead` with minutes left is not the `31-24`
     // final, even when the game ends so).

@@ -969,6 +969,30 @@ mod tests {
     }
 
     #[test]
+    fn a_result_of_another_day_is_another_game() {
+        let d = docs(&[
+            "Ruiz hurt his shoulder last Friday in a 21-17 loss to Denver.",
+            "Ruiz was hurt in the 10-7 overtime loss to the Hawks on Monday.",
+        ]);
+        let why = ruled_out_quoted(&d);
+        assert!(
+            ruled(&why, "21-17", "10-7", "results of different days"),
+            "{why:?}"
+        );
+        // The same day, or a day only one report names, leaves the pair to the model.
+        let d = docs(&[
+            "The Hawks won 21-17 on Friday.",
+            "The Hawks won 21-18 in Denver on Friday night.",
+            "The Hawks won 21-17.",
+        ]);
+        let why = ruled_out_quoted(&d);
+        assert!(
+            !why.iter().any(|w| w.2 == "results of different days"),
+            "{why:?}"
+        );
+    }
+
+    #[test]
     fn parties_pair_with_their_own_figures() {
         let d = docs(&[
             "The union said 8,000 workers joined the strike; the company put the number at 3,000.",

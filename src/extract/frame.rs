@@ -76,6 +76,9 @@ pub struct Frame {
     /// Another time than the event's, or a total over a span (`last season`, `career`, `in
     /// 2005`).
     pub anchor: Option<Slot>,
+    /// The day of the week the figure's own phrase names (`hurt last Thursday in a 27-24
+    /// loss`): for a result, which game it was.
+    pub day: Option<Slot>,
 }
 
 /// Anchor phrases by their first word, with their class.
@@ -332,6 +335,24 @@ pub fn anchor(
     }
 }
 
+/// The day of the week named in a figure's own phrase (`on Sunday`, `last Thursday`), folded.
+pub fn day(
+    tk: &Tokens,
+    clause: Range<usize>,
+    q: &Quantity,
+    figures: &[Range<usize>],
+) -> Option<Slot> {
+    let lx = lexicon();
+    let own = q.start_token..q.end_token;
+    phrase(tk, clause, q, figures)
+        .filter(|i| !own.contains(i) && tk.is_word(*i))
+        .find(|&i| lx.is_cue("day_name", tk.lower(i)))
+        .map(|i| Slot {
+            key: tk.lower(i).to_string(),
+            text: tk.raw(i).to_string(),
+        })
+}
+
 /// The anchor of [`anchor`] other than the end of a term.
 fn time_anchor(
     tk: &Tokens,
@@ -499,6 +520,7 @@ mod tests {
         assert!(stamp("Posted: Wednesday, April 24, 2013, 10:34 AM EDT"));
         assert!(stamp("Last Updated: Monday, 28 November 2005, 02:24 GMT"));
         assert!(stamp("09/10/10 08:23 PM ET"));
+        assert!(stamp("4:05 PM, THU 3 OCT 2019"));
         assert!(!stamp("On April 24, 2013, 40 people died."));
         assert!(!stamp("Updated"));
         // Figures alone are figures (a table cell, a number on its own line).
@@ -508,6 +530,25 @@ mod tests {
         assert!(!stamp("22nd"));
         assert!(!stamp("On 3rd"));
         assert!(stamp("Updated 3rd"));
+    }
+
+    #[test]
+    fn a_day_of_the_week_in_a_figures_phrase_is_its_day() {
+        let day = |s: &str, fig: &str| {
+            let tk = Tokens::new(s, 0..s.len());
+            let qs = find_in(&tk);
+            let figures: Vec<Range<usize>> =
+                qs.iter().map(|q| q.start_token..q.end_token).collect();
+            let q = qs.iter().find(|q| &s[q.span.clone()] == fig).expect(fig);
+            day(&tk, 0..tk.len(), q, &figures).map(|d| d.key)
+        };
+        let s = "Ruiz was hurt last Thursday in a 21-17 loss to Denver.";
+        assert_eq!(day(s, "21-17").as_deref(), Some("thursday"));
+        // Another figure's phrase keeps its own day; `today` names none.
+        let s = "They won 3-1 on Sunday and 2-0 on Wednesday.";
+        assert_eq!(day(s, "3-1").as_deref(), Some("sunday"));
+        assert_eq!(day(s, "2-0").as_deref(), Some("wednesday"));
+        assert_eq!(day("They won 3-1 today.", "3-1"), None);
     }
 
     #[test]

@@ -242,7 +242,8 @@ fn figures_in(tk: &token::Tokens, sentence: usize, detail: Detail) -> Vec<Claim>
             Frame {
                 owner: frame::owner(tk, clause.clone(), q, c.as_ref()),
                 anchor: frame::anchor(tk, clause.clone(), q, &figures, &years)
-                    .or_else(|| frame::record_gap(tk, clause, measure.as_ref())),
+                    .or_else(|| frame::record_gap(tk, clause.clone(), measure.as_ref())),
+                day: frame::day(tk, clause, q, &figures),
             }
         } else {
             Frame::default()
