@@ -363,6 +363,30 @@ fn moments_of_a_game_clock() {
 }
 
 #[test]
+fn an_amount_added_to_another_is_an_increment() {
+    for (s, fig) in [
+        ("Divers recovered 12 more bodies overnight.", "12"),
+        ("A further 30 people were treated for smoke.", "30"),
+        ("The council will hire an extra 200 wardens.", "200"),
+        ("Police made two further arrests on Friday.", "two"),
+        ("Another 5,000 fans waited outside.", "5,000"),
+        ("He was given two additional sentences.", "two"),
+    ] {
+        let all = quantities(s);
+        assert!(read(s, &all, fig).increment, "{s}: {fig}");
+    }
+    // A hedge, or a comparison, is no increment; nor is a plain count.
+    for (s, fig) in [
+        ("More than 30 people were treated.", "More than 30"),
+        ("She scored 13 more than her rival.", "13"),
+        ("Divers recovered 12 bodies overnight.", "12"),
+    ] {
+        let all = quantities(s);
+        assert!(!read(s, &all, fig).increment, "{s}: {fig}");
+    }
+}
+
+#[test]
 fn a_count_of_a_window_is_a_moment() {
     // The first or last members of a series, and a part of them: a share of the game or the
     // season, not its total.

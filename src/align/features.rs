@@ -487,6 +487,13 @@ pub fn identity_conflict(a: &View, b: &View, w: &Wording) -> Option<&'static str
         (Some("record"), None) | (None, Some("record")) => return Some("a gap to a record"),
         _ => {}
     }
+    // An amount added to another (`two extra life sentences`, `a further 30 were hurt`) is a
+    // step, not a rival to the total another report gives (`three life sentences`, `40 were
+    // hurt`); told as the same figure (`two more arrests`, `two were arrested`), it may be the
+    // day's news either way, and is left to the model.
+    if x.quantity.increment != y.quantity.increment && a.relation(b) != Relation::Compatible {
+        return Some("an increment and a total");
+    }
     // A result names both sides, so its opposites are one game seen from either side (`a
     // 31-24 victory`, `a 31-24 defeat`).
     let result = |c: &Claim| c.quantity.tally.is_some_and(|t| !t.record);

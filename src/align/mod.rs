@@ -969,6 +969,29 @@ mod tests {
     }
 
     #[test]
+    fn an_increment_is_no_rival_to_a_total() {
+        let d = docs(&[
+            "Divers recovered 12 more bodies from the lake on Tuesday.",
+            "Divers have recovered 40 bodies from the lake.",
+        ]);
+        let why = ruled_out_quoted(&d);
+        assert!(
+            ruled(&why, "12", "40", "an increment and a total"),
+            "{why:?}"
+        );
+        // The same figure may be the day's news told either way.
+        let d = docs(&[
+            "Police made two more arrests on Friday.",
+            "Police arrested two men on Friday.",
+        ]);
+        let why = ruled_out_quoted(&d);
+        assert!(
+            !why.iter().any(|w| w.2 == "an increment and a total"),
+            "{why:?}"
+        );
+    }
+
+    #[test]
     fn a_result_of_another_day_is_another_game() {
         let d = docs(&[
             "Ruiz hurt his shoulder last Friday in a 21-17 loss to Denver.",

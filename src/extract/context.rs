@@ -156,6 +156,11 @@ fn counted_after(tk: &Tokens, q: &Quantity) -> Option<Counted> {
             }
         }
     }
+    // `12 more bodies`, `two extra sentences`: the increment word says how the figure
+    // stands to another, not what it counts.
+    if q.increment && word(i).is_some_and(|w| lx.is_cue("increment", &w)) {
+        i += 1;
+    }
     let first = i;
     // `3% next year`, `4.5% this year`, `$42 a share`: a time or a rate, not what is counted.
     if word(i).is_some_and(|w| {

@@ -132,6 +132,9 @@ pub struct Quantity {
     /// A range that gives the least and the most of a set (`sentences ranging from 7 to 75
     /// years`): both ends are facts, not an estimate's bounds.
     pub spread: bool,
+    /// An amount added to another (`two extra life sentences`, `a further 30 were hurt`, `12
+    /// more bodies`): a step, never a total.
+    pub increment: bool,
 }
 
 /// The parts of a calendar date a report gives, each when stated: `October 21, 2011` gives
@@ -286,6 +289,7 @@ fn find_with(p: &Parser) -> Vec<Quantity> {
     for q in &mut out {
         p.mark_moment(q);
         p.mark_spread(q);
+        p.mark_increment(q);
         p.imply_temperature(q);
         q.retype_if_not_finite();
     }
@@ -335,6 +339,7 @@ impl Parser<'_> {
                         date: None,
                         moment: false,
                         spread: false,
+                        increment: false,
                     })
                 })
                 .collect(),
@@ -569,6 +574,7 @@ impl Parser<'_> {
             date,
             moment: false,
             spread: false,
+            increment: false,
         }
     }
 }

@@ -2,9 +2,11 @@
 //! the whole are separate figures, the whole counting the set and the part carrying the
 //! whole's figure ([`Quantity::whole`]). `one in five voters`, `one out of three`, `9 out of
 //! 10 doctors`, `two out of 500`, `one over three`: a rate, one figure (0.2, 1/3, 0.9), since
-//! the whole there is a round base for the proportion, not a set anyone counted.
+//! the whole there is a round base for the proportion, not a set anyone counted. An increment
+//! (`a further 30`, `12 more bodies`) is an amount added to another ([`Quantity::increment`]).
 //!
 //! [`Quantity::whole`]: super::Quantity::whole
+//! [`Quantity::increment`]: super::Quantity::increment
 
 use super::numeral::Numeral;
 use super::reader::Parser;
@@ -117,4 +119,24 @@ impl Parser<'_> {
 /// five hundred`); a set someone counted has the figure it has (`7 out of 9 charges`).
 fn is_base(v: f64) -> bool {
     v == 10.0 || v >= 100.0 && v % 100.0 == 0.0
+}
+
+impl Parser<'_> {
+    /// Marks an increment: a count with an increment word after it (`12 more bodies`, `two
+    /// extra sentences`; not `more than`) or before it (`a further 30`, `another 5,000`: cue
+    /// class `increment`).
+    pub(super) fn mark_increment(&self, q: &mut super::Quantity) {
+        use super::QuantityKind;
+        if !matches!(
+            q.kind,
+            QuantityKind::Count | QuantityKind::Money | QuantityKind::Measure
+        ) {
+            return;
+        }
+        let (s, e) = (q.start_token, q.end_token);
+        let word = |i: usize| self.is_word(i) && self.lx.is_cue("increment", self.lower(i));
+        let after = word(e) && self.lower(e + 1) != "than" && !self.glued(e);
+        let before = s >= 1 && word(s - 1) && self.lower(s - 1) != "more";
+        q.increment = after || before;
+    }
 }

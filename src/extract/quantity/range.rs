@@ -136,6 +136,7 @@ impl Parser<'_> {
             date: None,
             moment: false,
             spread: false,
+            increment: false,
         };
         if kind.is_none() {
             // `2010-2012` without a unit reads like years.
@@ -194,6 +195,7 @@ impl Parser<'_> {
                         date: None,
                         moment: false,
                         spread: false,
+                        increment: false,
                     };
                     out[i] = merged;
                     out.remove(i + 1);

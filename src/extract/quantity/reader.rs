@@ -229,6 +229,7 @@ impl<'a> Parser<'a> {
             date: None,
             moment: false,
             spread: false,
+            increment: false,
         }
     }
 
