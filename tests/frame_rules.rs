@@ -58,6 +58,10 @@ macro_rules! measure {
 }
 
 measure! {
+    // A term in prison is a sentence; prisons counted are places.
+    years_in_prison: "The judge gave him 15 years in prison." => "15 years", "prison sentence";
+    jailed_for: "She was jailed for eight years." => "eight years", "prison sentence";
+    prisons_counted: "Five prisons stopped searching visitors." => "Five", "prisons";
     deaths_across_a_modifier: "Seven climbers from three countries died on the ridge." => "Seven", "deaths";
     deaths_of_men_in_a_van: "Two men in a car were shot dead at the junction." => "Two", "deaths";
     a_condition_is_its_own_measure: "Four others were in serious condition on Monday night." => "Four", "in serious or critical condition";

@@ -757,7 +757,12 @@ pub fn measure(
             break;
         }
         // `a death toll of 63`, `arrested at least 300`, `put the number of strikers at 3,000`.
-        if matches!(w, "of" | "at" | "to" | "the" | "a" | "an") || AUXILIARIES.contains(&w) {
+        // `jailed for eight years`: a length is what the verb before `for` lasted.
+        let length = w == "for" && q.kind == QuantityKind::Measure;
+        if matches!(w, "of" | "at" | "to" | "the" | "a" | "an")
+            || length
+            || AUXILIARIES.contains(&w)
+        {
             continue;
         }
         if classed(w).is_some() {
