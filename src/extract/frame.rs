@@ -33,8 +33,27 @@ pub fn is_stamp(tk: &Tokens) -> bool {
             .collect()
     });
     let lx = lexicon();
+    // A dateline's place opens it in capitals (`WASHINGTON, DC, April 28, 2009`, `LONDON -
+    // 3 May`): stepped over, as long as it comes before any figure or date word.
+    let capitals = |i: usize| {
+        let w = tk.raw(i);
+        w.len() >= 2 && w.chars().all(|c| c.is_uppercase() || c == '.')
+    };
+    let place = tk
+        .toks
+        .iter()
+        .enumerate()
+        .take_while(|&(i, t)| {
+            t.kind == TokenKind::Symbol
+                || t.kind == TokenKind::Word
+                    && capitals(i)
+                    && !lx.is_month(tk.lower(i))
+                    && !lx.is_cue("weekday", tk.lower(i))
+                    && !words.contains_key(tk.lower(i))
+        })
+        .count();
     let (mut numbers, mut named) = (0, 0);
-    for (i, t) in tk.toks.iter().enumerate() {
+    for (i, t) in tk.toks.iter().enumerate().skip(place) {
         match t.kind {
             TokenKind::Number => numbers += 1,
             TokenKind::Word => {
@@ -521,6 +540,12 @@ mod tests {
         assert!(stamp("Last Updated: Monday, 28 November 2005, 02:24 GMT"));
         assert!(stamp("09/10/10 08:23 PM ET"));
         assert!(stamp("4:05 PM, THU 3 OCT 2019"));
+        // A dateline: a place in capitals, then the date.
+        assert!(stamp("BOSTON, MA, May 3, 2011"));
+        assert!(stamp("LEEDS - 3 May"));
+        // A headline in capitals keeps its figures.
+        assert!(!stamp("FLOOD KILLS 40 IN MAY"));
+        assert!(!stamp("TWO MORE RAMS OUT"));
         assert!(!stamp("On April 24, 2013, 40 people died."));
         assert!(!stamp("Updated"));
         // Figures alone are figures (a table cell, a number on its own line).
