@@ -479,6 +479,8 @@ pub fn identity_conflict(a: &View, b: &View, w: &Wording) -> Option<&'static str
         (Some(p), None) | (None, Some(p)) if p == "past" || p.starts_with("year:") => {
             return Some("different times")
         }
+        // How long ago something happened is no length of time.
+        (Some("ago"), None) | (None, Some("ago")) => return Some("a time ago and a length"),
         // The end of a term (`through 2012`) is not when the event happened.
         (Some(p), None) | (None, Some(p)) if p.starts_with("until") => {
             return Some("the end of a term and a time")

@@ -969,6 +969,19 @@ mod tests {
     }
 
     #[test]
+    fn how_long_ago_is_no_length_of_time() {
+        let d = docs(&[
+            "She died of a stroke she had suffered three weeks ago.",
+            "She had been in hospital for four weeks before she died.",
+        ]);
+        let why = ruled_out_quoted(&d);
+        assert!(
+            ruled(&why, "three weeks", "four weeks", "a time ago and a length"),
+            "{why:?}"
+        );
+    }
+
+    #[test]
     fn an_increment_is_no_rival_to_a_total() {
         let d = docs(&[
             "Divers recovered 12 more bodies from the lake on Tuesday.",

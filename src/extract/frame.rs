@@ -380,6 +380,15 @@ fn time_anchor(
     figures: &[Range<usize>],
     years: &[(usize, f64)],
 ) -> Option<Slot> {
+    // `a heart attack almost three weeks ago`, `two days earlier`: how long before, never a
+    // length of time (`in hospital for four weeks`).
+    let duration = q.unit.as_ref().is_some_and(|u| u.dimension == "duration");
+    if duration && q.end_token < clause.end && matches!(tk.lower(q.end_token), "ago" | "earlier") {
+        return Some(Slot {
+            key: "ago".to_string(),
+            text: tk.raw(q.end_token).to_string(),
+        });
+    }
     let a = anchors();
     let own = q.start_token..q.end_token;
     let span = phrase(tk, clause.clone(), q, figures);
@@ -583,6 +592,9 @@ mod tests {
         let f = frames("The 1998 flood killed 40 people; this one killed 12.");
         assert_eq!(f[1].2.as_deref(), Some("year:1998"));
         assert_eq!(f[2].2, None);
+        let f = frames("She fell ill three weeks ago and was in hospital for two weeks.");
+        assert_eq!(f[0].2.as_deref(), Some("ago"));
+        assert_eq!(f[1].2, None);
         let f = frames("Rescuers found 12 survivors.");
         assert_eq!(f[0].2, None);
         // `last year` belongs to the revenue, not to the staff of the other conjunct.
