@@ -62,6 +62,11 @@ measure! {
     years_in_prison: "The judge gave him 15 years in prison." => "15 years", "prison sentence";
     jailed_for: "She was jailed for eight years." => "eight years", "prison sentence";
     prisons_counted: "Five prisons stopped searching visitors." => "Five", "prisons";
+    // A verb of a class shares its stem with nouns that are none of it: a round of a
+    // contest, the prosecution's witness, a test.
+    rounded_up: "Forty men were rounded up overnight." => "Forty", "arrests";
+    a_round_is_no_arrest: "The club lost in the first round." => "first", "round";
+    prosecution_witness: "The prosecution's first witness was a nurse." => "first", "witness";
     deaths_across_a_modifier: "Seven climbers from three countries died on the ridge." => "Seven", "deaths";
     deaths_of_men_in_a_van: "Two men in a car were shot dead at the junction." => "Two", "deaths";
     a_condition_is_its_own_measure: "Four others were in serious condition on Monday night." => "Four", "in serious or critical condition";
