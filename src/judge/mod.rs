@@ -141,6 +141,12 @@ pub fn judge(analyses: Vec<Analysis>, alignments: Vec<Alignment>) -> Comparison 
         }
     }
     let index = ValueIndex::new(&analyses);
+    // Figures no group took, for naming another party's account beside a group's.
+    let lone: Vec<ClaimRef> = alignments
+        .iter()
+        .filter(|a| a.claims.len() == 1 && !a.claims[0].is_role())
+        .map(|a| a.claims[0])
+        .collect();
     for a in &alignments {
         if a.claims[0].is_role() {
             findings.push(role::judge_roles(&analyses, a));
@@ -163,6 +169,12 @@ pub fn judge(analyses: Vec<Analysis>, alignments: Vec<Alignment>) -> Comparison 
                         noted += 1;
                     }
                 }
+            }
+            for t in rivals(&analyses, &a.claims, &lone)
+                .into_iter()
+                .take(TWIN_NOTES)
+            {
+                f.note(rival_note(&analyses, t));
             }
             findings.push(f);
             continue;
@@ -216,6 +228,63 @@ fn twin_note(docs: &[Analysis], claims: &[ClaimRef], twin: ClaimRef) -> String {
         "Note: {} gives the same figure, {}, for {what}, not {not}; that is no corroboration.",
         label(docs, twin),
         quote_figure(docs, twin),
+    )
+}
+
+/// Figures no group took that another party gives for a group's fact (`the union put the
+/// toll at 23` beside the government's 12 and the officials' four): the same measure of a
+/// class, of the same kind and counting the same thing, at the same time and of the same
+/// owner, attributed to a known party none of the group's claims is attributed to.
+fn rivals(docs: &[Analysis], group: &[ClaimRef], lone: &[ClaimRef]) -> Vec<ClaimRef> {
+    let first = claim(docs, group[0]);
+    let Some(m) = first
+        .measure
+        .as_ref()
+        .filter(|m| m.key.starts_with("class:") && !m.generic)
+    else {
+        return Vec::new();
+    };
+    let members: Vec<&Claim> = group.iter().map(|r| claim(docs, *r)).collect();
+    if members.iter().any(|c| c.measure.as_ref() != Some(m)) {
+        return Vec::new();
+    }
+    let parties: Vec<&str> = members
+        .iter()
+        .filter_map(|c| c.attribution.as_ref().map(|a| a.party.as_str()))
+        .collect();
+    lone.iter()
+        .copied()
+        .filter(|&t| {
+            let c = claim(docs, t);
+            let party = c.attribution.as_ref().filter(|a| a.known);
+            c.measure.as_ref() == Some(m)
+                && c.quantity.kind == first.quantity.kind
+                && dimension_str(&c.quantity) == dimension_str(&first.quantity)
+                && !c.quantity.moment
+                && !c.quantity.increment
+                // What it counts, when both say, is the same (`the toll at 23`, `23 miners`).
+                && (c.counted.is_none()
+                    || members.iter().all(|x| x.counted.is_none())
+                    || members.iter().any(|x| {
+                        x.counted.as_ref().map(|k| &k.head) == c.counted.as_ref().map(|k| &k.head)
+                    }))
+                && c.frame.anchor.as_ref().map(|a| &a.key)
+                    == first.frame.anchor.as_ref().map(|a| &a.key)
+                && (c.frame.owner.is_none()
+                    || members.iter().all(|x| x.frame.owner.is_none())
+                    || members.iter().any(|x| x.frame.owner == c.frame.owner))
+                && party.is_some_and(|p| !parties.contains(&p.party.as_str()))
+        })
+        .collect()
+}
+
+fn rival_note(docs: &[Analysis], rival: ClaimRef) -> String {
+    let c = claim(docs, rival);
+    let party = c.attribution.as_ref().map_or("", |a| a.text.as_str());
+    format!(
+        "Note: {} also gives {}, per {party}: another party's account of the same figure.",
+        label(docs, rival),
+        quote_figure(docs, rival),
     )
 }
 
@@ -721,6 +790,38 @@ mod tests {
                 assert!(index.twins(&cmp.analyses, ClaimRef::figure(s, i)).len() <= MAX_TWINS);
             }
         }
+    }
+
+    #[test]
+    fn another_partys_figure_for_the_fact_is_named_beside_it() {
+        let texts: Vec<String> = vec![
+            "The flood killed nine people in the valley, officials said.".into(),
+            "The flood killed 14 people in the valley, the government said, while police put the toll at 30.".into(),
+        ];
+        let cmp = compare_analyses(docs(&texts));
+        let found = cmp
+            .findings
+            .iter()
+            .find(|f| f.kind == FindingKind::Discrepancy)
+            .unwrap_or_else(|| panic!("{:#?}", cmp.findings));
+        assert!(
+            found.notes.iter().any(|n| n.contains("\"30\", per police")),
+            "{:#?}",
+            found.notes
+        );
+        // A figure of the same party, or of another measure, is no rival.
+        let texts: Vec<String> = vec![
+            "The flood killed nine people in the valley, officials said.".into(),
+            "The flood killed 14 people, officials said; 30 were injured, police said.".into(),
+        ];
+        let cmp = compare_analyses(docs(&texts));
+        assert!(
+            cmp.findings
+                .iter()
+                .all(|f| f.notes.iter().all(|n| !n.contains("another party"))),
+            "{:#?}",
+            cmp.findings
+        );
     }
 
     #[test]
