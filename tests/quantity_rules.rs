@@ -115,6 +115,28 @@ reads! {
 }
 
 #[test]
+fn inch_marks_and_plural_symbols_are_units() {
+    let unit = |s: &str, fig: &str| {
+        let all = quantities(s);
+        read(s, &all, fig).unit.clone().map(|u| u.name.to_string())
+    };
+    let inch = Some("inch".to_string());
+    assert_eq!(unit("It has a 13\" screen.", "13\""), inch);
+    assert_eq!(unit("It is thin (0.7\" at most).", "0.7\""), inch);
+    assert_eq!(unit("A 15\u{2033} display.", "15\u{2033}"), inch);
+    assert_eq!(unit("The 13\" model is 0.7\" thick.", "0.7\""), inch);
+    // A quote that closes a quotation after a figure is no inch mark.
+    let s = "She said \"the total was 42\" and left.";
+    assert_eq!(unit(s, "42"), None);
+    let gb = Some("gigabyte".to_string());
+    assert_eq!(unit("It ships with 16GBs of memory.", "16GBs"), gb);
+    assert_eq!(
+        unit("It ships with 2 TBs of storage.", "2 TBs"),
+        Some("terabyte".to_string())
+    );
+}
+
+#[test]
 fn a_pc_is_a_computer() {
     let all = quantities("The school bought 30 PC units.");
     assert!(

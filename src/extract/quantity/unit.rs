@@ -130,6 +130,11 @@ impl Parser<'_> {
             let (e, u) = self.compound_unit(j + 1, true)?;
             return (self.raw(e) == close).then_some((e + 1, u));
         }
+        // `0.98"`, `a 17" screen`, `15″`: inches.
+        if self.inch_mark(j) {
+            let inch = self.lx.unit_named("inch")?;
+            return Some((j + 1, Unit::from_def(inch)));
+        }
         // `3-inch`, `six-mile`, `10-year`
         if self.is_sym(j, "-") && t.glued && self.glued(j + 1) && self.is_word(j + 1) {
             let (e, u) = self.compound_unit(j + 1, true)?;
@@ -148,6 +153,33 @@ impl Parser<'_> {
             }
         }
         self.compound_unit(j, t.glued)
+    }
+
+    /// Whether the symbol at `j`, glued to the figure before it, is an inch mark: a double
+    /// prime, or a double quote that closes no quotation (the quotes before it in the
+    /// sentence, leaving out other inch marks, are paired), with a space or a closing mark
+    /// after it.
+    fn inch_mark(&self, j: usize) -> bool {
+        let Some(t) = self.tok(j) else { return false };
+        if !(t.glued && t.kind == TokenKind::Symbol && j > 0 && self.is_number(j - 1)) {
+            return false;
+        }
+        let quote = |s: &str| matches!(s, "\"" | "\u{201D}" | "\u{201C}");
+        match self.raw(j) {
+            "\u{2033}" => true,
+            s if quote(s) => {
+                let spaced = !self.glued(j + 1)
+                    || self.tok(j + 1).is_none()
+                    || matches!(self.raw(j + 1), ")" | "," | ";" | "]");
+                let open = (0..j)
+                    .filter(|&k| {
+                        quote(self.raw(k)) && !(k > 0 && self.is_number(k - 1) && self.glued(k))
+                    })
+                    .count();
+                spaced && open % 2 == 0
+            }
+            _ => false,
+        }
     }
 
     /// A unit with its powers and `per` parts at `j`.
@@ -239,6 +271,11 @@ impl Parser<'_> {
         if !self.tok(j).is_some_and(|t| t.kind != TokenKind::Number) {
             return None;
         }
+        // A symbol's plural in capitals (`TBs`) is that symbol, before any surface that
+        // ignores case (`tbs`, tablespoons).
+        if let Some(u) = self.plural_symbol(j, glued) {
+            return Some(u);
+        }
         let denominator = j > 0 && matches!(self.lower(j - 1), "per" | "/");
         self.lx
             .units
@@ -250,6 +287,27 @@ impl Parser<'_> {
                     && d.cue.is_none_or(|c| self.has_cue(c))
             })
             .map(|(e, _, d)| (e, Unit::from_def(d)))
+    }
+
+    /// A unit symbol in capitals with a plural `s` (`8GBs of memory`, `2 TBs`): the
+    /// symbol's unit, as written.
+    fn plural_symbol(&self, j: usize, glued: bool) -> Option<(usize, Unit)> {
+        let stem = self.raw(j).strip_suffix('s')?;
+        if stem.len() < 2 || !stem.bytes().all(|b| b.is_ascii_uppercase()) {
+            return None;
+        }
+        self.lx
+            .units
+            .candidates(&stem.to_ascii_lowercase())
+            .find(|(p, d)| {
+                p.len() == 1
+                    && p.toks[0] == stem
+                    && !d.denominator
+                    && !d.weak
+                    && (!d.glued || glued)
+                    && d.cue.is_none()
+            })
+            .map(|(_, d)| (j + 1, Unit::from_def(d)))
     }
 
     /// `in` is an inch only at the end of a clause or before a size word (`2 in thick`).
