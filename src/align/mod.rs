@@ -390,7 +390,30 @@ fn restates(docs: &[Analysis], a: (ClaimRef, &View), b: (ClaimRef, &View)) -> bo
     same_figure(a.1, b.1)
         && x.sentence != y.sentence
         && may_be_one(x, y)
-        && (headline(docs, a.0) || headline(docs, b.0) || jaccard(&x.local, &y.local) >= 0.3)
+        && (headline(docs, a.0)
+            || headline(docs, b.0)
+            || jaccard(&x.local, &y.local) >= 0.3
+            || same_named_thing(docs, a.0, b.0))
+}
+
+/// Whether two claims of one source count the same named thing in the same words (`the
+/// 17-inch MacBook Pro`, said again later): what they count names it, not only its kind.
+fn same_named_thing(docs: &[Analysis], a: ClaimRef, b: ClaimRef) -> bool {
+    let text = |r: ClaimRef| {
+        let d = &docs[r.source];
+        d.claims[r.claim].counted.as_ref().map(|c| {
+            d.quote(c.span.clone())
+                .trim_matches(|ch: char| !ch.is_alphanumeric())
+        })
+    };
+    match (text(a), text(b)) {
+        (Some(p), Some(q)) => {
+            p.eq_ignore_ascii_case(q)
+                && p.split_whitespace()
+                    .any(|w| w.starts_with(char::is_uppercase))
+        }
+        _ => false,
+    }
 }
 
 /// Whether a claim no other source shares restates a claim of its own source that is in a
@@ -1069,6 +1092,45 @@ mod tests {
             .filter(|c| c.quantity.tally.is_some())
             .count();
         assert_eq!(scores, 2, "both scores are read");
+    }
+
+    #[test]
+    fn a_named_thing_said_again_is_one_claim() {
+        // The same size of one named model, in three sentences with different words around it.
+        let d = docs(&[
+            "Vantel unveiled the 14-inch Zephyr Pro on Monday. Reviewers praised the \
+             14-inch Zephyr Pro for its keyboard. Shipping of the 14-inch Zephyr Pro will begin \
+             in May.",
+            "The 14-inch Zephyr Pro will go on sale in May.",
+        ]);
+        let al = align(&d);
+        let sizes: Vec<&Alignment> = al
+            .iter()
+            .filter(|a| {
+                a.claims
+                    .iter()
+                    .any(|r| claim(&d, *r).quantity.unit.is_some())
+            })
+            .collect();
+        assert_eq!(sizes.len(), 1, "{sizes:#?}");
+        assert_eq!(sizes[0].claims.len() + sizes[0].restatements.len(), 4);
+        // Two different things of one size are never folded.
+        let d = docs(&[
+            "The 14-inch Zephyr Pro costs more. A 14-inch screen is standard.",
+            "The 14-inch Zephyr Pro costs more.",
+        ]);
+        let al = align(&d);
+        let mine: usize = al
+            .iter()
+            .map(|a| {
+                a.claims
+                    .iter()
+                    .chain(&a.restatements)
+                    .filter(|r| r.source == 0)
+                    .count()
+            })
+            .sum();
+        assert_eq!(mine, 2, "{al:#?}");
     }
 
     #[test]
