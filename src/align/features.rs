@@ -351,9 +351,12 @@ impl<'a> View<'a> {
             .map(|v| q.unit.as_ref().map_or(v, |u| u.to_base(v)))
             .or_else(|| q.tally.map(|t| t.key()))
             .or_else(|| q.date.filter(|d| !d.is_empty()).map(|d| d.key()));
+        // `recharged up to 1,000 times`: occurrences count what the verb says, so their noun
+        // names no thing to tell them from `1,000 recharges`.
         let head = c
             .counted
             .as_ref()
+            .filter(|k| !crate::extract::lexicon().is_cue("occurrence", &k.head))
             .map(|k| lx.read(&k.head))
             .unwrap_or_default();
         let predicate = c

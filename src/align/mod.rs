@@ -992,6 +992,19 @@ mod tests {
     }
 
     #[test]
+    fn occurrences_name_no_thing_counted() {
+        let d = docs(&[
+            "The cell lasts for up to 500 recharges.",
+            "The cell can be recharged 500 times.",
+        ]);
+        let why = ruled_out_quoted(&d);
+        assert!(
+            !why.iter().any(|w| w.2 == "different things counted"),
+            "{why:?}"
+        );
+    }
+
+    #[test]
     fn how_long_ago_is_no_length_of_time() {
         let d = docs(&[
             "She died of a stroke she had suffered three weeks ago.",
