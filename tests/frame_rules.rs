@@ -66,6 +66,9 @@ measure! {
     // contest, the prosecution's witness, a test.
     rounded_up: "Forty men were rounded up overnight." => "Forty", "arrests";
     a_round_is_no_arrest: "The club lost in the first round." => "first", "round";
+    // A rank by a superlative ranks what follows it; an adverb after it is nothing counted.
+    rank_by_superlative: "It was the third-largest opening weekend ever." => "third", "weekend";
+    rank_of_a_win_total: "He had the fourth-highest win total in team history." => "fourth", "wins and titles";
     prosecution_witness: "The prosecution's first witness was a nurse." => "first", "witness";
     deaths_across_a_modifier: "Seven climbers from three countries died on the ridge." => "Seven", "deaths";
     deaths_of_men_in_a_van: "Two men in a car were shot dead at the junction." => "Two", "deaths";

@@ -156,6 +156,16 @@ fn counted_after(tk: &Tokens, q: &Quantity) -> Option<Counted> {
             }
         }
     }
+    // `the fourth-highest win total`, `the third-largest debut`: a rank by a superlative
+    // ranks what follows it.
+    if q.kind == QuantityKind::Ordinal
+        && toks
+            .get(i)
+            .is_some_and(|t| t.glued && t.kind == TokenKind::Symbol && &text[t.span.clone()] == "-")
+        && word(i + 1).is_some_and(|w| w.len() > 4 && w.ends_with("est"))
+    {
+        i += 2;
+    }
     // `12 more bodies`, `two extra sentences`: the increment word says how the figure
     // stands to another, not what it counts.
     if q.increment && word(i).is_some_and(|w| lx.is_cue("increment", &w)) {
