@@ -389,6 +389,9 @@ fn time_anchor(
             text: tk.raw(q.end_token).to_string(),
         });
     }
+    if let Some(since) = since_clause(tk, clause.clone(), q) {
+        return Some(since);
+    }
     let a = anchors();
     let own = q.start_token..q.end_token;
     let span = phrase(tk, clause.clone(), q, figures);
@@ -452,6 +455,34 @@ fn time_anchor(
         }
     }
     None
+}
+
+/// A figure in a clause that `since` opens with its own subject and verb (`for the first
+/// time since they went 5-11`, `since he scored 40 in the final`): what happened then, not
+/// now, so anchor `past`. A time after `since` (`since Monday, 40 were held`) or a figure
+/// before it (`held 40 since Monday`) is no such clause.
+fn since_clause(tk: &Tokens, clause: Range<usize>, q: &Quantity) -> Option<Slot> {
+    let lx = lexicon();
+    let from = q.start_token.saturating_sub(5).max(clause.start);
+    let s = (from..q.start_token)
+        .rev()
+        .find(|&i| tk.lower(i) == "since")?;
+    let between = s + 1..q.start_token;
+    let subject = between.clone().next().is_some_and(|i| {
+        matches!(
+            tk.lower(i),
+            "he" | "she" | "they" | "it" | "we" | "i" | "you"
+        )
+    });
+    let verb = between.clone().skip(1).any(|i| {
+        let w = tk.lower(i);
+        lx.is_cue("verb", w) || (w.ends_with("ed") && w.len() > 3)
+    });
+    let comma = between.clone().any(|i| tk.raw(i) == ",");
+    (subject && verb && !comma).then(|| Slot {
+        key: "past".to_string(),
+        text: tk.raw(s).to_string(),
+    })
 }
 
 /// Whether token `i` reaches the figure with no coordinating word between, and no
@@ -592,6 +623,12 @@ mod tests {
         let f = frames("The 1998 flood killed 40 people; this one killed 12.");
         assert_eq!(f[1].2.as_deref(), Some("year:1998"));
         assert_eq!(f[2].2, None);
+        let f = frames("It is their worst run since they went 5-11 in 2019.");
+        assert_eq!(f[0].2.as_deref(), Some("past"));
+        let f = frames("Since Monday, police have held 40 people.");
+        assert_eq!(f[0].2, None);
+        let f = frames("Police have held 40 people since Monday.");
+        assert_eq!(f[0].2, None);
         let f = frames("She fell ill three weeks ago and was in hospital for two weeks.");
         assert_eq!(f[0].2.as_deref(), Some("ago"));
         assert_eq!(f[1].2, None);
