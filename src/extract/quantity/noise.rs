@@ -163,8 +163,10 @@ impl Parser<'_> {
             };
             return Some(self.typed(start, end, QuantityKind::Identifier, None));
         }
-        // `007`, `0800`: amounts are not written with a leading zero (`0000` is a zero).
-        if raw.len() >= 2 && raw.starts_with('0') && raw.bytes().any(|b| b != b'0') {
+        // `007`, `0800`: amounts are not written with a leading zero (`0000` is a zero); the
+        // hours of a clock are (`06:00`).
+        let clock = self.is_sym(i + 1, ":") && self.glued(i + 1) && self.glued(i + 2);
+        if raw.len() >= 2 && raw.starts_with('0') && raw.bytes().any(|b| b != b'0') && !clock {
             return id(i + 1);
         }
         // `7-Eleven`, `3-Com`: digits hyphenated to a capitalised word that is no unit.

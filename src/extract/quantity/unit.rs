@@ -344,7 +344,8 @@ impl Parser<'_> {
         if self.is_sym(m, "-") && self.glued(m) {
             m += 1;
         }
-        if self.lower(m) == "old" {
+        // `the 27-year-old's photographs`: the possessive of the age noun.
+        if matches!(self.lower(m), "old" | "old's" | "old\u{2019}s") {
             return Some((m + 1, age_unit(unit)));
         }
         if self.lower(m) == "of" && self.lower(m + 1) == "age" {
