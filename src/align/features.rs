@@ -467,9 +467,11 @@ pub fn identity_conflict(a: &View, b: &View, w: &Wording) -> Option<&'static str
     let (x, y) = (a.claim, b.claim);
     let in_names = |o: &str, c: &Claim| c.entities.iter().any(|e| e == o);
     if let (Some(p), Some(q)) = (&x.frame.owner, &y.frame.owner) {
+        // An age is read beside the name it belongs to (`Laci, 23`, `the 32-year-old
+        // Peterson`): another name in the sentence does not make it that person's.
+        let ages = x.quantity.kind == QuantityKind::Age && y.quantity.kind == QuantityKind::Age;
         if p.key != q.key
-            && !in_names(&p.key, y)
-            && !in_names(&q.key, x)
+            && (ages || !in_names(&p.key, y) && !in_names(&q.key, x))
             && !a.event.one_name(&p.key, &q.key)
         {
             return Some("different owners");

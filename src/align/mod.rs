@@ -992,6 +992,20 @@ mod tests {
     }
 
     #[test]
+    fn ages_of_two_people_are_two_facts() {
+        // The husband is named in the sentence that gives his wife's age.
+        let d = docs(&[
+            "A jury convicted Sam Ortiz of murdering his wife, 23-year-old Lena.",
+            "The jury convicted the 32-year-old Ortiz on Friday.",
+        ]);
+        let why = ruled_out_quoted(&d);
+        assert!(
+            ruled(&why, "23-year-old", "32-year-old", "different owners"),
+            "{why:?}"
+        );
+    }
+
+    #[test]
     fn occurrences_name_no_thing_counted() {
         let d = docs(&[
             "The cell lasts for up to 500 recharges.",
