@@ -549,6 +549,16 @@ pub fn identity_conflict(a: &View, b: &View, w: &Wording) -> Option<&'static str
         {
             return Some("different things counted");
         }
+        // Occurrences (`hosted it five times`) are no people (`the five nominees`).
+        let occurrences = |c: &Claim| {
+            crate::extract::lexicon().is_cue(
+                "occurrence",
+                &c.counted.as_ref().map_or("", |k| k.head.as_str()),
+            )
+        };
+        if occurrences(x) && b.person || occurrences(y) && a.person {
+            return Some("different things counted");
+        }
     }
     if let (Some(m), Some(n)) = (&x.measure, &y.measure) {
         let near = w.head.score >= 0.75 || w.predicate.score >= 0.75;

@@ -1016,6 +1016,16 @@ mod tests {
             !why.iter().any(|w| w.2 == "different things counted"),
             "{why:?}"
         );
+        // But occurrences are never people.
+        let d = docs(&[
+            "She has hosted the show five times.",
+            "The jury chose among five nominees.",
+        ]);
+        let why = ruled_out_quoted(&d);
+        assert!(
+            ruled(&why, "five", "five", "different things counted"),
+            "{why:?}"
+        );
     }
 
     #[test]
