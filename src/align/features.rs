@@ -550,13 +550,8 @@ pub fn identity_conflict(a: &View, b: &View, w: &Wording) -> Option<&'static str
             return Some("different things counted");
         }
         // Occurrences (`hosted it five times`) are no people (`the five nominees`).
-        let occurrences = |c: &Claim| {
-            crate::extract::lexicon().is_cue(
-                "occurrence",
-                &c.counted.as_ref().map_or("", |k| k.head.as_str()),
-            )
-        };
-        if occurrences(x) && b.person || occurrences(y) && a.person {
+        let occurrences = |head: &str| crate::extract::lexicon().is_cue("occurrence", head);
+        if occurrences(&h.head) && b.person || occurrences(&k.head) && a.person {
             return Some("different things counted");
         }
     }
