@@ -326,6 +326,9 @@ mod tests {
         over_vs_around: "over 300 people", "around 500 staff" => Strained;
         vague_vs_at_least: "numerous individuals", "at least 300 individuals" => Compatible;
         same: "20 countries", "20 countries" => Compatible;
+        just_after_the_hour: "just after 7 p.m.", "at 7 p.m." => Compatible;
+        shortly_after_a_clock: "shortly after 3:30 a.m.", "at 3:33 a.m." => Compatible;
+        just_before_is_no_later: "just before 9 p.m.", "at 9:20 p.m." => Conflict;
         different: "300 staff", "500 staff" => Conflict;
         rounding_percent: "3.2% growth", "3% growth" => Compatible;
         miles_vs_km: "5 miles", "8 km" => Compatible;

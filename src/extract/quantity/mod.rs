@@ -296,6 +296,20 @@ fn find_with(p: &Parser) -> Vec<Quantity> {
     out
 }
 
+/// The stated bounds of a point figure under its hedge: both for an exact figure, the low
+/// one for a floor (`at least`, `shortly after`), the high one for a ceiling; none for
+/// `about`, whose tolerance the judge applies.
+fn point_bounds(hedge: HedgeKind, v: f64) -> (Option<f64>, Option<f64>) {
+    match hedge {
+        HedgeKind::AtLeast | HedgeKind::MoreThan => (Some(v), None),
+        HedgeKind::AtMost | HedgeKind::LessThan | HedgeKind::UpTo | HedgeKind::Nearly => {
+            (None, Some(v))
+        }
+        HedgeKind::Approx => (None, None),
+        _ => (Some(v), Some(v)),
+    }
+}
+
 impl Parser<'_> {
     /// A cheap test before parsing: can token `i` start a quantity at all?
     fn may_start(&self, i: usize) -> bool {
@@ -367,6 +381,9 @@ impl Parser<'_> {
                         q.span = self.span(i, q.end_token);
                         q.start_token = i;
                         q.hedge = *h;
+                        if let Some(v) = q.value {
+                            (q.low, q.high) = point_bounds(*h, v);
+                        }
                     }
                     return Some(q);
                 }
@@ -546,14 +563,7 @@ impl Parser<'_> {
             _ if decade.is_some() => decade.map_or((None, None), |(l, h)| (Some(l), Some(h))),
             (HedgeKind::Vague, _) | (HedgeKind::Range, None) => (Some(s.low), s.high),
             (_, None) => (None, None),
-            (HedgeKind::Exact | HedgeKind::Exactly | HedgeKind::Range, Some(v)) => {
-                (Some(v), Some(v))
-            }
-            (HedgeKind::AtLeast | HedgeKind::MoreThan, Some(v)) => (Some(v), None),
-            (HedgeKind::AtMost | HedgeKind::LessThan | HedgeKind::UpTo, Some(v)) => (None, Some(v)),
-            (HedgeKind::Nearly, Some(v)) => (None, Some(v)),
-            // Firm bounds are unknown for `about`; the judge applies a stated tolerance.
-            (HedgeKind::Approx, Some(_)) => (None, None),
+            (h, Some(v)) => point_bounds(h, v),
         };
         Quantity {
             span: self.span(start, end),

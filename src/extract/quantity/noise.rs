@@ -124,7 +124,8 @@ impl Parser<'_> {
     /// Digits that outlets print as noise, at token `i`: a ticker (`2330.TW`, `(TSE: 7203)`),
     /// an id too long to be an amount written without separators (a tweet or status id), a
     /// phone number in spaced groups (`0800 123 4567`, `+44 20 7946 0958`), a code with a
-    /// leading zero (`007`), or a brand spelt with digits (`7-Eleven`).
+    /// leading zero (`007`), a short number dialled (`a 911 caller`), or a brand spelt with
+    /// digits (`7-Eleven`).
     pub(super) fn noise(&self, i: usize) -> Option<Quantity> {
         let raw = self.raw(i);
         if !raw.bytes().all(|b| b.is_ascii_digit()) {
@@ -162,6 +163,16 @@ impl Parser<'_> {
                 i
             };
             return Some(self.typed(start, end, QuantityKind::Identifier, None));
+        }
+        // `a 911 caller`, `the 999 call`: a short number dialled, named by a singular phone
+        // word after it; an amount of calls is plural (`300 calls`).
+        let article = i > 0 && matches!(self.lower(i - 1), "a" | "an" | "the");
+        let dialled = matches!(
+            self.lower(i + 1),
+            "call" | "caller" | "dispatcher" | "operator" | "line" | "hotline" | "number"
+        );
+        if raw.len() == 3 && article && dialled && !self.glued(i + 1) {
+            return id(i + 1);
         }
         // `007`, `0800`: amounts are not written with a leading zero (`0000` is a zero); the
         // hours of a clock are (`06:00`).

@@ -144,7 +144,10 @@ cases! {
     time: "at 3 a.m. on" => ("3 a.m.", Time, Some(3.0), Some(3.0), Some(3.0), Exact);
     time_pm: "by 2pm" => ("2pm", Time, Some(14.0), Some(14.0), Some(14.0), Exact);
     clock: "at 10:30 pm" => ("10:30 pm", Time, Some(22.5), Some(22.5), Some(22.5), Exact);
-    clock_leading_zero: "shortly after 06:00 BST." => ("06:00 BST", Time, Some(6.0), Some(6.0), Some(6.0), Exact);
+    shortly_after_a_time: "shortly after 3:30 a.m. on" => ("shortly after 3:30 a.m.", Time, Some(3.5), Some(3.5), None, AtLeast);
+    dialled_number: "A 911 caller reported the fire" => ("911", Identifier, None, None, None, Exact);
+    calls_counted: "It took 300 calls that night" => ("300", Count, Some(300.0), Some(300.0), Some(300.0), Exact);
+    clock_leading_zero: "called at 06:00 BST." => ("06:00 BST", Time, Some(6.0), Some(6.0), Some(6.0), Exact);
     age_possessive: "the 27-year-old's figure" => ("27-year-old's", Age, Some(27.0), Some(27.0), Some(27.0), Exact);
     zoned_hhmm: "at 2115 GMT on" => ("2115 GMT", Time, Some(21.25), Some(21.25), Some(21.25), Exact);
     zoned_hhmm_leading_zero: "by 0745 UTC" => ("0745 UTC", Time, Some(7.75), Some(7.75), Some(7.75), Exact);
