@@ -486,6 +486,8 @@ pub fn identity_conflict(a: &View, b: &View, w: &Wording) -> Option<&'static str
         }
         // How long ago something happened is no length of time.
         (Some("ago"), None) | (None, Some("ago")) => return Some("a time ago and a length"),
+        // How often something recurs is no length of time either.
+        (Some("every"), None) | (None, Some("every")) => return Some("how often and how long"),
         // The end of a term (`through 2012`) is not when the event happened.
         (Some(p), None) | (None, Some(p)) if p.starts_with("until") => {
             return Some("the end of a term and a time")
@@ -553,6 +555,14 @@ pub fn identity_conflict(a: &View, b: &View, w: &Wording) -> Option<&'static str
         let occurrences = |head: &str| crate::extract::lexicon().is_cue("occurrence", head);
         if occurrences(&h.head) && b.person || occurrences(&k.head) && a.person {
             return Some("different things counted");
+        }
+    }
+    // A year says when something was: the year of one thing is not the year of another (the
+    // 2008 Dolphins, the 2012 season), known to the resource or not.
+    let year = |c: &Claim| c.quantity.kind == QuantityKind::Year;
+    if let (true, true, Some(h), Some(k)) = (year(x), year(y), &x.counted, &y.counted) {
+        if h.head != k.head && w.head.score < 0.5 {
+            return Some("years of different things");
         }
     }
     if let (Some(m), Some(n)) = (&x.measure, &y.measure) {

@@ -992,6 +992,30 @@ mod tests {
     }
 
     #[test]
+    fn years_of_different_things_and_recurrences_are_two_facts() {
+        let d = docs(&[
+            "They joined the 2008 Zorvans as the only such team. The lab ships a chip every 12 \
+             to 18 months.",
+            "Before the 2012 season few expected it. It is the first win in more than two \
+             years.",
+        ]);
+        let why = ruled_out_quoted(&d);
+        assert!(
+            ruled(&why, "2008", "2012", "years of different things"),
+            "{why:?}"
+        );
+        assert!(
+            ruled(
+                &why,
+                "12 to 18 months",
+                "more than two years",
+                "how often and how long"
+            ),
+            "{why:?}"
+        );
+    }
+
+    #[test]
     fn ages_of_two_people_are_two_facts() {
         // The husband is named in the sentence that gives his wife's age.
         let d = docs(&[

@@ -389,6 +389,14 @@ fn time_anchor(
             text: tk.raw(q.end_token).to_string(),
         });
     }
+    // `every 12 to 18 months`: how often, never how long.
+    let s = q.start_token;
+    if duration && s > clause.start && matches!(tk.lower(s - 1), "every" | "each") {
+        return Some(Slot {
+            key: "every".to_string(),
+            text: tk.raw(s - 1).to_string(),
+        });
+    }
     if let Some(since) = since_clause(tk, clause.clone(), q) {
         return Some(since);
     }
@@ -623,6 +631,8 @@ mod tests {
         let f = frames("The 1998 flood killed 40 people; this one killed 12.");
         assert_eq!(f[1].2.as_deref(), Some("year:1998"));
         assert_eq!(f[2].2, None);
+        let f = frames("The lab ships a new chip every 12 to 18 months.");
+        assert_eq!(f[0].2.as_deref(), Some("every"));
         let f = frames("It is their worst run since they went 5-11 in 2019.");
         assert_eq!(f[0].2.as_deref(), Some("past"));
         let f = frames("Since Monday, police have held 40 people.");
