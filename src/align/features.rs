@@ -215,23 +215,40 @@ pub struct Event {
     /// Two capitalised words written side by side in some report, lowercase, joined by a
     /// space (`indianapolis colts`): a city and its team, a first name and a surname.
     joined: rustc_hash::FxHashSet<String>,
+    /// Second words of `joined` that follow more than one first word (`peterson` after
+    /// `laci` and `scott`): a surname two people share.
+    shared: rustc_hash::FxHashSet<String>,
 }
 
 impl Event {
     pub fn of(docs: &[Analysis]) -> Event {
+        let joined: rustc_hash::FxHashSet<String> = docs
+            .iter()
+            .flat_map(|d| joined_names(d.normalized.text()))
+            .collect();
+        let mut seen: HashMap<&str, &str> = HashMap::default();
+        let mut shared = rustc_hash::FxHashSet::default();
+        for pair in &joined {
+            if let Some((first, second)) = pair.split_once(' ') {
+                if seen.insert(second, first).is_some_and(|f| f != first) {
+                    shared.insert(second.to_string());
+                }
+            }
+        }
         Event {
             year: event_year(docs),
-            joined: docs
-                .iter()
-                .flat_map(|d| joined_names(d.normalized.text()))
-                .collect(),
+            joined,
+            shared,
         }
     }
 
     /// Whether two owner keys name one owner as a report writes it (`indianapolis` and
-    /// `colts` from `the Indianapolis Colts`).
+    /// `colts` from `the Indianapolis Colts`), unless the second is shared by two first
+    /// words (`Laci Peterson`, `Scott Peterson`: `peterson` alone may be either).
     fn one_name(&self, p: &str, q: &str) -> bool {
-        let joined = |a: &str, b: &str| self.joined.contains(&format!("{a} {b}"));
+        let joined = |a: &str, b: &str| {
+            !self.shared.contains(b) && self.joined.contains(&format!("{a} {b}"))
+        };
         joined(p, q) || joined(q, p)
     }
 }

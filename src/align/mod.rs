@@ -1027,6 +1027,17 @@ mod tests {
             ruled(&why, "23-year-old", "32-year-old", "different owners"),
             "{why:?}"
         );
+        // A surname two people of the event share names neither for sure.
+        let d = docs(&[
+            "Sam Ortiz was convicted of murdering his wife, 23-year-old Lena. Lena Ortiz \
+             was last seen in May.",
+            "The jury convicted the 32-year-old Ortiz on Friday.",
+        ]);
+        let why = ruled_out_quoted(&d);
+        assert!(
+            ruled(&why, "23-year-old", "32-year-old", "different owners"),
+            "{why:?}"
+        );
     }
 
     #[test]
