@@ -228,11 +228,16 @@ impl Event {
             .collect();
         let mut seen: HashMap<&str, &str> = HashMap::default();
         let mut shared = rustc_hash::FxHashSet::default();
+        let stop = &crate::extract::lexicon().stopwords;
         for pair in &joined {
-            if let Some((first, second)) = pair.split_once(' ') {
-                if seen.insert(second, first).is_some_and(|f| f != first) {
-                    shared.insert(second.to_string());
-                }
+            // A capitalised article or the like (`The Herons` at a sentence's start) is no
+            // first name.
+            let Some((first, second)) = pair.split_once(' ').filter(|(f, _)| !stop.contains(*f))
+            else {
+                continue;
+            };
+            if seen.insert(second, first).is_some_and(|f| f != first) {
+                shared.insert(second.to_string());
             }
         }
         Event {
