@@ -314,6 +314,8 @@ never_an_amount! {
     noise_brand_hyphen: "Sales at 7-Eleven stores rose." => ["7"];
     noise_formula_one: "He raced in Formula 1 for five seasons." => ["1"];
     noise_windows: "Windows 10 was installed on the machines." => ["10"];
+    noise_acronym_versions: "Attacks hit IE 8 and IE 9 on Monday." => ["8", "9"];
+    noise_version_list: "It affects Internet Explorer 8 and 9 only." => ["8", "9"];
     noise_phone_spaced: "Call the hotline on 0800 123 4567 for help." => ["0800", "123", "4567"];
     noise_phone_plus: "Reach the embassy on +44 20 7946 0958." => ["44", "20", "7946"];
     noise_phone_dashed: "Call 555-123-4567 for details." => ["555"];

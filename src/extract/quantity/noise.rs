@@ -48,10 +48,24 @@ impl Parser<'_> {
         if start < 2 || !self.is_word(start - 1) || self.glued(start) {
             return false;
         }
+        // `Explorer 8 and 9`, `IE 8 or IE 9`: the next number of a named one names too.
+        if matches!(self.lower(start - 1), "and" | "or")
+            && self.is_number(start - 2)
+            && self.named_number(start - 2, start - 1)
+        {
+            return true;
+        }
         let name = self.raw(start - 1);
         let lower = self.lower(start - 1);
-        let capital = name.starts_with(|c: char| c.is_uppercase())
-            && name.chars().skip(1).any(char::is_lowercase);
+        // A name in capitals, as products and bodies abbreviate it (`IE 8`), that is no unit,
+        // currency or month.
+        let acronym = (2..=4).contains(&name.len())
+            && name.bytes().all(|b| b.is_ascii_uppercase())
+            && self.lx.units.longest(self, start - 1).is_none()
+            && self.lx.currencies.longest(self, start - 1).is_none();
+        let capital = acronym
+            || name.starts_with(|c: char| c.is_uppercase())
+                && name.chars().skip(1).any(char::is_lowercase);
         let verb_like = lower.ends_with('s') || lower.ends_with("ed") || lower.ends_with("ing");
         let common = self.lx.stopwords.contains(lower)
             || self.lx.is_month(lower)
