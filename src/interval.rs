@@ -5,7 +5,8 @@
 //! - `about`/`around`/`some`/`roughly`: ±10% of the figure (both intervals).
 //! - `nearly`/`almost`: from 10% under the figure up to it.
 //! - `at least`/`more than`/`over`: firmly unbounded above, but plausibly at most 40% over
-//!   (nobody writes "over 300" for 500).
+//!   (nobody writes "over 300" for 500), and for a small count at least one more ("at least
+//!   two" for three).
 //! - `up to`/`at most`/`less than`: firmly down to 0, plausibly at least half the figure.
 //! - Rounding: a figure stated with decimals, a scale word or as a percentage is taken to
 //!   ±half its last stated digit (`1.5 million` = 1.45–1.55 million, `3%` = 2.5–3.5%); so is
@@ -140,10 +141,16 @@ pub fn plausible(q: &Quantity) -> Interval {
             low: f.low,
             high: q.high.unwrap_or(f64::INFINITY),
         },
-        (HedgeKind::AtLeast | HedgeKind::MoreThan, Some(v)) => Interval {
-            low: f.low,
-            high: v * (1.0 + LOWER_BOUND_SLACK),
-        },
+        // A small count's floor plausibly allows one more at least (`at least two` and
+        // `three`), where 40% of it would not reach the next whole number.
+        (HedgeKind::AtLeast | HedgeKind::MoreThan, Some(v)) => {
+            let whole = q.kind == QuantityKind::Count && !q.scaled && q.decimals == 0;
+            let high = v * (1.0 + LOWER_BOUND_SLACK);
+            Interval {
+                low: f.low,
+                high: if whole { high.max(v + 1.0) } else { high },
+            }
+        }
         (HedgeKind::AtMost | HedgeKind::UpTo | HedgeKind::LessThan, Some(v)) => Interval {
             low: v * UPPER_BOUND_FLOOR,
             high: f.high,
@@ -326,6 +333,8 @@ mod tests {
         over_vs_around: "over 300 people", "around 500 staff" => Strained;
         vague_vs_at_least: "numerous individuals", "at least 300 individuals" => Compatible;
         same: "20 countries", "20 countries" => Compatible;
+        small_floor_one_more: "at least two ladder trucks", "three ladder trucks" => Compatible;
+        small_floor_not_two_more: "at least two ladder trucks", "four ladder trucks" => Strained;
         just_after_the_hour: "just after 7 p.m.", "at 7 p.m." => Compatible;
         shortly_after_a_clock: "shortly after 3:30 a.m.", "at 3:33 a.m." => Compatible;
         just_before_is_no_later: "just before 9 p.m.", "at 9:20 p.m." => Conflict;
