@@ -69,6 +69,9 @@ measure! {
     // A rank by a superlative ranks what follows it; an adverb after it is nothing counted.
     rank_by_superlative: "It was the third-largest opening weekend ever." => "third", "weekend";
     rank_of_a_win_total: "He had the fourth-highest win total in team history." => "fourth", "wins and titles";
+    // After a name, a word in -s before an article or particle is the name's verb.
+    name_then_verb: "The 14-inch Zephyr Pro includes a larger battery." => "14-inch", "pro";
+    name_then_plural: "He posed with two UNC students when the ball hit." => "two", "students";
     prosecution_witness: "The prosecution's first witness was a nurse." => "first", "witness";
     deaths_across_a_modifier: "Seven climbers from three countries died on the ridge." => "Seven", "deaths";
     deaths_of_men_in_a_van: "Two men in a car were shot dead at the junction." => "Two", "deaths";

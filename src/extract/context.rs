@@ -206,6 +206,17 @@ fn counted_after(tk: &Tokens, q: &Quantity) -> Option<Counted> {
         if is_participle(&w) && !adjective && (last.is_some() || lx.class_of(&w).is_none()) {
             break;
         }
+        // `the 17-inch MacBook Pro includes an …`: after a name, a word in -s followed by an
+        // article, a particle or another name is the name's verb, not a plural it qualifies
+        // (`two UNC students when …`).
+        let after_name = last.is_some_and(|l| tk.raw(l).starts_with(char::is_uppercase));
+        let verb_next = word(i + 1).is_some_and(|n| {
+            matches!(&*n, "a" | "an" | "the" | "up" | "off" | "out" | "down")
+                || tk.raw(i + 1).starts_with(char::is_uppercase)
+        });
+        if after_name && w.ends_with('s') && !w.ends_with("ss") && verb_next {
+            break;
+        }
         // `the city's 476,000 voters`: a possessive is a determiner, not what is counted.
         if w.ends_with("'s") {
             i += 1;
