@@ -378,7 +378,7 @@ impl<'a> View<'a> {
         let head = c
             .counted
             .as_ref()
-            .filter(|k| !crate::extract::lexicon().is_cue("occurrence", &k.head))
+            .filter(|k| !occurrences(&k.head))
             .map(|k| lx.read(&k.head))
             .unwrap_or_default();
         let predicate = c
@@ -435,6 +435,11 @@ impl<'a> View<'a> {
     pub fn relation(&self, o: &View) -> Relation {
         self.reading.relation(&o.reading)
     }
+}
+
+/// Whether a counted noun names occurrences (`times`, `occasions`: cue class `occurrence`).
+fn occurrences(head: &str) -> bool {
+    crate::extract::lexicon().is_cue("occurrence", head)
 }
 
 /// Whether two lists of lowercase names share one, counting a name and the word it derives
@@ -574,7 +579,6 @@ pub fn identity_conflict(a: &View, b: &View, w: &Wording) -> Option<&'static str
             return Some("different things counted");
         }
         // Occurrences (`hosted it five times`) are no people (`the five nominees`).
-        let occurrences = |head: &str| crate::extract::lexicon().is_cue("occurrence", head);
         if occurrences(&h.head) && b.person || occurrences(&k.head) && a.person {
             return Some("different things counted");
         }

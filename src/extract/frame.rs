@@ -86,6 +86,16 @@ pub struct Slot {
     pub text: String,
 }
 
+impl Slot {
+    /// A slot of class `key` read from the one word at `i` (`ago`, `until`, `since`).
+    fn word(tk: &Tokens, i: usize, key: &str) -> Slot {
+        Slot {
+            key: key.to_string(),
+            text: tk.raw(i).to_string(),
+        }
+    }
+}
+
 /// What a claim is a fact about, beyond its measure.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Frame {
@@ -139,10 +149,7 @@ pub fn record_gap(tk: &Tokens, clause: Range<usize>, measure: Option<&Measure>) 
     let i = clause
         .filter(|&i| tk.is_word(i))
         .find(|&i| lx.is_cue("record_mark", tk.lower(i)))?;
-    Some(Slot {
-        key: "record".to_string(),
-        text: tk.text[tk.toks[i].span.clone()].to_string(),
-    })
+    Some(Slot::word(tk, i, "record"))
 }
 
 /// A year or date that ends a term (`through the 2009-10 season`, `until 2012`: cue class
@@ -158,10 +165,9 @@ fn term_end(tk: &Tokens, clause: Range<usize>, q: &Quantity) -> Option<Slot> {
     let i = k
         .checked_sub(1)
         .filter(|&i| i >= clause.start && tk.is_word(i))?;
-    lexicon().is_cue("term_end", tk.lower(i)).then(|| Slot {
-        key: "until".to_string(),
-        text: tk.raw(i).to_string(),
-    })
+    lexicon()
+        .is_cue("term_end", tk.lower(i))
+        .then(|| Slot::word(tk, i, "until"))
 }
 
 /// Whether the words from `i` on (`word(k)` is the lowercase word at `k`) begin a time anchor
@@ -366,10 +372,7 @@ pub fn day(
     phrase(tk, clause, q, figures)
         .filter(|i| !own.contains(i) && tk.is_word(*i))
         .find(|&i| lx.is_cue("day_name", tk.lower(i)))
-        .map(|i| Slot {
-            key: tk.lower(i).to_string(),
-            text: tk.raw(i).to_string(),
-        })
+        .map(|i| Slot::word(tk, i, tk.lower(i)))
 }
 
 /// The anchor of [`anchor`] other than the end of a term.
@@ -384,18 +387,12 @@ fn time_anchor(
     // length of time (`in hospital for four weeks`).
     let duration = q.unit.as_ref().is_some_and(|u| u.dimension == "duration");
     if duration && q.end_token < clause.end && matches!(tk.lower(q.end_token), "ago" | "earlier") {
-        return Some(Slot {
-            key: "ago".to_string(),
-            text: tk.raw(q.end_token).to_string(),
-        });
+        return Some(Slot::word(tk, q.end_token, "ago"));
     }
     // `every 12 to 18 months`: how often, never how long.
     let s = q.start_token;
     if duration && s > clause.start && matches!(tk.lower(s - 1), "every" | "each") {
-        return Some(Slot {
-            key: "every".to_string(),
-            text: tk.raw(s - 1).to_string(),
-        });
+        return Some(Slot::word(tk, s - 1, "every"));
     }
     if let Some(since) = since_clause(tk, clause.clone(), q) {
         return Some(since);
@@ -434,10 +431,7 @@ fn time_anchor(
                 .get(i + 1)
                 .is_none_or(|t| t.kind == TokenKind::Symbol)
     }) {
-        return Some(Slot {
-            key: "past".to_string(),
-            text: tk.raw(i).to_string(),
-        });
+        return Some(Slot::word(tk, i, "past"));
     }
     if q.kind != QuantityKind::Year {
         // The phrase stops at other figures: a year next to it (`the 1999 quake killed 40`)
@@ -487,10 +481,7 @@ fn since_clause(tk: &Tokens, clause: Range<usize>, q: &Quantity) -> Option<Slot>
         lx.is_cue("verb", w) || (w.ends_with("ed") && w.len() > 3)
     });
     let comma = between.clone().any(|i| tk.raw(i) == ",");
-    (subject && verb && !comma).then(|| Slot {
-        key: "past".to_string(),
-        text: tk.raw(s).to_string(),
-    })
+    (subject && verb && !comma).then(|| Slot::word(tk, s, "past"))
 }
 
 /// Whether token `i` reaches the figure with no coordinating word between, and no
