@@ -349,6 +349,8 @@ pub struct View<'a> {
     headline: bool,
     lead: bool,
     event: Arc<Event>,
+    /// For a time of day, the zone it is given in, as its last word says (`4:30 p.m. ET`).
+    zone: Option<String>,
 }
 
 impl<'a> View<'a> {
@@ -403,6 +405,13 @@ impl<'a> View<'a> {
             .collect();
         others.sort_by(f64::total_cmp);
         let person = head.person;
+        let zone = (q.kind == QuantityKind::Time)
+            .then(|| {
+                let w = doc.normalized.text()[q.span.clone()].rsplit(' ').next()?;
+                let w = w.to_ascii_lowercase();
+                crate::extract::quantity::is_zone(&w).then_some(w)
+            })
+            .flatten();
         Some(View {
             person,
             claim: c,
@@ -417,6 +426,7 @@ impl<'a> View<'a> {
             headline: doc.sentences[c.sentence].headline,
             lead: c.sentence < 3,
             event,
+            zone,
         })
     }
 
@@ -537,6 +547,12 @@ pub fn identity_conflict(a: &View, b: &View, w: &Wording) -> Option<&'static str
     let record = |c: &Claim| c.quantity.tally.is_some_and(|t| t.record);
     if result(x) && record(y) || record(x) && result(y) {
         return Some("a record and a result");
+    }
+    // Clocks of two zones (`4:30 p.m. ET`, `1:30 p.m. PST`) are not compared as one clock.
+    if let (Some(p), Some(q)) = (&a.zone, &b.zone) {
+        if p != q {
+            return Some("times in different zones");
+        }
     }
     // A result's day names its game: a loss last Thursday is not the loss last Sunday.
     if let (true, true, Some(p), Some(q)) = (result(x), result(y), &x.frame.day, &y.frame.day) {

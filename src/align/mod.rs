@@ -1016,6 +1016,24 @@ mod tests {
     }
 
     #[test]
+    fn clocks_of_two_zones_are_not_one_clock() {
+        let d = docs(&[
+            "The game kicks off Saturday at 4:30 p.m. ET in Seattle.",
+            "Kickoff in Seattle is scheduled for 1:30 p.m. PST on Saturday.",
+        ]);
+        let why = ruled_out_quoted(&d);
+        assert!(
+            ruled(
+                &why,
+                "4:30 p.m. ET",
+                "1:30 p.m. PST",
+                "times in different zones"
+            ),
+            "{why:?}"
+        );
+    }
+
+    #[test]
     fn ages_of_two_people_are_two_facts() {
         // The husband is named in the sentence that gives his wife's age.
         let d = docs(&[

@@ -13,12 +13,19 @@ const ZONES: &[&str] = &[
     "aest",
 ];
 
+/// Whether a lowercase word names a time zone (`gmt`, `et`, `pst`).
+pub fn is_zone(w: &str) -> bool {
+    ZONES.contains(&w)
+}
+
 fn is_time_word(w: &str) -> bool {
     DAY_HALVES.contains(&w) || ZONES.contains(&w)
 }
 
 impl Parser<'_> {
     /// `am`/`pm`/`a.m.`/`GMT` after a time: the index after it, and whether it is afternoon.
+    /// A half of the day may be followed by a zone (`4:30 p.m. ET`); a zone's `p` (`PST`)
+    /// says nothing of the afternoon.
     pub(super) fn clock_suffix(&self, j: usize) -> (usize, bool) {
         let w = self.lower(j);
         if !is_time_word(w) {
@@ -28,7 +35,11 @@ impl Parser<'_> {
         if w.contains('.') && self.is_sym(e, ".") && self.glued(e) {
             e += 1;
         }
-        (e, w.starts_with('p'))
+        let half = DAY_HALVES.contains(&w);
+        if half && ZONES.contains(&self.lower(e)) {
+            e += 1;
+        }
+        (e, half && w.starts_with('p'))
     }
 
     /// Whether a clock reading carries `a.m.`, `pm` or a zone: a time of day.

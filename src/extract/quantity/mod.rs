@@ -35,6 +35,7 @@ mod score;
 mod unit;
 mod zero;
 
+pub use calendar::is_zone;
 pub use unit::Unit;
 
 use crate::extract::lexicon::{flag, HedgeKind};

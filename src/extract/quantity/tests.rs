@@ -147,6 +147,8 @@ cases! {
     shortly_after_a_time: "shortly after 3:30 a.m. on" => ("shortly after 3:30 a.m.", Time, Some(3.5), Some(3.5), None, AtLeast);
     dialled_number: "A 911 caller reported the fire" => ("911", Identifier, None, None, None, Exact);
     calls_counted: "It took 300 calls that night" => ("300", Count, Some(300.0), Some(300.0), Some(300.0), Exact);
+    clock_half_and_zone: "at 4:30 p.m. ET in" => ("4:30 p.m. ET", Time, Some(16.5), Some(16.5), Some(16.5), Exact);
+    clock_zone_with_a_p: "at 1:30 PST on" => ("1:30 PST", Time, Some(1.5), Some(1.5), Some(1.5), Exact);
     clock_leading_zero: "called at 06:00 BST." => ("06:00 BST", Time, Some(6.0), Some(6.0), Some(6.0), Exact);
     age_possessive: "the 27-year-old's figure" => ("27-year-old's", Age, Some(27.0), Some(27.0), Some(27.0), Exact);
     zoned_hhmm: "at 2115 GMT on" => ("2115 GMT", Time, Some(21.25), Some(21.25), Some(21.25), Exact);
