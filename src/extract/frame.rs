@@ -579,6 +579,7 @@ mod tests {
         assert!(stamp("Last Updated: Monday, 28 November 2005, 02:24 GMT"));
         assert!(stamp("09/10/10 08:23 PM ET"));
         assert!(stamp("4:05 PM, THU 3 OCT 2019"));
+        assert!(stamp("Released 2013-09-28 05:08:35 GMT"));
         // A dateline: a place in capitals, then the date.
         assert!(stamp("BOSTON, MA, May 3, 2011"));
         assert!(stamp("LEEDS - 3 May"));
