@@ -787,6 +787,18 @@ mod tests {
             .any(|w| (w.0.as_str(), w.1.as_str(), w.2) == (a, b, rule))
     }
 
+    /// Asserts that the reports' figures `a` and `b` are ruled out for `rule`.
+    fn assert_ruled(texts: &[&str], a: &str, b: &str, rule: &str) {
+        let why = ruled_out_quoted(&docs(texts));
+        assert!(ruled(&why, a, b, rule), "{why:?}");
+    }
+
+    /// Asserts that no pair of the reports' figures is ruled out for `rule`.
+    fn assert_never_ruled(texts: &[&str], rule: &str) {
+        let why = ruled_out_quoted(&docs(texts));
+        assert!(!why.iter().any(|w| w.2 == rule), "{why:?}");
+    }
+
     fn multi(al: &[Alignment]) -> Vec<Vec<ClaimRef>> {
         al.iter()
             .filter(|a| a.claims.len() > 1)
@@ -1036,108 +1048,102 @@ mod tests {
     #[test]
     fn ages_of_two_people_are_two_facts() {
         // The husband is named in the sentence that gives his wife's age.
-        let d = docs(&[
-            "A jury convicted Sam Ortiz of murdering his wife, 23-year-old Lena.",
-            "The jury convicted the 32-year-old Ortiz on Friday.",
-        ]);
-        let why = ruled_out_quoted(&d);
-        assert!(
-            ruled(&why, "23-year-old", "32-year-old", "different owners"),
-            "{why:?}"
+        assert_ruled(
+            &[
+                "A jury convicted Sam Ortiz of murdering his wife, 23-year-old Lena.",
+                "The jury convicted the 32-year-old Ortiz on Friday.",
+            ],
+            "23-year-old",
+            "32-year-old",
+            "different owners",
         );
         // A surname two people of the event share names neither for sure.
-        let d = docs(&[
-            "Sam Ortiz was convicted of murdering his wife, 23-year-old Lena. Lena Ortiz \
-             was last seen in May.",
-            "The jury convicted the 32-year-old Ortiz on Friday.",
-        ]);
-        let why = ruled_out_quoted(&d);
-        assert!(
-            ruled(&why, "23-year-old", "32-year-old", "different owners"),
-            "{why:?}"
+        assert_ruled(
+            &[
+                "Sam Ortiz was convicted of murdering his wife, 23-year-old Lena. Lena Ortiz \
+                 was last seen in May.",
+                "The jury convicted the 32-year-old Ortiz on Friday.",
+            ],
+            "23-year-old",
+            "32-year-old",
+            "different owners",
         );
     }
 
     #[test]
     fn occurrences_name_no_thing_counted() {
-        let d = docs(&[
-            "The cell lasts for up to 500 recharges.",
-            "The cell can be recharged 500 times.",
-        ]);
-        let why = ruled_out_quoted(&d);
-        assert!(
-            !why.iter().any(|w| w.2 == "different things counted"),
-            "{why:?}"
+        assert_never_ruled(
+            &[
+                "The cell lasts for up to 500 recharges.",
+                "The cell can be recharged 500 times.",
+            ],
+            "different things counted",
         );
         // But occurrences are never people.
-        let d = docs(&[
-            "She has hosted the show five times.",
-            "The jury chose among five nominees.",
-        ]);
-        let why = ruled_out_quoted(&d);
-        assert!(
-            ruled(&why, "five", "five", "different things counted"),
-            "{why:?}"
+        assert_ruled(
+            &[
+                "She has hosted the show five times.",
+                "The jury chose among five nominees.",
+            ],
+            "five",
+            "five",
+            "different things counted",
         );
     }
 
     #[test]
     fn how_long_ago_is_no_length_of_time() {
-        let d = docs(&[
-            "She died of a stroke she had suffered three weeks ago.",
-            "She had been in hospital for four weeks before she died.",
-        ]);
-        let why = ruled_out_quoted(&d);
-        assert!(
-            ruled(&why, "three weeks", "four weeks", "a time ago and a length"),
-            "{why:?}"
+        assert_ruled(
+            &[
+                "She died of a stroke she had suffered three weeks ago.",
+                "She had been in hospital for four weeks before she died.",
+            ],
+            "three weeks",
+            "four weeks",
+            "a time ago and a length",
         );
     }
 
     #[test]
     fn an_increment_is_no_rival_to_a_total() {
-        let d = docs(&[
-            "Divers recovered 12 more bodies from the lake on Tuesday.",
-            "Divers have recovered 40 bodies from the lake.",
-        ]);
-        let why = ruled_out_quoted(&d);
-        assert!(
-            ruled(&why, "12", "40", "an increment and a total"),
-            "{why:?}"
+        assert_ruled(
+            &[
+                "Divers recovered 12 more bodies from the lake on Tuesday.",
+                "Divers have recovered 40 bodies from the lake.",
+            ],
+            "12",
+            "40",
+            "an increment and a total",
         );
         // The same figure may be the day's news told either way.
-        let d = docs(&[
-            "Police made two more arrests on Friday.",
-            "Police arrested two men on Friday.",
-        ]);
-        let why = ruled_out_quoted(&d);
-        assert!(
-            !why.iter().any(|w| w.2 == "an increment and a total"),
-            "{why:?}"
+        assert_never_ruled(
+            &[
+                "Police made two more arrests on Friday.",
+                "Police arrested two men on Friday.",
+            ],
+            "an increment and a total",
         );
     }
 
     #[test]
     fn a_result_of_another_day_is_another_game() {
-        let d = docs(&[
-            "Ruiz hurt his shoulder last Friday in a 21-17 loss to Denver.",
-            "Ruiz was hurt in the 10-7 overtime loss to the Hawks on Monday.",
-        ]);
-        let why = ruled_out_quoted(&d);
-        assert!(
-            ruled(&why, "21-17", "10-7", "results of different days"),
-            "{why:?}"
+        assert_ruled(
+            &[
+                "Ruiz hurt his shoulder last Friday in a 21-17 loss to Denver.",
+                "Ruiz was hurt in the 10-7 overtime loss to the Hawks on Monday.",
+            ],
+            "21-17",
+            "10-7",
+            "results of different days",
         );
         // The same day, or a day only one report names, leaves the pair to the model.
-        let d = docs(&[
-            "The Hawks won 21-17 on Friday.",
-            "The Hawks won 21-18 in Denver on Friday night.",
-            "The Hawks won 21-17.",
-        ]);
-        let why = ruled_out_quoted(&d);
-        assert!(
-            !why.iter().any(|w| w.2 == "results of different days"),
-            "{why:?}"
+        assert_never_ruled(
+            &[
+                "The Hawks won 21-17 on Friday.",
+                "The Hawks won 21-18 in Denver on Friday night.",
+                "The Hawks won 21-17.",
+            ],
+            "results of different days",
         );
     }
 

@@ -141,12 +141,17 @@ pub fn judge(analyses: Vec<Analysis>, alignments: Vec<Alignment>) -> Comparison 
         }
     }
     let index = ValueIndex::new(&analyses);
-    // Figures no group took, for naming another party's account beside a group's.
-    let lone: Vec<ClaimRef> = alignments
+    // Figures no group took, by measure, for naming another party's account beside a
+    // group's: each group looks only at the lone figures of its own measure.
+    let mut lone: HashMap<&str, Vec<ClaimRef>> = HashMap::default();
+    for a in alignments
         .iter()
         .filter(|a| a.claims.len() == 1 && !a.claims[0].is_role())
-        .map(|a| a.claims[0])
-        .collect();
+    {
+        if let Some(m) = &claim(&analyses, a.claims[0]).measure {
+            lone.entry(m.key.as_str()).or_default().push(a.claims[0]);
+        }
+    }
     for a in &alignments {
         if a.claims[0].is_role() {
             findings.push(role::judge_roles(&analyses, a));
@@ -234,8 +239,13 @@ fn twin_note(docs: &[Analysis], claims: &[ClaimRef], twin: ClaimRef) -> String {
 /// Figures no group took that another party gives for a group's fact (`the union put the
 /// toll at 23` beside the government's 12 and the officials' four): the same measure of a
 /// class, of the same kind and counting the same thing, at the same time and of the same
-/// owner, attributed to a known party none of the group's claims is attributed to.
-fn rivals(docs: &[Analysis], group: &[ClaimRef], lone: &[ClaimRef]) -> Vec<ClaimRef> {
+/// owner, attributed to a known party none of the group's claims is attributed to. `lone`
+/// holds the figures no group took, by measure key.
+fn rivals(
+    docs: &[Analysis],
+    group: &[ClaimRef],
+    lone: &HashMap<&str, Vec<ClaimRef>>,
+) -> Vec<ClaimRef> {
     let first = claim(docs, group[0]);
     let Some(m) = first
         .measure
@@ -252,7 +262,9 @@ fn rivals(docs: &[Analysis], group: &[ClaimRef], lone: &[ClaimRef]) -> Vec<Claim
         .iter()
         .filter_map(|c| c.attribution.as_ref().map(|a| a.party.as_str()))
         .collect();
-    lone.iter()
+    lone.get(m.key.as_str())
+        .into_iter()
+        .flatten()
         .copied()
         .filter(|&t| {
             let c = claim(docs, t);
@@ -792,6 +804,14 @@ mod tests {
         }
     }
 
+    /// The comparison's first discrepancy.
+    fn discrepancy(cmp: &Comparison) -> &Finding {
+        cmp.findings
+            .iter()
+            .find(|f| f.kind == FindingKind::Discrepancy)
+            .unwrap_or_else(|| panic!("{:#?}", cmp.findings))
+    }
+
     #[test]
     fn another_partys_figure_for_the_fact_is_named_beside_it() {
         let texts: Vec<String> = vec![
@@ -799,11 +819,7 @@ mod tests {
             "The flood killed 14 people in the valley, the government said, while police put the toll at 30.".into(),
         ];
         let cmp = compare_analyses(docs(&texts));
-        let found = cmp
-            .findings
-            .iter()
-            .find(|f| f.kind == FindingKind::Discrepancy)
-            .unwrap_or_else(|| panic!("{:#?}", cmp.findings));
+        let found = discrepancy(&cmp);
         assert!(
             found.notes.iter().any(|n| n.contains("\"30\", per police")),
             "{:#?}",
@@ -832,11 +848,7 @@ mod tests {
             "The alarm was raised at 4:52 a.m., a neighbour said.".into(),
         ];
         let cmp = compare_analyses(docs(&texts));
-        let found = cmp
-            .findings
-            .iter()
-            .find(|f| f.kind == FindingKind::Discrepancy)
-            .unwrap_or_else(|| panic!("{:#?}", cmp.findings));
+        let found = discrepancy(&cmp);
         assert!(
             found.explanation.contains("agree on 4:30:"),
             "{}",
