@@ -89,6 +89,16 @@ impl Parser<'_> {
         if digits && n.plain && exact && self.named_number(start, end) {
             return QuantityKind::Identifier;
         }
+        // `BBC One`, `Air Force One`: a number word written with a capital after a name is
+        // part of the name, whatever follows in lowercase (`a BBC One show`); a capital after
+        // it too is a headline's title case (`Quake Kills Five People`).
+        let capital_word = !digits
+            && end == start + 1
+            && self.raw(start).starts_with(char::is_uppercase)
+            && !(self.is_word(end) && self.raw(end).starts_with(char::is_uppercase));
+        if capital_word && exact && self.named_number_word(start) {
+            return QuantityKind::Identifier;
+        }
         if let Some(p) = prev {
             if digits
                 && self.is_sym(p, "-")

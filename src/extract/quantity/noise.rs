@@ -45,6 +45,16 @@ impl Parser<'_> {
     /// is capitalised mid-sentence, not a word that starts a headline clause (`Quake Kills
     /// 5`), and nothing lowercase is counted after the number.
     pub(super) fn named_number(&self, start: usize, end: usize) -> bool {
+        let counts_next = self.is_word(end)
+            && self.raw(end).starts_with(|c: char| c.is_lowercase())
+            && !self.lx.stopwords.contains(self.lower(end));
+        !counts_next && self.named_number_word(start)
+    }
+
+    /// Whether the word before the number at `start` is a name it can belong to: capitalised
+    /// mid-sentence or an acronym, not a unit, currency, month, weekday, stopword, measure word
+    /// or a headline's verb (`Kills`).
+    pub(super) fn named_number_word(&self, start: usize) -> bool {
         if start < 2 || !self.is_word(start - 1) || self.glued(start) {
             return false;
         }
@@ -71,10 +81,7 @@ impl Parser<'_> {
             || self.lx.is_month(lower)
             || self.lx.is_cue("weekday", lower)
             || self.lx.class_of(lower).is_some();
-        let counts_next = self.is_word(end)
-            && self.raw(end).starts_with(|c: char| c.is_lowercase())
-            && !self.lx.stopwords.contains(self.lower(end));
-        capital && !verb_like && !common && !counts_next
+        capital && !verb_like && !common
     }
 
     /// Dotted digit groups (`192.168.1.2`, `1.2.3`): an address or version, or a date written
