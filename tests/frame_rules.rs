@@ -85,6 +85,29 @@ measure! {
     the_whole_is_what_its_noun_names: "Nine of the 40 injured were still in hospital." => "40", "injured";
     a_part_with_nothing_said_keeps_the_noun: "Six of the 30 dead were pupils." => "Six", "deaths";
     the_verb_is_said_of_the_parent: "The father of four was badly hurt." => "four", "people";
+    // A sum after `for` prices what the money verb before the object names.
+    price_of_a_purchase: "The group agreed to buy rival brewer Hopfield for $2.1 billion." => "$2.1 billion", "price and value";
+    price_paid_in_cash_and_shares: "Velo bought Sprocket for around $1.2 billion in cash and shares." => "around $1.2 billion", "price and value";
+    price_across_a_compound: "Orlan will acquire the Danish lock-maker for about $900 million." => "about $900 million", "price and value";
+}
+
+/// `counted!(name: "sentence" => "figure", Some("head") | None;)`: the head of what it counts.
+macro_rules! counted {
+    ($($name:ident: $s:expr => $fig:expr, $head:expr;)*) => {
+        $(#[test] fn $name() {
+            let all = claims($s);
+            let c = claim($s, &all, $fig);
+            let want: Option<&str> = $head;
+            assert_eq!(c.counted.as_ref().map(|c| c.head.as_str()), want, "{}: {}", $s, $fig);
+        })*
+    };
+}
+
+counted! {
+    // A time after the figure ends what it counts.
+    a_day_after_a_sum: "The firm was sold for $40 million yesterday." => "$40 million", None;
+    a_month_after_an_age: "It killed 9-year-old Ana Ruiz last June." => "9-year-old", Some("ruiz");
+    a_weekday_after_a_count: "Officers arrested 14 protesters Tuesday." => "14", Some("protesters");
 }
 
 #[test]

@@ -98,6 +98,9 @@ fn zero_counts_that_are_not() {
 // Financial and British forms.
 reads! {
     british_pc: "Shares rose 1.2pc in early trading." => "1.2pc", Percent, Some(1.2), Some(1.2), Some(1.2);
+    title_case_headline_count: "Storm Leaves Five Dead In Texas" => "Five", Count, Some(5.0), Some(5.0), Some(5.0);
+    megapixels: "It has a 3.2-megapixel camera." => "3.2-megapixel", Measure, Some(3.2), Some(3.2), Some(3.2);
+    calibre: "He carried a .45-caliber pistol." => ".45-caliber", Measure, Some(0.45), Some(0.45), Some(0.45);
     british_pc_stake: "It bought a 15pc stake in the bank." => "15pc", Percent, Some(15.0), Some(15.0), Some(15.0);
     fold_word: "Exports grew fourfold in a decade." => "fourfold", Multiplier, Some(4.0), Some(4.0), Some(4.0);
     fold_rise: "It was a tenfold rise in cases." => "tenfold", Multiplier, Some(10.0), Some(10.0), Some(10.0);
@@ -316,6 +319,8 @@ never_an_amount! {
     noise_windows: "Windows 10 was installed on the machines." => ["10"];
     noise_acronym_versions: "Attacks hit IE 8 and IE 9 on Monday." => ["8", "9"];
     noise_version_list: "It affects Internet Explorer 8 and 9 only." => ["8", "9"];
+    noise_channel_name_word: "The news broke on a live TVN One show." => ["One"];
+    noise_channel_in_capitals: "He was named on TVN ONE tonight." => ["ONE"];
     noise_phone_spaced: "Call the hotline on 0800 123 4567 for help." => ["0800", "123", "4567"];
     noise_phone_plus: "Reach the embassy on +44 20 7946 0958." => ["44", "20", "7946"];
     noise_phone_dashed: "Call 555-123-4567 for details." => ["555"];

@@ -447,6 +447,18 @@ impl<'a> View<'a> {
     }
 }
 
+/// The anchors of two figures as identity compares them: an offset between two moments (`nine
+/// days after the stroke`) is both how long before (`nine days earlier`) and a length (`nine
+/// days in a coma`), so against either it is no anchor at all.
+fn anchors<'v>(a: &'v View, b: &'v View) -> (Option<&'v str>, Option<&'v str>) {
+    match (a.anchor(), b.anchor()) {
+        (Some("offset"), None | Some("ago" | "offset")) | (None | Some("ago"), Some("offset")) => {
+            (None, None)
+        }
+        pair => pair,
+    }
+}
+
 /// Whether a counted noun names occurrences (`times`, `occasions`: cue class `occurrence`).
 fn occurrences(head: &str) -> bool {
     crate::extract::lexicon().is_cue("occurrence", head)
@@ -514,7 +526,7 @@ pub fn identity_conflict(a: &View, b: &View, w: &Wording) -> Option<&'static str
             return Some("different owners");
         }
     }
-    match (a.anchor(), b.anchor()) {
+    match anchors(a, b) {
         (Some(p), Some(q)) if p != q => return Some("different times"),
         // A figure of an earlier time (`last year`, `previously`, a year not the event's) is
         // background to one that is not.
@@ -720,7 +732,7 @@ pub fn features(a: &View, b: &View, w: &Wording, crowd: (usize, usize)) -> Featu
         (None, Some(q)) if in_names(&q.key, x) => set(OWNER_SAME, 0.5),
         _ => {}
     }
-    match (a.anchor(), b.anchor()) {
+    match anchors(a, b) {
         (Some(p), Some(q)) if p != q => set(ANCHOR_CLASH, 1.0),
         (Some(_), None) | (None, Some(_)) => set(ANCHOR_ONE, 1.0),
         _ => {}

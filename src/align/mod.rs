@@ -1102,6 +1102,16 @@ mod tests {
             "four weeks",
             "a time ago and a length",
         );
+        // An offset between two moments meets how long before and a length alike.
+        for other in [
+            "She had suffered the stroke nine days earlier.",
+            "She lay in a coma for nine days.",
+        ] {
+            assert_never_ruled(
+                &["She died nine days after suffering a stroke.", other],
+                "a time ago and a length",
+            );
+        }
     }
 
     #[test]

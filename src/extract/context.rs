@@ -129,6 +129,13 @@ fn counted_after(tk: &Tokens, q: &Quantity) -> Option<Counted> {
     {
         i += 1;
     }
+    // `$5.4 billion in cash and stock`: the form a sum is paid in is not what it measures.
+    if q.kind == QuantityKind::Money
+        && word(i).as_deref() == Some("in")
+        && word(i + 1).is_some_and(|w| lx.is_cue("payment", &w))
+    {
+        return None;
+    }
     // `7 out of 9 charges`, `two of the three suspects`: a part counts what its whole counts,
     // the phrase after the whole's figure.
     if let Some(e) = q.whole_end {
@@ -189,6 +196,10 @@ fn counted_after(tk: &Tokens, q: &Quantity) -> Option<Counted> {
             || lx.number_word(&w).is_some()
             || NOT_COUNTED.contains(&&*w)
             || lx.is_cue("aux", &w)
+            // `$5.4 billion yesterday`, `Kathina Thomas last May`: a time ends the phrase.
+            || lx.is_cue("weekday", &w)
+            || matches!(&*w, "last" | "next")
+            || (tk.raw(i).starts_with(char::is_uppercase) && lx.month_number(&w).is_some())
             // `15 centimetres of snow fell`: a verb ends the phrase after its first word, and
             // right after a unit, which already says what is measured (`10 seconds ran off`).
             || ((last.is_some() || q.unit.is_some()) && lx.is_cue("verb", &w))
@@ -780,6 +791,13 @@ pub fn measure(
         // `a death toll of 63`, `arrested at least 300`, `put the number of strikers at 3,000`.
         // `jailed for eight years`: a length is what the verb before `for` lasted.
         let length = w == "for" && q.kind == QuantityKind::Measure;
+        // `agreed to buy the chip maker ATI for $5.4 billion`: a sum after `for` is the price
+        // of what the money verb before the object names.
+        if w == "for" && q.kind == QuantityKind::Money {
+            if let Some(found) = price_verb_before(tk, &clause, k, &word) {
+                return found;
+            }
+        }
         if matches!(w, "of" | "at" | "to" | "the" | "a" | "an")
             || length
             || AUXILIARIES.contains(&w)
@@ -805,6 +823,45 @@ pub fn measure(
         return (Some(stem_measure(lx, c)), None);
     }
     (None, None)
+}
+
+/// The money verb a sum after `for` at token `k` prices: back past the verb's object (a few
+/// words, a hyphenated compound or a name, no comma), the first word of a measure class that
+/// is also a money word (cue class `money`: `buy`, `sold`, `paid`).
+fn price_verb_before<'t>(
+    tk: &'t Tokens,
+    clause: &Range<usize>,
+    k: usize,
+    word: &dyn Fn(usize) -> Option<&'t str>,
+) -> Option<(Option<Measure>, Option<String>)> {
+    let lx = lexicon();
+    let mut j = k;
+    let mut words = 0;
+    while j > clause.start && words < 6 {
+        j -= 1;
+        let t = &tk.toks[j];
+        if t.glued && t.kind == TokenKind::Symbol && t.text(tk.text) == "-" {
+            continue;
+        }
+        let w = word(j)?;
+        words += 1;
+        if lx.is_cue("money", w) {
+            let c = lx
+                .class_of(w)
+                .map(|c| &lx.classes[c])
+                .filter(|c| !c.generic)?;
+            let m = Measure {
+                key: format!("class:{}", c.name),
+                label: c.label.to_string(),
+                generic: c.generic,
+            };
+            return Some((Some(m), Some(w.to_string())));
+        }
+        if lx.is_cue("verb", w) || lx.attribution_verbs.contains(w) {
+            return None;
+        }
+    }
+    None
 }
 
 /// The measure of a counted head outside every class: its stem.

@@ -385,12 +385,21 @@ fn time_anchor(
 ) -> Option<Slot> {
     // `a heart attack almost three weeks ago`, `two days earlier`: how long before, never a
     // length of time (`in hospital for four weeks`).
+    // `nine days after the stroke`, `two weeks later`: an offset between two moments, which
+    // alignment lets meet either; `in hospital for three weeks after surgery` is a length.
     let duration = q.unit.as_ref().is_some_and(|u| u.dimension == "duration");
-    if duration && q.end_token < clause.end && matches!(tk.lower(q.end_token), "ago" | "earlier") {
-        return Some(Slot::word(tk, q.end_token, "ago"));
+    let s = q.start_token;
+    let a_length = s > clause.start && matches!(tk.lower(s - 1), "for" | "in" | "within");
+    if duration && q.end_token < clause.end {
+        let w = tk.lower(q.end_token);
+        if matches!(w, "ago" | "earlier") {
+            return Some(Slot::word(tk, q.end_token, "ago"));
+        }
+        if !a_length && matches!(w, "later" | "after" | "before") {
+            return Some(Slot::word(tk, q.end_token, "offset"));
+        }
     }
     // `every 12 to 18 months`: how often, never how long.
-    let s = q.start_token;
     if duration && s > clause.start && matches!(tk.lower(s - 1), "every" | "each") {
         return Some(Slot::word(tk, s - 1, "every"));
     }
@@ -634,6 +643,13 @@ mod tests {
         let f = frames("She fell ill three weeks ago and was in hospital for two weeks.");
         assert_eq!(f[0].2.as_deref(), Some("ago"));
         assert_eq!(f[1].2, None);
+        // An offset between two moments, however it is worded; a length stays a length.
+        let f = frames("He died four days after the fall.");
+        assert_eq!(f[0].2.as_deref(), Some("offset"));
+        let f = frames("The bridge reopened two weeks later.");
+        assert_eq!(f[0].2.as_deref(), Some("offset"));
+        let f = frames("She stayed in hospital for three weeks after surgery.");
+        assert_eq!(f[0].2, None);
         let f = frames("Rescuers found 12 survivors.");
         assert_eq!(f[0].2, None);
         // `last year` belongs to the revenue, not to the staff of the other conjunct.
