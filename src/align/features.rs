@@ -526,6 +526,19 @@ pub fn identity_conflict(a: &View, b: &View, w: &Wording) -> Option<&'static str
             return Some("different owners");
         }
     }
+    // `the 16-year-old Jon Tamm` against `striking the 10-year-old girl` in a sentence that
+    // names Tamm elsewhere: the age is the girl's, read beside her, not Tamm's.
+    let ages = x.quantity.kind == QuantityKind::Age && y.quantity.kind == QuantityKind::Age;
+    let beside_another = |owned: &Claim, other: &Claim, v: &View| {
+        let owner = owned.frame.owner.as_ref();
+        other.frame.owner.is_none()
+            && other.counted.is_some()
+            && v.person
+            && owner.is_some_and(|o| in_names(&o.key, other))
+    };
+    if ages && (beside_another(x, y, b) || beside_another(y, x, a)) {
+        return Some("different owners");
+    }
     match anchors(a, b) {
         (Some(p), Some(q)) if p != q => return Some("different times"),
         // A figure of an earlier time (`last year`, `previously`, a year not the event's) is

@@ -1068,6 +1068,17 @@ mod tests {
             "32-year-old",
             "different owners",
         );
+        // An age read beside a common noun, in a sentence naming the other age's owner
+        // elsewhere, is that noun's.
+        assert_ruled(
+            &[
+                "The trial of 17-year-old Dan Reyes opened on Monday.",
+                "Prosecutors say Reyes fired at a rival and hit a 9-year-old boy instead.",
+            ],
+            "17-year-old",
+            "9-year-old",
+            "different owners",
+        );
     }
 
     #[test]

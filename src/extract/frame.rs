@@ -264,6 +264,16 @@ pub fn owner(
         if let Some(r) = name_starting_at(tk, e) {
             return Some(slot_of_name(tk, r));
         }
+        // `their 8-year-old son, Oscar,`: the name in apposition to the noun the age is read
+        // beside.
+        if let Some(c) = counted.filter(|c| c.tokens.start == e && c.tokens.len() == 1) {
+            let k = c.tokens.end;
+            if k < clause.end && is_symbol(tk, k, ",") {
+                if let Some(r) = name_starting_at(tk, k + 1) {
+                    return Some(slot_of_name(tk, r));
+                }
+            }
+        }
     }
     // `Brand's 15.9 points`, `the company's 500 staff`: a possessive just before the figure.
     for k in (clause.start..s).rev().take(3) {
@@ -565,6 +575,14 @@ mod tests {
             Some("marsh")
         );
         assert_eq!(
+            owner_of(
+                "They dote on their 6-year-old daughter, Ines Moreau.",
+                "6-year-old"
+            )
+            .as_deref(),
+            Some("moreau")
+        );
+        assert_eq!(
             owner_of("Okoro's 12 rebounds led the team.", "12").as_deref(),
             Some("okoro")
         );
@@ -589,6 +607,8 @@ mod tests {
         assert!(stamp("09/10/10 08:23 PM ET"));
         assert!(stamp("4:05 PM, THU 3 OCT 2019"));
         assert!(stamp("Released 2013-09-28 05:08:35 GMT"));
+        // A comment's stamp, with the half of the day in one letter.
+        assert!(stamp("on Dec 23 2012, 5:03p"));
         // A dateline: a place in capitals, then the date.
         assert!(stamp("BOSTON, MA, May 3, 2011"));
         assert!(stamp("LEEDS - 3 May"));
