@@ -48,6 +48,8 @@ impl Interval {
 pub const APPROX: f64 = 0.10;
 pub const LOWER_BOUND_SLACK: f64 = 0.40;
 pub const UPPER_BOUND_FLOOR: f64 = 0.50;
+/// How far past a clock time's bound a reader takes the time to lie, in hours.
+pub const TIME_BOUND_SLACK: f64 = 1.0;
 /// The share of the rounding half-unit a reader accepts (see `plausible`).
 pub const ROUNDING_READ: f64 = 0.8;
 /// How far apart two figures of one hedged family may be and still state one figure.
@@ -141,6 +143,22 @@ pub fn plausible(q: &Quantity) -> Interval {
             low: f.low,
             high: q.high.unwrap_or(f64::INFINITY),
         },
+        // A clock time's bound (`shortly after 3:30`, `out by 7 a.m.`) is read within an hour
+        // of it: a share of the hours since midnight means nothing.
+        (HedgeKind::AtLeast | HedgeKind::MoreThan, Some(v)) if q.kind == QuantityKind::Time => {
+            Interval {
+                low: f.low,
+                high: v + TIME_BOUND_SLACK,
+            }
+        }
+        (HedgeKind::AtMost | HedgeKind::UpTo | HedgeKind::LessThan, Some(v))
+            if q.kind == QuantityKind::Time =>
+        {
+            Interval {
+                low: v - TIME_BOUND_SLACK,
+                high: f.high,
+            }
+        }
         // A small count's floor plausibly allows one more at least (`at least two` and
         // `three`), where 40% of it would not reach the next whole number.
         (HedgeKind::AtLeast | HedgeKind::MoreThan, Some(v)) => {

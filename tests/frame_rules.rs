@@ -159,6 +159,12 @@ relation! {
     one_date_twice: "She was born on 2 February 1960.", "She was born on February 2, 1960." => Compatible;
     two_ceilings_far_apart: "The tablet holds up to 64GB of photos.", "The tablet holds up to 128GB of photos." => Strained;
     two_ceilings_alike: "The ferry carries up to 500 passengers.", "The ferry carries up to 480 passengers." => Compatible;
+    two_deadlines: "The blaze was out by 7 a.m.", "The blaze was out by 6:40 a.m." => Compatible;
+    a_deadline_met_at_a_time: "The blaze was out by 7 a.m.", "The blaze was put out at 6:40 a.m." => Compatible;
+    a_deadline_missed: "The blaze was out by 6 a.m.", "The blaze was put out at 7:40 a.m." => Conflict;
+    a_deadline_is_no_time_hours_before: "The blaze broke out at 3:30 a.m.", "The blaze was out by 6:40 a.m." => Strained;
+    shortly_after_is_within_the_hour: "The alarm came shortly after 3:30 a.m.", "The alarm came at 3:42 a.m." => Compatible;
+    shortly_after_is_not_hours_later: "The alarm came shortly after 3:30 a.m.", "The alarm came at 5:10 a.m." => Strained;
     two_floors_far_apart: "At least 40 homes were flooded.", "At least 90 homes were flooded." => Strained;
     two_floors_alike: "More than 200 people signed the letter.", "At least 205 people signed the letter." => Compatible;
     two_estimates_far_apart: "The march drew about 800 people.", "The march drew some 950 people." => Strained;

@@ -5,6 +5,7 @@ use super::reader::{group_value, DigitGroups, Parser};
 use super::unit::Unit;
 use super::{DateParts, Quantity, QuantityKind};
 use crate::extract::lexicon::HedgeKind;
+use crate::extract::token::TokenKind;
 
 /// Words after a clock reading that make it a time of day: the half of the day, or a zone.
 const DAY_HALVES: &[&str] = &["a.m", "am", "p.m", "pm", "o'clock"];
@@ -194,7 +195,19 @@ impl Parser<'_> {
                 }
             }
         }
-        let (e, pm) = self.clock_suffix(end);
+        let (mut e, mut pm) = self.clock_suffix(end);
+        // `5:03p`, `11:40a`: a half of the day in one letter, glued to a clock reading (not to
+        // a bare number: `20p` is money).
+        let letter = self.lower(end);
+        if e == end
+            && matches!(letter, "a" | "p")
+            && self.glued(end)
+            && !self
+                .tok(end + 1)
+                .is_some_and(|t| t.glued && t.kind == TokenKind::Word)
+        {
+            (e, pm) = (end + 1, letter == "p");
+        }
         if pm && hours < 12.0 {
             hours += 12.0;
         }

@@ -287,6 +287,7 @@ fn find_with(p: &Parser) -> Vec<Quantity> {
     }
     p.join_bounds(&mut out);
     p.share_units(&mut out);
+    p.rank_thresholds(&mut out);
     for q in &mut out {
         p.mark_moment(q);
         p.mark_spread(q);
@@ -371,7 +372,8 @@ impl Parser<'_> {
             return None;
         }
         if self.is_number(i) {
-            if let Some(q) = self.structured(i) {
+            if let Some(mut q) = self.structured(i) {
+                self.deadline(&mut q);
                 return Some(q);
             }
         } else if let Some((j, h)) = self.lx.hedges.longest(self, i) {
@@ -408,12 +410,48 @@ impl Parser<'_> {
             return Some(q);
         }
         let mut q = self.finish(a);
+        self.deadline(&mut q);
         if q.kind == QuantityKind::Count && q.hedge == HedgeKind::Exact {
             if let Some(v) = q.value {
                 self.read_whole(&mut q, v);
             }
         }
         Some(q)
+    }
+
+    /// `his third 200-yard game`, `her fifth 30-goal season`: a figure hyphenated to a noun
+    /// after an ordinal names a class of things ranked (games of 200 yards or more), so it
+    /// is a floor, not the figure of one of them.
+    fn rank_thresholds(&self, out: &mut [Quantity]) {
+        for k in 1..out.len() {
+            let (before, rest) = out.split_at_mut(k);
+            let q = &mut rest[0];
+            let hyphen = self.is_sym(q.start_token + 1, "-") && self.glued(q.start_token + 1);
+            let plain = matches!(q.kind, QuantityKind::Count | QuantityKind::Measure)
+                && q.hedge == HedgeKind::Exact;
+            let o = &before[k - 1];
+            let gap = q.start_token.saturating_sub(o.end_token);
+            let words_between = (o.end_token..q.start_token).all(|i| self.is_word(i));
+            if hyphen && plain && o.kind == QuantityKind::Ordinal && gap <= 2 && words_between {
+                q.hedge = HedgeKind::AtLeast;
+                if let Some(v) = q.value {
+                    (q.low, q.high) = point_bounds(HedgeKind::AtLeast, v);
+                }
+            }
+        }
+    }
+
+    /// `extinguished by 7 a.m.`: a clock time after `by` is a deadline, met at that time or
+    /// before it.
+    fn deadline(&self, q: &mut Quantity) {
+        let i = q.start_token;
+        let by = i > 0 && self.lower(i - 1) == "by";
+        if by && q.kind == QuantityKind::Time && !q.moment && q.hedge == HedgeKind::Exact {
+            q.hedge = HedgeKind::AtMost;
+            if let Some(v) = q.value {
+                (q.low, q.high) = point_bounds(HedgeKind::AtMost, v);
+            }
+        }
     }
 
     /// The end of `to last`, `from the end`, `from bottom` at `j`, after an ordinal. Not `to

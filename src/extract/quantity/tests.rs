@@ -142,7 +142,11 @@ cases! {
     date_with_year: "born May 8, 1945." => ("May 8, 1945", Date, None, None, None, Exact);
     numeric_date: "on 5/17/2018 at" => ("5/17/2018", Date, None, None, None, Exact);
     time: "at 3 a.m. on" => ("3 a.m.", Time, Some(3.0), Some(3.0), Some(3.0), Exact);
-    time_pm: "by 2pm" => ("2pm", Time, Some(14.0), Some(14.0), Some(14.0), Exact);
+    time_pm: "at 2pm" => ("2pm", Time, Some(14.0), Some(14.0), Some(14.0), Exact);
+    deadline: "by 2pm" => ("2pm", Time, Some(14.0), None, Some(14.0), AtMost);
+    unranked_hyphen_stays_exact: "his 7-yard touchdown pass" => ("7-yard", Measure, Some(7.0), Some(7.0), Some(7.0), Exact);
+    clock_letter_half: "posted 5:03p today" => ("5:03p", Time, Some(17.05), Some(17.05), Some(17.05), Exact);
+    pence_are_no_half: "a 20p coin" => ("20p", Money, Some(20.0), Some(20.0), Some(20.0), Exact);
     clock: "at 10:30 pm" => ("10:30 pm", Time, Some(22.5), Some(22.5), Some(22.5), Exact);
     shortly_after_a_time: "shortly after 3:30 a.m. on" => ("shortly after 3:30 a.m.", Time, Some(3.5), Some(3.5), None, AtLeast);
     dialled_number: "A 911 caller reported the fire" => ("911", Identifier, None, None, None, Exact);
@@ -152,7 +156,7 @@ cases! {
     clock_leading_zero: "called at 06:00 BST." => ("06:00 BST", Time, Some(6.0), Some(6.0), Some(6.0), Exact);
     age_possessive: "the 27-year-old's figure" => ("27-year-old's", Age, Some(27.0), Some(27.0), Some(27.0), Exact);
     zoned_hhmm: "at 2115 GMT on" => ("2115 GMT", Time, Some(21.25), Some(21.25), Some(21.25), Exact);
-    zoned_hhmm_leading_zero: "by 0745 UTC" => ("0745 UTC", Time, Some(7.75), Some(7.75), Some(7.75), Exact);
+    zoned_hhmm_leading_zero: "at 0745 UTC" => ("0745 UTC", Time, Some(7.75), Some(7.75), Some(7.75), Exact);
     hhmm_without_zone_is_a_year: "until 2045 at least" => ("2045", Year, Some(2045.0), Some(2045.0), Some(2045.0), Exact);
     article: "under Article 159 of" => ("159", Identifier, Some(159.0), Some(159.0), Some(159.0), Exact);
     covid: "COVID-19 cases" => ("19", Identifier, Some(19.0), Some(19.0), Some(19.0), Exact);
