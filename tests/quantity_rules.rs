@@ -98,6 +98,10 @@ fn zero_counts_that_are_not() {
 // Financial and British forms.
 reads! {
     british_pc: "Shares rose 1.2pc in early trading." => "1.2pc", Percent, Some(1.2), Some(1.2), Some(1.2);
+    a_count_after_a_calling_verb: "The defence called 12 witnesses." => "12", Count, Some(12.0), Some(12.0), Some(12.0);
+    a_grouped_count_after_a_calling_verb: "The union called 1,500 members out." => "1,500", Count, Some(1500.0), Some(1500.0), Some(1500.0);
+    ranked_threshold: "It was his third career 200-yard game." => "200-yard", Measure, Some(200.0), Some(200.0), None;
+    ranked_threshold_count: "She scored in her fifth 30-goal season." => "30", Count, Some(30.0), Some(30.0), None;
     title_case_headline_count: "Storm Leaves Five Dead In Texas" => "Five", Count, Some(5.0), Some(5.0), Some(5.0);
     megapixels: "It has a 3.2-megapixel camera." => "3.2-megapixel", Measure, Some(3.2), Some(3.2), Some(3.2);
     calibre: "He carried a .45-caliber pistol." => ".45-caliber", Measure, Some(0.45), Some(0.45), Some(0.45);
@@ -319,6 +323,8 @@ never_an_amount! {
     noise_windows: "Windows 10 was installed on the machines." => ["10"];
     noise_acronym_versions: "Attacks hit IE 8 and IE 9 on Monday." => ["8", "9"];
     noise_version_list: "It affects Internet Explorer 8 and 9 only." => ["8", "9"];
+    noise_number_dialled: "A neighbour called 911 to report the smoke." => ["911"];
+    noise_number_dialled_at_the_end: "Witnesses dialled 999." => ["999"];
     noise_channel_name_word: "The news broke on a live TVN One show." => ["One"];
     noise_channel_in_capitals: "He was named on TVN ONE tonight." => ["ONE"];
     noise_phone_spaced: "Call the hotline on 0800 123 4567 for help." => ["0800", "123", "4567"];

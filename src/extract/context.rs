@@ -59,7 +59,9 @@ fn is_comma(text: &str, t: &Token) -> bool {
 }
 
 fn is_participle(w: &str) -> bool {
-    (w.ends_with("ed") || w.ends_with("ing")) && w.len() > 4
+    // A stopword in -ing (`during a prison transfer`, `including`, `being`) is no verb of
+    // what is counted.
+    (w.ends_with("ed") || w.ends_with("ing")) && w.len() > 4 && !lexicon().stopwords.contains(w)
 }
 
 /// Words after a figure that are never what it counts (`four years ago`, `10 km away`).

@@ -301,8 +301,18 @@ impl Parser<'_> {
             s.hedge = HedgeKind::Range;
             s.end = end;
         }
-        let e = s.end;
-        if let Some((end, unit)) = self.unit_after(e, s.num.as_ref().is_some_and(|n| n.fraction)) {
+        let mut e = s.end;
+        // `793 total yards`, `352 net yards`: a word of aggregation before the unit.
+        let fraction = s.num.as_ref().is_some_and(|n| n.fraction);
+        if self.is_word(e)
+            && matches!(self.lower(e), "total" | "net" | "combined" | "gross")
+            && self.unit_after(e, fraction).is_none()
+            && self.is_word(e + 1)
+            && self.unit_after(e + 1, fraction).is_some()
+        {
+            e += 1;
+        }
+        if let Some((end, unit)) = self.unit_after(e, fraction) {
             s.kind = Some(unit.kind());
             s.unit_token = Some(e);
             s.unit = Some(unit);

@@ -195,6 +195,19 @@ impl Parser<'_> {
         if raw.len() == 3 && article && dialled && !self.glued(i + 1) {
             return id(i + 1);
         }
+        // `someone called 911 to report it`: a short number after a dialling verb, with no
+        // noun after it to count (`called 12 witnesses` counts).
+        let dial_verb =
+            i > 0 && self.is_word(i - 1) && self.lx.is_noise_word("dial", self.lower(i - 1));
+        let counts_next = self.is_word(i + 1)
+            && !self.lx.stopwords.contains(self.lower(i + 1))
+            && self.raw(i + 1).starts_with(char::is_lowercase);
+        // Only a full stop or comma may touch it, not another digit group (`1,000`, `2.5`).
+        let stop = self.is_sym(i + 1, ".") || self.is_sym(i + 1, ",");
+        let glued_on = self.glued(i + 1) && (!stop || self.is_number(i + 2) && self.glued(i + 2));
+        if (2..=4).contains(&raw.len()) && dial_verb && !counts_next && !glued_on {
+            return id(i + 1);
+        }
         // `007`, `0800`: amounts are not written with a leading zero (`0000` is a zero); the
         // hours of a clock are (`06:00`).
         let clock = self.is_sym(i + 1, ":") && self.glued(i + 1) && self.glued(i + 2);
