@@ -431,7 +431,14 @@ fn time_anchor(
                 .iter()
                 .enumerate()
                 .all(|(k, w)| i + k < span.end && tk.lower(i + k) == *w);
-            if fits {
+            // `can be used to record video` is a use, not a habit of the past (`used to`).
+            let passive = words.first() == Some(&"used")
+                && i > 0
+                && matches!(
+                    tk.lower(i - 1),
+                    "be" | "been" | "being" | "is" | "are" | "was" | "were"
+                );
+            if fits && !passive {
                 let last = i + words.len() - 1;
                 return Some(Slot {
                     key: (*class).to_string(),
@@ -670,6 +677,10 @@ mod tests {
         assert_eq!(f[0].2.as_deref(), Some("offset"));
         let f = frames("She stayed in hospital for three weeks after surgery.");
         assert_eq!(f[0].2, None);
+        let f = frames("Its 12-megapixel camera can be used to film.");
+        assert_eq!(f[0].2, None);
+        let f = frames("He used to run 40 miles a week.");
+        assert_eq!(f[0].2.as_deref(), Some("past"));
         let f = frames("Rescuers found 12 survivors.");
         assert_eq!(f[0].2, None);
         // `last year` belongs to the revenue, not to the staff of the other conjunct.
