@@ -351,6 +351,8 @@ pub struct View<'a> {
     event: Arc<Event>,
     /// For a time of day, the zone it is given in, as its last word says (`4:30 p.m. ET`).
     zone: Option<String>,
+    /// The lowercase words of the counted phrase before its head (`fire` of `fire trucks`).
+    modifiers: Vec<String>,
 }
 
 impl<'a> View<'a> {
@@ -412,7 +414,21 @@ impl<'a> View<'a> {
                 crate::extract::quantity::is_zone(&w).then_some(w)
             })
             .flatten();
+        let modifiers = c
+            .counted
+            .as_ref()
+            .map(|k| {
+                let words: Vec<String> = doc.normalized.text()[k.span.clone()]
+                    .split(|ch: char| !ch.is_alphanumeric())
+                    .filter(|w| w.len() > 2)
+                    .map(str::to_lowercase)
+                    .collect();
+                let n = words.len().saturating_sub(1);
+                words.into_iter().take(n).collect()
+            })
+            .unwrap_or_default();
         Some(View {
+            modifiers,
             person,
             claim: c,
             class,
@@ -609,8 +625,11 @@ pub fn identity_conflict(a: &View, b: &View, w: &Wording) -> Option<&'static str
     // their measure is one; two kinds of people, whom news names by role as freely as by kind
     // (`gunmen`, `militants`), are left to the model, as is a person against what the
     // predicate makes of them (`two children died`, `2 deaths`: one measure).
+    // Two kinds of one thing (`fire apparatus`, `fire trucks`) share the noun that kinds them.
+    let kinded = a.modifiers.iter().any(|m| b.modifiers.contains(m));
     if let (Some(h), Some(k)) = (&x.counted, &y.counted) {
         if h.head != k.head
+            && !kinded
             && a.head.is_known()
             && b.head.is_known()
             && w.head.how == How::Unrelated

@@ -1082,6 +1082,27 @@ mod tests {
     }
 
     #[test]
+    fn kinds_of_one_thing_are_left_to_the_model() {
+        // Unrelated heads are two things; the same noun kinding both makes them kinds of one.
+        assert_ruled(
+            &[
+                "Crews sent 24 ambulances to the site.",
+                "Crews searched 24 schools near the site.",
+            ],
+            "24",
+            "24",
+            "different things counted",
+        );
+        assert_never_ruled(
+            &[
+                "A total of 24 rescue ambulances reached the site.",
+                "A total of 24 rescue boats reached the site.",
+            ],
+            "different things counted",
+        );
+    }
+
+    #[test]
     fn occurrences_name_no_thing_counted() {
         assert_never_ruled(
             &[
