@@ -102,6 +102,7 @@ reads! {
     a_grouped_count_after_a_calling_verb: "The union called 1,500 members out." => "1,500", Count, Some(1500.0), Some(1500.0), Some(1500.0);
     ranked_threshold: "It was his third career 200-yard game." => "200-yard", Measure, Some(200.0), Some(200.0), None;
     ranked_threshold_count: "She scored in her fifth 30-goal season." => "30", Count, Some(30.0), Some(30.0), None;
+    an_ordinal_that_ranks: "It was the first goal of the season." => "first", Ordinal, Some(1.0), Some(1.0), Some(1.0);
     title_case_headline_count: "Storm Leaves Five Dead In Texas" => "Five", Count, Some(5.0), Some(5.0), Some(5.0);
     megapixels: "It has a 3.2-megapixel camera." => "3.2-megapixel", Measure, Some(3.2), Some(3.2), Some(3.2);
     calibre: "He carried a .45-caliber pistol." => ".45-caliber", Measure, Some(0.45), Some(0.45), Some(0.45);
@@ -464,4 +465,21 @@ fn a_bare_temperature_is_in_degrees() {
     // A figure that counts something, or stands far from the word, is no temperature.
     assert_eq!(dim("The temperature of 12 patients was taken.", "12"), None);
     assert_eq!(dim("Temperatures fell as 30 homes lost power.", "30"), None);
+}
+
+/// An ordinal in a title of a person (`first baseman`) or opening a sentence to order what is
+/// said (`First,`) ranks nothing: it is no ordinal claim.
+#[test]
+fn fixed_ordinals_rank_nothing() {
+    for (s, fig) in [
+        ("The club signed first baseman Ray Oduya.", "first"),
+        ("A second lieutenant led the patrol.", "second"),
+        ("First, the striker beat two defenders.", "First"),
+        ("The daily first reported the deal.", "first"),
+        ("She was first elected in 2004.", "first"),
+    ] {
+        let all = quantities(s);
+        let q = read(s, &all, fig);
+        assert_ne!(q.kind, QuantityKind::Ordinal, "{s}");
+    }
 }

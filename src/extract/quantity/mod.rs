@@ -288,6 +288,7 @@ fn find_with(p: &Parser) -> Vec<Quantity> {
     p.join_bounds(&mut out);
     p.share_units(&mut out);
     p.rank_thresholds(&mut out);
+    p.fixed_ordinals(&mut out);
     for q in &mut out {
         p.mark_moment(q);
         p.mark_spread(q);
@@ -437,6 +438,35 @@ impl Parser<'_> {
                 if let Some(v) = q.value {
                     (q.low, q.high) = point_bounds(HedgeKind::AtLeast, v);
                 }
+            }
+        }
+    }
+
+    /// Ordinals that rank nothing: a title or position the lexical resource knows as one
+    /// term for a kind of person (`first baseman`, `first lady`, `second lieutenant`), a
+    /// sentence's opening `First,` that orders what is said, and an adverb of the verb after
+    /// it (`first reported`).
+    fn fixed_ordinals(&self, out: &mut [Quantity]) {
+        let lx = crate::lexical::lexical();
+        for q in out.iter_mut().filter(|q| q.kind == QuantityKind::Ordinal) {
+            let (s, e) = (q.start_token, q.end_token);
+            if e != s + 1 || !self.is_word(s) {
+                continue;
+            }
+            let opening = (0..s).all(|k| !self.is_word(k) && !self.is_number(k));
+            let discourse = opening && self.is_sym(e, ",");
+            let term = self.is_word(e) && {
+                let phrase = format!("{} {}", self.lower(s), self.lower(e));
+                !lx.lemmas(&phrase).is_empty() && lx.read(&phrase).person
+            };
+            // `first reported`, `was first elected`: an adverb of the verb after it.
+            let adverb = self.is_word(e) && {
+                let w = self.lower(e);
+                (w.ends_with("ed") && w.len() > 4 && !self.lx.stopwords.contains(w))
+                    || lx.is_verb_form(w)
+            };
+            if discourse || term || adverb {
+                q.kind = QuantityKind::Identifier;
             }
         }
     }
