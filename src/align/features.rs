@@ -353,6 +353,9 @@ pub struct View<'a> {
     zone: Option<String>,
     /// The lowercase words of the counted phrase before its head (`fire` of `fire trucks`).
     modifiers: Vec<String>,
+    /// The owners of the sentence's other figures (`IBM` of `IBM's 10 percent share`), in a
+    /// sentence that contrasts its figures (cue class `contrast`).
+    sibling_owners: Vec<String>,
 }
 
 impl<'a> View<'a> {
@@ -406,6 +409,25 @@ impl<'a> View<'a> {
             })
             .collect();
         others.sort_by(f64::total_cmp);
+        let sibling_owners: Vec<String> = doc.claims[first..]
+            .iter()
+            .enumerate()
+            .take_while(|(_, o)| o.sentence == c.sentence)
+            .filter(|(k, _)| first + k != index)
+            .take(MAX_OTHERS)
+            .filter_map(|(_, o)| o.frame.owner.as_ref().map(|w| w.key.clone()))
+            .collect();
+        // Only a sentence that sets figures against each other (`compared with IBM's 10
+        // percent`) gives its owners to some figures and not to others.
+        let sentence = &doc.normalized.text()[doc.sentences[c.sentence].span.clone()];
+        let contrasts = sentence
+            .split(|ch: char| !ch.is_alphanumeric())
+            .any(|w| crate::extract::lexicon().is_cue("contrast", &w.to_lowercase()));
+        let sibling_owners = if contrasts {
+            sibling_owners
+        } else {
+            Vec::new()
+        };
         let person = head.person;
         let zone = (q.kind == QuantityKind::Time)
             .then(|| {
@@ -428,6 +450,7 @@ impl<'a> View<'a> {
             })
             .unwrap_or_default();
         Some(View {
+            sibling_owners,
             modifiers,
             person,
             claim: c,
@@ -553,6 +576,19 @@ pub fn identity_conflict(a: &View, b: &View, w: &Wording) -> Option<&'static str
             && owner.is_some_and(|o| in_names(&o.key, other))
     };
     if ages && (beside_another(x, y, b) || beside_another(y, x, a)) {
+        return Some("different owners");
+    }
+    // `it will have about 7 percent, against IBM's 10 percent` and `IBM had 7.2%`: an owner
+    // the sentence gives another of its figures is not this figure's.
+    let owned_by_sibling = |v: &View, o: &View| {
+        v.claim.frame.owner.is_none()
+            && o.claim
+                .frame
+                .owner
+                .as_ref()
+                .is_some_and(|p| v.sibling_owners.contains(&p.key))
+    };
+    if owned_by_sibling(a, b) || owned_by_sibling(b, a) {
         return Some("different owners");
     }
     match anchors(a, b) {

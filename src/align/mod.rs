@@ -1082,6 +1082,19 @@ mod tests {
     }
 
     #[test]
+    fn an_owner_of_another_figure_of_the_sentence_owns_not_this_one() {
+        assert_ruled(
+            &[
+                "The merger will give it about 9 percent of the market, against Orvik's 12 percent share.",
+                "Orvik had 9.1% of the market.",
+            ],
+            "about 9 percent",
+            "9.1%",
+            "different owners",
+        );
+    }
+
+    #[test]
     fn kinds_of_one_thing_are_left_to_the_model() {
         // Unrelated heads are two things; the same noun kinding both makes them kinds of one.
         assert_ruled(

@@ -302,7 +302,9 @@ pub fn owner(
     if k >= clause.start + 2 && tk.is_word(k - 1) && !capitalised(tk, k - 1) {
         let verb = tk.lower(k - 1);
         let verbish = verb.ends_with("ed") || lx.is_cue("verb", verb) || verb.ends_with('s');
-        if verbish && !lx.stopwords.contains(verb) {
+        // `IBM had 7.2% of the market`: a verb of having makes its subject the owner.
+        let having = matches!(verb, "has" | "had" | "have");
+        if verbish && (having || !lx.stopwords.contains(verb)) {
             if let Some(r) = name_ending_at(tk, k - 2) {
                 // Not the sentence's first word when it could be an ordinary capitalised word
                 // (`Police arrested 40`): only a word the lexical resource does not know
@@ -592,6 +594,10 @@ mod tests {
         assert_eq!(
             owner_of("Okoro's 12 rebounds led the team.", "12").as_deref(),
             Some("okoro")
+        );
+        assert_eq!(
+            owner_of("Last year Velden had 7.2% of the market.", "7.2%").as_deref(),
+            Some("velden")
         );
         assert_eq!(
             owner_of("Later Vance scored 27 points.", "27").as_deref(),
