@@ -381,10 +381,17 @@ pub fn day(
 ) -> Option<Slot> {
     let lx = lexicon();
     let own = q.start_token..q.end_token;
+    // `last Thursday's 27-24 loss`: the day's possessive names it too.
+    let day_word = |i: usize| {
+        let w = tk.lower(i);
+        w.strip_suffix("'s")
+            .or_else(|| w.strip_suffix("\u{2019}s"))
+            .unwrap_or(w)
+    };
     phrase(tk, clause, q, figures)
         .filter(|i| !own.contains(i) && tk.is_word(*i))
-        .find(|&i| lx.is_cue("day_name", tk.lower(i)))
-        .map(|i| Slot::word(tk, i, tk.lower(i)))
+        .find(|&i| lx.is_cue("day_name", day_word(i)))
+        .map(|i| Slot::word(tk, i, day_word(i)))
 }
 
 /// The anchor of [`anchor`] other than the end of a term.
@@ -656,6 +663,10 @@ mod tests {
         assert_eq!(day(s, "3-1").as_deref(), Some("sunday"));
         assert_eq!(day(s, "2-0").as_deref(), Some("wednesday"));
         assert_eq!(day("They won 3-1 today.", "3-1"), None);
+        assert_eq!(
+            day("He hurt a knee in last Friday's 20-17 loss.", "20-17").as_deref(),
+            Some("friday")
+        );
     }
 
     #[test]
