@@ -260,6 +260,7 @@ reads! {
     record_in_brackets_after_a_name: "The Falcons (6-10) hosted the Bears." => "6-10", Score, None, None, None;
     record_of_a_season: "The club ended its season 14-19 with a loss." => "14-19", Score, None, None, None;
     a_sentence_initial_word_is_no_name: "Juniors (11-14) train on Mondays." => "11-14", Count, None, Some(11.0), Some(14.0);
+    a_sentence_initial_name_as_subject: "Hartwell (11-4) took the lead late." => "11-4", Score, None, None, None;
     season_across_a_century: "It happened in the 1999-00 season." => "1999-00", Year, None, Some(1999.0), Some(2000.0);
     bracketed_range_after_a_word_is_no_record: "The ages of the pupils (11-14) were not given." => "11-14", Count, None, Some(11.0), Some(14.0);
     range_not_score: "Between 20-25 people were hurt." => "Between 20-25", Count, None, Some(20.0), Some(25.0);
@@ -284,10 +285,17 @@ fn scores_compare_as_sides() {
         lead[0].tally.unwrap().partial,
         "a lead is part of the way through"
     );
+    let deficit = quantities("The Owls overcame a 17-3 deficit in the third quarter.");
+    assert!(
+        deficit[0].tally.unwrap().partial,
+        "a deficit is part of a game"
+    );
     let run = quantities("A 12-2 run put the visitors ahead.");
     assert!(run[0].tally.unwrap().partial, "a run is part of a game");
     let bracketed = quantities("The Falcons (6-10) hosted the Bears.");
     assert!(bracketed[0].tally.unwrap().record, "a record after a name");
+    let first = quantities("Hartwell (11-4) took the lead late.");
+    assert!(first[0].tally.unwrap().record, "the subject's record");
     let game = quantities("The Falcons won 27-10.");
     assert!(!game[0].tally.unwrap().record, "one game's result");
     assert!(!game[0].tally.unwrap().partial, "the final result");

@@ -73,9 +73,15 @@ impl Parser<'_> {
     /// Sides in brackets right after a name: a team's or a player's record as sports pages
     /// write it (`Leeds (14-9)`, `the Hawks (3-11)`).
     fn after_a_name(&self, start: usize, end: usize) -> bool {
-        // Not the sentence's first word, capitalised whatever it is (`Juniors (11-14)`), and
-        // not a vote (`the Senate (52-48)`).
-        start >= 3
+        // The sentence's first word is capitalised whatever it is (`Juniors (11-14)`): there
+        // only as the subject of the verb after the brackets (`Indianapolis (11-4) took the
+        // lead`). Not a vote (`the Senate (52-48)`).
+        let verb_after = self.is_word(end + 1) && {
+            let w = self.lower(end + 1);
+            self.lx.is_cue("verb", w) || (w.ends_with("ed") && w.len() > 4)
+        };
+        start >= 2
+            && (start >= 3 || verb_after)
             && self.nearest_cue("vote", start, end).is_none()
             && self.is_sym(start - 1, "(")
             && self.is_sym(end, ")")
