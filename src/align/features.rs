@@ -419,11 +419,13 @@ impl<'a> View<'a> {
             .collect();
         // Only a sentence that sets figures against each other (`compared with IBM's 10
         // percent`) gives its owners to some figures and not to others.
-        let sentence = &doc.normalized.text()[doc.sentences[c.sentence].span.clone()];
-        let contrasts = sentence
-            .split(|ch: char| !ch.is_alphanumeric())
-            .any(|w| crate::extract::lexicon().is_cue("contrast", &w.to_lowercase()));
-        let sibling_owners = if contrasts {
+        let contrasts = || {
+            let sentence = &doc.normalized.text()[doc.sentences[c.sentence].span.clone()];
+            sentence
+                .split(|ch: char| !ch.is_alphanumeric())
+                .any(|w| crate::extract::lexicon().is_cue("contrast", &w.to_lowercase()))
+        };
+        let sibling_owners = if !sibling_owners.is_empty() && contrasts() {
             sibling_owners
         } else {
             Vec::new()
