@@ -602,6 +602,10 @@ pub fn identity_conflict(a: &View, b: &View, w: &Wording) -> Option<&'static str
         }
         // How long ago something happened is no length of time.
         (Some("ago"), None) | (None, Some("ago")) => return Some("a time ago and a length"),
+        // What may happen (`could be sentenced to up to 119 years`) is not what happened.
+        (Some("possible"), None) | (None, Some("possible")) => {
+            return Some("a possibility and a fact")
+        }
         // How often something recurs is no length of time either.
         (Some("every"), None) | (None, Some("every")) => return Some("how often and how long"),
         // The end of a term (`through 2012`) is not when the event happened.

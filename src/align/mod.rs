@@ -1095,6 +1095,19 @@ mod tests {
     }
 
     #[test]
+    fn what_may_happen_is_not_what_happened() {
+        assert_ruled(
+            &[
+                "He could be jailed for up to 40 years.",
+                "He was jailed for 12 years on Friday.",
+            ],
+            "up to 40 years",
+            "12 years",
+            "a possibility and a fact",
+        );
+    }
+
+    #[test]
     fn kinds_of_one_thing_are_left_to_the_model() {
         // Unrelated heads are two things; the same noun kinding both makes them kinds of one.
         assert_ruled(

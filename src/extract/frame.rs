@@ -361,7 +361,8 @@ pub fn anchor(
     figures: &[Range<usize>],
     years: &[(usize, f64)],
 ) -> Option<Slot> {
-    let other = time_anchor(tk, clause.clone(), q, figures, years);
+    let other = time_anchor(tk, clause.clone(), q, figures, years)
+        .or_else(|| possibility(tk, clause.clone(), q));
     match (term_end(tk, clause, q), other) {
         // `an extension a year ago through the 2008-09 season`: the end of an earlier term.
         (Some(end), Some(o)) => Some(Slot {
@@ -492,6 +493,36 @@ fn time_anchor(
         }
     }
     None
+}
+
+/// A figure said only to be possible (`could be sentenced to up to 119 years`, `possibly as
+/// much as $180 million`, `faces up to 10 years`, `40 more could die`): a modal of possibility
+/// (cue class `possible`) governing it within its clause, before it or right after it. What
+/// may happen is not what happened.
+fn possibility(tk: &Tokens, clause: Range<usize>, q: &Quantity) -> Option<Slot> {
+    let lx = lexicon();
+    let modal = |k: usize| {
+        tk.is_word(k)
+            && lx.is_cue("possible", tk.lower(k))
+            // `May` the month.
+            && !(tk.lower(k) == "may" && tk.raw(k).starts_with('M'))
+    };
+    let stops = |k: usize| matches!(tk.lower(k), "and" | "but" | "while" | "whereas" | ";" | ",");
+    let mut k = q.start_token;
+    while k > clause.start && q.start_token - k < 6 {
+        k -= 1;
+        if stops(k) {
+            break;
+        }
+        if modal(k) {
+            return Some(Slot::word(tk, k, "possible"));
+        }
+    }
+    // `40 more people could die`: past the counted phrase's few words.
+    (q.end_token..clause.end.min(q.end_token + 4))
+        .take_while(|&k| !stops(k))
+        .find(|&k| modal(k))
+        .map(|k| Slot::word(tk, k, "possible"))
 }
 
 /// A figure in a clause that `since` opens with its own subject and verb (`for the first
@@ -698,6 +729,15 @@ mod tests {
         assert_eq!(f[0].2, None);
         let f = frames("He used to run 40 miles a week.");
         assert_eq!(f[0].2.as_deref(), Some("past"));
+        // What may happen is not what happened.
+        let f = frames("He could be sentenced to up to 30 years in prison.");
+        assert_eq!(f[0].2.as_deref(), Some("possible"));
+        let f = frames("The bid was possibly as much as $90 million.");
+        assert_eq!(f[0].2.as_deref(), Some("possible"));
+        let f = frames("Officials fear 40 more people could die.");
+        assert_eq!(f[0].2.as_deref(), Some("possible"));
+        let f = frames("He was sentenced to 30 years in May.");
+        assert_eq!(f[0].2, None);
         let f = frames("Rescuers found 12 survivors.");
         assert_eq!(f[0].2, None);
         // `last year` belongs to the revenue, not to the staff of the other conjunct.
