@@ -429,7 +429,14 @@ fn time_anchor(
     let a = anchors();
     let own = q.start_token..q.end_token;
     let span = phrase(tk, clause.clone(), q, figures);
-    for i in span.clone() {
+    // An age is read beside its noun: a time further on is the verb's (`a 10-year-old girl
+    // killed by a stray bullet last year` was ten, not ten last year).
+    let reach = if q.kind == QuantityKind::Age {
+        span.start..span.end.min(q.end_token + 3)
+    } else {
+        span.clone()
+    };
+    for i in reach {
         if own.contains(&i) || !tk.is_word(i) {
             continue;
         }
@@ -728,6 +735,11 @@ mod tests {
         let f = frames("Its 12-megapixel camera can be used to film.");
         assert_eq!(f[0].2, None);
         let f = frames("He used to run 40 miles a week.");
+        assert_eq!(f[0].2.as_deref(), Some("past"));
+        // An age is read beside its noun; a time further on is the verb's.
+        let f = frames("The 9-year-old boy hit by a car on the bridge last year has recovered.");
+        assert_eq!(f[0].2, None);
+        let f = frames("She was 24 years old last year.");
         assert_eq!(f[0].2.as_deref(), Some("past"));
         // What may happen is not what happened.
         let f = frames("He could be sentenced to up to 30 years in prison.");
