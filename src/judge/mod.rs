@@ -169,8 +169,11 @@ pub fn judge(analyses: Vec<Analysis>, alignments: Vec<Alignment>) -> Comparison 
                     if noted == TWIN_NOTES {
                         break 'twins;
                     }
-                    if !members.contains(&t) {
-                        f.note(twin_note(&analyses, &a.claims, t));
+                    if members.contains(&t) {
+                        continue;
+                    }
+                    if let Some(n) = twin_note(&analyses, &a.claims, t) {
+                        f.note(n);
                         noted += 1;
                     }
                 }
@@ -226,14 +229,18 @@ pub fn figure(docs: &[Analysis], r: ClaimRef) -> String {
 }
 
 /// Said of the finding (`claims`), so a twin of several of its claims is one note.
-fn twin_note(docs: &[Analysis], claims: &[ClaimRef], twin: ClaimRef) -> String {
+/// None when the two topics read alike (`girl's age`, `girl's age`): such a note would tell
+/// the reader nothing.
+fn twin_note(docs: &[Analysis], claims: &[ClaimRef], twin: ClaimRef) -> Option<String> {
     let what = topic::bare_from(&readings(docs, &[twin]));
     let not = topic::bare_from(&readings(docs, claims));
-    format!(
-        "Note: {} gives the same figure, {}, for {what}, not {not}; that is no corroboration.",
-        label(docs, twin),
-        quote_figure(docs, twin),
-    )
+    (what != not).then(|| {
+        format!(
+            "Note: {} gives the same figure, {}, for {what}, not {not}; that is no corroboration.",
+            label(docs, twin),
+            quote_figure(docs, twin),
+        )
+    })
 }
 
 /// Figures no group took that another party gives for a group's fact (`the union put the
@@ -754,7 +761,9 @@ fn judge_single(docs: &[Analysis], r: ClaimRef, index: &ValueIndex) -> Finding {
         restatements: Vec::new(),
     };
     for t in twins {
-        f.note(twin_note(docs, &[r], t));
+        if let Some(n) = twin_note(docs, &[r], t) {
+            f.note(n);
+        }
     }
     f
 }
@@ -867,5 +876,10 @@ mod tests {
         let t = index.twins(&cmp.analyses, ClaimRef::figure(0, 0));
         assert_eq!(t, vec![ClaimRef::figure(1, 0)]);
         assert!(index.twins(&cmp.analyses, ClaimRef::figure(1, 0)).len() == 1);
+        let note = twin_note(&cmp.analyses, &[ClaimRef::figure(0, 0)], t[0]);
+        assert!(note.is_some_and(|n| n.contains("120")));
+        // A note whose two topics read alike would say nothing.
+        let same = twin_note(&cmp.analyses, &[t[0]], t[0]);
+        assert!(same.is_none());
     }
 }
