@@ -273,8 +273,12 @@ fn counted_after(tk: &Tokens, q: &Quantity) -> Option<Counted> {
     }
     let last = last?;
     // For a measure the unit is part of what is counted: `years in prison`.
+    // `90-day stay`: from the unit's word, not the hyphen before it.
     let from = match q.unit_token {
-        Some(u) if measure && q.kind == QuantityKind::Measure => u,
+        Some(u) if measure && q.kind == QuantityKind::Measure => {
+            let hyphen = toks[u].kind == TokenKind::Symbol && &text[toks[u].span.clone()] == "-";
+            u + usize::from(hyphen && u < last)
+        }
         _ => first,
     };
     Some(Counted {
@@ -1075,6 +1079,7 @@ mod tests {
         duration_counts_nothing_after: "It happened four years ago." => (None::<&str>, Some("happened"));
         attribution_ends_predicate: "Six people died, police said." => (Some("people"), Some("died"));
         verb_right_after_a_unit: "Another 15 minutes went by before help came." => (None::<&str>, Some("went by"));
+        hyphenated_unit_word: "She began a 90-day stay." => (Some("day stay"), None::<&str>);
     }
 
     #[test]
