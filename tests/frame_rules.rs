@@ -86,6 +86,8 @@ measure! {
     a_part_with_nothing_said_keeps_the_noun: "Six of the 30 dead were pupils." => "Six", "deaths";
     the_verb_is_said_of_the_parent: "The father of four was badly hurt." => "four", "people";
     // A sum after `for` prices what the money verb before the object names.
+    // Admitted is a hospital only with the hospital named; alone it is a confession.
+    admitted_to_hospital: "Nine people were admitted to hospital overnight." => "Nine", "in hospital";
     price_of_a_purchase: "The group agreed to buy rival brewer Hopfield for $2.1 billion." => "$2.1 billion", "price and value";
     price_paid_in_cash_and_shares: "Velo bought Sprocket for around $1.2 billion in cash and shares." => "around $1.2 billion", "price and value";
     price_across_a_compound: "Orlan will acquire the Danish lock-maker for about $900 million." => "about $900 million", "price and value";
@@ -216,5 +218,16 @@ fn a_third_report_does_not_reconcile_two_ceilings() {
     assert!(
         !kinds.contains(&(FindingKind::Agreement, 3)),
         "up to 8GB and up to 16GB still differ: {kinds:?}"
+    );
+}
+
+#[test]
+fn admitting_a_lie_is_no_hospital() {
+    let s = "The witness twice admitted he lied.";
+    let all = claims(s);
+    let c = claim(s, &all, "twice");
+    assert_ne!(
+        c.measure.as_ref().map(|m| m.label.as_str()),
+        Some("in hospital")
     );
 }

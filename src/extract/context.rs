@@ -181,6 +181,10 @@ fn counted_after(tk: &Tokens, q: &Quantity) -> Option<Counted> {
         i += 1;
     }
     let first = i;
+    // `twice admitted he lied`: a participle after a multiplier is how often it was done.
+    if q.kind == QuantityKind::Multiplier && word(i).is_some_and(|w| is_participle(&w)) {
+        return None;
+    }
     // `3% next year`, `4.5% this year`, `$42 a share`: a time or a rate, not what is counted.
     if word(i).is_some_and(|w| {
         matches!(
@@ -758,6 +762,19 @@ pub fn measure(
                 if classed(o).is_some() {
                     return found(o);
                 }
+                // `were admitted to hospital`, `taken into custody`: a state reached.
+                if matches!(o, "to" | "into") {
+                    let mut n = k + 1;
+                    while word(n).is_some_and(|w| matches!(w, "the" | "a" | "an")) {
+                        n += 1;
+                    }
+                    if let Some(w) =
+                        word(n).filter(|w| classed(w).is_some() && lx.is_cue("state", w))
+                    {
+                        return found(w);
+                    }
+                    break;
+                }
                 if !matches!(o, "the" | "a" | "an" | "in" | "part" | "their" | "its") {
                     break;
                 }
@@ -1080,6 +1097,7 @@ mod tests {
         attribution_ends_predicate: "Six people died, police said." => (Some("people"), Some("died"));
         verb_right_after_a_unit: "Another 15 minutes went by before help came." => (None::<&str>, Some("went by"));
         hyphenated_unit_word: "She began a 90-day stay." => (Some("day stay"), None::<&str>);
+        a_multiplier_before_its_verb: "The witness twice admitted lying." => (None::<&str>, Some("admitted lying"));
     }
 
     #[test]
