@@ -104,6 +104,8 @@ reads! {
     ranked_threshold_count: "She scored in her fifth 30-goal season." => "30", Count, Some(30.0), Some(30.0), None;
     an_ordinal_that_ranks: "It was the first goal of the season." => "first", Ordinal, Some(1.0), Some(1.0), Some(1.0);
     title_case_headline_count: "Storm Leaves Five Dead In Texas" => "Five", Count, Some(5.0), Some(5.0), Some(5.0);
+    spaced_inch_mark_before_a_size_word: "The blade is 10 \" long." => "10 \"", Measure, Some(10.0), Some(10.0), Some(10.0);
+    feet_and_weak_inches: "The rod is 12 ft 2 in more or less." => "12 ft 2 in", Measure, Some(12.0 + 2.0 / 12.0), Some(12.0 + 2.0 / 12.0), Some(12.0 + 2.0 / 12.0);
     megapixels: "It has a 3.2-megapixel camera." => "3.2-megapixel", Measure, Some(3.2), Some(3.2), Some(3.2);
     calibre: "He carried a .45-caliber pistol." => ".45-caliber", Measure, Some(0.45), Some(0.45), Some(0.45);
     british_pc_stake: "It bought a 15pc stake in the bank." => "15pc", Percent, Some(15.0), Some(15.0), Some(15.0);

@@ -155,13 +155,15 @@ impl Parser<'_> {
         self.compound_unit(j, t.glued)
     }
 
-    /// Whether the symbol at `j`, glued to the figure before it, is an inch mark: a double
-    /// prime, or a double quote that closes no quotation (the quotes before it in the
-    /// sentence, leaving out other inch marks, are paired), with a space or a closing mark
-    /// after it.
+    /// Whether the symbol at `j`, glued to the figure before it (or spaced from it before a
+    /// size word), is an inch mark: a double prime, or a double quote that closes no
+    /// quotation (the quotes before it in the sentence, leaving out other inch marks, are
+    /// paired), with a space or a closing mark after it.
     fn inch_mark(&self, j: usize) -> bool {
         let Some(t) = self.tok(j) else { return false };
-        if !(t.glued && t.kind == TokenKind::Symbol && j > 0 && self.is_number(j - 1)) {
+        // `a pen 10 " long`: spaced from the figure, a size word after it says it is a length.
+        let sized = self.is_word(j + 1) && SIZE_WORDS.contains(&self.lower(j + 1));
+        if !((t.glued || sized) && t.kind == TokenKind::Symbol && j > 0 && self.is_number(j - 1)) {
             return false;
         }
         let quote = |s: &str| matches!(s, "\"" | "\u{201D}" | "\u{201C}");
@@ -283,7 +285,7 @@ impl Parser<'_> {
             .find(|(e, _, d)| {
                 (!d.denominator || denominator)
                     && (!d.glued || glued)
-                    && (!d.weak || glued || self.weak_unit_ok(*e))
+                    && (!d.weak || glued || self.weak_unit_ok(*e) || self.after_larger(j, d))
                     && d.cue.is_none_or(|c| self.has_cue(c))
             })
             .map(|(e, _, d)| (e, Unit::from_def(d)))
@@ -308,6 +310,18 @@ impl Parser<'_> {
                     && d.cue.is_none()
             })
             .map(|(_, d)| (j + 1, Unit::from_def(d)))
+    }
+
+    /// `12 ft 2 in more or less`: a weak unit after a figure that follows a unit of its
+    /// dimension is the smaller part of one measurement.
+    fn after_larger(&self, j: usize, d: &crate::extract::lexicon::UnitDef) -> bool {
+        j >= 2
+            && self.tok(j - 1).is_some_and(|t| t.kind == TokenKind::Number)
+            && self
+                .lx
+                .units
+                .matches(self, j - 2)
+                .any(|(e, _, u)| e == j - 1 && !u.weak && u.dimension == d.dimension)
     }
 
     /// `in` is an inch only at the end of a clause or before a size word (`2 in thick`).
