@@ -1085,11 +1085,19 @@ mod tests {
     fn an_owner_of_another_figure_of_the_sentence_owns_not_this_one() {
         assert_ruled(
             &[
-                "The merger will give it about 9 percent of the market, against Orvik's 12 percent share.",
+                "The merger will give it about 9 percent of the market, compared with Orvik's 12 percent share.",
                 "Orvik had 9.1% of the market.",
             ],
             "about 9 percent",
             "9.1%",
+            "different owners",
+        );
+        // `against` is mostly no contrast of figures (`charges against Tamm`).
+        assert_never_ruled(
+            &[
+                "Police brought charges against Tamm, 35, for 14 thefts.",
+                "Police said Tamm committed 14 thefts.",
+            ],
             "different owners",
         );
     }
