@@ -22,14 +22,29 @@ fn claim<'a>(s: &str, all: &'a [Claim], figure: &str) -> &'a Claim {
         })
 }
 
+/// Asserts what `read` takes from the claim of `figure` in `s`.
+fn assert_slot(s: &str, figure: &str, read: fn(&Claim) -> Option<&str>, want: Option<&str>) {
+    let all = claims(s);
+    assert_eq!(read(claim(s, &all, figure)), want, "{s}: {figure}");
+}
+
+fn predicate_head(c: &Claim) -> Option<&str> {
+    c.predicate.as_ref().map(|p| p.head.as_str())
+}
+
+fn measure_label(c: &Claim) -> Option<&str> {
+    c.measure.as_ref().map(|m| m.label.as_str())
+}
+
+fn counted_head(c: &Claim) -> Option<&str> {
+    c.counted.as_ref().map(|k| k.head.as_str())
+}
+
 /// `verb!(name: "sentence" => "figure", Some("head verb") | None;)`: the figure's predicate.
 macro_rules! verb {
     ($($name:ident: $s:expr => $fig:expr, $verb:expr;)*) => {
         $(#[test] fn $name() {
-            let all = claims($s);
-            let c = claim($s, &all, $fig);
-            let want: Option<&str> = $verb;
-            assert_eq!(c.predicate.as_ref().map(|p| p.head.as_str()), want, "{}: {}", $s, $fig);
+            assert_slot($s, $fig, predicate_head, $verb);
         })*
     };
 }
@@ -50,9 +65,7 @@ verb! {
 macro_rules! measure {
     ($($name:ident: $s:expr => $fig:expr, $label:expr;)*) => {
         $(#[test] fn $name() {
-            let all = claims($s);
-            let c = claim($s, &all, $fig);
-            assert_eq!(c.measure.as_ref().map(|m| m.label.as_str()), Some($label), "{}: {}", $s, $fig);
+            assert_slot($s, $fig, measure_label, Some($label));
         })*
     };
 }
@@ -97,10 +110,7 @@ measure! {
 macro_rules! counted {
     ($($name:ident: $s:expr => $fig:expr, $head:expr;)*) => {
         $(#[test] fn $name() {
-            let all = claims($s);
-            let c = claim($s, &all, $fig);
-            let want: Option<&str> = $head;
-            assert_eq!(c.counted.as_ref().map(|c| c.head.as_str()), want, "{}: {}", $s, $fig);
+            assert_slot($s, $fig, counted_head, $head);
         })*
     };
 }

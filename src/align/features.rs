@@ -397,25 +397,25 @@ impl<'a> View<'a> {
         // Claims are in sentence order: the sentence's are a run around this one. Only a
         // few are read, so a sentence with thousands of figures costs no more per claim.
         let first = doc.claims.partition_point(|o| o.sentence < c.sentence);
-        let mut others: Vec<f64> = doc.claims[first..]
+        let siblings: Vec<&Claim> = doc.claims[first..]
             .iter()
             .enumerate()
             .take_while(|(_, o)| o.sentence == c.sentence)
             .filter(|(k, _)| first + k != index)
             .take(MAX_OTHERS)
-            .filter_map(|(_, o)| {
+            .map(|(_, o)| o)
+            .collect();
+        let mut others: Vec<f64> = siblings
+            .iter()
+            .filter_map(|o| {
                 let v = o.quantity.value?;
                 Some(o.quantity.unit.as_ref().map_or(v, |u| u.to_base(v)))
             })
             .collect();
         others.sort_by(f64::total_cmp);
-        let sibling_owners: Vec<String> = doc.claims[first..]
+        let sibling_owners: Vec<String> = siblings
             .iter()
-            .enumerate()
-            .take_while(|(_, o)| o.sentence == c.sentence)
-            .filter(|(k, _)| first + k != index)
-            .take(MAX_OTHERS)
-            .filter_map(|(_, o)| o.frame.owner.as_ref().map(|w| w.key.clone()))
+            .filter_map(|o| o.frame.owner.as_ref().map(|w| w.key.clone()))
             .collect();
         // Only a sentence that sets figures against each other (`compared with IBM's 10
         // percent`) gives its owners to some figures and not to others.

@@ -45,10 +45,15 @@ impl Parser<'_> {
     /// is capitalised mid-sentence, not a word that starts a headline clause (`Quake Kills
     /// 5`), and nothing lowercase is counted after the number.
     pub(super) fn named_number(&self, start: usize, end: usize) -> bool {
-        let counts_next = self.is_word(end)
-            && self.raw(end).starts_with(|c: char| c.is_lowercase())
-            && !self.lx.stopwords.contains(self.lower(end));
-        !counts_next && self.named_number_word(start)
+        !self.counts_next(end) && self.named_number_word(start)
+    }
+
+    /// Whether the word at `end`, after a number, may be what it counts: a lowercase word that
+    /// is no stopword.
+    fn counts_next(&self, end: usize) -> bool {
+        self.is_word(end)
+            && self.raw(end).starts_with(char::is_lowercase)
+            && !self.lx.stopwords.contains(self.lower(end))
     }
 
     /// Whether the word before the number at `start` is a name it can belong to: capitalised
@@ -199,13 +204,10 @@ impl Parser<'_> {
         // noun after it to count (`called 12 witnesses` counts).
         let dial_verb =
             i > 0 && self.is_word(i - 1) && self.lx.is_noise_word("dial", self.lower(i - 1));
-        let counts_next = self.is_word(i + 1)
-            && !self.lx.stopwords.contains(self.lower(i + 1))
-            && self.raw(i + 1).starts_with(char::is_lowercase);
         // Only a full stop or comma may touch it, not another digit group (`1,000`, `2.5`).
         let stop = self.is_sym(i + 1, ".") || self.is_sym(i + 1, ",");
         let glued_on = self.glued(i + 1) && (!stop || self.is_number(i + 2) && self.glued(i + 2));
-        if (2..=4).contains(&raw.len()) && dial_verb && !counts_next && !glued_on {
+        if (2..=4).contains(&raw.len()) && dial_verb && !self.counts_next(i + 1) && !glued_on {
             return id(i + 1);
         }
         // `007`, `0800`: amounts are not written with a leading zero (`0000` is a zero); the
