@@ -317,6 +317,25 @@ fn scores_compare_as_sides() {
         "a vote"
     );
     assert!(!tally("They drew 1-1 last season.").record, "a draw");
+    assert!(
+        tally("The Hornets are 7-2 in road games.").record,
+        "a copula after the side states its standing"
+    );
+    assert!(tally("Leeds was 5-3 this season.").record);
+    for (s, why) in [
+        ("It was 14-7 at halftime.", "a moment of the game"),
+        (
+            "The final score was 21-7.",
+            "the score itself is the subject",
+        ),
+        (
+            "Town were 2-0 up after ten minutes.",
+            "a margin in the game",
+        ),
+        ("The committee vote was 6-3.", "a vote"),
+    ] {
+        assert!(!tally(s).record, "{s}: {why}");
+    }
     let went_on = quantities("They went on to win 35-28.");
     assert!(
         !went_on[0].tally.unwrap().record,

@@ -31,7 +31,9 @@ impl Parser<'_> {
             return None;
         }
         let sides: Vec<u32> = g.digits.iter().map(|d| group_value(d)).collect();
-        let standing = self.record_cue(g.start, g.end) || self.after_a_name(g.start, g.end);
+        let standing = self.record_cue(g.start, g.end)
+            || self.after_a_name(g.start, g.end)
+            || self.after_a_copula(g.start, g.end);
         let cued = standing || self.score_cue(g.start, g.end);
         let descending = sides[0] > sides[1];
         if !(cued || descending || n == 3) {
@@ -87,6 +89,32 @@ impl Parser<'_> {
             && self.is_sym(end, ")")
             && self.is_word(start - 2)
             && self.first_byte(start - 2).is_ascii_uppercase()
+    }
+
+    /// Sides right after a copula whose subject is a side, not the score itself: a standing
+    /// (`the Colts are 8-1 in close games`, `Baltimore was 10-5`), unless a word of a game's
+    /// result, a moment of it or a vote stands near (`it was 14-7 at halftime`, `the score was
+    /// 21-7`, `the vote was 7-2`, `were 2-0 up`).
+    fn after_a_copula(&self, start: usize, end: usize) -> bool {
+        const COPULAS: &[&str] = &["is", "are", "was", "were"];
+        const PRONOUNS: &[&str] = &["it", "this", "that", "which", "what"];
+        const MARGINS: &[&str] = &["up", "down", "ahead", "behind"];
+        if start < 2 || !self.is_word(start - 1) || !self.is_word(start - 2) {
+            return false;
+        }
+        let subject = self.lower(start - 2);
+        let game_word = |w: &str| {
+            ["score_before", "score_after", "result", "partial_score"]
+                .iter()
+                .any(|c| self.lx.is_cue(c, w))
+        };
+        COPULAS.contains(&self.lower(start - 1))
+            && !PRONOUNS.contains(&subject)
+            && !game_word(subject)
+            && !(self.is_word(end) && MARGINS.contains(&self.lower(end)))
+            && ["result", "partial_score", "vote"]
+                .iter()
+                .all(|c| self.nearest_cue(c, start, end).is_none())
     }
 
     /// How far the nearest word of a cue class stands from the sides (in tokens), within the
