@@ -693,6 +693,12 @@ pub fn identity_conflict(a: &View, b: &View, w: &Wording) -> Option<&'static str
             return Some("years of different things");
         }
     }
+    // Games someone missed are not the games they played (`missed nine games`, `in 14
+    // games`).
+    let absent = |c: &Claim| c.measure.as_ref().is_some_and(|m| m.is_absence());
+    if absent(x) != absent(y) {
+        return Some("an absence and a presence");
+    }
     if let (Some(m), Some(n)) = (&x.measure, &y.measure) {
         let near = w.head.score >= 0.75 || w.predicate.score >= 0.75;
         if m.key.starts_with("class:") && n.key.starts_with("class:") && m != n && !near {

@@ -1116,6 +1116,27 @@ mod tests {
     }
 
     #[test]
+    fn games_missed_are_not_games_played() {
+        assert_ruled(
+            &[
+                "The striker sat out five matches with a knee injury.",
+                "The striker scored twice in five matches.",
+            ],
+            "five",
+            "five",
+            "an absence and a presence",
+        );
+        // Two reports of the games missed are one fact, whatever words stand between.
+        assert_never_ruled(
+            &[
+                "The striker missed the next five matches.",
+                "The striker will skip the club's final five matches.",
+            ],
+            "an absence and a presence",
+        );
+    }
+
+    #[test]
     fn kinds_of_one_thing_are_left_to_the_model() {
         // Unrelated heads are two things; the same noun kinding both makes them kinds of one.
         assert_ruled(

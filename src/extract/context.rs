@@ -37,6 +37,13 @@ pub struct Measure {
     pub generic: bool,
 }
 
+impl Measure {
+    /// What someone was absent from (`missed nine games`), not what they took part in.
+    pub fn is_absence(&self) -> bool {
+        self.key.ends_with(ABSENT)
+    }
+}
+
 /// Who a clause attributes its figure to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Attribution {
@@ -623,7 +630,15 @@ pub fn measure(
     // or no head at all leaves the predicate to decide.
     if let (Some(c), None) = (counted, head_class) {
         if !crate::lexical::lexical().read(&c.head).person {
-            return (Some(stem_measure(lx, c)), None);
+            let mut m = stem_measure(lx, c);
+            // `missed the next four games`: what someone was absent from is not what they
+            // took part in (`posted 793 yards in 14 games`).
+            if let Some(v) = absence_before(tk, &clause, q.start_token) {
+                m.key.push_str(ABSENT);
+                m.label = format!("{} missed", m.label);
+                return (Some(m), Some(v.to_string()));
+            }
+            return (Some(m), None);
         }
     }
     let own = q.start_token..counted.map_or(q.end_token, |c| c.tokens.end);
@@ -881,6 +896,36 @@ fn price_verb_before<'t>(
             return Some((Some(m), Some(w.to_string())));
         }
         if lx.is_cue("verb", w) || lx.attribution_verbs.contains(w) {
+            return None;
+        }
+    }
+    None
+}
+
+/// The end of the key of a measure of what someone was absent from (`stem:game:absent`).
+const ABSENT: &str = ":absent";
+
+/// A word of absence (cue class `absence`: `missed`, `skipped`, `sat out`) governing a count
+/// starting at token `start`, over determiners and words of a window between (`missed the next
+/// four`, `sat out his last two`, `miss the team's final two`).
+fn absence_before<'t>(tk: &'t Tokens, clause: &Range<usize>, start: usize) -> Option<&'t str> {
+    let lx = lexicon();
+    let mut k = start;
+    for _ in 0..5 {
+        if k <= clause.start || !tk.is_word(k - 1) {
+            return None;
+        }
+        k -= 1;
+        let w = tk.lower(k);
+        if lx.is_cue("absence", w) {
+            return Some(w);
+        }
+        let possessive = w.ends_with("'s") || w.ends_with("\u{2019}s") || w.ends_with('\'');
+        let between = is_determiner(w)
+            || possessive
+            || lx.is_cue("clock_window", w)
+            || lx.is_cue("clock_left", w);
+        if !(between || matches!(w, "out" | "next" | "previous" | "past")) {
             return None;
         }
     }
