@@ -106,6 +106,17 @@ measure! {
     price_across_a_compound: "Orlan will acquire the Danish lock-maker for about $900 million." => "about $900 million", "price and value";
 }
 
+#[test]
+fn a_figure_with_a_verb_of_its_own_takes_no_neighbours_measure() {
+    // The sentence's other figure is injured; `sedated two` says what happened to these two.
+    let s = "The keeper sedated two of them with a dart and badly injured a third.";
+    assert_slot(s, "two", measure_label, None);
+    assert_slot(s, "a third", measure_label, Some("injured"));
+    // What is said of a part named by `of them` ends where another clause joins.
+    let s = "Medics treated 40 of them overnight and moved the rest into intensive care.";
+    assert_slot(s, "40", measure_label, None);
+}
+
 /// `counted!(name: "sentence" => "figure", Some("head") | None;)`: the head of what it counts.
 macro_rules! counted {
     ($($name:ident: $s:expr => $fig:expr, $head:expr;)*) => {

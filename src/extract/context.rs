@@ -319,6 +319,13 @@ fn is_verb(lx: &Lexicon, w: &str) -> bool {
         || !lx.is_cue("aux", w) && crate::lexical::lexical().is_verb_form(w)
 }
 
+/// Whether a verb right before the figure governs it (`executed two of them`, `shot three`):
+/// its own verb says what happened to what it counts, known to a measure class or not.
+pub fn verb_governs(tk: &Tokens, q: &Quantity) -> bool {
+    let k = q.start_token;
+    k > 0 && tk.is_word(k - 1) && is_verb(lexicon(), tk.lower(k - 1))
+}
+
 /// Determiners a modifying phrase may open with after its preposition.
 fn is_determiner(w: &str) -> bool {
     matches!(
@@ -669,7 +676,13 @@ pub fn measure(
     // `61 percent of the city's 476,000 registered voters cast a ballot`: the verb comes after
     // the `of` phrase.
     if counted.is_none() && tk.lower(i) == "of" && tk.is_word(i) {
-        let span = i + 1..clause.end.min(i + 10);
+        // The `of` phrase, up to a word that joins another clause (`executed two of them with
+        // a bullet each and critically wounded a third`: the wounds are the third's).
+        let end = clause.end.min(i + 10);
+        let end = (i + 2..end)
+            .find(|&k| super::frame::coordinates(tk, k))
+            .unwrap_or(end);
+        let span = i + 1..end;
         if let Some(found) = span.clone().find_map(phrase_at) {
             return (Some(found.0), Some(found.1));
         }

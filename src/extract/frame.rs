@@ -186,7 +186,7 @@ fn possessor(w: &str) -> Option<&str> {
 
 /// Whether token `i` joins two clauses of one sentence (`and`, `but`, `while`, `whereas`, `;`),
 /// so a figure's phrase, and what governs it, stops there.
-fn coordinates(tk: &Tokens, i: usize) -> bool {
+pub(super) fn coordinates(tk: &Tokens, i: usize) -> bool {
     matches!(tk.lower(i), "and" | "but" | "while" | "whereas" | ";")
 }
 
