@@ -336,6 +336,21 @@ fn scores_compare_as_sides() {
     ] {
         assert!(!tally(s).record, "{s}: {why}");
     }
+    let scope = |s: &str| tally(s).scope;
+    assert_ne!(scope("The Hornets went 6-2 on the road."), 0, "some games");
+    assert_ne!(scope("Town are 5-0 in one-goal games."), 0, "some games");
+    assert_ne!(
+        scope("The Hornets went 6-2 on the road."),
+        scope("The Hornets went 6-2 at home."),
+        "other games"
+    );
+    for s in [
+        "The Hornets went 6-2 this season.",
+        "The Hornets finished 11-5 in the regular season.",
+        "The Hornets improved to 11-5.",
+    ] {
+        assert_eq!(scope(s), 0, "{s}: every game");
+    }
     let went_on = quantities("They went on to win 35-28.");
     assert!(
         !went_on[0].tally.unwrap().record,

@@ -631,6 +631,12 @@ pub fn identity_conflict(a: &View, b: &View, w: &Wording) -> Option<&'static str
     if result(x) && record(y) || record(x) && result(y) {
         return Some("a record and a result");
     }
+    // A record over some games (`4-4 on the road`) is not the record over all of them, nor
+    // over others (`9-1 in one-possession games`).
+    let scope = |c: &Claim| c.quantity.tally.map(|t| t.scope);
+    if record(x) && record(y) && scope(x) != scope(y) {
+        return Some("records of different games");
+    }
     // Clocks of two zones (`4:30 p.m. ET`, `1:30 p.m. PST`) are not compared as one clock.
     if let (Some(p), Some(q)) = (&a.zone, &b.zone) {
         if p != q {

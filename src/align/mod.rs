@@ -1116,6 +1116,26 @@ mod tests {
     }
 
     #[test]
+    fn a_record_over_some_games_is_not_the_record() {
+        assert_ruled(
+            &[
+                "The Hornets went 7-1 in road games.",
+                "The Hornets improved their record to 7-5.",
+            ],
+            "7-1",
+            "7-5",
+            "records of different games",
+        );
+        assert_never_ruled(
+            &[
+                "The Hornets went 7-1 in road games.",
+                "The Hornets are 7-2 in games on the road.",
+            ],
+            "records of different games",
+        );
+    }
+
+    #[test]
     fn games_missed_are_not_games_played() {
         assert_ruled(
             &[

@@ -182,6 +182,9 @@ pub struct Tally {
     /// A score part of the way through (`a 24-14 lead`, `a 10-2 run`, `trailed 3-1`): one
     /// moment of a game, of which a report may give several.
     pub partial: bool,
+    /// A record over some of the games (`4-4 on the road`, `9-1 in one-possession games`):
+    /// a hash of the word naming them (cue class `record_scope`), 0 for all of them.
+    pub scope: u64,
 }
 
 impl Tally {

@@ -44,8 +44,12 @@ impl Parser<'_> {
             len: n as u8,
             record: n == 3 || standing,
             partial: false,
+            scope: 0,
         };
         tally.partial = !tally.record && self.partial_cue(g.start, g.end);
+        if tally.record {
+            tally.scope = self.record_scope(g.end);
+        }
         tally.sides[..n].copy_from_slice(&sides);
         let mut q = self.typed(g.start, g.end, QuantityKind::Score, None);
         q.tally = Some(tally);
@@ -115,6 +119,32 @@ impl Parser<'_> {
             && ["result", "partial_score", "vote"]
                 .iter()
                 .all(|c| self.nearest_cue(c, start, end).is_none())
+    }
+
+    /// The games a record after the sides covers, when a preposition after them names some
+    /// of them (`4-4 on the road`, `9-1 in one-possession games`, `5-0 against division
+    /// rivals`; a word of cue class `record_scope`, else `record_games`, within a few words):
+    /// a hash of its stem, 0
+    /// when the record is of every game (`12-4 this season`, `9-3 in the regular season`).
+    fn record_scope(&self, end: usize) -> u64 {
+        const PREPOSITIONS: &[&str] = &["in", "on", "at", "against", "away", "versus", "vs"];
+        if !self.is_word(end) || !PREPOSITIONS.contains(&self.lower(end)) {
+            return 0;
+        }
+        // Which games, before that they are games: `road games` and `games on the road` are
+        // one scope, `one-possession games` another.
+        let words = || {
+            (end..end + 6)
+                .take_while(|&k| self.is_word(k) || self.is_sym(k, "-"))
+                .filter(|&k| self.is_word(k))
+        };
+        words()
+            .find(|&k| self.lx.is_cue("record_scope", self.lower(k)))
+            .or_else(|| words().find(|&k| self.lx.is_cue("record_games", self.lower(k))))
+            .map_or(0, |k| {
+                use std::hash::BuildHasher;
+                rustc_hash::FxBuildHasher.hash_one(self.lx.stem(self.lower(k))) | 1
+            })
     }
 
     /// How far the nearest word of a cue class stands from the sides (in tokens), within the
