@@ -250,6 +250,11 @@ fn vague_hedges_keep_their_kind() {
     );
 }
 
+// A count after a word of a series stays a count.
+reads! {
+    count_after_a_week: "Each week 400 riders use the lane." => "400", Count, Some(400.0), Some(400.0), Some(400.0);
+}
+
 // Scores and records: a kind of their own, no range, no count.
 reads! {
     score_won: "The Colts won 31-17 on Sunday." => "31-17", Score, None, None, None;
@@ -369,6 +374,9 @@ never_an_amount! {
     noise_acronym_versions: "Attacks hit IE 8 and IE 9 on Monday." => ["8", "9"];
     noise_version_list: "It affects Internet Explorer 8 and 9 only." => ["8", "9"];
     noise_number_dialled: "A neighbour called 911 to report the smoke." => ["911"];
+    label_of_a_week: "She has not raced since week 6." => ["6"];
+    label_of_a_game: "The final goes to Game 5 on Friday." => ["5"];
+    label_of_a_channel: "The clip aired on KXRT-TV, Ch. 9." => ["9"];
     noise_number_dialled_at_the_end: "Witnesses dialled 999." => ["999"];
     noise_channel_name_word: "The news broke on a live TVN One show." => ["One"];
     noise_channel_in_capitals: "He was named on TVN ONE tonight." => ["ONE"];

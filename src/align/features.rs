@@ -3,7 +3,7 @@
 //! or different facts (owners or anchors that conflict, different known measures). The model
 //! (`model.rs`) weighs them; the names here are the keys of `data/pair_weights.tsv`.
 
-use crate::extract::{dimension, Claim, HedgeKind, QuantityKind, StemId};
+use crate::extract::{dimension, Claim, Counted, HedgeKind, QuantityKind, StemId};
 use crate::interval::{relate, Reading, Relation};
 use crate::lexical::{lexical, How, Relatedness, Senses};
 use crate::Analysis;
@@ -686,10 +686,29 @@ pub fn identity_conflict(a: &View, b: &View, w: &Wording) -> Option<&'static str
         {
             return Some("different things counted");
         }
-        // Occurrences (`hosted it five times`) are no people (`the five nominees`).
-        if occurrences(&h.head) && b.person || occurrences(&k.head) && a.person {
-            return Some("different things counted");
+        // Occurrences (`hosted it five times`) are no people (`the five nominees`) and no
+        // things (`rebuffed him three times`, `several brushes with the law`), unless the
+        // things are what the verb did (`recharged up to 1,000 times`, `1,000 recharges`).
+        // Ranks aside: `for the second time` is the `second arrest`.
+        let did = |occurring: &Claim, thing: &Counted| {
+            occurring.predicate.as_ref().is_some_and(|p| {
+                let r = lexical().relate_words(&p.head, &thing.head);
+                r.how <= How::Derived
+            })
+        };
+        let ranks = x.quantity.kind == QuantityKind::Ordinal;
+        if !ranks && occurrences(&h.head) != occurrences(&k.head) {
+            let (o, t) = if occurrences(&h.head) { (x, k) } else { (y, h) };
+            if !did(o, t) {
+                return Some("different things counted");
+            }
         }
+    }
+    // A factor (`five times the legal limit`) counts nothing: it is never a count of things
+    // (`several witnesses`).
+    let factor = |c: &Claim| c.quantity.kind == QuantityKind::Multiplier;
+    if factor(x) && y.counted.is_some() || factor(y) && x.counted.is_some() {
+        return Some("a factor and a count");
     }
     // A year says when something was: the year of one thing is not the year of another (the
     // 2008 Dolphins, the 2012 season), known to the resource or not.

@@ -1136,6 +1136,36 @@ mod tests {
     }
 
     #[test]
+    fn occurrences_and_factors_are_not_things() {
+        assert_ruled(
+            &[
+                "The club turned the offer down three times.",
+                "Three scouts watched the match.",
+            ],
+            "three",
+            "Three",
+            "different things counted",
+        );
+        // What the verb did, counted as occurrences or as things, is one fact.
+        assert_never_ruled(
+            &[
+                "The cell can be recharged up to 500 times.",
+                "It lasts up to 500 recharges.",
+            ],
+            "different things counted",
+        );
+        assert_ruled(
+            &[
+                "Her reading was more than four times the limit.",
+                "Officers questioned four drivers.",
+            ],
+            "more than four times",
+            "four",
+            "a factor and a count",
+        );
+    }
+
+    #[test]
     fn games_missed_are_not_games_played() {
         assert_ruled(
             &[

@@ -1003,7 +1003,10 @@ impl Lexicon {
         let mut noise: FastMap<&'static str, FastSet<&'static str>> = FastMap::default();
         for (line, f) in rows(NOISE) {
             let kind = f[0];
-            if !matches!(kind, "phone" | "exchange" | "suffix" | "id" | "dial") {
+            if !matches!(
+                kind,
+                "phone" | "exchange" | "suffix" | "id" | "dial" | "label"
+            ) {
                 return Err(bad("noise.tsv", line, format!("unknown kind {kind:?}")));
             }
             let list = field("noise.tsv", line, &f, 1)?;

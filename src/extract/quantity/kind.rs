@@ -86,6 +86,13 @@ impl Parser<'_> {
         {
             return QuantityKind::Identifier;
         }
+        // `since week 3`, `Game 7`, `Ch. 4`: a short number after a word naming one part of a
+        // series, with nothing counted after it, labels that part.
+        let label = |w: &str| self.lx.is_noise_word("label", w);
+        let labelled = label(prev_word) || prev_word == "." && label(&format!("{prev2}."));
+        if labelled && integer && exact && n.value < 1000.0 && !self.counts_next(end) {
+            return QuantityKind::Identifier;
+        }
         if digits && n.plain && exact && self.named_number(start, end) {
             return QuantityKind::Identifier;
         }

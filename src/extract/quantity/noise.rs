@@ -50,7 +50,7 @@ impl Parser<'_> {
 
     /// Whether the word at `end`, after a number, may be what it counts: a lowercase word that
     /// is no stopword.
-    fn counts_next(&self, end: usize) -> bool {
+    pub(super) fn counts_next(&self, end: usize) -> bool {
         self.is_word(end)
             && self.raw(end).starts_with(char::is_lowercase)
             && !self.lx.stopwords.contains(self.lower(end))

@@ -112,10 +112,11 @@ impl Parser<'_> {
                 .iter()
                 .any(|c| self.lx.is_cue(c, w))
         };
+        let margin_after = self.is_word(end) && MARGINS.contains(&self.lower(end));
         COPULAS.contains(&self.lower(start - 1))
             && !PRONOUNS.contains(&subject)
             && !game_word(subject)
-            && !(self.is_word(end) && MARGINS.contains(&self.lower(end)))
+            && !margin_after
             && ["result", "partial_score", "vote"]
                 .iter()
                 .all(|c| self.nearest_cue(c, start, end).is_none())
