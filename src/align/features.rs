@@ -692,8 +692,8 @@ pub fn identity_conflict(a: &View, b: &View, w: &Wording) -> Option<&'static str
         // Ranks aside: `for the second time` is the `second arrest`.
         let did = |occurring: &Claim, thing: &Counted| {
             occurring.predicate.as_ref().is_some_and(|p| {
-                let r = lexical().relate_words(&p.head, &thing.head);
-                r.how <= How::Derived
+                let lx = lexical();
+                lx.relate(&lx.read(&p.head), &lx.read(&thing.head)).how <= How::Derived
             })
         };
         let ranks = x.quantity.kind == QuantityKind::Ordinal;

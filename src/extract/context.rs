@@ -933,7 +933,7 @@ fn absence_before<'t>(tk: &'t Tokens, clause: &Range<usize>, start: usize) -> Op
         if lx.is_cue("absence", w) {
             return Some(w);
         }
-        let possessive = w.ends_with("'s") || w.ends_with("\u{2019}s") || w.ends_with('\'');
+        let possessive = super::frame::possessor(w).is_some() || w.ends_with('\'');
         let between = is_determiner(w)
             || possessive
             || lx.is_cue("clock_window", w)

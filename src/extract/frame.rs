@@ -180,7 +180,7 @@ pub(crate) fn begins_anchor<'a>(word: impl Fn(usize) -> &'a str, i: usize) -> bo
 }
 
 /// A word without its possessive ending (`Thursday's` → `Thursday`), if it has one.
-fn possessor(w: &str) -> Option<&str> {
+pub(super) fn possessor(w: &str) -> Option<&str> {
     w.strip_suffix("'s").or_else(|| w.strip_suffix("\u{2019}s"))
 }
 
