@@ -726,7 +726,23 @@ pub fn identity_conflict(a: &View, b: &View, w: &Wording) -> Option<&'static str
     }
     if let (Some(m), Some(n)) = (&x.measure, &y.measure) {
         let near = w.head.score >= 0.75 || w.predicate.score >= 0.75;
-        if m.key.starts_with("class:") && n.key.starts_with("class:") && m != n && !near {
+        // Ages describe a person, and the steps of one legal process (arrested, charged,
+        // sentenced: cue class `legal_process`) happen to one person: `a 60-year-old woman
+        // charged` is `arrested a 60-year-old woman`, where the dead are not the injured.
+        let step = |k: &str| {
+            k.strip_prefix("class:")
+                .is_some_and(|c| crate::extract::lexicon().is_cue("legal_process", c))
+        };
+        let one_person = x.quantity.kind == QuantityKind::Age
+            && y.quantity.kind == QuantityKind::Age
+            && step(&m.key)
+            && step(&n.key);
+        if m.key.starts_with("class:")
+            && n.key.starts_with("class:")
+            && m != n
+            && !near
+            && !one_person
+        {
             return Some("different measures");
         }
     }

@@ -1187,6 +1187,28 @@ mod tests {
     }
 
     #[test]
+    fn ages_at_steps_of_one_legal_process_are_one_persons() {
+        // Charged and arrested happen to one person: the ages may be one fact.
+        assert_never_ruled(
+            &[
+                "A 47-year-old woman charged with the robbery was freed on bail.",
+                "Detectives arrested a 47-year-old, unemployed woman at the harbour.",
+            ],
+            "different measures",
+        );
+        // The dead man is not the one arrested.
+        assert_ruled(
+            &[
+                "A 47-year-old woman was shot dead outside the bar.",
+                "Detectives arrested a 47-year-old, unemployed woman at the harbour.",
+            ],
+            "47-year-old",
+            "47-year-old",
+            "different measures",
+        );
+    }
+
+    #[test]
     fn kinds_of_one_thing_are_left_to_the_model() {
         // Unrelated heads are two things; the same noun kinding both makes them kinds of one.
         assert_ruled(
