@@ -131,6 +131,24 @@ counted! {
     a_day_after_a_sum: "The firm was sold for $40 million yesterday." => "$40 million", None;
     a_month_after_an_age: "It killed 9-year-old Ana Ruiz last June." => "9-year-old", Some("ruiz");
     a_weekday_after_a_count: "Officers arrested 14 protesters Tuesday." => "14", Some("protesters");
+    // A word that is never a noun describes the figure; it counts nothing.
+    an_adverb_after_a_sum: "The singer was paid $2 million upfront for the tour." => "$2 million", None;
+    apiece: "The two lamps sold for $400 apiece." => "$400", None;
+    an_adjective_before_the_noun_stays: "Three masked riders crossed the border." => "Three", Some("riders");
+    a_class_word_is_what_is_counted: "At least 40 injured reached the clinic." => "At least 40", Some("injured");
+    a_property_is_what_a_percentage_measures: "The new filter is 95% effective against smoke." => "95%", Some("effective");
+}
+
+#[test]
+fn a_part_of_what_was_named_takes_no_neighbours_measure() {
+    // The form letters are some of the comments, not the comments received.
+    let s = "The office received 91,000 comments, at least 80,000 of which were form letters.";
+    assert_slot(s, "91,000", measure_label, Some("comments"));
+    assert_slot(s, "at least 80,000", measure_label, None);
+    // Released detainees are not the arrests.
+    let s = "Police detained 120 fans, 70 of them overnight only.";
+    assert_slot(s, "120", measure_label, Some("arrests"));
+    assert_slot(s, "70", measure_label, None);
 }
 
 #[test]

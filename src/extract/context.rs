@@ -283,6 +283,18 @@ fn counted_after(tk: &Tokens, q: &Quantity) -> Option<Counted> {
         }
     }
     let last = last?;
+    // `$3 million upfront`, `$20 apiece`: a word the resource knows but never as a noun
+    // describes the sum or count; it is not what the figure counts. Words of a measure class
+    // (`300 injured`) and participles are what is counted, and the property a percentage or
+    // a measurement has is what it measures (`97% effective`, `10 feet tall`).
+    let head = lower(tk, last);
+    if matches!(q.kind, QuantityKind::Count | QuantityKind::Money)
+        && lx.class_of(&head).is_none()
+        && !is_participle(&head)
+        && crate::lexical::lexical().never_a_noun(&head)
+    {
+        return None;
+    }
     // For a measure the unit is part of what is counted: `years in prison`.
     // `90-day stay`: from the unit's word, not the hyphen before it.
     let from = match q.unit_token {
@@ -324,6 +336,19 @@ fn is_verb(lx: &Lexicon, w: &str) -> bool {
 pub fn verb_governs(tk: &Tokens, q: &Quantity) -> bool {
     let k = q.start_token;
     k > 0 && tk.is_word(k - 1) && is_verb(lexicon(), tk.lower(k - 1))
+}
+
+/// Whether a figure is a part of something named before it (`208,000 of which`, `two of
+/// them`, `40 of whom`): what is said of the part is not what was said of the whole.
+pub fn part_of_named(tk: &Tokens, q: &Quantity) -> bool {
+    let e = q.end_token;
+    tk.is_word(e)
+        && tk.lower(e) == "of"
+        && tk.is_word(e + 1)
+        && matches!(
+            tk.lower(e + 1),
+            "which" | "whom" | "them" | "those" | "these"
+        )
 }
 
 /// Determiners a modifying phrase may open with after its preposition.

@@ -269,12 +269,14 @@ fn figures_in(tk: &token::Tokens, sentence: usize, detail: Detail) -> Vec<Claim>
     // A figure that names no measure of its own shares its sentence neighbour's
     // (`…8,000 workers joined; the company put the number at 3,000`). Not a measurement:
     // `won in 2:04:31 … by 11 seconds` gives a time and a margin; nor a figure its own verb
-    // governs (`executed two of them … and wounded a third`).
+    // governs (`executed two of them … and wounded a third`), nor a part of what was named
+    // before (`235,000 comments, at least 208,000 of which were form letters`).
     for i in 0..out.len() {
         if out[i].measure.is_none()
             && out[i].quantity.kind.is_amount()
             && out[i].quantity.kind != QuantityKind::Measure
             && !context::verb_governs(tk, &out[i].quantity)
+            && !context::part_of_named(tk, &out[i].quantity)
         {
             let dim = dimension_str(&out[i].quantity);
             let donor = (0..out.len())

@@ -225,6 +225,21 @@ impl Lexical {
             })
     }
 
+    /// Whether the resource knows a word form and none of its lemmas is ever a noun
+    /// (`upfront`, `apiece`, `abreast`): such a word describes, it names nothing.
+    pub fn never_a_noun(&self, word: &str) -> bool {
+        let lemmas = self.lemmas(word);
+        !lemmas.is_empty()
+            && lemmas.iter().all(|l| {
+                self.word(l).is_none_or(|(_, senses)| {
+                    senses
+                        .split(' ')
+                        .filter_map(b36)
+                        .all(|id| self.part_of_speech(id) != Some("n"))
+                })
+            })
+    }
+
     fn part_of_speech(&self, synset: u32) -> Option<&'static str> {
         let at = *self.synsets.get(synset as usize)?;
         let mut f = self.line(at);
