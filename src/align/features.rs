@@ -675,9 +675,20 @@ pub fn identity_conflict(a: &View, b: &View, w: &Wording) -> Option<&'static str
     // predicate makes of them (`two children died`, `2 deaths`: one measure).
     // Two kinds of one thing (`fire apparatus`, `fire trucks`) share the noun that kinds them.
     let kinded = a.modifiers.iter().any(|m| b.modifiers.contains(m));
+    // What one claim's verb did to the other's things (`recharged up to 1,000 times`, `1,000
+    // recharges`; `caught 52 passes`, `52 catches`): its noun derives from that verb. Not when
+    // the verb's own things are people: `shot three people` is not `three shots`.
+    let did = |doing: &Claim, thing: &Counted| {
+        doing.predicate.as_ref().is_some_and(|p| {
+            let lx = lexical();
+            lx.relate(&lx.read(&p.head), &lx.read(&thing.head)).how <= How::Derived
+        })
+    };
     if let (Some(h), Some(k)) = (&x.counted, &y.counted) {
         if h.head != k.head
             && !kinded
+            && (a.person || !did(x, k))
+            && (b.person || !did(y, h))
             && a.head.is_known()
             && b.head.is_known()
             && w.head.how == How::Unrelated
@@ -690,12 +701,6 @@ pub fn identity_conflict(a: &View, b: &View, w: &Wording) -> Option<&'static str
         // things (`rebuffed him three times`, `several brushes with the law`), unless the
         // things are what the verb did (`recharged up to 1,000 times`, `1,000 recharges`).
         // Ranks aside: `for the second time` is the `second arrest`.
-        let did = |occurring: &Claim, thing: &Counted| {
-            occurring.predicate.as_ref().is_some_and(|p| {
-                let lx = lexical();
-                lx.relate(&lx.read(&p.head), &lx.read(&thing.head)).how <= How::Derived
-            })
-        };
         let ranks = x.quantity.kind == QuantityKind::Ordinal;
         if !ranks && occurrences(&h.head) != occurrences(&k.head) {
             let (o, t) = if occurrences(&h.head) { (x, k) } else { (y, h) };

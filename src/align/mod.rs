@@ -1166,6 +1166,28 @@ mod tests {
     }
 
     #[test]
+    fn things_named_after_the_verb_that_did_them_are_what_it_did() {
+        // `caught 31 passes` and `31 catches`: the noun derives from the other's verb.
+        assert_never_ruled(
+            &[
+                "The tight end finished with 31 catches for 290 yards.",
+                "The tight end caught 31 passes for 290 yards.",
+            ],
+            "different things counted",
+        );
+        // People shot are not shots fired.
+        assert_ruled(
+            &[
+                "The gunman shot four customers before fleeing.",
+                "Witnesses heard four shots before the car sped off.",
+            ],
+            "four",
+            "four",
+            "different things counted",
+        );
+    }
+
+    #[test]
     fn games_missed_are_not_games_played() {
         assert_ruled(
             &[
