@@ -338,6 +338,10 @@ pub struct View<'a> {
     /// The point figure in the base unit, when there is one.
     pub value: Option<f64>,
     head: Arc<Senses>,
+    /// The same read as a noun only (`punts` are kicks, never bets): what the identity rule
+    /// of things counted compares for two counts, where the model's features read every
+    /// sense.
+    noun: Arc<Senses>,
     /// The counted head is a kind of person (`gunmen`, `voters`).
     person: bool,
     predicate: Arc<Senses>,
@@ -387,6 +391,12 @@ impl<'a> View<'a> {
             .as_ref()
             .filter(|k| !occurrences(&k.head))
             .map(|k| lx.read(&k.head))
+            .unwrap_or_default();
+        let noun = c
+            .counted
+            .as_ref()
+            .filter(|k| !occurrences(&k.head))
+            .map(|k| lx.read_noun(&k.head))
             .unwrap_or_default();
         let predicate = c
             .measure_word
@@ -460,6 +470,7 @@ impl<'a> View<'a> {
             reading: Reading::of(q),
             value,
             head,
+            noun,
             predicate,
             local: rarity.bag(&c.local),
             context,
@@ -684,6 +695,18 @@ pub fn identity_conflict(a: &View, b: &View, w: &Wording) -> Option<&'static str
             lx.relate(&lx.read(&p.head), &lx.read(&thing.head)).how <= How::Derived
         })
     };
+    // Things two counts count are read as nouns (`punts` are kicks, never bets, so no
+    // `games`); what a sum or a measurement is of, read more loosely, may be a word of its
+    // event rather than its thing (`£3m in smash-and-grab raid`).
+    let counts = x.quantity.kind == QuantityKind::Count && y.quantity.kind == QuantityKind::Count;
+    let unrelated = || {
+        let how = if counts {
+            lexical().relate(&a.noun, &b.noun).how
+        } else {
+            w.head.how
+        };
+        how == How::Unrelated
+    };
     if let (Some(h), Some(k)) = (&x.counted, &y.counted) {
         if h.head != k.head
             && !kinded
@@ -691,7 +714,7 @@ pub fn identity_conflict(a: &View, b: &View, w: &Wording) -> Option<&'static str
             && (b.person || !did(y, h))
             && a.head.is_known()
             && b.head.is_known()
-            && w.head.how == How::Unrelated
+            && unrelated()
             && !(a.person && b.person)
             && (x.measure.is_none() || x.measure != y.measure)
         {

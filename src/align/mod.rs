@@ -1188,6 +1188,20 @@ mod tests {
     }
 
     #[test]
+    fn what_is_counted_is_read_as_a_noun() {
+        // `punt` and `game` share a verb sense (to bet); as nouns, a kick and a contest.
+        assert_ruled(
+            &[
+                "The rookie returned two punts for scores.",
+                "The rookie has started two games this year.",
+            ],
+            "two",
+            "two",
+            "different things counted",
+        );
+    }
+
+    #[test]
     fn games_missed_are_not_games_played() {
         assert_ruled(
             &[

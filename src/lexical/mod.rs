@@ -312,19 +312,31 @@ impl Lexical {
     /// [`senses`](Self::senses), remembered per thread: news repeats its vocabulary, and
     /// reading a word walks several lines of the resource.
     pub fn read(&self, phrase: &str) -> Arc<Senses> {
+        self.read_as(phrase, false)
+    }
+
+    /// [`read`](Self::read) for what a figure counts, which is a noun: only the noun senses
+    /// of its lemmas, when it has any (`punts` are kicks, not bets, so they are no `games`).
+    pub fn read_noun(&self, phrase: &str) -> Arc<Senses> {
+        self.read_as(phrase, true)
+    }
+
+    fn read_as(&self, phrase: &str, nouns: bool) -> Arc<Senses> {
         thread_local! {
-            static CACHE: RefCell<HashMap<String, Arc<Senses>>> = RefCell::new(HashMap::default());
+            static CACHE: RefCell<HashMap<(String, bool), Arc<Senses>>> =
+                RefCell::new(HashMap::default());
         }
         CACHE.with(|c| {
             let mut c = c.borrow_mut();
-            if let Some(s) = c.get(phrase) {
+            let key = (phrase.to_string(), nouns);
+            if let Some(s) = c.get(&key) {
                 return s.clone();
             }
             if c.len() > 100_000 {
                 c.clear();
             }
-            let s = Arc::new(self.senses(phrase));
-            c.insert(phrase.to_string(), s.clone());
+            let s = Arc::new(self.senses_as(phrase, nouns));
+            c.insert(key, s.clone());
             s
         })
     }
@@ -332,6 +344,10 @@ impl Lexical {
     /// Reads a lowercase word or phrase: the phrase as a compound when the resource has it
     /// (`death toll`, `account holder`), else its last word (its head).
     pub fn senses(&self, phrase: &str) -> Senses {
+        self.senses_as(phrase, false)
+    }
+
+    fn senses_as(&self, phrase: &str, nouns: bool) -> Senses {
         let words: Vec<&str> = phrase.split_whitespace().collect();
         let mut lemmas: Vec<String> = Vec::new();
         for from in 0..words.len().saturating_sub(1) {
@@ -355,6 +371,13 @@ impl Lexical {
         }
         sort(&mut s.lemmas);
         sort(&mut s.direct);
+        if nouns
+            && s.direct
+                .iter()
+                .any(|&x| self.part_of_speech(x) == Some("n"))
+        {
+            s.direct.retain(|&x| self.part_of_speech(x) == Some("n"));
+        }
         s.derived = s.direct.clone();
         for &x in &s.direct {
             s.derived.extend(self.relations(x, Rel::Derived));
@@ -381,7 +404,7 @@ impl Lexical {
         s.person = self.is_kind_of(&s, "person");
         s.key = {
             use std::hash::{BuildHasher, BuildHasherDefault};
-            BuildHasherDefault::<rustc_hash::FxHasher>::default().hash_one(&s.lemmas)
+            BuildHasherDefault::<rustc_hash::FxHasher>::default().hash_one((&s.lemmas, nouns))
         };
         s
     }
