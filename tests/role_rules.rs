@@ -77,6 +77,11 @@ roles! {
     hyphenated_surname_particle: "The mayor of Tarsen, Omar el-Haddad, told reporters." => [("Omar el-Haddad", "mayor", Some("tarsen"))];
     hyphenated_name_before_title: "Anne-Marie Lindqvist, the mayor of Tarsen, spoke." => [("Anne-Marie Lindqvist", "mayor", Some("tarsen"))];
     hyphen_after_a_name_is_no_name: "Mayor Omar Haddad - who won in May - spoke." => [("Omar Haddad", "mayor", None)];
+    // A group's or a team's name is no person, whatever stands before it.
+    org_name_after_a_kind: "\"We saw it coming,\" Lea Brandt, director at analytics firm Quantora, said." => [("Lea Brandt", "director", None)];
+    org_name_then_the_person: "Director at analytics firm Quantora, Lea Brandt said it was fixed." => [("Lea Brandt", "director", None)];
+    possessive_org_word: "Omar Reyes, director of the Coastal Waters Protection Council's wetlands program, spoke." => [("Omar Reyes", "director", Some("coastal waters protection council"))];
+    team_name_ends_in_a_plural: "He was fired as head coach of the Dayton River Hawks in May." => [];
 }
 
 /// Two claims name one person when their surnames agree (a hyphenated surname run together,

@@ -336,6 +336,17 @@ impl Scan<'_> {
         self.person(s..end)
     }
 
+    /// Whether the word at `i` is only the plural of a common noun the resource knows
+    /// (`Blazers`, `Rangers`): the end of a team's or a group's name, never a surname.
+    fn common_plural(&self, i: usize) -> bool {
+        let w = self.lower(i);
+        if !w.ends_with('s') || w.ends_with("ss") {
+            return false;
+        }
+        let lemmas = crate::lexical::lexical().lemmas(w);
+        !lemmas.is_empty() && lemmas.iter().all(|l| l != w)
+    }
+
     /// A person's name: two or more proper words, or one that does not open the sentence.
     fn person(&self, r: Range<usize>) -> Option<Range<usize>> {
         (r.len() >= 2 || r.start > 0).then_some(r)
@@ -406,6 +417,11 @@ impl Scan<'_> {
     /// its plural (`Boards`).
     fn org_word(&self, i: usize) -> bool {
         let w = self.lower(i);
+        // `the Defense Council's program`: the possessive's word.
+        let w = w
+            .strip_suffix("'s")
+            .or_else(|| w.strip_suffix("\u{2019}s"))
+            .unwrap_or(w);
         self.lx.is_role_word("org", w)
             || w.strip_suffix('s')
                 .is_some_and(|s| self.lx.is_role_word("org", s))
@@ -563,6 +579,25 @@ impl Scan<'_> {
                 n += 1;
             }
             let mut named = self.person_from(n);
+            // `Dana Tamir, director at security company Trusteer` and `director at security
+            // company Trusteer, Dana Tamir`: one word after the kind of organisation names
+            // what it is called when a person's name stands before the title or after a
+            // comma; that person holds it.
+            let kind_before = |r: &Range<usize>| org.as_ref().is_some_and(|o| o.end == r.start);
+            if let Some(r) = named.clone().filter(|r| r.len() == 1 && kind_before(r)) {
+                let appositive = before >= 2
+                    && self.is_sym(before - 1, ",")
+                    && self.person_until(before - 1).is_some();
+                let after = self
+                    .is_sym(r.end, ",")
+                    .then(|| self.person_from(r.end + 1))
+                    .flatten()
+                    .filter(|p| p.len() >= 2);
+                if appositive || after.is_some() {
+                    org = org.map(|o| o.start..r.end);
+                    named = after;
+                }
+            }
             // `Dana Moss, president, Northfield Media Group`, `general manager, Acme
             // Services`: a run after the comma that names an organisation is the
             // organisation, never a person; the appositive's person stands before the title.
@@ -579,6 +614,7 @@ impl Scan<'_> {
                     let split = o.end - 2;
                     if !self.org_word(split)
                         && !self.org_word(split + 1)
+                        && !self.common_plural(split + 1)
                         && self.proper(split)
                         && self.proper(split + 1)
                     {
