@@ -98,6 +98,8 @@ pub struct Senses {
     /// A kind of person (`gunmen`, `voters`): its first senses reach `person` through
     /// hypernyms.
     pub person: bool,
+    /// One of its lemmas' senses is a noun's.
+    pub noun: bool,
     /// A hash of `lemmas`: two readings with one key relate to everything alike.
     key: u64,
 }
@@ -228,16 +230,8 @@ impl Lexical {
     /// Whether the resource knows a word form and none of its lemmas is ever a noun
     /// (`upfront`, `apiece`, `abreast`): such a word describes, it names nothing.
     pub fn never_a_noun(&self, word: &str) -> bool {
-        let lemmas = self.lemmas(word);
-        !lemmas.is_empty()
-            && lemmas.iter().all(|l| {
-                self.word(l).is_none_or(|(_, senses)| {
-                    senses
-                        .split(' ')
-                        .filter_map(b36)
-                        .all(|id| self.part_of_speech(id) != Some("n"))
-                })
-            })
+        let s = self.read(word);
+        s.is_known() && !s.noun
     }
 
     fn part_of_speech(&self, synset: u32) -> Option<&'static str> {
@@ -322,23 +316,28 @@ impl Lexical {
     }
 
     fn read_as(&self, phrase: &str, nouns: bool) -> Arc<Senses> {
+        type Cache = RefCell<HashMap<String, Arc<Senses>>>;
         thread_local! {
-            static CACHE: RefCell<HashMap<(String, bool), Arc<Senses>>> =
-                RefCell::new(HashMap::default());
+            static ALL: Cache = RefCell::new(HashMap::default());
+            static NOUNS: Cache = RefCell::new(HashMap::default());
         }
-        CACHE.with(|c| {
+        let read = |c: &Cache| {
             let mut c = c.borrow_mut();
-            let key = (phrase.to_string(), nouns);
-            if let Some(s) = c.get(&key) {
+            if let Some(s) = c.get(phrase) {
                 return s.clone();
             }
             if c.len() > 100_000 {
                 c.clear();
             }
             let s = Arc::new(self.senses_as(phrase, nouns));
-            c.insert(key, s.clone());
+            c.insert(phrase.to_string(), s.clone());
             s
-        })
+        };
+        if nouns {
+            NOUNS.with(read)
+        } else {
+            ALL.with(read)
+        }
     }
 
     /// Reads a lowercase word or phrase: the phrase as a compound when the resource has it
@@ -371,11 +370,11 @@ impl Lexical {
         }
         sort(&mut s.lemmas);
         sort(&mut s.direct);
-        if nouns
-            && s.direct
-                .iter()
-                .any(|&x| self.part_of_speech(x) == Some("n"))
-        {
+        s.noun = s
+            .direct
+            .iter()
+            .any(|&x| self.part_of_speech(x) == Some("n"));
+        if nouns && s.noun {
             s.direct.retain(|&x| self.part_of_speech(x) == Some("n"));
         }
         s.derived = s.direct.clone();
