@@ -604,6 +604,14 @@ pub fn identity_conflict(a: &View, b: &View, w: &Wording) -> Option<&'static str
     if owned_by_sibling(a, b) || owned_by_sibling(b, a) {
         return Some("different owners");
     }
+    // An offset between two moments (`died nine days after the heart attack`) may be the
+    // length another report gives (`nine days in a coma`) or how long before, when the two
+    // say the same; when they differ, they are two intervals (`in hospital for three
+    // weeks`), not rival accounts of one.
+    let offset = |v: &View| v.anchor() == Some("offset");
+    if offset(a) != offset(b) && a.relation(b) != Relation::Compatible {
+        return Some("an offset and another interval");
+    }
     match anchors(a, b) {
         (Some(p), Some(q)) if p != q => return Some("different times"),
         // A figure of an earlier time (`last year`, `previously`, a year not the event's) is

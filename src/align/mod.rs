@@ -1297,16 +1297,28 @@ mod tests {
             "four weeks",
             "a time ago and a length",
         );
-        // An offset between two moments meets how long before and a length alike.
+        // An offset between two moments meets how long before and a length alike, when
+        // they say the same; when they differ they are two intervals.
         for other in [
             "She had suffered the stroke nine days earlier.",
             "She lay in a coma for nine days.",
         ] {
-            assert_never_ruled(
-                &["She died nine days after suffering a stroke.", other],
-                "a time ago and a length",
-            );
+            for rule in ["a time ago and a length", "an offset and another interval"] {
+                assert_never_ruled(
+                    &["She died nine days after suffering a stroke.", other],
+                    rule,
+                );
+            }
         }
+        assert_ruled(
+            &[
+                "She died nine days after suffering a stroke.",
+                "She had been in hospital for three weeks.",
+            ],
+            "nine days",
+            "three weeks",
+            "an offset and another interval",
+        );
     }
 
     #[test]
