@@ -241,6 +241,18 @@ fn score_class(members: &[(ClaimRef, View)], reps: &[usize], m: &Model, keep: bo
         })
         .collect();
     ruled.sort_unstable();
+    // In a class too large to pair every claim with every other, a claim meets only its
+    // candidates: its crowd is those the rules leave, as in a small class, not the other
+    // source's whole class less the few candidates ruled out.
+    let pruned = reps.len() > SMALL_CLASS;
+    let mut opened: Vec<u64> = Vec::new();
+    if pruned {
+        for (i, j, _) in &open {
+            opened.push(key(*i, *j));
+            opened.push(key(*j, *i));
+        }
+        opened.sort_unstable();
+    }
     // A named owner narrows them further: of two claims that name one owner, the
     // alternatives are the other source's claims of that owner (Carter's 12 points against
     // the one figure the other report gives Carter, not against every player's points).
@@ -258,8 +270,11 @@ fn score_class(members: &[(ClaimRef, View)], reps: &[usize], m: &Model, keep: bo
             }
         }
         let at = key(k, other);
-        let out = ruled.partition_point(|&r| r <= at) - ruled.partition_point(|&r| r < at);
-        crowd_of(other).saturating_sub(out).max(1)
+        let count = |v: &[u64]| v.partition_point(|&r| r <= at) - v.partition_point(|&r| r < at);
+        if pruned {
+            return count(&opened).max(1);
+        }
+        crowd_of(other).saturating_sub(count(&ruled)).max(1)
     };
     let first: Vec<First> = open
         .into_iter()
@@ -1185,6 +1200,34 @@ mod tests {
             "four",
             "different things counted",
         );
+    }
+
+    #[test]
+    fn a_large_class_counts_only_candidates_as_a_crowd() {
+        // Seventy figures of visitors or tickets are no alternatives to the paintings: in a class too
+        // large to pair everything, the crowd is the candidates the rules leave, as in a
+        // small one.
+        let tickets: String = (0..70)
+            .map(|k| {
+                format!(
+                    "On day {} the museum sold {} tickets. ",
+                    k + 1,
+                    200 + 13 * k
+                )
+            })
+            .collect();
+        let visits: String = (0..70)
+            .map(|k| format!("On day {} it had {} visitors. ", k + 1, 300 + 11 * k))
+            .collect();
+        let a = format!("{visits}The museum owns 40 paintings.");
+        let b = format!("{tickets}Its collection counts 40 paintings.");
+        let d = docs(&[&a, &b]);
+        let paired = multi(&align(&d)).into_iter().any(|g| {
+            g.iter().all(|r| {
+                d[r.source].quote(d[r.source].claims[r.claim].quantity.span.clone()) == "40"
+            })
+        });
+        assert!(paired);
     }
 
     #[test]
