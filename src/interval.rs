@@ -6,7 +6,8 @@
 //! - `nearly`/`almost`: from 10% under the figure up to it.
 //! - `at least`/`more than`/`over`: firmly unbounded above, but plausibly at most 40% over
 //!   (nobody writes "over 300" for 500), and for a small count at least one more ("at least
-//!   two" for three).
+//!   two" for three); at a round figure, plausibly the figure itself too ("more than 350"
+//!   for a report's bare "350"; "more than 312" still excludes 312). So for `less than`.
 //! - `up to`/`at most`/`less than`: firmly down to 0, plausibly at least half the figure.
 //! - Rounding: a figure stated with decimals, a scale word or as a percentage is taken to
 //!   ±half its last stated digit (`1.5 million` = 1.45–1.55 million, `3%` = 2.5–3.5%); so is
@@ -135,7 +136,15 @@ pub fn firm(q: &Quantity) -> Interval {
     }
 }
 
-/// What a reader would accept the writer to mean, in the figure's own unit.
+/// A round figure (`350`, `1,000`): a whole multiple of ten, which outlets may give bare for a
+/// count another gives as `more than 350`.
+fn round(v: f64) -> bool {
+    v.fract() == 0.0 && v != 0.0 && v % 10.0 == 0.0
+}
+
+/// What a reader would accept the writer to mean, in the figure's own unit. A bound at a
+/// round figure (`more than 350`, `under 1,000`) plausibly includes the figure itself: a
+/// report giving the bare `350` states the same count rounded.
 pub fn plausible(q: &Quantity) -> Interval {
     let f = firm(q);
     match (q.hedge, q.value) {
@@ -165,13 +174,13 @@ pub fn plausible(q: &Quantity) -> Interval {
             let whole = q.kind == QuantityKind::Count && !q.scaled && q.decimals == 0;
             let high = v * (1.0 + LOWER_BOUND_SLACK);
             Interval {
-                low: f.low,
+                low: if round(v) { f.low.min(v) } else { f.low },
                 high: if whole { high.max(v + 1.0) } else { high },
             }
         }
         (HedgeKind::AtMost | HedgeKind::UpTo | HedgeKind::LessThan, Some(v)) => Interval {
             low: v * UPPER_BOUND_FLOOR,
-            high: f.high,
+            high: if round(v) { f.high.max(v) } else { f.high },
         },
         // A rounded figure is read as the values that round to it, short of the half-way
         // points: `3%` stands for 2.6–3.4%, not for 2.5%, which a writer would have given as such.
@@ -347,6 +356,9 @@ mod tests {
         two_estimates_overlap: "between 300 and 500 people", "between 350 and 450 people" => Compatible;
         at_least_vs_word: "at least 30 killed", "thirty-four died" => Compatible;
         more_than_vs_about: "more than 200 people", "about 240 people" => Compatible;
+        more_than_a_round_figure_vs_it: "more than 350 employees", "350 employees" => Compatible;
+        less_than_a_round_figure_vs_it: "fewer than 40 homes", "40 homes" => Compatible;
+        more_than_a_precise_figure_vs_it: "more than 312 people", "312 people" => Conflict;
         exact_vs_at_least: "61 dead", "at least 65 killed" => Conflict;
         over_vs_around: "over 300 people", "around 500 staff" => Strained;
         vague_vs_at_least: "numerous individuals", "at least 300 individuals" => Compatible;
