@@ -1204,9 +1204,9 @@ mod tests {
 
     #[test]
     fn a_large_class_counts_only_candidates_as_a_crowd() {
-        // Seventy figures of visitors or tickets are no alternatives to the paintings: in a class too
-        // large to pair everything, the crowd is the candidates the rules leave, as in a
-        // small one.
+        // Seventy figures of visitors or of tickets are no alternatives to the paintings: in a
+        // class too large to pair everything, the crowd is the candidates the rules leave, as
+        // in a small one.
         let tickets: String = (0..70)
             .map(|k| {
                 format!(
