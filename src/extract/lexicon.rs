@@ -494,6 +494,8 @@ pub struct Lexicon {
     pub parties: FastMap<&'static str, &'static str>,
     /// English number word → (value, kind).
     pub number_words: FastMap<&'static str, (f64, WordKind)>,
+    /// Decade words (`sixties` → 60), read only after a century word.
+    decades: FastMap<&'static str, f64>,
     /// Fraction words that are not ordinals (`half` → 2).
     pub denominators: FastMap<&'static str, f64>,
     /// Cue class → words (`temperature` → heat, hot…).
@@ -944,9 +946,14 @@ impl Lexicon {
         }
 
         let mut number_words = FastMap::default();
+        let mut decades = FastMap::default();
         for (line, f) in rows(NUMBER_WORDS) {
             let file = "number_words.tsv";
             let v = number(file, line, field(file, line, &f, 1)?)?;
+            if field(file, line, &f, 2)? == "decade" {
+                decades.insert(f[0], v);
+                continue;
+            }
             let kind = match field(file, line, &f, 2)? {
                 "unit" => WordKind::Unit,
                 "teen" => WordKind::Teen,
@@ -1073,6 +1080,7 @@ impl Lexicon {
             role_shapes_any_case,
             starters,
             number_words,
+            decades,
             denominators,
             hedges,
             after_hedges,
@@ -1218,6 +1226,11 @@ impl Lexicon {
     /// The value and role of an English number word.
     pub fn number_word(&self, w: &str) -> Option<(f64, WordKind)> {
         self.number_words.get(w).copied()
+    }
+
+    /// The first year of a decade word within its century (`sixties` → 60).
+    pub fn decade_word(&self, w: &str) -> Option<f64> {
+        self.decades.get(w).copied()
     }
 
     /// The value of an ordinal word (`third` → 3).

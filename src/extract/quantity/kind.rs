@@ -28,6 +28,9 @@ impl Parser<'_> {
         if n.fraction {
             return QuantityKind::Count;
         }
+        if n.decade {
+            return QuantityKind::Year;
+        }
         // Digits glued to letters: `5G`, `06F6`, `L2`, `J1149.5`; `M7.8` is a magnitude.
         if digits {
             if let Some(p) = prev {

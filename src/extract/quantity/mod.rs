@@ -587,6 +587,15 @@ impl Parser<'_> {
         }
         let mut hedge = s.hedge;
         let mut decade = None;
+        // `the nineteen sixties`, `the late nineteen-seventies`: ten years, or a part of them.
+        if let Some(n) = s.num.as_ref().filter(|n| n.decade) {
+            if let Some((at, lo, hi)) = self.decade(s.start, n.value) {
+                start = at;
+                value = None;
+                hedge = HedgeKind::Range;
+                decade = Some((lo, hi));
+            }
+        }
         if matches!(kind, QuantityKind::Year | QuantityKind::Age)
             && self.is_word(end)
             && self.glued(end)

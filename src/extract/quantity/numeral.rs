@@ -28,6 +28,8 @@ pub(crate) struct Numeral {
     pub ordinal: bool,
     /// A plain run of digits with no separators (`2019`), as years are written.
     pub plain: bool,
+    /// A decade written in words (`nineteen sixties`): its first year is the value.
+    pub decade: bool,
 }
 
 impl Numeral {
@@ -51,6 +53,7 @@ impl Numeral {
             fraction: false,
             ordinal: false,
             plain: false,
+            decade: false,
         }
     }
 }
@@ -470,6 +473,24 @@ impl Parser<'_> {
             st
         };
         let st = self.grammar(st);
+        // `the nineteen sixties`, `the nineteen-eighties`: a century word and a decade word
+        // are ten years, not a count of sixties.
+        if st.atoms == 1 && matches!(first, Some((_, WordKind::Teen))) {
+            let mut j = st.end;
+            if self.is_sym(j, "-") && self.glued(j) && self.glued(j + 1) {
+                j += 1;
+            }
+            if let Some(d) = self
+                .is_word(j)
+                .then(|| self.lx.decade_word(self.lower(j)))
+                .flatten()
+            {
+                let mut n = Numeral::new(st.value() * 100.0 + d, i, j + 1);
+                n.words = true;
+                n.decade = true;
+                return Some(n);
+            }
+        }
         let mut n = Numeral::new(st.value(), i, st.end);
         n.words = true;
         n.decimals = st.decimals;

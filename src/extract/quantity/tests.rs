@@ -138,6 +138,9 @@ cases! {
     celsius: "hit 40 degrees Celsius" => ("40 degrees Celsius", Measure, Some(40.0), Some(40.0), Some(40.0), Exact);
     year: "in 2019 the" => ("2019", Year, Some(2019.0), Some(2019.0), Some(2019.0), Exact);
     decade: "the 1960s" => ("1960s", Year, None, Some(1960.0), Some(1969.0), Range);
+    decade_in_words: "the music of the nineteen sixties" => ("nineteen sixties", Year, None, Some(1960.0), Some(1969.0), Range);
+    late_decade_in_words: "in the late nineteen-seventies" => ("late nineteen-seventies", Year, None, Some(1977.0), Some(1979.0), Range);
+    a_teen_before_a_noun_is_a_count: "nineteen pensioners were hurt" => ("nineteen", Count, Some(19.0), Some(19.0), Some(19.0), Exact);
     date: "on June 9 police" => ("June 9", Date, None, None, None, Exact);
     date_with_year: "born May 8, 1945." => ("May 8, 1945", Date, None, None, None, Exact);
     numeric_date: "on 5/17/2018 at" => ("5/17/2018", Date, None, None, None, Exact);
