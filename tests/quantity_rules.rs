@@ -365,6 +365,9 @@ fn scores_compare_as_sides() {
 
 // Noise outlets carry: never an amount.
 never_an_amount! {
+    // A decade word is an age after a possessive, a decade after a century word, else nothing.
+    decade_word_in_weather: "Temperatures stayed in the sixties all week." => ["sixties"];
+    decade_words_after_a_century: "The label thrived in the nineteen sixties." => ["nineteen"];
     noise_ticker_suffix: "Shares of TSMC (2330.TW) rose 3%." => ["2330"];
     noise_ticker_exchange: "Toyota (TSE: 7203) said profits fell." => ["7203"];
     noise_status_id: "The post (status 1234567890123456789) was deleted." => ["1234567890"];

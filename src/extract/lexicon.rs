@@ -494,7 +494,7 @@ pub struct Lexicon {
     pub parties: FastMap<&'static str, &'static str>,
     /// English number word → (value, kind).
     pub number_words: FastMap<&'static str, (f64, WordKind)>,
-    /// Decade words (`sixties` → 60), read only after a century word.
+    /// Decade words (`sixties` → 60), read after a century word or, as an age, a possessive.
     decades: FastMap<&'static str, f64>,
     /// Fraction words that are not ordinals (`half` → 2).
     pub denominators: FastMap<&'static str, f64>,
@@ -1029,11 +1029,13 @@ impl Lexicon {
         starters.extend(vague.first_tokens().map(str::to_string));
         starters.extend(currencies.first_tokens().map(str::to_string));
         starters.extend(number_words.keys().map(|w| w.to_string()));
+        starters.extend(decades.keys().map(|w| w.to_string()));
         starters.extend(denominators.keys().map(|w| w.to_string()));
 
         let mut numeric_words: FastSet<String> =
             ["twice", "thrice"].iter().map(|s| s.to_string()).collect();
         numeric_words.extend(number_words.keys().map(|w| w.to_string()));
+        numeric_words.extend(decades.keys().map(|w| w.to_string()));
         numeric_words.extend(denominators.keys().map(|w| w.to_string()));
         for (p, _) in vague.iter() {
             numeric_words.extend(

@@ -29,7 +29,11 @@ impl Parser<'_> {
             return QuantityKind::Count;
         }
         if n.decade {
-            return QuantityKind::Year;
+            return if n.value < 100.0 {
+                QuantityKind::Age
+            } else {
+                QuantityKind::Year
+            };
         }
         // Digits glued to letters: `5G`, `06F6`, `L2`, `J1149.5`; `M7.8` is a magnitude.
         if digits {

@@ -28,7 +28,8 @@ pub(crate) struct Numeral {
     pub ordinal: bool,
     /// A plain run of digits with no separators (`2019`), as years are written.
     pub plain: bool,
-    /// A decade written in words (`nineteen sixties`): its first year is the value.
+    /// A decade written in words (`nineteen sixties`, `her forties`): its first year is the
+    /// value, within a century for a year, alone for an age.
     pub decade: bool,
 }
 
@@ -431,6 +432,24 @@ impl Parser<'_> {
         let w = self.lower(i);
         // Fractions that lead: `half a million`, `a quarter`, `half`, `three quarters`.
         if let Some(n) = self.leading_fraction(i) {
+            return Some(n);
+        }
+        // `her forties`, `his late thirties`: a decade word after a possessive is an age.
+        if let Some(d) = self.lx.decade_word(w) {
+            let mut p = i;
+            if p >= 2 && self.is_sym(p - 1, "-") && self.glued(p) {
+                p -= 1;
+            }
+            if p >= 1 && matches!(self.lower(p - 1), "early" | "mid" | "late") {
+                p -= 1;
+            }
+            let owner = p.checked_sub(1).map(|k| self.lower(k)).unwrap_or_default();
+            if !matches!(owner, "her" | "his" | "their" | "my" | "your" | "our") {
+                return None;
+            }
+            let mut n = Numeral::new(d, i, i + 1);
+            n.words = true;
+            n.decade = true;
             return Some(n);
         }
         let first = self.number_word(i);

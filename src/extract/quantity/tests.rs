@@ -140,6 +140,8 @@ cases! {
     decade: "the 1960s" => ("1960s", Year, None, Some(1960.0), Some(1969.0), Range);
     decade_in_words: "the music of the nineteen sixties" => ("nineteen sixties", Year, None, Some(1960.0), Some(1969.0), Range);
     late_decade_in_words: "in the late nineteen-seventies" => ("late nineteen-seventies", Year, None, Some(1977.0), Some(1979.0), Range);
+    an_age_in_words: "a woman in her forties" => ("forties", Age, None, Some(40.0), Some(49.0), Range);
+    a_part_of_an_age_in_words: "a man in his late thirties" => ("late thirties", Age, None, Some(37.0), Some(39.0), Range);
     a_teen_before_a_noun_is_a_count: "nineteen pensioners were hurt" => ("nineteen", Count, Some(19.0), Some(19.0), Some(19.0), Exact);
     date: "on June 9 police" => ("June 9", Date, None, None, None, Exact);
     date_with_year: "born May 8, 1945." => ("May 8, 1945", Date, None, None, None, Exact);
