@@ -81,6 +81,8 @@ roles! {
     org_name_after_a_kind: "\"We saw it coming,\" Lea Brandt, director at analytics firm Quantora, said." => [("Lea Brandt", "director", None)];
     org_name_then_the_person: "Director at analytics firm Quantora, Lea Brandt said it was fixed." => [("Lea Brandt", "director", None)];
     possessive_org_word: "Omar Reyes, director of the Coastal Waters Protection Council's wetlands program, spoke." => [("Omar Reyes", "director", Some("coastal waters protection council"))];
+    no_person_after_an_article: "It names the head of the Supreme Court, attorney general and ministers." => [];
+    an_honorific_after_an_article: "A prayer was led by the Rev. Ann Lee, pastor of the chapel." => [("Ann Lee", "pastor", None)];
     team_name_ends_in_a_plural: "He was fired as head coach of the Dayton River Hawks in May." => [];
 }
 

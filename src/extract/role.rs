@@ -329,10 +329,15 @@ impl Scan<'_> {
         self.name_from(s).and_then(|e| self.person(s..e))
     }
 
-    /// A person's name ending before `end`, a courtesy title before it stepped over.
+    /// A person's name ending before `end`, a courtesy title before it stepped over. A run
+    /// after an article names no person (`the Supreme Court, attorney general`), unless it
+    /// opens with a courtesy title (`the Rev. Ann Lee`).
     fn person_until(&self, end: usize) -> Option<Range<usize>> {
-        let s = self.name_until(end)?;
-        let s = self.honorific(s).filter(|&e| e < end).unwrap_or(s);
+        let run = self.name_until(end)?;
+        let s = self.honorific(run).filter(|&e| e < end).unwrap_or(run);
+        if s == run && run > 0 && matches!(self.lower(run - 1), "the" | "a" | "an") {
+            return None;
+        }
         self.person(s..end)
     }
 
