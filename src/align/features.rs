@@ -386,18 +386,13 @@ impl<'a> View<'a> {
             .or_else(|| q.date.filter(|d| !d.is_empty()).map(|d| d.key()));
         // `recharged up to 1,000 times`: occurrences count what the verb says, so their noun
         // names no thing to tell them from `1,000 recharges`.
-        let head = c
+        let thing = c
             .counted
             .as_ref()
             .filter(|k| !occurrences(&k.head))
-            .map(|k| lx.read(&k.head))
-            .unwrap_or_default();
-        let noun = c
-            .counted
-            .as_ref()
-            .filter(|k| !occurrences(&k.head))
-            .map(|k| lx.read_noun(&k.head))
-            .unwrap_or_default();
+            .map(|k| k.head.as_str());
+        let head = thing.map(|h| lx.read(h)).unwrap_or_default();
+        let noun = thing.map(|h| lx.read_noun(h)).unwrap_or_default();
         let predicate = c
             .measure_word
             .as_deref()
