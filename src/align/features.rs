@@ -540,6 +540,19 @@ fn same(a: f64, b: f64) -> bool {
     (a - b).abs() <= 1e-9 * a.abs().max(1.0)
 }
 
+/// A percentage of a part word (`a 10 percent share`, `a 15pc stake`: cue class `part`) says
+/// a part without saying of what, so it is no other thing than what another percentage is of
+/// (`7.2% of the market`).
+fn unnamed_part(c: &Claim) -> bool {
+    matches!(
+        c.quantity.kind,
+        QuantityKind::Percent | QuantityKind::PercentagePoints
+    ) && c
+        .counted
+        .as_ref()
+        .is_some_and(|h| crate::extract::lexicon().is_cue("part", &h.head))
+}
+
 /// The relatedness of two claims' words: counted heads, then what happens to them.
 pub struct Wording {
     pub head: Relatedness,
@@ -713,6 +726,8 @@ pub fn identity_conflict(a: &View, b: &View, w: &Wording) -> Option<&'static str
     if let (Some(h), Some(k)) = (&x.counted, &y.counted) {
         if h.head != k.head
             && !kinded
+            && !unnamed_part(x)
+            && !unnamed_part(y)
             && (a.person || !did(x, k))
             && (b.person || !did(y, h))
             && a.head.is_known()
@@ -850,7 +865,14 @@ pub fn features(a: &View, b: &View, w: &Wording, crowd: (usize, usize)) -> Featu
     if let (Some(h), Some(k)) = (&x.counted, &y.counted) {
         let known = a.head.is_known() && b.head.is_known();
         // People are defined by what happened to them, not by the word for them.
-        if known && w.head.how == How::Unrelated && h.head != k.head && !a.person && !b.person {
+        let part = unnamed_part(x) || unnamed_part(y);
+        if known
+            && w.head.how == How::Unrelated
+            && h.head != k.head
+            && !a.person
+            && !b.person
+            && !part
+        {
             set(HEAD_UNRELATED, 1.0);
         }
     }

@@ -1266,6 +1266,28 @@ mod tests {
     }
 
     #[test]
+    fn a_percentage_share_is_a_part_of_what_another_is_of() {
+        // `a 12 percent stake` names no whole: it may be `11.5% of the airline`.
+        assert_never_ruled(
+            &[
+                "The fund will hold a 12 percent stake after the sale.",
+                "After the sale the fund owns 11.5% of the airline.",
+            ],
+            "different things counted",
+        );
+        // Two wholes the resource knows apart stay two things.
+        assert_ruled(
+            &[
+                "Floods closed 12 percent of the roads in the north.",
+                "Rain fell on 12 percent of the fields in the north.",
+            ],
+            "12 percent",
+            "12 percent",
+            "different things counted",
+        );
+    }
+
+    #[test]
     fn ages_at_steps_of_one_legal_process_are_one_persons() {
         // Charged and arrested happen to one person: the ages may be one fact.
         assert_never_ruled(
