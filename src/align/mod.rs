@@ -1266,6 +1266,28 @@ mod tests {
     }
 
     #[test]
+    fn a_year_said_to_be_earlier_names_its_own_time() {
+        // `previously` adds nothing to a year: it is no background to the other report's.
+        assert_never_ruled(
+            &[
+                "The singer previously led the parade in 2011.",
+                "The singer led the 2011 parade through the old town.",
+            ],
+            "different times",
+        );
+        // A count said to be earlier stays background to one that is not.
+        assert_ruled(
+            &[
+                "The club previously employed 40 coaches.",
+                "The club employs 40 coaches at its academy.",
+            ],
+            "40",
+            "40",
+            "different times",
+        );
+    }
+
+    #[test]
     fn a_percentage_share_is_a_part_of_what_another_is_of() {
         // `a 12 percent stake` names no whole: it may be `11.5% of the airline`.
         assert_never_ruled(

@@ -460,7 +460,10 @@ fn time_anchor(
                     tk.lower(i - 1),
                     "be" | "been" | "being" | "is" | "are" | "was" | "were"
                 );
-            if fits && !passive {
+            // A year or a date names its own time: `previously hosted the show in 2007` says
+            // no more than `hosted the 2007 ceremony`, and is no background to it.
+            let dated = matches!(q.kind, QuantityKind::Year | QuantityKind::Date);
+            if fits && !passive && !(dated && *class == "past") {
                 let last = i + words.len() - 1;
                 return Some(Slot {
                     key: (*class).to_string(),
