@@ -27,7 +27,8 @@ fn main() {
         let c = &docs[r.source].claims[r.claim];
         let owner = c.frame.owner.as_ref().map_or("-", |o| o.key.as_str());
         let head = c.counted.as_ref().map_or("-", |k| k.head.as_str());
-        format!("owner {owner}, counted {head}")
+        let anchor = c.frame.anchor.as_ref().map_or("-", |a| a.key.as_str());
+        format!("owner {owner}, counted {head}, anchor {anchor}")
     };
     for (a, b, why) in ruled_out(&docs) {
         let (x, y) = (fig(a), fig(b));

@@ -490,12 +490,14 @@ fn time_anchor(
         let near = span.start.saturating_sub(2)..span.end + 2;
         // A year that opens the clause (`In 2011, police held 25`) or names an event (`the
         // 2003 quake, which killed 26,000`) reaches across a comma; one in an aside (`a shop
-        // founded in 1887, raided for 90 seconds`) does not.
+        // founded in 1887, raided for 90 seconds`) does not, nor one after the figure in a
+        // phrase that follows it (`returned it 32 yards, helping them join the 2008 Dolphins`).
         let opens = |i: usize| {
-            i < clause.start + 3
-                || (i > 0 && matches!(tk.lower(i - 1), "the" | "a" | "an"))
-                // `in 2019, when thieves took £400,000`
-                || (is_symbol(tk, i + 1, ",") && tk.lower(i + 2) == "when")
+            i < q.start_token
+                && (i < clause.start + 3
+                    || (i > 0 && matches!(tk.lower(i - 1), "the" | "a" | "an"))
+                    // `in 2019, when thieves took £400,000`
+                    || (is_symbol(tk, i + 1, ",") && tk.lower(i + 2) == "when"))
         };
         if let Some((i, y)) = years
             .iter()
@@ -786,5 +788,10 @@ mod tests {
         assert!(f[1].2.is_some());
         let f = frames("He recalled the 2003 quake, which killed 26,000 people.");
         assert_eq!(f[1].2.as_deref(), Some("year:2003"));
+        // A year after the figure, past a comma, names the next phrase's thing.
+        let f = frames("She swam 400 metres, beating the 2016 champion by a length.");
+        assert_eq!(f[0].2, None);
+        let f = frames("She swam 400 metres in the 2016 final.");
+        assert_eq!(f[0].2.as_deref(), Some("year:2016"));
     }
 }
