@@ -127,6 +127,9 @@ macro_rules! counted {
 }
 
 counted! {
+    // A grade inside the phrase is a modifier, not another figure that ends it.
+    a_graded_charge: "She denies two first-degree arson charges." => "two", Some("charges");
+    a_graded_count_is_no_time: "He admitted three second-degree assault counts." => "three", Some("counts");
     // A time after the figure ends what it counts.
     a_day_after_a_sum: "The firm was sold for $40 million yesterday." => "$40 million", None;
     a_month_after_an_age: "It killed 9-year-old Ana Ruiz last June." => "9-year-old", Some("ruiz");

@@ -203,10 +203,18 @@ fn counted_after(tk: &Tokens, q: &Quantity) -> Option<Counted> {
     }
     let mut last = None;
     let mut words = 0;
+    // `two first-degree murder charges`: an ordinal graded by a hyphen is a modifier of the
+    // phrase (cue class `grade`), not another figure that ends it.
+    let graded = |i: usize| {
+        toks.get(i + 1)
+            .is_some_and(|t| t.glued && t.kind == TokenKind::Symbol && &text[t.span.clone()] == "-")
+            && toks.get(i + 2).is_some_and(|t| t.glued)
+            && word(i + 2).is_some_and(|g| lx.is_cue("grade", &g))
+    };
     while let Some(w) = word(i) {
         if lx.stopwords.contains(&*w)
             || lx.attribution_verbs.contains(&*w)
-            || lx.number_word(&w).is_some()
+            || (lx.number_word(&w).is_some() && !graded(i))
             || NOT_COUNTED.contains(&&*w)
             || lx.is_cue("aux", &w)
             // `$5.4 billion yesterday`, `Kathina Thomas last May`: a time ends the phrase.

@@ -447,8 +447,9 @@ impl Parser<'_> {
 
     /// Ordinals that rank nothing: a title or position the lexical resource knows as one
     /// term for a kind of person (`first baseman`, `first lady`, `second lieutenant`), a
-    /// sentence's opening `First,` that orders what is said, and an adverb of the verb after
-    /// it (`first reported`).
+    /// sentence's opening `First,` that orders what is said, an adverb of the verb after
+    /// it (`first reported`), and a grade (`first-degree murder`, `third-degree burns`:
+    /// see [`Parser::grade_after`]).
     fn fixed_ordinals(&self, out: &mut [Quantity]) {
         let lx = crate::lexical::lexical();
         for q in out.iter_mut().filter(|q| q.kind == QuantityKind::Ordinal) {
@@ -468,7 +469,7 @@ impl Parser<'_> {
                 (w.ends_with("ed") && w.len() > 4 && !self.lx.stopwords.contains(w))
                     || lx.is_verb_form(w)
             };
-            if discourse || term || adverb {
+            if discourse || term || adverb || self.grade_after(e) {
                 q.kind = QuantityKind::Identifier;
             }
         }

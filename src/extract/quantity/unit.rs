@@ -152,7 +152,20 @@ impl Parser<'_> {
                 }
             }
         }
+        // `two second-degree murder charges`: `second` grades the charges; it is no unit.
         self.compound_unit(j, t.glued)
+            .filter(|&(e, _)| !self.grade_after(e))
+    }
+
+    /// Whether a hyphen glued at `e` joins the word before it to a grade word (cue class
+    /// `grade`): `first-degree`, `second-class`, `third-party` name a grade or a kind, never a
+    /// rank or a unit.
+    pub(super) fn grade_after(&self, e: usize) -> bool {
+        self.is_sym(e, "-")
+            && self.glued(e)
+            && self.glued(e + 1)
+            && self.is_word(e + 1)
+            && crate::extract::lexicon().is_cue("grade", self.lower(e + 1))
     }
 
     /// Whether the symbol at `j`, glued to the figure before it (or spaced from it before a
