@@ -481,6 +481,10 @@ fn judge_group(docs: &[Analysis], a: &Alignment) -> Finding {
             list(&camps[1]),
             if hard {
                 ": these cannot both be true."
+            } else if any_update {
+                // `at least four died` and `the toll rose to 19`: a count overtaken, not two
+                // wordings of one figure.
+                "; not strictly exclusive, and one gives its figure as a change over time."
             } else {
                 "; not strictly exclusive, but nobody would word one figure both ways."
             }
@@ -788,6 +792,30 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn a_count_overtaken_by_an_update_is_no_figure_worded_both_ways() {
+        let cmp = compare_analyses(docs(&[
+            "At least three people drowned in the flood, rescuers said.".into(),
+            "The death toll from the flood climbed to 17, the governor said.".into(),
+        ]));
+        let d = cmp
+            .findings
+            .iter()
+            .find(|f| f.kind == FindingKind::Discrepancy)
+            .expect("the two tolls are compared");
+        assert!(
+            d.explanation.contains("as a change over time"),
+            "{}",
+            d.explanation
+        );
+        assert!(!d.explanation.contains("both ways"), "{}", d.explanation);
+        assert!(
+            d.notes.iter().any(|n| n.contains("update")),
+            "{:?}",
+            d.notes
+        );
     }
 
     #[test]
