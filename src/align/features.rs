@@ -676,6 +676,14 @@ pub fn identity_conflict(a: &View, b: &View, w: &Wording) -> Option<&'static str
             return Some("results of different days");
         }
     }
+    // So does any other figure's: an aftershock on Tuesday is not the one on Thursday, nor
+    // Monday's arrests Tuesday's. Not an age, which describes a person on any day.
+    let age = |c: &Claim| c.quantity.kind == QuantityKind::Age;
+    if let (Some(p), Some(q)) = (&x.frame.day, &y.frame.day) {
+        if p.key != q.key && !age(x) && !age(y) {
+            return Some("figures of different days");
+        }
+    }
     // A lead or a run is one moment of a game: the result, or another score, is another
     // moment, not a rival account of it (a `31-24 lead` with minutes left is not the `31-24`
     // final, even when the game ends so).

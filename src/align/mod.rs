@@ -997,6 +997,38 @@ mod tests {
         ]);
         let why = ruled_out_quoted(&d);
         assert!(ruled(&why, "2030", "2031", "different times"), "{why:?}");
+        // A clock time that ends a closure is not when something happened.
+        assert_ruled(
+            &[
+                "The bridge stayed shut until about 15:30 on Sunday.",
+                "Drivers were let back on at 9am on Sunday.",
+            ],
+            "about 15:30",
+            "9am",
+            "the end of a term and a time",
+        );
+    }
+
+    #[test]
+    fn figures_of_different_days_are_two_facts() {
+        // The day in a figure's phrase names its event: Monday's tremor is not Friday's.
+        assert_ruled(
+            &[
+                "A magnitude 4.2 tremor shook the valley on Monday.",
+                "Another tremor of magnitude 4.6 hit the valley on Friday.",
+            ],
+            "magnitude 4.2",
+            "magnitude 4.6",
+            "figures of different days",
+        );
+        // An age describes a person whatever the day.
+        assert_never_ruled(
+            &[
+                "The 52-year-old pilot was named on Monday.",
+                "Investigators questioned the 52-year-old pilot on Friday.",
+            ],
+            "figures of different days",
+        );
     }
 
     #[test]

@@ -152,10 +152,14 @@ pub fn record_gap(tk: &Tokens, clause: Range<usize>, measure: Option<&Measure>) 
     Some(Slot::word(tk, i, "record"))
 }
 
-/// A year or date that ends a term (`through the 2009-10 season`, `until 2012`: cue class
-/// `term_end` before it): anchor `until`, never the time of the event itself.
+/// A year, date or clock time that ends a term (`through the 2009-10 season`, `until 2012`,
+/// `closed until 16:30`: cue class `term_end` before it): anchor `until`, never the time of
+/// the event itself.
 fn term_end(tk: &Tokens, clause: Range<usize>, q: &Quantity) -> Option<Slot> {
-    if !matches!(q.kind, QuantityKind::Year | QuantityKind::Date) {
+    if !matches!(
+        q.kind,
+        QuantityKind::Year | QuantityKind::Date | QuantityKind::Time
+    ) {
         return None;
     }
     let mut k = q.start_token;
