@@ -40,6 +40,12 @@ roles! {
     abbrev_rank: "Lt. Gen. Paul Stone took command of the division." => [("Paul Stone", "general", None)];
     abbrev_superintendent: "Supt. Emma Watts led the inquiry." => [("Emma Watts", "superintendent", None)];
     rank_needs_capital: "The general public was not told about Paul Stone." => [];
+    // A month may open a name after a title or before one; after a word of time it is a month.
+    month_first_name: "Gov. June Keller signed the bill." => [("June Keller", "governor", None)];
+    month_first_name_before_title: "Jan Ortiz, the mayor, cut the ribbon." => [("Jan Ortiz", "mayor", None)];
+    month_after_time_word: "In May Ortiz resigned as mayor." => [];
+    // A title before one word and another title: the word names the second's organisation.
+    title_word_in_a_company_name: "General Dynamics chief executive Rita Moss spoke." => [("Rita Moss", "ceo", Some("general dynamics"))];
     // A weekday after the name is when, not a part of the name.
     weekday_ends_a_name: "The club fired Coach Tom Reyes Sunday night." => [("Tom Reyes", "coach", None)];
     // Portfolio or organisation before the title.

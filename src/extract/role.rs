@@ -221,8 +221,16 @@ impl Scan<'_> {
     }
 
     /// A capitalised word that can be part of a name or an organisation: not a function
-    /// word, a month or a weekday (`fired Coach Ann Lee Saturday` names Ann Lee).
+    /// word, a month or a weekday (`fired Coach Ann Lee Saturday` names Ann Lee), unless a
+    /// month opens a name (`Gov. Jan Brewer`, `April Ryan`; see [`Self::month_name`]).
     fn proper(&self, i: usize) -> bool {
+        self.capital_word(i)
+            && (!self.lx.is_month(self.lower(i)) || self.month_name(i))
+            && self.role_at(i).is_none()
+    }
+
+    /// A capitalised word that is no function word or weekday (a month may be a name).
+    fn capital_word(&self, i: usize) -> bool {
         let Some(t) = self.toks.get(i) else {
             return false;
         };
@@ -233,9 +241,36 @@ impl Scan<'_> {
                 .next()
                 .is_some_and(char::is_uppercase)
             && !self.lx.stopwords.contains(w)
-            && !self.lx.is_month(w)
             && !self.lx.is_cue("weekday", w)
-            && self.role_at(i).is_none()
+    }
+
+    /// A month word that is a first name: right before a capitalised name word, with no
+    /// word of time before it (`Gov. Jan Brewer`, not `in May Smith resigned`).
+    fn month_name(&self, i: usize) -> bool {
+        let time_word = i > 0
+            && matches!(
+                self.lower(i - 1),
+                "in" | "on"
+                    | "since"
+                    | "until"
+                    | "by"
+                    | "of"
+                    | "last"
+                    | "next"
+                    | "early"
+                    | "late"
+                    | "mid"
+                    | "from"
+                    | "through"
+                    | "before"
+                    | "after"
+                    | "during"
+            );
+        !time_word
+            && !self.is_sym(i + 1, ".")
+            && self.capital_word(i + 1)
+            && !self.lx.is_month(self.lower(i + 1))
+            && self.role_at(i + 1).is_none()
     }
 
     /// A middle initial at `i` (`W.` in `John W. Henry`): one capital letter and its dot,
@@ -557,9 +592,17 @@ impl Scan<'_> {
                     if !stem.is_empty() {
                         org = Some(before - 1..before);
                     }
-                } else if let Some(s) = self.name_until(before) {
+                } else if let Some(mut s) = self.name_until(before) {
                     // A run that is itself a name (`Anna Berg, chief executive`) is not an
-                    // organisation: only take it when no comma separates it.
+                    // organisation: only take it when no comma separates it. A capitalised
+                    // title word right before it is part of the name (`General Dynamics
+                    // chief executive`).
+                    if s > 0
+                        && self.raw(s - 1).starts_with(char::is_uppercase)
+                        && self.role_at(s - 1).is_some_and(|(_, e)| e == s)
+                    {
+                        s -= 1;
+                    }
                     org = Some(s..before);
                     org_run = Some(s);
                 }
@@ -584,6 +627,14 @@ impl Scan<'_> {
                 n += 1;
             }
             let mut named = self.person_from(n);
+            // `General Motors chief executive Mary Barra`: one word after a title that another
+            // title follows is the name of that title's organisation, not a person in this one.
+            if named
+                .as_ref()
+                .is_some_and(|r| r.len() == 1 && self.role_at(r.end).is_some())
+            {
+                return None;
+            }
             // `Dana Tamir, director at security company Trusteer` and `director at security
             // company Trusteer, Dana Tamir`: one word after the kind of organisation names
             // what it is called when a person's name stands before the title or after a
@@ -694,7 +745,10 @@ impl Scan<'_> {
             .map(|r| self.words(r.clone()).trim_end_matches("'s").to_string());
         let org_key = org
             .as_ref()
-            .filter(|r| self.proper(r.start))
+            .filter(|r| {
+                self.proper(r.start)
+                    || self.capital_word(r.start) && self.role_at(r.start).is_some()
+            })
             .and(org_text.as_ref())
             .map(|t| t.to_lowercase());
         let lo = [
