@@ -35,9 +35,7 @@ pub fn same_position(docs: &[Analysis], a: ClaimRef, b: ClaimRef) -> Option<f64>
             .is_some_and(|o| docs[doc].normalized.text().contains(o.as_str()))
     };
     let org = match (&x.org_key, &y.org_key) {
-        (Some(p), Some(q)) if p == q => 1.0,
-        (Some(p), Some(q)) if p.contains(q.as_str()) || q.contains(p.as_str()) => 0.8,
-        (Some(_), Some(_)) => return None,
+        (Some(p), Some(q)) => orgs_meet(p, q)?,
         (None, Some(_)) if mentions(a.source, &y.org) => 0.6,
         (Some(_), None) if mentions(b.source, &x.org) => 0.6,
         _ => 0.0,
@@ -55,6 +53,29 @@ pub fn same_position(docs: &[Analysis], a: ClaimRef, b: ClaimRef) -> Option<f64>
     } else {
         (0.4 * org).max(0.2 * scene)
     })
+}
+
+/// How surely two organisation keys name one organisation: 1 when they are the same words (a
+/// country and its people's adjective counting as one: `french interior`, `france interior`),
+/// 0.8 when one's words are all the other's (`red sox`, `boston red sox`), else none.
+fn orgs_meet(p: &str, q: &str) -> Option<f64> {
+    if p == q {
+        return Some(1.0);
+    }
+    if p.contains(q) || q.contains(p) {
+        return Some(0.8);
+    }
+    let lx = crate::lexical::lexical();
+    let same = |a: &str, b: &str| {
+        use crate::lexical::How;
+        a == b || matches!(lx.relate_words(a, b).how, How::Same | How::Derived)
+    };
+    let within = |a: &str, b: &str| a.split(' ').all(|w| b.split(' ').any(|v| same(w, v)));
+    match (within(p, q), within(q, p)) {
+        (true, true) => Some(1.0),
+        (true, false) | (false, true) => Some(0.8),
+        _ => None,
+    }
 }
 
 /// Aligns the role claims of all documents; lone claims come back as groups of one.
@@ -141,7 +162,7 @@ pub fn align_roles(docs: &[Analysis]) -> Vec<Alignment> {
 /// (`chief executive`, `chief operating officer`), of one organisation, neither a former post.
 fn two_titles(x: &RoleClaim, y: &RoleClaim) -> bool {
     let orgs = match (&x.org_key, &y.org_key) {
-        (Some(p), Some(q)) => p == q || p.contains(q.as_str()) || q.contains(p.as_str()),
+        (Some(p), Some(q)) => orgs_meet(p, q).is_some(),
         _ => true,
     };
     let ranks = x.role == y.role && x.rank != y.rank;
@@ -269,6 +290,22 @@ mod tests {
         let g = groups(&[
             "Acme's chief executive, Anna Berg, announced the deal.",
             "Globex chief executive Maria Holm welcomed it.",
+        ]);
+        assert_eq!(g.len(), 2, "{g:?}");
+    }
+
+    #[test]
+    fn a_country_and_its_adjective_name_one_organisation() {
+        // `Italian Defence Minister` and `Italy's defence minister`: one post.
+        let g = groups(&[
+            "Italian Defence Minister Paola Conti visited the base.",
+            "Paola Conti, Italy's defence minister, visited the base.",
+        ]);
+        assert_eq!(g.len(), 1, "{g:?}");
+        // A shared city is no shared organisation.
+        let g = groups(&[
+            "Boston Celtics coach Ann Reyes resigned.",
+            "Boston Red Sox coach Tim Lord resigned.",
         ]);
         assert_eq!(g.len(), 2, "{g:?}");
     }

@@ -365,12 +365,21 @@ impl Scan<'_> {
     }
 
     /// A person's name ending before `end`, a courtesy title before it stepped over. A run
-    /// after an article names no person (`the Supreme Court, attorney general`), unless it
+    /// after an article, or after a name and a preposition of place, names no person (`the
+    /// Supreme Court, attorney general`, `Rahall of West Virginia, the chairman`), unless it
     /// opens with a courtesy title (`the Rev. Ann Lee`).
     fn person_until(&self, end: usize) -> Option<Range<usize>> {
         let run = self.name_until(end)?;
         let s = self.honorific(run).filter(|&e| e < end).unwrap_or(run);
         if s == run && run > 0 && matches!(self.lower(run - 1), "the" | "a" | "an") {
+            return None;
+        }
+        // Nor one after a name and a preposition of place: `Rep. Nick Rahall (D) of West
+        // Virginia, the chairman` names the chairman before it (`the support of Ed Snider,
+        // the chairman` does name him).
+        let after_name = run >= 2
+            && (self.raw(run - 2).starts_with(char::is_uppercase) || self.is_sym(run - 2, ")"));
+        if s == run && after_name && matches!(self.lower(run - 1), "of" | "from" | "in" | "at") {
             return None;
         }
         self.person(s..end)
@@ -684,6 +693,7 @@ impl Scan<'_> {
             // officer`, and with a copula, no comma: `Oler is the bishop of …`.
             if named.is_none() {
                 let mut k = org_run.unwrap_or(before);
+                let post_start = k;
                 // `the city councilman`, `a police officer`: lowercase words that say which
                 // kind of post, right before the title.
                 let mut modifiers = 0;
@@ -708,7 +718,11 @@ impl Scan<'_> {
                         copula |= COPULAS.contains(&w);
                         k -= 1;
                     } else if w.len() > 2 && w.ends_with("'s") && self.is_word(k - 1) {
-                        org = Some(k - 1..k);
+                        // `France's interior minister`: the words after the possessive say
+                        // which of its posts (its interior), so they belong to the
+                        // organisation, as in `French Interior Minister`.
+                        let portfolio = modifiers > 0 && k + modifiers == post_start;
+                        org = Some(k - 1..if portfolio { post_start } else { k });
                         k -= 1;
                     } else {
                         break;
@@ -750,7 +764,11 @@ impl Scan<'_> {
                     || self.capital_word(r.start) && self.role_at(r.start).is_some()
             })
             .and(org_text.as_ref())
-            .map(|t| t.to_lowercase());
+            .map(|t| {
+                t.to_lowercase()
+                    .replace("'s ", " ")
+                    .replace("\u{2019}s ", " ")
+            });
         let lo = [
             Some(title),
             Some(person.start),
