@@ -53,6 +53,7 @@ roles! {
     nationality_minister: "French Interior Minister Louis Marchand spoke first." => [("Louis Marchand", "minister", Some("french interior"))];
     place_before_appositive: "Sen. Lena Park of North Dakota, the chairwoman of the panel, spoke." => [("Lena Park", "senator", None)];
     person_after_of: "He had the backing of Lena Park, the chairwoman of Acme." => [("Lena Park", "chair", Some("acme"))];
+    minister_of_the_surname_in_s: "Minister of the Interior Rafael Torres denied it." => [("Rafael Torres", "minister", Some("interior"))];
     possessive_portfolio: "Louis Marchand, France's interior minister, spoke first." => [("Louis Marchand", "minister", Some("france interior"))];
     minister_of_the: "Minister of the Interior Louis Marchand spoke first." => [("Louis Marchand", "minister", Some("interior"))];
     team_title: "Rovers general manager Alan Pike confirmed the deal." => [("Alan Pike", "general_manager", Some("rovers"))];

@@ -393,7 +393,16 @@ impl Scan<'_> {
             return false;
         }
         let lemmas = crate::lexical::lexical().lemmas(w);
-        !lemmas.is_empty() && lemmas.iter().all(|l| l != w)
+        // The singular is the word less its plural ending (`blazers`, `churches`), not a
+        // rarer word the ending happens to fit (`Torres` is no plural of `torr`).
+        let singular = |l: &str| {
+            l.len() + 1 == w.len()
+                || l.len() + 2 == w.len()
+                    && ["ches", "shes", "xes", "sses", "zes"]
+                        .iter()
+                        .any(|e| w.ends_with(e))
+        };
+        !lemmas.is_empty() && lemmas.iter().all(|l| l != w) && lemmas.iter().any(|l| singular(l))
     }
 
     /// A person's name: two or more proper words, or one that does not open the sentence.
