@@ -368,12 +368,13 @@ fn judge_group(docs: &[Analysis], a: &Alignment) -> Finding {
             _ => r.plausible,
         })
         .collect();
-    // Dates, and hedged figures of several families, relate pairwise in ways no line of
-    // intervals holds (`September 14` fits both `September 14, 2021` and `…, 2020`): they split
-    // by the same relation alignment paired them by.
+    // Dates, the ends of a spread, and hedged figures of several families, relate pairwise in
+    // ways no line of intervals holds (`September 14` fits both `September 14, 2021` and `…,
+    // 2020`; `ranging from 7 to 75` does not fit `between six and 75`, though they overlap):
+    // they split by the same relation alignment paired them by.
     let pairwise = readings
         .iter()
-        .any(|r| r.date.is_some() || r.season.is_some())
+        .any(|r| r.date.is_some() || r.season.is_some() || r.ends.is_some_and(|(_, s)| s))
         || (!one_family && readings.iter().any(|r| r.stated.is_some()));
     let split = if pairwise {
         camps::by_relation(readings.len(), |i, j| {
@@ -523,6 +524,9 @@ fn judge_group(docs: &[Analysis], a: &Alignment) -> Finding {
     // it: certain when even the firm intervals are disjoint, less so when only a reader's
     // reading of the hedges excludes one.
     let mut confidence = if hard { a.score } else { 0.75 * a.score };
+    if let Some(note) = ends_note(&readings) {
+        notes.push(note.to_string());
+    }
     if let Some(note) = dates_note(docs, claims) {
         notes.push(note);
     }
@@ -542,6 +546,24 @@ fn judge_group(docs: &[Analysis], a: &Alignment) -> Finding {
         notes,
         reasons: a.reasons.clone(),
         restatements: Vec::new(),
+    }
+}
+
+/// When two ranges of which one is a spread (`ranging from 7 to 75 years`) differ at one end
+/// only, says which end they agree on: the least and the most of a set are two facts.
+fn ends_note(readings: &[interval::Reading]) -> Option<&'static str> {
+    let [x, y] = readings else {
+        return None;
+    };
+    let ((p, s), (q, t)) = (x.ends?, y.ends?);
+    if !(s || t) {
+        return None;
+    }
+    let same = |a: f64, b: f64| (a - b).abs() <= 1e-9 * a.abs().max(1.0);
+    match (same(p.low, q.low), same(p.high, q.high)) {
+        (true, false) => Some("They agree on the least and differ on the most."),
+        (false, true) => Some("They agree on the most and differ on the least."),
+        _ => None,
     }
 }
 
@@ -792,6 +814,29 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn a_spread_against_a_range_differs_at_an_end() {
+        let cmp = compare_analyses(docs(&[
+            "The four defendants received terms ranging from 3 to 12 years.".into(),
+            "The four defendants received terms of between two and 12 years.".into(),
+        ]));
+        let d = cmp
+            .findings
+            .iter()
+            .find(|f| f.kind == FindingKind::Discrepancy)
+            .expect("the least terms differ");
+        assert!(
+            d.explanation.contains("cannot both be true"),
+            "{}",
+            d.explanation
+        );
+        assert!(
+            d.notes.iter().any(|n| n.contains("agree on the most")),
+            "{:?}",
+            d.notes
+        );
     }
 
     #[test]
