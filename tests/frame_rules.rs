@@ -130,6 +130,9 @@ macro_rules! counted {
 }
 
 counted! {
+    // A measurement in a named place is not of the place; in a common one it is.
+    years_in_a_city: "He wants to spend the next six years in Denver." => "six years", None;
+    years_in_prison_stays: "She spent six years in prison." => "six years", Some("prison");
     // A grade inside the phrase is a modifier, not another figure that ends it.
     a_graded_charge: "She denies two first-degree arson charges." => "two", Some("charges");
     a_graded_count_is_no_time: "He admitted three second-degree assault counts." => "three", Some("counts");

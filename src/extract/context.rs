@@ -151,6 +151,14 @@ fn counted_after(tk: &Tokens, q: &Quantity) -> Option<Counted> {
         i = e;
     }
     if let Some(w) = word(i) {
+        // `eight years in Boston`: a measurement in a named place is not of the place.
+        if measure
+            && w == "in"
+            && tk.is_word(i + 1)
+            && tk.raw(i + 1).starts_with(char::is_uppercase)
+        {
+            return None;
+        }
         if w == "of" || (measure && w == "in") {
             i += 1;
             while word(i).is_some_and(|w| {
