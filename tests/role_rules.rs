@@ -54,6 +54,10 @@ roles! {
     place_before_appositive: "Sen. Lena Park of North Dakota, the chairwoman of the panel, spoke." => [("Lena Park", "senator", None)];
     person_after_of: "He had the backing of Lena Park, the chairwoman of Acme." => [("Lena Park", "chair", Some("acme"))];
     minister_of_the_surname_in_s: "Minister of the Interior Rafael Torres denied it." => [("Rafael Torres", "minister", Some("interior"))];
+    // `General` after an office is part of its title, not a rank.
+    inspector_general: "Prison Inspector General Ray Cole resigned." => [("Ray Cole", "inspector_general", Some("prison"))];
+    surgeon_general: "Surgeon General Ann Wu issued a warning." => [("Ann Wu", "surgeon_general", None)];
+    an_acronym_is_no_person: "He may name Dr. Ann Wu of Emory and CNN as his surgeon general." => [];
     possessive_portfolio: "Louis Marchand, France's interior minister, spoke first." => [("Louis Marchand", "minister", Some("france interior"))];
     minister_of_the: "Minister of the Interior Louis Marchand spoke first." => [("Louis Marchand", "minister", Some("interior"))];
     team_title: "Rovers general manager Alan Pike confirmed the deal." => [("Alan Pike", "general_manager", Some("rovers"))];

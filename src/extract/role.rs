@@ -405,9 +405,14 @@ impl Scan<'_> {
         !lemmas.is_empty() && lemmas.iter().all(|l| l != w) && lemmas.iter().any(|l| singular(l))
     }
 
-    /// A person's name: two or more proper words, or one that does not open the sentence.
+    /// A person's name: two or more proper words, or one that does not open the sentence and
+    /// is no acronym (`CNN as his surgeon general` names a network, not a person).
     fn person(&self, r: Range<usize>) -> Option<Range<usize>> {
-        (r.len() >= 2 || r.start > 0).then_some(r)
+        let acronym = |i: usize| {
+            let w = self.raw(i);
+            w.chars().count() >= 2 && w.chars().all(|c| c.is_ascii_uppercase())
+        };
+        (r.len() >= 2 || r.start > 0 && !acronym(r.start)).then_some(r)
     }
 
     /// The surname of the name in `r`: its last word that is no suffix (`King` in `Martin
