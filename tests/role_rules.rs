@@ -58,6 +58,7 @@ roles! {
     inspector_general: "Prison Inspector General Ray Cole resigned." => [("Ray Cole", "inspector_general", Some("prison"))];
     surgeon_general: "Surgeon General Ann Wu issued a warning." => [("Ann Wu", "surgeon_general", None)];
     an_acronym_is_no_person: "He may name Dr. Ann Wu of Emory and CNN as his surgeon general." => [];
+    a_listing_line: "DENVER ROVERS Fired Tom Reyes, coach." => [("Tom Reyes", "coach", None)];
     possessive_portfolio: "Louis Marchand, France's interior minister, spoke first." => [("Louis Marchand", "minister", Some("france interior"))];
     minister_of_the: "Minister of the Interior Louis Marchand spoke first." => [("Louis Marchand", "minister", Some("interior"))];
     team_title: "Rovers general manager Alan Pike confirmed the deal." => [("Alan Pike", "general_manager", Some("rovers"))];

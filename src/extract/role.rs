@@ -369,7 +369,14 @@ impl Scan<'_> {
     /// Supreme Court, attorney general`, `Rahall of West Virginia, the chairman`), unless it
     /// opens with a courtesy title (`the Rev. Ann Lee`).
     fn person_until(&self, end: usize) -> Option<Range<usize>> {
-        let run = self.name_until(end)?;
+        let mut run = self.name_until(end)?;
+        // `PHILADELPHIA 76ERS Fired Jim O'Brien, coach`: a word in capitals opens no name,
+        // nor does the listing's verb in -ed after it; the name starts after them.
+        let mut listing = false;
+        while run + 1 < end && (self.acronym(run) || listing && self.lower(run).ends_with("ed")) {
+            listing = true;
+            run += 1;
+        }
         let s = self.honorific(run).filter(|&e| e < end).unwrap_or(run);
         if s == run && run > 0 && matches!(self.lower(run - 1), "the" | "a" | "an") {
             return None;
@@ -405,14 +412,17 @@ impl Scan<'_> {
         !lemmas.is_empty() && lemmas.iter().all(|l| l != w) && lemmas.iter().any(|l| singular(l))
     }
 
+    /// An acronym (`ERS`, `ROVERS`): a word of a listing line or an organisation, never the
+    /// first of a person's name.
+    fn acronym(&self, i: usize) -> bool {
+        let w = self.raw(i);
+        w.chars().count() >= 2 && w.chars().all(|c| c.is_ascii_uppercase())
+    }
+
     /// A person's name: two or more proper words, or one that does not open the sentence and
     /// is no acronym (`CNN as his surgeon general` names a network, not a person).
     fn person(&self, r: Range<usize>) -> Option<Range<usize>> {
-        let acronym = |i: usize| {
-            let w = self.raw(i);
-            w.chars().count() >= 2 && w.chars().all(|c| c.is_ascii_uppercase())
-        };
-        (r.len() >= 2 || r.start > 0 && !acronym(r.start)).then_some(r)
+        (r.len() >= 2 || r.start > 0 && !self.acronym(r.start)).then_some(r)
     }
 
     /// The surname of the name in `r`: its last word that is no suffix (`King` in `Martin
