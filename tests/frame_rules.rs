@@ -70,6 +70,24 @@ macro_rules! measure {
     };
 }
 
+/// A time of day is measured by what was done then, never by the place named before it.
+#[test]
+fn a_time_takes_no_measure_from_a_place() {
+    assert_slot(
+        "The crew got back to the houses at 5am.",
+        "5am",
+        measure_label,
+        None,
+    );
+    assert_slot("Officers arrested him at 5am.", "5am", measure_label, None);
+    assert_slot(
+        "Four men were arrested at 5am.",
+        "Four",
+        measure_label,
+        Some("arrests"),
+    );
+}
+
 measure! {
     // Ways of dying are deaths.
     drowned: "Four fishermen drowned off the cape." => "Four", "deaths";

@@ -897,6 +897,15 @@ pub fn measure(
             continue;
         }
         if classed(w).is_some() {
+            // A time of day says when something was done (`arrested at 3am`); a noun before
+            // it is where (`came back home at 3am`, `called to the home at 8.39am`).
+            let when = matches!(
+                q.kind,
+                QuantityKind::Time | QuantityKind::Date | QuantityKind::Year
+            );
+            if when && !(is_participle(w) || lx.is_cue("verb", w)) {
+                break;
+            }
             return found(w);
         }
         break;
