@@ -288,6 +288,18 @@ impl Reading {
                 Relation::Conflict
             };
         }
+        // A date's year against a year (`on October 21, 2011`, `in 2011`): the year decides.
+        let year_of = |r: &Reading| r.date.and_then(|d| d.year).map(f64::from);
+        if let (Some(y), None) | (None, Some(y)) = (year_of(self), year_of(o)) {
+            let other = if self.date.is_some() { o } else { self };
+            if other.date.is_none() {
+                return if other.firm.low <= y && y <= other.firm.high {
+                    Relation::Compatible
+                } else {
+                    Relation::Conflict
+                };
+            }
+        }
         // The least and the most of a set (`ranging from 7 to 75`) against another range:
         // both ends are facts, so they agree only when equal.
         if let (Some((x, p)), Some((y, q))) = (self.ends, o.ends) {
@@ -353,6 +365,8 @@ mod tests {
     relations! {
         spread_vs_range_ends_differ: "sentences ranging from 7 to 75 years", "between six and 75 years" => Conflict;
         spread_vs_same_ends: "ranging from 7 to 75 years", "between seven and 75 years" => Compatible;
+        date_in_its_year: "on March 3, 2016", "in 2016" => Compatible;
+        date_in_another_year: "on March 3, 2016", "in 2015" => Conflict;
         two_estimates_overlap: "between 300 and 500 people", "between 350 and 450 people" => Compatible;
         at_least_vs_word: "at least 30 killed", "thirty-four died" => Compatible;
         more_than_vs_about: "more than 200 people", "about 240 people" => Compatible;

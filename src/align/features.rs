@@ -90,8 +90,8 @@ pub enum Class {
     Percent,
     PercentagePoints,
     Magnitude,
+    /// Years and dates.
     Year,
-    Date,
     Time,
     Ordinal,
     /// Results, votes and records (`won 31-17`, `a 12-4 record`).
@@ -121,8 +121,10 @@ impl Class {
             QuantityKind::Percent => Class::Percent,
             QuantityKind::PercentagePoints => Class::PercentagePoints,
             QuantityKind::Magnitude => Class::Magnitude,
-            QuantityKind::Year => Class::Year,
-            QuantityKind::Date => Class::Date,
+            // Years and dates meet: `October 21, 2011` and `in 2011`, `October 5` and
+            // `October 5, 2013` (a day and a year alone are ruled out: see
+            // `identity_conflict`).
+            QuantityKind::Year | QuantityKind::Date => Class::Year,
             QuantityKind::Time => Class::Time,
             QuantityKind::Ordinal => Class::Ordinal,
             QuantityKind::Score => Class::Score,
@@ -139,7 +141,6 @@ impl Class {
             Class::Percent | Class::PercentagePoints => CLASS_PERCENT,
             Class::Time => CLASS_TIME,
             Class::Year => CLASS_YEAR,
-            Class::Date => CLASS_DATE,
             Class::Ordinal => CLASS_ORDINAL,
             Class::Score => CLASS_SCORE,
         }
@@ -764,6 +765,12 @@ pub fn identity_conflict(a: &View, b: &View, w: &Wording) -> Option<&'static str
     if factor(x) && y.counted.is_some() || factor(y) && x.counted.is_some() {
         return Some("a factor and a count");
     }
+    // A day with no year (`October 5`) says nothing of a year (`in 2013`).
+    let dated = |c: &Claim| c.quantity.kind == QuantityKind::Date;
+    let yearless = |c: &Claim| dated(c) && c.quantity.date.is_none_or(|d| d.year.is_none());
+    if yearless(x) && !dated(y) || yearless(y) && !dated(x) {
+        return Some("a day and a year");
+    }
     // A year says when something was: the year of one thing is not the year of another (the
     // 2008 Dolphins, the 2012 season), known to the resource or not.
     let year = |c: &Claim| c.quantity.kind == QuantityKind::Year;
@@ -957,7 +964,16 @@ pub fn features(a: &View, b: &View, w: &Wording, crowd: (usize, usize)) -> Featu
         CROWD,
         ((1.0 + crowd.0 as f64).ln() + (1.0 + crowd.1 as f64).ln()) / 2.0,
     );
-    set(a.class.indicator(), 1.0);
+    // Dates that name their year share the years' class, and keep the dates' indicator.
+    let dated = x.quantity.kind == QuantityKind::Date || y.quantity.kind == QuantityKind::Date;
+    set(
+        if dated {
+            CLASS_DATE
+        } else {
+            a.class.indicator()
+        },
+        1.0,
+    );
     // Nothing but the values ties the two: no measure, thing counted, verb, owner, name or
     // wording in common.
     if f[MEASURE_SAME] == 0.0

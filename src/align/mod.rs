@@ -1010,6 +1010,24 @@ mod tests {
     }
 
     #[test]
+    fn a_date_meets_its_year_and_a_day_meets_no_year() {
+        let d = docs(&[
+            "The bridge collapsed on March 3, 2016, killing four.",
+            "The bridge, which collapsed in 2016, will be rebuilt.",
+        ]);
+        assert_eq!(multi(&align(&d)).len(), 1);
+        assert_ruled(
+            &[
+                "The bridge collapsed on March 3, killing four.",
+                "The bridge, which collapsed in 2016, will be rebuilt.",
+            ],
+            "March 3",
+            "2016",
+            "a day and a year",
+        );
+    }
+
+    #[test]
     fn figures_of_different_days_are_two_facts() {
         // The day in a figure's phrase names its event: Monday's tremor is not Friday's.
         assert_ruled(
