@@ -964,7 +964,8 @@ pub fn features(a: &View, b: &View, w: &Wording, crowd: (usize, usize)) -> Featu
         CROWD,
         ((1.0 + crowd.0 as f64).ln() + (1.0 + crowd.1 as f64).ln()) / 2.0,
     );
-    // Dates that name their year share the years' class, and keep the dates' indicator.
+    // Dates share the years' class, and keep the dates' indicator: a pair with a date is
+    // weighed as dates were.
     let dated = x.quantity.kind == QuantityKind::Date || y.quantity.kind == QuantityKind::Date;
     set(
         if dated {
