@@ -518,11 +518,16 @@ pub fn names_meet(a: &[String], b: &[String]) -> bool {
     fn base(n: &str) -> &str {
         n.trim_end_matches("'s")
     }
-    a.iter().map(|x| base(x)).any(|x| {
-        b.iter().map(|y| base(y)).any(|y| {
-            x == y || (x.len().min(y.len()) >= 4 && (x.starts_with(y) || y.starts_with(x)))
-        })
-    })
+    let word_meets = |x: &str, y: &str| {
+        let (x, y) = (base(x), base(y));
+        x == y || (x.len().min(y.len()) >= 4 && (x.starts_with(y) || y.starts_with(x)))
+    };
+    // A name of several words meets one whose words are all among its own (`Klitschko`,
+    // `Wladimir Klitschko`), not one that shares a word only (`Hurricane George`, `Hurricane
+    // Katrina`).
+    let within = |x: &str, y: &str| x.split(' ').all(|w| y.split(' ').any(|v| word_meets(w, v)));
+    a.iter()
+        .any(|x| b.iter().any(|y| within(x, y) || within(y, x)))
 }
 
 /// A figure precise enough that two reports giving it by chance is unlikely: stated with
@@ -1076,5 +1081,15 @@ mod tests {
             joined_names("Fans of the Indianapolis Colts' defence, said Ann Lee. Boston, Mass")
                 .collect();
         assert_eq!(got, ["indianapolis colts", "ann lee"]);
+    }
+
+    #[test]
+    fn names_meet_as_whole_names() {
+        let n = |xs: &[&str]| xs.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        // One name's words among the other's, or a name and the word it derives from.
+        assert!(names_meet(&n(&["okafor"]), &n(&["grace okafor"])));
+        assert!(names_meet(&n(&["kenyan police"]), &n(&["kenya"])));
+        // A shared word of two names is no shared name.
+        assert!(!names_meet(&n(&["storm ida"]), &n(&["storm henri"])));
     }
 }

@@ -330,20 +330,36 @@ fn near(
     let to = (own_end..clause.end).find(comma).unwrap_or(clause.end);
     let window = from.max(q.start_token.saturating_sub(2 * LOCAL_WINDOW))
         ..to.min(own_end + 2 * LOCAL_WINDOW);
-    let mut names: Vec<String> = window
-        .filter(|&i| i > 0 && mine(i) && stems[i].is_some())
-        // `Cambridge-based`, `U.S.-led`: a description, not a qualifier of the figure.
-        .filter(|&i| {
-            !(toks
+    let name_word = |i: usize| {
+        i > 0
+            && mine(i)
+            && stems[i].is_some()
+            // `Cambridge-based`, `U.S.-led`: a description, not a qualifier of the figure.
+            && !(toks
                 .get(i + 1)
                 .is_some_and(|t| t.glued && tk.raw(i + 1) == "-"))
-        })
-        // Days and months place a figure in time, not in scope.
-        .filter(|&i| !lx.is_cue("weekday", tk.lower(i)) && !lx.is_month(tk.lower(i)))
-        .map(|i| tk.raw(i))
-        .filter(|w| w.starts_with(char::is_uppercase))
-        .map(|w| w.trim_end_matches("'s").to_lowercase())
-        .collect();
+            // Days and months place a figure in time, not in scope.
+            && !lx.is_cue("weekday", tk.lower(i))
+            && !lx.is_month(tk.lower(i))
+            && tk.raw(i).starts_with(char::is_uppercase)
+    };
+    // Names as written, a run of capitalised words being one name (`Hurricane Katrina` is not
+    // `Hurricane George`).
+    let mut names: Vec<String> = Vec::new();
+    let mut run = String::new();
+    for i in window {
+        if name_word(i) {
+            if !run.is_empty() {
+                run.push(' ');
+            }
+            run.push_str(&tk.raw(i).trim_end_matches("'s").to_lowercase());
+        } else if !run.is_empty() {
+            names.push(std::mem::take(&mut run));
+        }
+    }
+    if !run.is_empty() {
+        names.push(run);
+    }
     names.sort();
     names.dedup();
     let per = match tk.lower(q.end_token) {
