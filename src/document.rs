@@ -117,6 +117,14 @@ impl Source {
     }
 }
 
+/// The 1-based line of byte `offset` in `bytes`.
+pub(crate) fn line_at(bytes: &[u8], offset: usize) -> usize {
+    1 + bytes[..offset.min(bytes.len())]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+}
+
 impl Document {
     /// Builds a document from text already in memory (used by tests and batch mode).
     pub fn from_text(id: &str, label: &str, text: impl Into<String>) -> Document {
@@ -175,9 +183,10 @@ impl Document {
         Document::from_bytes(&p, bytes, format, Source::of_path(path, label))
     }
 
-    /// Decodes bytes into a document, checking for binary and empty input: UTF-8 (invalid
-    /// sequences replaced, with a warning) or UTF-16 with a byte-order mark (decoded, with a
-    /// warning). `format` `None` reads the text as HTML when it opens like a page.
+    /// Decodes bytes into a document, checking for binary, empty and undecodable input: UTF-8
+    /// (an invalid sequence is an error naming its byte and line) or UTF-16 with a byte-order
+    /// mark (decoded, with a warning). `format` `None` reads the text as HTML when it opens
+    /// like a page.
     pub fn from_bytes(
         path: &Path,
         bytes: Vec<u8>,
@@ -211,11 +220,11 @@ impl Document {
                     Ok(s) => s,
                     Err(e) => {
                         let offset = e.utf8_error().valid_up_to();
-                        warnings.push(format!(
-                            "{}: invalid UTF-8 at byte {offset}; decoded lossily (offsets refer to the decoded text)",
-                            path.display()
-                        ));
-                        String::from_utf8_lossy(e.as_bytes()).into_owned()
+                        return Err(Error::InvalidUtf8 {
+                            path: path.to_path_buf(),
+                            offset,
+                            line: line_at(e.as_bytes(), offset),
+                        });
                     }
                 }
             }
@@ -350,21 +359,24 @@ mod tests {
     }
 
     #[test]
-    fn invalid_utf8_is_lossy_with_warning() {
+    fn invalid_utf8_is_an_error_naming_byte_and_line() {
         let src = Source {
             id: "a".into(),
             label: "a".into(),
             path: "a.txt".into(),
         };
-        let d = Document::from_bytes(
+        let e = Document::from_bytes(
             Path::new("a.txt"),
-            b"caf\xe9 au lait".to_vec(),
+            b"Title\ncaf\xe9 au lait".to_vec(),
             Some(Format::Text),
             src,
         )
-        .unwrap();
-        assert!(d.text.contains('\u{FFFD}'));
-        assert!(d.warnings[0].contains("invalid UTF-8 at byte 3"));
+        .unwrap_err();
+        let msg = e.to_string();
+        assert!(
+            msg.starts_with("a.txt: invalid UTF-8 at byte 9 (line 2)"),
+            "{msg}"
+        );
     }
 
     #[test]

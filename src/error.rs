@@ -19,6 +19,13 @@ pub enum Error {
     /// The file holds binary data (a NUL byte or mostly control bytes).
     #[error("{path}: looks like a binary file (byte offset {offset}), not a text report")]
     Binary { path: PathBuf, offset: usize },
+    /// The text is not UTF-8 (nor UTF-16 with a byte-order mark).
+    #[error("{path}: invalid UTF-8 at byte {offset} (line {line}); convert the report to UTF-8 (for Latin-1: iconv -f latin1 -t utf-8)")]
+    InvalidUtf8 {
+        path: PathBuf,
+        offset: usize,
+        line: usize,
+    },
     /// The report holds no text once read.
     #[error("{path}: the report is empty")]
     Empty { path: PathBuf },

@@ -96,6 +96,8 @@ where
     let mut warnings = Vec::new();
     let mut blank = true;
     let mut eof = false;
+    // Line breaks decoded so far, for an error's line number.
+    let mut newlines = 0;
     let mut buf = vec![0u8; CHUNK];
     while !eof {
         let n = loop {
@@ -128,8 +130,8 @@ where
             eof,
             read_total + n,
             path,
-            &mut warnings,
-        );
+            &mut newlines,
+        )?;
         read_total += n;
         if blank && !pending[before..].trim().is_empty() {
             blank = false;
@@ -162,47 +164,33 @@ where
     })
 }
 
-/// Moves the valid UTF-8 at the front of `raw` into `out`, replacing invalid sequences with
-/// U+FFFD as `String::from_utf8_lossy` would over the whole input; keeps an incomplete
-/// sequence at the end for the next chunk unless `eof`.
+/// Moves the valid UTF-8 at the front of `raw` into `out`; keeps an incomplete sequence at the
+/// end for the next chunk unless `eof`. An invalid sequence is an error naming its byte (of
+/// `consumed` bytes read so far) and line (`newlines` counts the line breaks decoded before).
 fn decode(
     raw: &mut Vec<u8>,
     out: &mut String,
     eof: bool,
     consumed: usize,
     path: &Path,
-    warnings: &mut Vec<String>,
-) {
-    let mut p = 0;
-    loop {
-        match std::str::from_utf8(&raw[p..]) {
-            Ok(s) => {
-                out.push_str(s);
-                p = raw.len();
-                break;
-            }
-            Err(e) => {
-                let valid = e.valid_up_to();
-                out.push_str(std::str::from_utf8(&raw[p..p + valid]).unwrap_or_default());
-                p += valid;
-                let bad = match e.error_len() {
-                    Some(len) => len,
-                    None if eof => raw.len() - p,
-                    None => break,
-                };
-                if warnings.is_empty() {
-                    let at = consumed - (raw.len() - p);
-                    warnings.push(format!(
-                        "{}: invalid UTF-8 at byte {at}; decoded lossily (offsets refer to the decoded text)",
-                        path.display()
-                    ));
-                }
-                out.push('\u{FFFD}');
-                p += bad;
-            }
-        }
+    newlines: &mut usize,
+) -> Result<()> {
+    let (valid, bad) = match std::str::from_utf8(raw) {
+        Ok(_) => (raw.len(), false),
+        Err(e) => (e.valid_up_to(), e.error_len().is_some() || eof),
+    };
+    let text = std::str::from_utf8(&raw[..valid]).unwrap_or_default();
+    *newlines += memchr::memchr_iter(b'\n', text.as_bytes()).count();
+    out.push_str(text);
+    raw.drain(..valid);
+    if bad {
+        return Err(Error::InvalidUtf8 {
+            path: path.to_path_buf(),
+            offset: consumed - raw.len(),
+            line: *newlines + 1,
+        });
     }
-    raw.drain(..p);
+    Ok(())
 }
 
 struct Splitter<F> {

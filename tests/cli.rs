@@ -328,21 +328,28 @@ fn sentences_stream_to_a_file_with_exact_offsets() {
 }
 
 #[test]
-fn invalid_utf8_warns_and_continues() {
+fn invalid_utf8_is_an_error_naming_byte_and_line() {
     let d = pair();
     fs::write(
         d.path().join("latin1.txt"),
-        b"Thirty-four people died in the caf\xe9 collapse.",
+        b"Collapse\nThirty-four people died in the caf\xe9 collapse.",
     )
     .unwrap();
-    bin()
-        .current_dir(d.path())
-        .args(["compare", "courier.txt", "latin1.txt"])
-        .assert()
-        .stderr(predicate::str::contains(
-            "latin1.txt: invalid UTF-8 at byte",
-        ))
-        .stdout(predicate::str::contains("AGREEMENT"));
+    for cmd in ["compare", "claims", "sentences"] {
+        let mut args = vec![cmd];
+        if cmd == "compare" {
+            args.push("courier.txt");
+        }
+        args.push("latin1.txt");
+        bin()
+            .current_dir(d.path())
+            .args(&args)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(
+                "latin1.txt: invalid UTF-8 at byte 43 (line 2)",
+            ));
+    }
 }
 
 #[test]

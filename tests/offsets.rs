@@ -203,35 +203,43 @@ proptest! {
 }
 
 #[test]
-fn invalid_utf8_split_across_reads_decodes_as_a_whole() {
-    let bytes = b"Caf\xc3\xa9 opened. It \xe9closed. Then \xf0\x9f\x98\x80 smiled.";
+fn invalid_utf8_split_across_reads_is_one_error_at_its_byte() {
+    // Valid sequences split across reads decode whole; the first invalid byte is an error,
+    // however the input was cut.
+    let bytes = "Caf\u{e9} opened.\nIt \u{1F600} smiled."
+        .as_bytes()
+        .to_vec();
+    let mut bad = bytes.clone();
+    bad.extend_from_slice(b"\nThen it \xe9closed.");
     for size in 1..8 {
-        let reader = Pieces {
-            data: bytes,
-            sizes: vec![size],
-            n: 0,
+        let run = |data: &[u8]| {
+            let reader = Pieces {
+                data,
+                sizes: vec![size],
+                n: 0,
+            };
+            let mut got = Vec::new();
+            stream::split_reader(
+                reader,
+                Path::new("x.txt"),
+                Some(Lang::En),
+                Options::default(),
+                |s| {
+                    got.push(s.text.to_string());
+                    Ok(())
+                },
+            )
+            .map(|_| got)
         };
-        let mut got = Vec::new();
-        let summary = stream::split_reader(
-            reader,
-            Path::new("x.txt"),
-            Some(Lang::En),
-            Options::default(),
-            |s| {
-                got.push(s.text.to_string());
-                Ok(())
-            },
-        )
-        .unwrap();
         assert_eq!(
-            got,
-            ["Café opened.", "It \u{FFFD}closed.", "Then 😀 smiled."],
+            run(&bytes).unwrap(),
+            ["Caf\u{e9} opened.", "It \u{1F600} smiled."],
             "size {size}"
         );
+        let e = run(&bad).unwrap_err().to_string();
         assert!(
-            summary.warnings[0].contains("invalid UTF-8 at byte 17"),
-            "{:?}",
-            summary.warnings
+            e.starts_with("x.txt: invalid UTF-8 at byte 38 (line 3)"),
+            "size {size}: {e}"
         );
     }
 }

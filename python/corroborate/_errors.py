@@ -17,8 +17,8 @@ class ArgumentError(Error, ValueError):
 
 
 class ReportError(Error):
-    """A report that cannot be read or compared: a missing file, a directory, binary data, an
-    empty report, an unknown file extension. ``path`` names it (for text given in memory, its
+    """A report that cannot be read or compared: a missing file, a directory, binary data, text
+    that is not UTF-8, an empty report, an unknown file extension. ``path`` names it (for text given in memory, its
     id)."""
 
     def __init__(self, message: str, *, path: Optional[str] = None) -> None:
@@ -51,4 +51,4 @@ class EventError(Error):
 
 
 class ReportWarning(UserWarning):
-    """Something worth knowing about how a report was read (invalid UTF-8 replaced)."""
+    """Something worth knowing about how a report was read (UTF-16 decoded, HTML reduced)."""

@@ -31,6 +31,7 @@ pub fn library(py: Python<'_>, e: corroborate::Error) -> PyErr {
         E::Io { path, .. }
         | E::IsDirectory { path }
         | E::Binary { path, .. }
+        | E::InvalidUtf8 { path, .. }
         | E::Empty { path }
         | E::UnknownFormat { path, .. } => {
             let path = path.display().to_string().into_pyobject(py);

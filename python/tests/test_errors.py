@@ -75,13 +75,12 @@ def test_bad_arguments():
         corroborate.batch(GOOD)
 
 
-def test_invalid_utf8_is_a_warning(tmp_path):
+def test_invalid_utf8_is_a_report_error(tmp_path):
     bad = tmp_path / "latin1.txt"
     bad.write_bytes("Police arrested 300 people in Zürich.".encode("latin-1"))
-    with warnings.catch_warnings(record=True) as w:
-        warnings.simplefilter("always")
+    with pytest.raises(ReportError, match=r"latin1.txt: invalid UTF-8 at byte 31 \(line 1\)") as e:
         corroborate.compare([NEWS, bad])
-    assert any(issubclass(x.category, ReportWarning) and "latin1.txt" in str(x.message) for x in w)
+    assert e.value.path == str(bad)
 
 
 BAD_EVENTS = [
