@@ -304,7 +304,7 @@ impl Reading {
         // both ends are facts, so they agree only when equal.
         if let (Some((x, p)), Some((y, q))) = (self.ends, o.ends) {
             if p || q {
-                let same = |a: f64, b: f64| (a - b).abs() <= 1e-9 * a.abs().max(1.0);
+                let same = same_point;
                 return if same(x.low, y.low) && same(x.high, y.high) {
                     Relation::Compatible
                 } else {
@@ -324,6 +324,11 @@ impl Reading {
             Relation::Conflict
         }
     }
+}
+
+/// Whether two values in one unit are the same point, within rounding of the arithmetic.
+pub fn same_point(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-9 * a.abs().max(1.0)
 }
 
 /// How two figures relate.

@@ -885,13 +885,13 @@ pub fn features(a: &View, b: &View, w: &Wording, crowd: (usize, usize)) -> Featu
     if let (Some(h), Some(k)) = (&x.counted, &y.counted) {
         let known = a.head.is_known() && b.head.is_known();
         // People are defined by what happened to them, not by the word for them.
-        let part = unnamed_part(x) || unnamed_part(y);
         if known
             && w.head.how == How::Unrelated
             && h.head != k.head
             && !a.person
             && !b.person
-            && !part
+            && !unnamed_part(x)
+            && !unnamed_part(y)
         {
             set(HEAD_UNRELATED, 1.0);
         }

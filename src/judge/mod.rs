@@ -559,7 +559,7 @@ fn ends_note(readings: &[interval::Reading]) -> Option<&'static str> {
     if !(s || t) {
         return None;
     }
-    let same = |a: f64, b: f64| (a - b).abs() <= 1e-9 * a.abs().max(1.0);
+    let same = interval::same_point;
     match (same(p.low, q.low), same(p.high, q.high)) {
         (true, false) => Some("They agree on the least and differ on the most."),
         (false, true) => Some("They agree on the most and differ on the least."),
@@ -822,11 +822,7 @@ mod tests {
             "The four defendants received terms ranging from 3 to 12 years.".into(),
             "The four defendants received terms of between two and 12 years.".into(),
         ]));
-        let d = cmp
-            .findings
-            .iter()
-            .find(|f| f.kind == FindingKind::Discrepancy)
-            .expect("the least terms differ");
+        let d = discrepancy(&cmp);
         assert!(
             d.explanation.contains("cannot both be true"),
             "{}",
@@ -845,11 +841,7 @@ mod tests {
             "At least three people drowned in the flood, rescuers said.".into(),
             "The death toll from the flood climbed to 17, the governor said.".into(),
         ]));
-        let d = cmp
-            .findings
-            .iter()
-            .find(|f| f.kind == FindingKind::Discrepancy)
-            .expect("the two tolls are compared");
+        let d = discrepancy(&cmp);
         assert!(
             d.explanation.contains("as a change over time"),
             "{}",
