@@ -539,11 +539,12 @@ impl Parser<'_> {
     /// Whether `one` at `i` is a pronoun rather than a count.
     fn pronoun_one(&self, i: usize) -> bool {
         let next = self.lower(i + 1);
-        // `one in five`, `one out of three`, `one over three` are ratios.
+        // `one in five`, `one in every 500`, `one out of three`, `one over three` are ratios.
+        let k = i + 2 + usize::from(next == "in" && matches!(self.lower(i + 2), "every" | "each"));
         if matches!(next, "in" | "out" | "over")
-            && (self.tok(i + 2).is_some_and(|t| t.kind == TokenKind::Number)
-                || self.number_word(i + 2).is_some()
-                || self.lower(i + 2) == "of")
+            && (self.tok(k).is_some_and(|t| t.kind == TokenKind::Number)
+                || self.number_word(k).is_some()
+                || self.lower(k) == "of")
         {
             return false;
         }

@@ -44,7 +44,11 @@ impl Parser<'_> {
         let (k, kind) = match w {
             "over" => (j + 1, 0),
             "out" if self.lower(j + 1) == "of" => (j + 2, 1),
-            "in" if n.value == 1.0 && !n.fraction => (j + 1, 2),
+            // `one in every 500`, `one in each ten`: the base, said of every group.
+            "in" if n.value == 1.0 && !n.fraction => {
+                let each = matches!(self.lower(j + 1), "every" | "each");
+                (j + 1 + usize::from(each), 2)
+            }
             _ => return None,
         };
         let d = self.plain_numeral(k)?;

@@ -132,6 +132,7 @@ impl Parser<'_> {
             unit_token: b.unit_token.or(a.unit_token),
             whole: None,
             whole_end: None,
+            set: false,
             tally: None,
             date: None,
             moment: false,
@@ -191,6 +192,7 @@ impl Parser<'_> {
                         unit_token: a.unit_token,
                         whole: None,
                         whole_end: None,
+                        set: false,
                         tally: None,
                         date: None,
                         moment: false,
@@ -206,21 +208,37 @@ impl Parser<'_> {
     }
 
     /// A bare figure listed before one with a unit takes that unit: `45 and 50 mg`, `5, 10
-    /// or 15 percent`.
+    /// or 15 percent`; so does one whose hyphen is left hanging for the unit to come (`32-
+    /// and 64-bit versions`, `two- or three-year terms`).
     pub(super) fn share_units(&self, out: &mut [Quantity]) {
         for i in (0..out.len().saturating_sub(1)).rev() {
             let (head, tail) = out.split_at_mut(i + 1);
             let (a, b) = (&mut head[i], &tail[0]);
+            let mut k = a.end_token;
+            let hanging = self.is_sym(k, "-") && b.unit_token.is_some();
+            if hanging {
+                k += 1;
+            }
             if a.kind == QuantityKind::Count
                 && a.unit.is_none()
                 && a.value.is_some()
                 && b.unit.is_some()
                 && matches!(
                     b.kind,
-                    QuantityKind::Measure | QuantityKind::Money | QuantityKind::Percent
+                    QuantityKind::Measure
+                        | QuantityKind::Money
+                        | QuantityKind::Percent
+                        | QuantityKind::Age
                 )
-                && b.start_token == a.end_token + 1
-                && matches!(self.lower(a.end_token), "and" | "or" | ",")
+                // A unit hyphenated on is a measure's or an age's, never money's; and an age
+                // is shared only so (`three and 12-year-old Ann` are two).
+                && if hanging {
+                    b.kind != QuantityKind::Money
+                } else {
+                    b.kind != QuantityKind::Age
+                }
+                && b.start_token == k + 1
+                && matches!(self.lower(k), "and" | "or" | ",")
             {
                 a.unit = b.unit.clone();
                 a.kind = b.kind;

@@ -277,3 +277,25 @@ fn shared_unit_and_lists() {
     );
     assert_eq!(q("Exercises nrs. 22,24,26,31.").len(), 4);
 }
+
+#[test]
+fn a_hanging_hyphen_takes_the_unit_to_come() {
+    let first = |s: &str| {
+        let q = find(s, &tokenize(s, 0)).remove(0);
+        (q.kind, q.unit.map(|u| u.name))
+    };
+    let bits = first("The patch fits 16- and 32-bit builds.");
+    assert_eq!(
+        (bits.0, bits.1.as_deref()),
+        (QuantityKind::Measure, Some("bit"))
+    );
+    let spaced = first("The patch fits 16 - and 32-bit builds.");
+    assert_eq!(spaced.1.as_deref(), Some("bit"));
+    let ages = first("Classes for four- or five-year-olds start soon.");
+    assert_eq!(ages.0, QuantityKind::Age);
+    // An age is shared only through the hyphen: `three and the 12-year-old` are two.
+    let two = first("The blast hurt three and a 12-year-old boy.");
+    assert_eq!(two.0, QuantityKind::Count);
+    let lone = first("Police held three and 12-year-old Ann.");
+    assert_eq!(lone.0, QuantityKind::Count);
+}

@@ -371,8 +371,9 @@ impl Parser<'_> {
         if self.is_sym(m, "-") && self.glued(m) {
             m += 1;
         }
-        // `the 27-year-old's photographs`: the possessive of the age noun.
-        if matches!(self.lower(m), "old" | "old's" | "old\u{2019}s") {
+        // `the 27-year-old's photographs`: the possessive of the age noun; `five-year-olds`,
+        // its plural.
+        if matches!(self.lower(m), "old" | "olds" | "old's" | "old\u{2019}s") {
             return Some((m + 1, age_unit(unit)));
         }
         if self.lower(m) == "of" && self.lower(m + 1) == "age" {
