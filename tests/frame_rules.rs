@@ -297,3 +297,29 @@ fn admitting_a_lie_is_no_hospital() {
         Some("in hospital")
     );
 }
+
+fn subset_key(c: &Claim) -> Option<&str> {
+    c.frame.subset.as_ref().map(|s| s.key.as_str())
+}
+
+macro_rules! subset {
+    ($($name:ident: $s:expr => $fig:expr, $key:expr;)*) => {
+        $(#[test] fn $name() {
+            assert_slot($s, $fig, subset_key, $key);
+        })*
+    };
+}
+
+subset! {
+    // `by` right after a figure, or after what it counts, picks a part of a total.
+    by_how_after_the_figure: "Ruiz has 44 wins, 30 by knockout." => "30", Some("knockout");
+    by_way_of_after_the_thing: "Ruiz has 30 wins coming by way of stoppage." => "30", Some("stoppage");
+    by_whom: "The side scored five goals, two by Ortiz." => "two", Some("ortiz");
+    // A deadline, an article or a comparison picks none.
+    by_a_day: "The firm cut 40 jobs by Friday." => "40", None;
+    by_a_month: "The firm will hire 300 staff by March." => "300", None;
+    by_the_end: "The firm cut 40 jobs by the end of the year." => "40", None;
+    by_far: "It sold 12 million copies, by far the most." => "12 million", None;
+    by_then: "Some 900 people had fled by then." => "Some 900", None;
+    by_a_year: "The city wants 5,000 new homes by 2030." => "5,000", None;
+}

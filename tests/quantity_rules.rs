@@ -174,6 +174,9 @@ reads! {
     times_comparative_multiplies: "Rents are three times costlier here." => "three times", Multiplier, Some(3.0), Some(3.0), Some(3.0);
     rate_one_in: "One in five voters stayed at home." => "One in five", Count, Some(0.2), Some(0.2), Some(0.2);
     rate_out_of_ten: "Nine out of 10 doctors agreed." => "Nine out of 10", Count, Some(0.9), Some(0.9), Some(0.9);
+    age_plural: "Police questioned two 15-year-olds." => "15-year-olds", Age, Some(15.0), Some(15.0), Some(15.0);
+    rate_one_in_every: "One in every 400 tablets was faulty." => "One in every 400", Count, Some(0.0025), Some(0.0025), Some(0.0025);
+    rate_one_in_each: "Water reached one in each ten homes." => "one in each ten", Count, Some(0.1), Some(0.1), Some(0.1);
 }
 
 #[test]
@@ -193,6 +196,21 @@ fn a_part_carries_its_whole() {
     }
     let all = quantities("One in five voters stayed at home.");
     assert_eq!(all.len(), 1, "a rate is one figure: {all:?}");
+}
+
+#[test]
+fn the_whole_is_marked_as_the_set() {
+    for (s, part, whole) in [
+        ("Two of the three suspects fled abroad.", "Two", "three"),
+        ("Ana sat out 6 of the Hawks' 14 matches.", "6", "14"),
+        ("She was one of eight children.", "one", "eight"),
+    ] {
+        let all = quantities(s);
+        assert!(read(s, &all, whole).set, "{s}: {whole}");
+        assert!(!read(s, &all, part).set, "{s}: {part}");
+    }
+    let all = quantities("Police held 14 men and 3 women.");
+    assert!(all.iter().all(|q| !q.set), "{all:?}");
 }
 
 // Older compounds and places: a tens word takes its units after `and` (the older way of

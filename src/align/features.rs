@@ -656,6 +656,30 @@ pub fn identity_conflict(a: &View, b: &View, w: &Wording) -> Option<&'static str
     if x.quantity.increment != y.quantity.increment && a.relation(b) != Relation::Compatible {
         return Some("an increment and a total");
     }
+    // A part picked by how or by whom (`51 by knockout`, `two goals by Ruiz`) is no rival to
+    // the total (`58 wins`, `five goals`), nor to a part picked otherwise (`six by decision`);
+    // told as the same figure, it is left to the model.
+    let (p, q) = (x.frame.subset.as_ref(), y.frame.subset.as_ref());
+    if p.map(|s| &s.key) != q.map(|s| &s.key) && a.relation(b) != Relation::Compatible {
+        return Some(if p.is_some() && q.is_some() {
+            "parts picked differently"
+        } else {
+            "a part and its total"
+        });
+    }
+    // The set a part was drawn from (`one of six children`, `missing 10 of the Saints' 16
+    // games`) is not rivalled by a smaller figure that is no such set: that may be another
+    // part of it (the children she had, the games he played).
+    let set = |c: &Claim| c.quantity.set;
+    if set(x) != set(y) && a.relation(b) != Relation::Compatible {
+        let (whole, other) = if set(x) { (x, y) } else { (y, x) };
+        let most = other.quantity.high.or(other.quantity.value);
+        if let (Some(w), Some(m)) = (whole.quantity.value, most) {
+            if m < w {
+                return Some("a set and what may be a part of it");
+            }
+        }
+    }
     // A result names both sides, so its opposites are one game seen from either side (`a
     // 31-24 victory`, `a 31-24 defeat`).
     let result = |c: &Claim| c.quantity.tally.is_some_and(|t| !t.record);

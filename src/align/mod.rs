@@ -1507,6 +1507,65 @@ mod tests {
     }
 
     #[test]
+    fn a_part_picked_by_how_is_no_rival_to_the_total() {
+        assert_ruled(
+            &[
+                "The champion retired with 44 wins in all.",
+                "The champion retired with 30 wins coming by way of knockout.",
+            ],
+            "44",
+            "30",
+            "a part and its total",
+        );
+        assert_ruled(
+            &[
+                "Ruiz has 44 wins, 30 by knockout.",
+                "Ruiz has 44 wins, 12 by decision.",
+            ],
+            "30",
+            "12",
+            "parts picked differently",
+        );
+        // A deadline or an agent after `by` picks no part.
+        assert_never_ruled(
+            &[
+                "The firm cut 40 jobs by Friday.",
+                "The firm cut 60 jobs by the end of the month.",
+                "The firm cut 50 jobs.",
+            ],
+            "a part and its total",
+        );
+    }
+
+    #[test]
+    fn a_set_is_no_rival_to_a_smaller_figure() {
+        assert_ruled(
+            &[
+                "Ortiz, who grew up as one of nine siblings, left school early.",
+                "Ortiz has four siblings living abroad.",
+            ],
+            "nine",
+            "four",
+            "a set and what may be a part of it",
+        );
+        // A larger figure, or the same one, may be the same set told another way.
+        assert_never_ruled(
+            &[
+                "Two of the three hostages were freed on Sunday.",
+                "Gunmen had seized five hostages on the road.",
+            ],
+            "a set and what may be a part of it",
+        );
+        assert_never_ruled(
+            &[
+                "Two of the three hostages were freed on Sunday.",
+                "Gunmen had seized three hostages on the road.",
+            ],
+            "a set and what may be a part of it",
+        );
+    }
+
+    #[test]
     fn a_result_of_another_day_is_another_game() {
         assert_ruled(
             &[

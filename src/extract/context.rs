@@ -368,7 +368,7 @@ pub fn part_of_named(tk: &Tokens, q: &Quantity) -> bool {
 }
 
 /// Determiners a modifying phrase may open with after its preposition.
-fn is_determiner(w: &str) -> bool {
+pub(crate) fn is_determiner(w: &str) -> bool {
     matches!(
         w,
         "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "this" | "that"

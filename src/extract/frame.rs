@@ -108,6 +108,10 @@ pub struct Frame {
     /// The day of the week the figure's own phrase names (`hurt last Thursday in a 27-24
     /// loss`): for a result, which game it was.
     pub day: Option<Slot>,
+    /// The part of a total the figure's own phrase picks by how or by whom (`51 by
+    /// knockout`, `51 wins coming by way of knockout`, `two goals by Ruiz`): a subset, never
+    /// a rival to the total.
+    pub subset: Option<Slot>,
 }
 
 /// Anchor phrases by their first word, with their class.
@@ -402,6 +406,36 @@ pub fn day(
         .filter(|i| !own.contains(i) && tk.is_word(*i))
         .find(|&i| lx.is_cue("day_name", day_word(i)))
         .map(|i| Slot::word(tk, i, day_word(i)))
+}
+
+/// The subset a figure's phrase picks with `by` right after it or after what it counts
+/// (`51 by KO`, `51 wins coming by way of knockout`, `two goals by Ruiz`). Not a deadline
+/// (`by Friday`, `by 2020`, `by the end of May`), a phrase with an article (`arrested by the
+/// police` names who acted, not a part), or words that say when, how much or how it compares
+/// (`by then`, `by far`, `by contrast`: cue class `not_by_part`).
+pub fn subset(tk: &Tokens, q: &Quantity, counted: Option<&Counted>) -> Option<Slot> {
+    let lx = lexicon();
+    let mut k = counted
+        .filter(|c| c.tokens.start >= q.end_token)
+        .map_or(q.end_token, |c| c.tokens.end.max(q.end_token));
+    if matches!(tk.lower(k), "coming" | "came" | "all") {
+        k += 1;
+    }
+    if tk.lower(k) != "by" {
+        return None;
+    }
+    k += 1;
+    if tk.lower(k) == "way" && tk.lower(k + 1) == "of" {
+        k += 2;
+    }
+    let w = tk.lower(k);
+    let part = tk.is_word(k)
+        && !super::context::is_determiner(w)
+        && !lx.is_cue("not_by_part", w)
+        && !lx.is_month(w)
+        && !lx.is_cue("weekday", w)
+        && !lx.is_cue("day_name", w);
+    part.then(|| Slot::word(tk, k, w))
 }
 
 /// The anchor of [`anchor`] other than the end of a term.

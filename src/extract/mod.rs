@@ -244,6 +244,7 @@ fn figures_in(tk: &token::Tokens, sentence: usize, detail: Detail) -> Vec<Claim>
                 anchor: frame::anchor(tk, clause.clone(), q, &figures, &years)
                     .or_else(|| frame::record_gap(tk, clause.clone(), measure.as_ref())),
                 day: frame::day(tk, clause, q, &figures),
+                subset: frame::subset(tk, q, c.as_ref()),
             }
         } else {
             Frame::default()

@@ -123,6 +123,9 @@ pub struct Quantity {
     pub whole: Option<f64>,
     /// Token index just after the whole's figure, where what the part counts is named.
     pub(crate) whole_end: Option<usize>,
+    /// The whole of such a part (`the three` in `two of the three suspects`, `six` in `one
+    /// of six children`): the set the part is drawn from.
+    pub set: bool,
     /// For a [`QuantityKind::Score`]: its sides as written.
     pub tally: Option<Tally>,
     /// For a [`QuantityKind::Date`]: the parts of the calendar date it gives.
@@ -292,6 +295,7 @@ fn find_with(p: &Parser) -> Vec<Quantity> {
     p.share_units(&mut out);
     p.rank_thresholds(&mut out);
     p.fixed_ordinals(&mut out);
+    mark_sets(&mut out);
     for q in &mut out {
         p.mark_moment(q);
         p.mark_spread(q);
@@ -300,6 +304,19 @@ fn find_with(p: &Parser) -> Vec<Quantity> {
         q.retype_if_not_finite();
     }
     out
+}
+
+/// Marks the wholes that parts were read against (`two of the three`: the three).
+fn mark_sets(out: &mut [Quantity]) {
+    let wholes: Vec<(usize, f64)> = out
+        .iter()
+        .filter_map(|q| q.whole_end.zip(q.whole))
+        .collect();
+    for q in out.iter_mut() {
+        q.set = wholes
+            .iter()
+            .any(|&(end, v)| q.end_token == end && q.value == Some(v));
+    }
 }
 
 /// The stated bounds of a point figure under its hedge: both for an exact figure, the low
@@ -355,6 +372,7 @@ impl Parser<'_> {
                         unit_token: None,
                         whole: None,
                         whole_end: None,
+                        set: false,
                         tally: None,
                         date: None,
                         moment: false,
@@ -662,6 +680,7 @@ impl Parser<'_> {
             unit_token: s.unit_token,
             whole: None,
             whole_end: None,
+            set: false,
             tally: None,
             date,
             moment: false,

@@ -225,6 +225,7 @@ impl<'a> Parser<'a> {
             unit_token: None,
             whole: None,
             whole_end: None,
+            set: false,
             tally: None,
             date: None,
             moment: false,
