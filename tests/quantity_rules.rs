@@ -65,6 +65,7 @@ reads! {
     // A grade joined to an ordinal names a kind of charge or injury: it ranks nothing.
     grade_of_a_charge: "The driver was charged with first-degree arson." => "first", Identifier, Some(1.0), Some(1.0), Some(1.0);
     grade_of_burns: "Two firefighters suffered third-degree burns." => "third", Identifier, Some(3.0), Some(3.0), Some(3.0);
+    grade_of_an_hour: "The board signed an 11th-hour deal." => "11th", Identifier, Some(11.0), Some(11.0), Some(11.0);
     a_rank_by_a_superlative_stays: "It is the second-largest port." => "second", Ordinal, Some(2.0), Some(2.0), Some(2.0);
     zero_nobody: "Nobody was killed in the blast." => "Nobody", Count, Some(0.0), Some(0.0), Some(0.0);
     zero_no_one_hyphen: "No-one was injured, officials said." => "No-one", Count, Some(0.0), Some(0.0), Some(0.0);
@@ -389,6 +390,10 @@ fn scores_compare_as_sides() {
 never_an_amount! {
     // A grade joined to a unit word names a kind, no unit (see `grade_of_*` for ordinals).
     grade_is_no_unit: "He admitted three second-degree assault counts." => ["second"];
+    // A figure hyphenated to `and` and a word names a situation of play or a kind of thing.
+    and_compound_count: "The defence forced a three-and-out." => ["three"];
+    and_compound_fraction: "He was stopped on a fourth-and-inches run." => ["fourth"];
+    and_compound_digits: "She worked a 9-and-out shift." => ["9"];
     // A decade word is an age after a possessive, a decade after a century word, else nothing.
     decade_word_in_weather: "Temperatures stayed in the sixties all week." => ["sixties"];
     decade_words_after_a_century: "The label thrived in the nineteen sixties." => ["nineteen"];

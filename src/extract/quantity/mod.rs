@@ -386,6 +386,11 @@ impl Parser<'_> {
 
     /// The quantity starting at token `i`, if any.
     fn quantity(&self, i: usize) -> Option<Quantity> {
+        // `a fourth-and-inches play`: no fraction either.
+        let k = i + usize::from(matches!(self.lower(i), "a" | "an"));
+        if let Some(end) = self.and_compound(k) {
+            return Some(self.typed(k, end, QuantityKind::Identifier, None));
+        }
         let first = self.lower(i);
         if first == "between" || first == "from" {
             if let Some(q) = self.between(i) {
@@ -472,6 +477,11 @@ impl Parser<'_> {
         let lx = crate::lexical::lexical();
         for q in out.iter_mut().filter(|q| q.kind == QuantityKind::Ordinal) {
             let (s, e) = (q.start_token, q.end_token);
+            // `first-degree`, `an 11th-hour deal`: a grade, however the ordinal is written.
+            if self.grade_after(e) {
+                q.kind = QuantityKind::Identifier;
+                continue;
+            }
             if e != s + 1 || !self.is_word(s) {
                 continue;
             }
@@ -487,7 +497,7 @@ impl Parser<'_> {
                 (w.ends_with("ed") && w.len() > 4 && !self.lx.stopwords.contains(w))
                     || lx.is_verb_form(w)
             };
-            if discourse || term || adverb || self.grade_after(e) {
+            if discourse || term || adverb {
                 q.kind = QuantityKind::Identifier;
             }
         }

@@ -147,6 +147,21 @@ impl Parser<'_> {
             .then(|| self.typed(i - 1, rest + 3, QuantityKind::Identifier, None))
     }
 
+    /// `three-and-out`, `fourth-and-inches`, `one-and-done`, `3-and-2`: a figure hyphenated to
+    /// `and` and a word names a situation, not an amount (a count, an ordinal or a fraction).
+    /// The index after it. A figure after `and` (`a 9-and-3 record`) is a tally instead.
+    pub(super) fn and_compound(&self, i: usize) -> Option<usize> {
+        let glued_sym = |k: usize| self.is_sym(k, "-") && self.glued(k) && self.glued(k + 1);
+        let starts = self.is_number(i) || self.is_word(i) && self.lx.is_numeric_word(self.lower(i));
+        (starts
+            && glued_sym(i + 1)
+            && self.lower(i + 2) == "and"
+            && glued_sym(i + 3)
+            && self.is_word(i + 4)
+            && !self.lx.is_numeric_word(self.lower(i + 4)))
+        .then_some(i + 5)
+    }
+
     /// Digits that outlets print as noise, at token `i`: a ticker (`2330.TW`, `(TSE: 7203)`),
     /// an id too long to be an amount written without separators (a tweet or status id), a
     /// phone number in spaced groups (`0800 123 4567`, `+44 20 7946 0958`), a code with a
