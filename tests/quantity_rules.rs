@@ -107,6 +107,9 @@ reads! {
     a_grouped_count_after_a_calling_verb: "The union called 1,500 members out." => "1,500", Count, Some(1500.0), Some(1500.0), Some(1500.0);
     ranked_threshold: "It was his third career 200-yard game." => "200-yard", Measure, Some(200.0), Some(200.0), None;
     ranked_threshold_count: "She scored in her fifth 30-goal season." => "30", Count, Some(30.0), Some(30.0), None;
+    ranked_threshold_listed: "It was her sixth straight 20-goal, 50-point season." => "50", Count, Some(50.0), Some(50.0), None;
+    ranked_threshold_listed_with_and: "It was her sixth 20-goal and 50-point season." => "50", Count, Some(50.0), Some(50.0), None;
+    unranked_list_stays_exact: "It was a 20-goal, 50-point season." => "50", Count, Some(50.0), Some(50.0), Some(50.0);
     an_ordinal_that_ranks: "It was the first goal of the season." => "first", Ordinal, Some(1.0), Some(1.0), Some(1.0);
     title_case_headline_count: "Storm Leaves Five Dead In Texas" => "Five", Count, Some(5.0), Some(5.0), Some(5.0);
     spaced_inch_mark_before_a_size_word: "The blade is 10 \" long." => "10 \"", Measure, Some(10.0), Some(10.0), Some(10.0);

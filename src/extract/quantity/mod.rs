@@ -459,7 +459,17 @@ impl Parser<'_> {
             let o = &before[k - 1];
             let gap = q.start_token.saturating_sub(o.end_token);
             let words_between = (o.end_token..q.start_token).all(|i| self.is_word(i));
-            if hyphen && plain && o.kind == QuantityKind::Ordinal && gap <= 2 && words_between {
+            let ranked = o.kind == QuantityKind::Ordinal && gap <= 2 && words_between;
+            // `his fifth straight 30-homer, 100-RBI season`: a list of such classes.
+            let mut j = o.end_token;
+            if self.is_sym(j, "-") && self.is_word(j + 1) {
+                j += 2;
+            }
+            let listed = o.hedge == HedgeKind::AtLeast
+                && self.is_sym(o.start_token + 1, "-")
+                && j + 1 == q.start_token
+                && (self.is_sym(j, ",") || self.lower(j) == "and");
+            if hyphen && plain && (ranked || listed) {
                 q.hedge = HedgeKind::AtLeast;
                 if let Some(v) = q.value {
                     (q.low, q.high) = point_bounds(HedgeKind::AtLeast, v);
