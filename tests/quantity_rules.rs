@@ -178,6 +178,10 @@ reads! {
     times_comparative_multiplies: "Rents are three times costlier here." => "three times", Multiplier, Some(3.0), Some(3.0), Some(3.0);
     rate_one_in: "One in five voters stayed at home." => "One in five", Count, Some(0.2), Some(0.2), Some(0.2);
     rate_out_of_ten: "Nine out of 10 doctors agreed." => "Nine out of 10", Count, Some(0.9), Some(0.9), Some(0.9);
+    age_then: "Police said then-15-year-old Ortiz was at home." => "15-year-old", Age, Some(15.0), Some(15.0), Some(15.0);
+    area_hyphenated: "The 4,200-square-metre depot burned down." => "4,200-square-metre", Measure, Some(4200.0), Some(4200.0), Some(4200.0);
+    area_hyphenated_feet: "They sold a 1,900-square-foot flat." => "1,900-square-foot", Measure, Some(1900.0), Some(1900.0), Some(1900.0);
+    gauge_of_a_gun: "Officers found a 20-gauge shotgun." => "20-gauge", Measure, Some(20.0), Some(20.0), Some(20.0);
     age_plural: "Police questioned two 15-year-olds." => "15-year-olds", Age, Some(15.0), Some(15.0), Some(15.0);
     rate_one_in_every: "One in every 400 tablets was faulty." => "One in every 400", Count, Some(0.0025), Some(0.0025), Some(0.0025);
     rate_one_in_each: "Water reached one in each ten homes." => "one in each ten", Count, Some(0.1), Some(0.1), Some(0.1);

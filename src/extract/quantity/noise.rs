@@ -24,6 +24,7 @@ impl Parser<'_> {
                 return !matches!(
                     w,
                     "mid"
+                        | "then"
                         | "pre"
                         | "post"
                         | "early"

@@ -239,7 +239,8 @@ impl Parser<'_> {
             }
             _ => {}
         }
-        if p > 1 && self.is_sym(k, ".") && self.glued(k) {
+        // `sq. ft`, `a 2,000-square-foot home`.
+        if p > 1 && (self.is_sym(k, ".") || self.is_sym(k, "-")) && self.glued(k) {
             k += 1;
         }
         let (mut e, u) = self.base_unit(k, glued && p == 1)?;
