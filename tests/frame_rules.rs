@@ -148,6 +148,8 @@ macro_rules! counted {
 }
 
 counted! {
+    // An adverb before a participle qualifies it: the noun after them is counted.
+    an_adverb_before_a_participle: "Sailors held 19 heavily armed raiders." => "19", Some("raiders");
     // A measurement in a named place is not of the place; in a common one it is.
     years_in_a_city: "He wants to spend the next six years in Denver." => "six years", None;
     years_in_prison_stays: "She spent six years in prison." => "six years", Some("prison");

@@ -182,6 +182,9 @@ reads! {
     area_hyphenated: "The 4,200-square-metre depot burned down." => "4,200-square-metre", Measure, Some(4200.0), Some(4200.0), Some(4200.0);
     area_hyphenated_feet: "They sold a 1,900-square-foot flat." => "1,900-square-foot", Measure, Some(1900.0), Some(1900.0), Some(1900.0);
     gauge_of_a_gun: "Officers found a 20-gauge shotgun." => "20-gauge", Measure, Some(20.0), Some(20.0), Some(20.0);
+    age_in_apposition_at_the_end: "Police named the victims as Ann Ortiz, 58, and Eva Ortiz, 20." => "20", Age, Some(20.0), Some(20.0), Some(20.0);
+    age_shared_in_a_list: "The two men were 61 and 48 years old." => "61", Age, Some(61.0), Some(61.0), Some(61.0);
+    address_is_an_identifier: "The firm moved to 1600 Harbour Road last year." => "1600 Harbour Road", Identifier, None, None, None;
     age_plural: "Police questioned two 15-year-olds." => "15-year-olds", Age, Some(15.0), Some(15.0), Some(15.0);
     rate_one_in_every: "One in every 400 tablets was faulty." => "One in every 400", Count, Some(0.0025), Some(0.0025), Some(0.0025);
     rate_one_in_each: "Water reached one in each ten homes." => "one in each ten", Count, Some(0.1), Some(0.1), Some(0.1);
@@ -398,6 +401,9 @@ never_an_amount! {
     // A grade joined to a unit word names a kind, no unit (see `grade_of_*` for ordinals).
     grade_is_no_unit: "He admitted three second-degree assault counts." => ["second"];
     // A figure hyphenated to `and` and a word names a situation of play or a kind of thing.
+    // A house number and its street is an address.
+    address_with_a_direction: "Police were called to 40 West Third Avenue on Monday." => ["40", "Third"];
+    address_abbreviated: "She was hit outside 200 N. Lake Blvd. at night." => ["200"];
     and_compound_count: "The defence forced a three-and-out." => ["three"];
     and_compound_fraction: "He was stopped on a fourth-and-inches run." => ["fourth"];
     and_compound_digits: "She worked a 9-and-out shift." => ["9"];

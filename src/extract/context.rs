@@ -235,6 +235,12 @@ fn counted_after(tk: &Tokens, q: &Quantity) -> Option<Counted> {
         {
             break;
         }
+        // `23 heavily armed pirates`, `three badly injured`: an adverb qualifies the
+        // participle after it, and is not what is counted.
+        if w.len() > 4 && w.ends_with("ly") && word(i + 1).is_some_and(|n| is_participle(&n)) {
+            i += 1;
+            continue;
+        }
         // Before a noun, a participle describes it (`Four masked men`), except after a unit,
         // where it is the verb (`100 km/h toppled trees`); alone it ends the phrase unless it
         // is what is counted (`300 injured`).

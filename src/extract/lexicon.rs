@@ -1012,7 +1012,7 @@ impl Lexicon {
             let kind = f[0];
             if !matches!(
                 kind,
-                "phone" | "exchange" | "suffix" | "id" | "dial" | "label"
+                "phone" | "exchange" | "suffix" | "id" | "dial" | "label" | "street" | "compass"
             ) {
                 return Err(bad("noise.tsv", line, format!("unknown kind {kind:?}")));
             }

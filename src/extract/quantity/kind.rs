@@ -184,7 +184,8 @@ impl Parser<'_> {
         }
     }
 
-    /// `, 45,` after a capitalised name.
+    /// `, 45,` after a capitalised name; `, 20.` ending the sentence (`the murders of Ann
+    /// Ortiz, 58, and Eva Ortiz, 20.`).
     fn appositive_age(&self, start: usize, end: usize) -> bool {
         if start < 2 || !self.is_sym(start - 1, ",") {
             return false;
@@ -194,7 +195,11 @@ impl Parser<'_> {
             && self.raw(name).starts_with(|c: char| c.is_uppercase())
             && !self.lx.is_month(self.lower(name))
             && !self.lx.stopwords.contains(self.lower(name));
-        capital && (self.is_sym(end, ",") || (self.is_sym(end, ")") && self.is_sym(start - 1, "(")))
+        let last = self.is_sym(end, ".") && self.tok(end + 1).is_none();
+        capital
+            && (self.is_sym(end, ",")
+                || last
+                || (self.is_sym(end, ")") && self.is_sym(start - 1, "(")))
     }
 
     /// `magnitude 7.8`, `magnitude-7.8`, `a magnitude of 6.2`: where that starts.

@@ -198,6 +198,9 @@ impl Parser<'_> {
         if raw.len() >= LONG_ID || raw.len() >= NAMED_ID && id_word {
             return id(i + 1);
         }
+        if let Some(end) = self.address(i) {
+            return id(end);
+        }
         if let Some(end) = self.spaced_phone(i) {
             let start = if i > 0 && self.is_sym(i - 1, "+") && self.glued(i) {
                 i - 1
@@ -258,6 +261,40 @@ impl Parser<'_> {
                 .is_none_or(|(v, _)| v > 9.0)
         {
             return id(i + 3);
+        }
+        None
+    }
+
+    /// A house number and its street from `i` (`40 East Fifth Avenue`, `200 W. American Blvd.`,
+    /// `1600 Pennsylvania Avenue`): up to five digits, a direction or none, one to three
+    /// capitalised words or ordinals, and a street word (noise kinds `compass`, `street`),
+    /// capitalised. The index after it.
+    fn address(&self, i: usize) -> Option<usize> {
+        if self.raw(i).len() > 5 || self.glued(i + 1) {
+            return None;
+        }
+        let capital =
+            |k: usize| self.is_word(k) && self.raw(k).starts_with(|c: char| c.is_ascii_uppercase());
+        let dot = |k: usize| usize::from(self.is_sym(k, ".") && self.glued(k));
+        let mut k = i + 1;
+        if capital(k) && self.lx.is_noise_word("compass", self.lower(k)) {
+            k += 1;
+            k += dot(k);
+        }
+        for named in 0..4 {
+            if capital(k) && named > 0 && self.lx.is_noise_word("street", self.lower(k)) {
+                // `Blvd.` keeps its dot; a sentence's stop after `Avenue` is no part of it.
+                let short = self.raw(k).len() <= 4;
+                return Some(k + 1 + if short { dot(k + 1) } else { 0 });
+            }
+            if capital(k) {
+                k += 1;
+            } else if self.is_number(k) && self.glued(k + 1) && self.is_word(k + 1) {
+                // `117th Street`
+                k += 2;
+            } else {
+                return None;
+            }
         }
         None
     }

@@ -230,12 +230,13 @@ impl Parser<'_> {
                         | QuantityKind::Percent
                         | QuantityKind::Age
                 )
-                // A unit hyphenated on is a measure's or an age's, never money's; and an age
-                // is shared only so (`three and 12-year-old Ann` are two).
+                // A unit hyphenated on is a measure's or an age's, never money's; an age
+                // written as one word with its figure names one person (`three and 12-year-old
+                // Ann` are two), where `61 and 48 years old` gives both.
                 && if hanging {
                     b.kind != QuantityKind::Money
                 } else {
-                    b.kind != QuantityKind::Age
+                    b.kind != QuantityKind::Age || !self.is_sym(b.start_token + 1, "-")
                 }
                 && b.start_token == k + 1
                 && matches!(self.lower(k), "and" | "or" | ",")
