@@ -185,6 +185,15 @@ reads! {
     age_in_apposition_at_the_end: "Police named the victims as Ann Ortiz, 58, and Eva Ortiz, 20." => "20", Age, Some(20.0), Some(20.0), Some(20.0);
     age_shared_in_a_list: "The two men were 61 and 48 years old." => "61", Age, Some(61.0), Some(61.0), Some(61.0);
     address_is_an_identifier: "The firm moved to 1600 Harbour Road last year." => "1600 Harbour Road", Identifier, None, None, None;
+    age_stated: "She was 85." => "85", Age, Some(85.0), Some(85.0), Some(85.0);
+    age_stated_in_a_clause: "Ortiz, who was 91 when he died, left four sons." => "91", Age, Some(91.0), Some(91.0), Some(91.0);
+    a_toll_stated_is_no_age: "The toll was 85." => "85", Count, Some(85.0), Some(85.0), Some(85.0);
+    a_lead_stated_is_no_age: "She was 12 points ahead." => "12", Count, Some(12.0), Some(12.0), Some(12.0);
+    age_after_a_name_suffix: "Juan Ortiz Jr., 49, is in custody." => "49", Age, Some(49.0), Some(49.0), Some(49.0);
+    age_at_death: "Film star Ann Ortiz dies at 88" => "88", Age, Some(88.0), Some(88.0), Some(88.0);
+    age_at_death_after_a_day: "He died on Sunday at 77 after a long illness." => "77", Age, Some(77.0), Some(77.0), Some(77.0);
+    age_at_death_passed_away: "She passed away at 90." => "90", Age, Some(90.0), Some(90.0), Some(90.0);
+    a_count_after_died_at_is_none: "Two died at 14 sites." => "14", Count, Some(14.0), Some(14.0), Some(14.0);
     age_plural: "Police questioned two 15-year-olds." => "15-year-olds", Age, Some(15.0), Some(15.0), Some(15.0);
     rate_one_in_every: "One in every 400 tablets was faulty." => "One in every 400", Count, Some(0.0025), Some(0.0025), Some(0.0025);
     rate_one_in_each: "Water reached one in each ten homes." => "one in each ten", Count, Some(0.1), Some(0.1), Some(0.1);

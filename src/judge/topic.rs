@@ -444,7 +444,11 @@ fn phrase(e: &Evidence, s: &Sentence, qualifiers: &mut Vec<String>) -> Option<St
     let pred_head = participle(s, e.kind.is_amount());
     match e.kind {
         QuantityKind::Age => {
-            let who = counted.or_else(|| name_before(s))?;
+            // An age is a person's, whatever happened to them: with no one named, the
+            // topic is the age, not the measure its verb gives (`dies at 91` is no toll).
+            let Some(who) = counted.or_else(|| name_before(s)) else {
+                return Some("age".to_string());
+            };
             return Some(if who.ends_with('s') && !who.ends_with("ss") {
                 format!("{who}' age")
             } else {
@@ -1080,6 +1084,12 @@ mod tests {
             ),
             "staff"
         );
+    }
+
+    #[test]
+    fn an_age_is_an_age_whatever_happened() {
+        assert_eq!(topic_of("The singer died on Monday at 77.", "77"), "age");
+        assert_eq!(topic_of("Ann Ortiz, 58, was hurt.", "58"), "Ortiz's age");
     }
 
     #[test]

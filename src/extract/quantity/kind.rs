@@ -122,10 +122,7 @@ impl Parser<'_> {
                 && self.is_word(p - 1)
             {
                 let w = self.lower(p - 1);
-                if !matches!(
-                    w,
-                    "mid" | "pre" | "post" | "early" | "late" | "over" | "under" | "top"
-                ) {
+                if !self.lx.is_cue("number_prefix", w) {
                     return QuantityKind::Identifier;
                 }
             }
@@ -138,7 +135,12 @@ impl Parser<'_> {
                 return QuantityKind::Age;
             }
             // `John Smith, 45, said`: an age in apposition.
-            if exact && n.plain && self.appositive_age(start, end) {
+            if exact
+                && n.plain
+                && (self.appositive_age(start, end)
+                    || self.stated_age(start, end)
+                    || self.age_at_death(start, end))
+            {
                 return QuantityKind::Age;
             }
         }
@@ -190,7 +192,14 @@ impl Parser<'_> {
         if start < 2 || !self.is_sym(start - 1, ",") {
             return false;
         }
-        let name = start - 2;
+        let mut name = start - 2;
+        // `Arcade Comeaux Jr., 49,`: a name's suffix.
+        if name >= 1
+            && self.is_sym(name, ".")
+            && matches!(self.lower(name - 1), "jr" | "sr" | "jnr" | "snr")
+        {
+            name -= 1;
+        }
         let capital = self.is_word(name)
             && self.raw(name).starts_with(|c: char| c.is_uppercase())
             && !self.lx.is_month(self.lower(name))
@@ -200,6 +209,37 @@ impl Parser<'_> {
             && (self.is_sym(end, ",")
                 || last
                 || (self.is_sym(end, ")") && self.is_sym(start - 1, "(")))
+    }
+
+    /// `dies at 91`, `died Thursday at 91`, `passed away at 85 after…`: the age at death
+    /// (cue class `death_verb` within a few words before `at`), with nothing counted after it.
+    fn age_at_death(&self, start: usize, end: usize) -> bool {
+        if start < 2 || self.lower(start - 1) != "at" {
+            return false;
+        }
+        let death = |k: usize| {
+            let w = self.lower(k);
+            self.lx.is_cue("death_verb", w)
+                || w == "away" && k >= 1 && matches!(self.lower(k - 1), "passed" | "passes")
+        };
+        let before = (start.saturating_sub(5)..start - 1).any(|k| self.is_word(k) && death(k));
+        let counted_next = self.is_word(end) && !self.lx.stopwords.contains(self.lower(end));
+        before && !counted_next
+    }
+
+    /// `She was 85.`, `who was 85 when…`, `he is 45,`: a person's age stated with nothing
+    /// counted after it.
+    fn stated_age(&self, start: usize, end: usize) -> bool {
+        if start < 2 || !matches!(self.lower(start - 1), "is" | "was" | "turns" | "turned") {
+            return false;
+        }
+        let person = matches!(self.lower(start - 2), "he" | "she" | "who");
+        let ends = self.tok(end).is_none()
+            || self.is_sym(end, ".") && self.tok(end + 1).is_none()
+            || self.is_sym(end, ",")
+            || self.is_sym(end, ";")
+            || matches!(self.lower(end), "when" | "at");
+        person && ends
     }
 
     /// `magnitude 7.8`, `magnitude-7.8`, `a magnitude of 6.2`: where that starts.

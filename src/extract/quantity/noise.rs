@@ -21,20 +21,8 @@ impl Parser<'_> {
             let q = p - 1;
             if self.is_word(q) {
                 let w = self.lower(q);
-                return !matches!(
-                    w,
-                    "mid"
-                        | "then"
-                        | "pre"
-                        | "post"
-                        | "early"
-                        | "late"
-                        | "over"
-                        | "under"
-                        | "top"
-                        | "sub"
-                        | "magnitude"
-                ) && self.lx.units.longest(self, q).is_none()
+                return !(self.lx.is_cue("number_prefix", w) || w == "magnitude")
+                    && self.lx.units.longest(self, q).is_none()
                     && self.lx.currencies.longest(self, q).is_none();
             }
             return self.is_number(q) && self.is_code(q);
