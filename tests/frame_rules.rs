@@ -89,6 +89,10 @@ fn a_time_takes_no_measure_from_a_place() {
 }
 
 measure! {
+    // `by` before a figure gives a gap, unless people follow: they are who did it.
+    by_a_margin: "She won the seat by 900 votes." => "900", "margin";
+    by_a_rise: "Fares rose by 4% in May." => "4%", "margin";
+    by_people_is_no_margin: "The final was watched by 3.2m people." => "3.2m", "people";
     // Ways of dying are deaths.
     drowned: "Four fishermen drowned off the cape." => "Four", "deaths";
     were_slain: "Two guards were slain at the gate." => "Two", "deaths";

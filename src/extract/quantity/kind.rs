@@ -227,9 +227,17 @@ impl Parser<'_> {
         before && !counted_next
     }
 
-    /// `She was 85.`, `who was 85 when…`, `he is 45,`: a person's age stated with nothing
-    /// counted after it.
+    /// `She was 85.`, `who was 85 when…`, `he is 45,`, `At 55, he…`: a person's age stated
+    /// with nothing counted after it.
     fn stated_age(&self, start: usize, end: usize) -> bool {
+        // `At 55, he is the oldest…`: an age opening the sentence before its person.
+        if start == 1 && self.lower(0) == "at" && self.is_sym(end, ",") {
+            let next = self.lower(end + 1);
+            return matches!(next, "he" | "she")
+                || self.is_word(end + 1)
+                    && self.raw(end + 1).starts_with(|c: char| c.is_uppercase())
+                    && !self.lx.stopwords.contains(next);
+        }
         if start < 2 || !matches!(self.lower(start - 1), "is" | "was" | "turns" | "turned") {
             return false;
         }
