@@ -329,3 +329,12 @@ subset! {
     by_then: "Some 900 people had fled by then." => "Some 900", None;
     by_a_year: "The city wants 5,000 new homes by 2030." => "5,000", None;
 }
+
+/// A part or whole that names nothing takes no neighbour's measure.
+#[test]
+fn an_unnamed_part_shares_no_measure() {
+    let s = "Ruiz was 12 of 30 for 140 yards with three interceptions.";
+    assert_slot(s, "12", measure_label, None);
+    assert_slot(s, "30", measure_label, None);
+    assert_slot(s, "three", measure_label, Some("interceptions"));
+}

@@ -184,6 +184,7 @@ reads! {
     gauge_of_a_gun: "Officers found a 20-gauge shotgun." => "20-gauge", Measure, Some(20.0), Some(20.0), Some(20.0);
     age_in_apposition_at_the_end: "Police named the victims as Ann Ortiz, 58, and Eva Ortiz, 20." => "20", Age, Some(20.0), Some(20.0), Some(20.0);
     age_shared_in_a_list: "The two men were 61 and 48 years old." => "61", Age, Some(61.0), Some(61.0), Some(61.0);
+    label_span: "Ruiz played again in Weeks 9-11." => "9-11", Identifier, None, Some(9.0), Some(11.0);
     address_is_an_identifier: "The firm moved to 1600 Harbour Road last year." => "1600 Harbour Road", Identifier, None, None, None;
     age_stated: "She was 85." => "85", Age, Some(85.0), Some(85.0), Some(85.0);
     age_stated_in_a_clause: "Ortiz, who was 91 when he died, left four sons." => "91", Age, Some(91.0), Some(91.0), Some(91.0);

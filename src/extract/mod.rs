@@ -271,9 +271,14 @@ fn figures_in(tk: &token::Tokens, sentence: usize, detail: Detail) -> Vec<Claim>
     // (`…8,000 workers joined; the company put the number at 3,000`). Not a measurement:
     // `won in 2:04:31 … by 11 seconds` gives a time and a margin; nor a figure its own verb
     // governs (`executed two of them … and wounded a third`), nor a part of what was named
-    // before (`235,000 comments, at least 208,000 of which were form letters`).
+    // before (`235,000 comments, at least 208,000 of which were form letters`), nor a part or
+    // whole that names nothing (`was 10 of 22 for 162 yards with two interceptions`: the
+    // attempts are no interceptions).
     for i in 0..out.len() {
+        let q = &out[i].quantity;
         if out[i].measure.is_none()
+            && q.whole.is_none()
+            && !q.set
             && out[i].quantity.kind.is_amount()
             && out[i].quantity.kind != QuantityKind::Measure
             && !context::verb_governs(tk, &out[i].quantity)

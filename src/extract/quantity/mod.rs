@@ -297,6 +297,7 @@ fn find_with(p: &Parser) -> Vec<Quantity> {
     p.fixed_ordinals(&mut out);
     mark_sets(&mut out);
     for q in &mut out {
+        p.label_span(q);
         p.mark_moment(q);
         p.mark_spread(q);
         p.mark_increment(q);
@@ -510,6 +511,20 @@ impl Parser<'_> {
             if discourse || term || adverb {
                 q.kind = QuantityKind::Identifier;
             }
+        }
+    }
+
+    /// `in Weeks 14-16`, `games 4 to 6`: a span of a series' labelled parts (noise kind
+    /// `label`, or its plural) is no amount.
+    fn label_span(&self, q: &mut Quantity) {
+        let s = q.start_token;
+        if q.kind != QuantityKind::Count || q.hedge != HedgeKind::Range || s == 0 {
+            return;
+        }
+        let w = self.lower(s - 1);
+        let label = |w: &str| self.lx.is_noise_word("label", w);
+        if label(w) || w.strip_suffix('s').is_some_and(label) {
+            q.kind = QuantityKind::Identifier;
         }
     }
 
