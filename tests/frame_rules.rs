@@ -90,6 +90,8 @@ fn a_time_takes_no_measure_from_a_place() {
 
 measure! {
     // `by` before a figure gives a gap, unless people follow: they are who did it.
+    // What was bought for a sum may be named with commas (`Lyon, France-based`).
+    price_past_a_named_object: "The group agreed to buy Lyon, France-based Ortex for about $2.1 billion." => "about $2.1 billion", "price and value";
     by_a_margin: "She won the seat by 900 votes." => "900", "margin";
     by_a_rise: "Fares rose by 4% in May." => "4%", "margin";
     by_people_is_no_margin: "The final was watched by 3.2m people." => "3.2m", "people";

@@ -953,7 +953,11 @@ fn price_verb_before<'t>(
     while j > clause.start && words < 6 {
         j -= 1;
         let t = &tk.toks[j];
-        if t.glued && t.kind == TokenKind::Symbol && t.text(tk.text) == "-" {
+        // `buy Markham, Ont-based ATI for $5.4 billion`: a hyphen or a comma inside the
+        // object's name.
+        if t.kind == TokenKind::Symbol
+            && (t.glued && t.text(tk.text) == "-" || t.text(tk.text) == ",")
+        {
             continue;
         }
         let w = word(j)?;
