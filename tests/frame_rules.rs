@@ -154,6 +154,10 @@ macro_rules! counted {
 }
 
 counted! {
+    // A bare age belongs to the common noun it describes.
+    age_of_the_noun_before: "The victim, who was in her 60s, died." => "60s", Some("victim");
+    age_in_apposition: "Police said the driver, 36, fled." => "36", Some("driver");
+    age_after_a_name: "Ann Ortiz, 36, fled." => "36", None;
     // An adverb before a participle qualifies it: the noun after them is counted.
     an_adverb_before_a_participle: "Sailors held 19 heavily armed raiders." => "19", Some("raiders");
     // A measurement in a named place is not of the place; in a common one it is.

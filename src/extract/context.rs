@@ -105,8 +105,42 @@ pub fn counted(tk: &Tokens, q: &Quantity) -> Option<Counted> {
         tk.is_word(q.end_token) && !tk.raw(q.end_token).starts_with(char::is_uppercase);
     match children_of(tk, q) {
         Some(c) if !common_after => Some(c),
-        kin => counted_after(tk, q).or(kin),
+        kin => counted_after(tk, q)
+            .or(kin)
+            .or_else(|| age_antecedent(tk, q)),
     }
+}
+
+/// Whose age a bare age is when a common noun before it names them: `the victim, 66,`, `the
+/// victim, who was in her 60s,`. A name there is the owner's business, not a thing counted.
+fn age_antecedent(tk: &Tokens, q: &Quantity) -> Option<Counted> {
+    if q.kind != QuantityKind::Age {
+        return None;
+    }
+    let mut k = q.start_token;
+    let back = |k: usize, words: &[&str]| k >= 1 && words.contains(&tk.lower(k - 1).as_ref());
+    if back(k, &["early", "mid", "late"]) {
+        k -= 1;
+    }
+    if back(k, &["his", "her", "their"]) && back(k - 1, &["in"]) {
+        k -= 2;
+    }
+    if back(k, &["was", "is", "were", "are"]) && back(k - 1, &["who"]) {
+        k -= 2;
+    }
+    if k >= 1 && is_comma(tk.text, &tk.toks[k - 1]) {
+        k -= 1;
+    }
+    let n = k.checked_sub(1)?;
+    let w = lower(tk, n);
+    let common = tk.is_word(n) && !tk.raw(n).starts_with(char::is_uppercase) && n < q.start_token;
+    (common && n + 1 < q.start_token && crate::lexical::lexical().read(&w).person).then(|| {
+        Counted {
+            span: tk.toks[n].span.clone(),
+            head: w.into_owned(),
+            tokens: n..n + 1,
+        }
+    })
 }
 
 /// `a mother of 13`, `the father of three`: a bare count after a word of parenthood (cue class

@@ -204,6 +204,15 @@ impl Parser<'_> {
             && self.raw(name).starts_with(|c: char| c.is_uppercase())
             && !self.lx.is_month(self.lower(name))
             && !self.lx.stopwords.contains(self.lower(name));
+        // `the victim, 66, was…`: a person named by a common noun.
+        let person = name >= 1
+            && self.is_word(name)
+            && matches!(
+                self.lower(name - 1),
+                "the" | "a" | "an" | "his" | "her" | "their"
+            )
+            && crate::lexical::lexical().read(self.lower(name)).person;
+        let capital = capital || person;
         let last = self.is_sym(end, ".") && self.tok(end + 1).is_none();
         capital
             && (self.is_sym(end, ",")
