@@ -118,7 +118,7 @@ fn age_antecedent(tk: &Tokens, q: &Quantity) -> Option<Counted> {
         return None;
     }
     let mut k = q.start_token;
-    let back = |k: usize, words: &[&str]| k >= 1 && words.contains(&tk.lower(k - 1).as_ref());
+    let back = |k: usize, words: &[&str]| k >= 1 && words.contains(&tk.lower(k - 1));
     if back(k, &["early", "mid", "late"]) {
         k -= 1;
     }
