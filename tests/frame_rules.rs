@@ -98,6 +98,7 @@ measure! {
     // Ways of dying are deaths.
     drowned: "Four fishermen drowned off the cape." => "Four", "deaths";
     were_slain: "Two guards were slain at the gate." => "Two", "deaths";
+    executed: "The gunman executed two of the hostages." => "two", "deaths";
     // A term in prison is a sentence; prisons counted are places.
     years_in_prison: "The judge gave him 15 years in prison." => "15 years", "prison sentence";
     jailed_for: "She was jailed for eight years." => "eight years", "prison sentence";
