@@ -155,6 +155,7 @@ macro_rules! counted {
 }
 
 counted! {
+    other_before_the_noun: "The blast killed two guards and left three other employees wounded." => "three", Some("employees");
     // A bare age belongs to the common noun it describes.
     age_of_the_noun_before: "The victim, who was in her 60s, died." => "60s", Some("victim");
     age_in_apposition: "Police said the driver, 36, fled." => "36", Some("driver");

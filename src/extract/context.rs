@@ -229,6 +229,12 @@ fn counted_after(tk: &Tokens, q: &Quantity) -> Option<Counted> {
     if q.increment && word(i).is_some_and(|w| lx.is_cue("increment", &w)) {
         i += 1;
     }
+    // `three other employees`: what the others are is the noun after `other`.
+    if word(i).as_deref() == Some("other")
+        && word(i + 1).is_some_and(|n| !lx.stopwords.contains(&*n))
+    {
+        i += 1;
+    }
     let first = i;
     // `twice admitted he lied`: a participle after a multiplier is how often it was done.
     if q.kind == QuantityKind::Multiplier && word(i).is_some_and(|w| is_participle(&w)) {
