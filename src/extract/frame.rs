@@ -530,12 +530,26 @@ fn time_anchor(
         // 2003 quake, which killed 26,000`) reaches across a comma; one in an aside (`a shop
         // founded in 1887, raided for 90 seconds`) does not, nor one after the figure in a
         // phrase that follows it (`returned it 32 yards, helping them join the 2008 Dolphins`).
+        // `an injury-plagued 2010 season, missing 10 of 16 games`: a participle after the
+        // comma goes on with the clause the year is in, for an amount (`in 2002 she became
+        // president, making her the first woman to`: a rank holds of any time after).
+        let participle_phrase = q.kind.is_amount() && {
+            let mut k = q.start_token;
+            while k > clause.start && tk.is_word(k - 1) {
+                k -= 1;
+            }
+            k > clause.start
+                && k < q.start_token
+                && is_symbol(tk, k - 1, ",")
+                && tk.lower(k).ends_with("ing")
+        };
         let opens = |i: usize| {
             i < q.start_token
                 && (i < clause.start + 3
                     || (i > 0 && matches!(tk.lower(i - 1), "the" | "a" | "an"))
                     // `in 2019, when thieves took £400,000`
-                    || (is_symbol(tk, i + 1, ",") && tk.lower(i + 2) == "when"))
+                    || (is_symbol(tk, i + 1, ",") && tk.lower(i + 2) == "when")
+                    || participle_phrase)
         };
         if let Some((i, y)) = years
             .iter()
@@ -822,6 +836,11 @@ mod tests {
         assert_eq!(f[1].2, None);
         let f = frames("In 2011, police held 25 people.");
         assert_eq!(f[1].2.as_deref(), Some("year:2011"));
+        // A participle after the comma goes on with the year's clause.
+        let f = frames("Ruiz had a poor 2009 season, scoring six goals in all.");
+        assert_eq!(f[1].2.as_deref(), Some("year:2009"));
+        let f = frames("Ruiz joined in 2009, and scored six goals.");
+        assert_eq!(f[1].2, None);
         let f = frames("The shop was robbed before, in 2019, when thieves took £400,000.");
         assert!(f[1].2.is_some());
         let f = frames("He recalled the 2003 quake, which killed 26,000 people.");
