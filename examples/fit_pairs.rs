@@ -19,7 +19,9 @@
 //! by finding as `tests/corpus.rs` judges it (no check may fail), then among the choices that
 //! pass for the tuning half, by the pairs alignment makes (agreements by F1, discrepancies by
 //! F0.5, since a false discrepancy costs a reader more than a missed one). The L2 penalty is chosen the same
-//! way among 1, 2, 4 and 8 (`--l2 X` fixes it).
+//! way among 1, 2, 4 and 8 (`--l2 X` fixes it). `--fold K/N` cross-validates by event instead:
+//! it fits on the tuning events but every N-th from the K-th, over penalties 1 to 32, and
+//! scores the held-out ones (nothing is written).
 
 use corroborate::align::features::{Features, RankFeatures, N, NAMES, RANK_NAMES};
 use corroborate::align::model::{fit, model, Model};
@@ -801,6 +803,23 @@ fn main() {
     } else {
         println!("{} is absent: fitting on the corpus alone", gold.display());
     }
+    // `--fold K/N`: hold out every N-th tuning event from the K-th, fit on the rest, and score
+    // the held-out events (cross-validation by event; nothing is written).
+    let fold: Option<(usize, usize)> =
+        std::env::args()
+            .skip_while(|a| a != "--fold")
+            .nth(1)
+            .map(|v| {
+                let (k, n) = v.split_once('/').expect("--fold K/N");
+                (k.parse().expect("K"), n.parse().expect("N"))
+            });
+    let mut held = Vec::new();
+    if let Some((k, n)) = fold {
+        let (out, kept): (Vec<_>, Vec<_>) =
+            tune.into_iter().enumerate().partition(|(i, _)| i % n == k);
+        held = out.into_iter().map(|(_, e)| e).collect();
+        tune = kept.into_iter().map(|(_, e)| e).collect();
+    }
     let corpus = corpus_events(&here.join("corpus"));
     let mut rows: Vec<(Features, f64, f64)> = Vec::new();
     let mut labels: Vec<Vec<(f64, f64)>> = Vec::new();
@@ -879,6 +898,7 @@ fn main() {
     // half (`--l2 X` fixes it).
     let penalties: Vec<f64> = match l2 {
         Some(x) => vec![x],
+        None if fold.is_some() => vec![1.0, 2.0, 4.0, 8.0, 16.0, 32.0],
         None => vec![1.0, 2.0, 4.0, 8.0],
     };
     let mut chosen: Option<(f64, Model, f64, f64)> = None;
@@ -901,9 +921,25 @@ fn main() {
             "L2 {x}: corpus checks failed {}, tuning score {real:.3}",
             -own
         );
+        if fold.is_some() {
+            let c = evaluate(&held, &m);
+            println!(
+                "held-out L2 {x}: {} {} {} {} {} {} score {:.3}",
+                c.agree_made,
+                c.agree_right,
+                c.agree_gold,
+                c.conflict_made,
+                c.conflict_right,
+                c.conflict_gold,
+                real_of(c)
+            );
+        }
         if chosen.as_ref().is_none_or(|c| (own, real) > (c.2, c.3)) {
             chosen = Some((x, m, own, real));
         }
+    }
+    if fold.is_some() {
+        return;
     }
     let (l2, fitted, _, _) = chosen.expect("a penalty");
     println!("L2 {l2} chosen");
