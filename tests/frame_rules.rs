@@ -336,6 +336,11 @@ subset! {
     by_far: "It sold 12 million copies, by far the most." => "12 million", None;
     by_then: "Some 900 people had fled by then." => "Some 900", None;
     by_a_year: "The city wants 5,000 new homes by 2030." => "5,000", None;
+    // A gerund alone after what is counted says which of them.
+    gerund_after_the_thing: "He had 90 yards and two touchdowns receiving." => "two", Some("receiving");
+    gerund_after_a_unit: "She ran for 120 yards rushing, a record." => "120 yards", Some("rushing");
+    gerund_with_words_after_it: "Over 300 people working in the call centres were held." => "Over 300", None;
+    a_state_is_its_own_measure: "Rescuers said three people missing." => "three", None;
 }
 
 /// A part or whole that names nothing takes no neighbour's measure.

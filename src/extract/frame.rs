@@ -418,6 +418,21 @@ pub fn subset(tk: &Tokens, q: &Quantity, counted: Option<&Counted>) -> Option<Sl
     let mut k = counted
         .filter(|c| c.tokens.start >= q.end_token)
         .map_or(q.end_token, |c| c.tokens.end.max(q.end_token));
+    // `four touchdowns receiving`, `404 yards rushing,`: a gerund alone after what is counted
+    // says which of them; not one with words of its own after it (`300 people working in the
+    // call centres`), nor a state that is its own measure (`three people missing`).
+    let w = tk.lower(k);
+    let alone = !tk.is_word(k + 1) || matches!(tk.lower(k + 1), "and" | "or" | "but");
+    if k > q.start_token
+        && tk.is_word(k)
+        && w.len() > 5
+        && w.ends_with("ing")
+        && alone
+        && lx.class_of(w).is_none()
+        && !lx.stopwords.contains(w)
+    {
+        return Some(Slot::word(tk, k, w));
+    }
     if matches!(tk.lower(k), "coming" | "came" | "all") {
         k += 1;
     }
