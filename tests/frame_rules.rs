@@ -351,3 +351,11 @@ fn an_unnamed_part_shares_no_measure() {
     assert_slot(s, "30", measure_label, None);
     assert_slot(s, "three", measure_label, Some("interceptions"));
 }
+
+/// An -ing word right after a measurement describes it: it neither is counted nor measures it.
+#[test]
+fn a_participle_after_a_measurement_describes_it() {
+    let s = "He sacked four aides in the nine months leading up to the vote.";
+    assert_slot(s, "nine months", measure_label, None);
+    assert_slot(s, "nine months", counted_head, None);
+}

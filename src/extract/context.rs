@@ -289,7 +289,11 @@ fn counted_after(tk: &Tokens, q: &Quantity) -> Option<Counted> {
             && word(i + 1).is_some_and(|n| {
                 !lx.stopwords.contains(&*n) && !is_participle(&n) && !lx.is_cue("verb", &n)
             });
-        if is_participle(&w) && !adjective && (last.is_some() || lx.class_of(&w).is_none()) {
+        // After a unit it is no thing counted either (`the six months leading to the trial`).
+        if is_participle(&w)
+            && !adjective
+            && (last.is_some() || q.unit.is_some() || lx.class_of(&w).is_none())
+        {
             break;
         }
         // `the 17-inch MacBook Pro includes an …`: after a name, a word in -s followed by an
@@ -820,6 +824,11 @@ pub fn measure(
             break;
         }
         steps += 1;
+        // `the six months leading to the trial`: an -ing word right after a measurement
+        // describes it; it is not what the figure did.
+        if steps == 1 && q.unit.is_some() && w.ends_with("ing") {
+            break;
+        }
         if let Some((m, p)) = phrase_at(i) {
             return (Some(m), Some(p));
         }
@@ -963,8 +972,9 @@ pub fn measure(
         break;
     }
 
-    // A participle or adjective right after a bare figure: `40 injured`, `300 dead`.
-    if counted.is_none() {
+    // A participle or adjective right after a bare figure: `40 injured`, `300 dead`; not
+    // after a measurement, which it describes (`the six months leading to the trial`).
+    if counted.is_none() && q.unit.is_none() {
         if let Some(w) = word(own.end).filter(|w| classed(w).is_some()) {
             return found(w);
         }

@@ -207,6 +207,24 @@ impl Parser<'_> {
         }
     }
 
+    /// A bare figure listed after a magnitude is one too: `magnitude 2.9 and 2.2`.
+    pub(super) fn share_magnitudes(&self, out: &mut [Quantity]) {
+        for i in 1..out.len() {
+            let (head, tail) = out.split_at_mut(i);
+            let (a, b) = (&head[i - 1], &mut tail[0]);
+            if a.kind == QuantityKind::Magnitude
+                && b.kind == QuantityKind::Count
+                && b.unit.is_none()
+                && b.hedge == HedgeKind::Exact
+                && b.value.is_some_and(|v| v.fract() != 0.0 && v < 10.0)
+                && b.start_token == a.end_token + 1
+                && matches!(self.lower(a.end_token), "and" | "or" | ",")
+            {
+                b.kind = QuantityKind::Magnitude;
+            }
+        }
+    }
+
     /// A bare figure listed before one with a unit takes that unit: `45 and 50 mg`, `5, 10
     /// or 15 percent`; so does one whose hyphen is left hanging for the unit to come (`32-
     /// and 64-bit versions`, `two- or three-year terms`).
