@@ -200,6 +200,9 @@ reads! {
     age_after_a_common_noun: "Police said the driver, 36, fled." => "36", Age, Some(36.0), Some(36.0), Some(36.0);
     a_crowd_in_apposition_is_no_age: "The crowd, 500, cheered." => "500", Count, Some(500.0), Some(500.0), Some(500.0);
     magnitude_listed: "Two aftershocks, magnitude 3.1 and 2.7, followed." => "2.7", Magnitude, Some(2.7), Some(2.7), Some(2.7);
+    ages_listed: "Police held three men, aged 19, 22 and 40, overnight." => "22", Age, Some(22.0), Some(22.0), Some(22.0);
+    ages_listed_last: "Police held three men, aged 19, 22 and 40, overnight." => "40", Age, Some(40.0), Some(40.0), Some(40.0);
+    a_count_after_an_age_stays: "The woman, aged 30, and 12 others were hurt." => "12", Count, Some(12.0), Some(12.0), Some(12.0);
     age_plural: "Police questioned two 15-year-olds." => "15-year-olds", Age, Some(15.0), Some(15.0), Some(15.0);
     rate_one_in_every: "One in every 400 tablets was faulty." => "One in every 400", Count, Some(0.0025), Some(0.0025), Some(0.0025);
     rate_one_in_each: "Water reached one in each ten homes." => "one in each ten", Count, Some(0.1), Some(0.1), Some(0.1);

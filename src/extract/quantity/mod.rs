@@ -293,7 +293,7 @@ fn find_with(p: &Parser) -> Vec<Quantity> {
     }
     p.join_bounds(&mut out);
     p.share_units(&mut out);
-    p.share_magnitudes(&mut out);
+    p.share_kinds(&mut out);
     p.rank_thresholds(&mut out);
     p.fixed_ordinals(&mut out);
     mark_sets(&mut out);

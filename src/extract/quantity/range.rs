@@ -207,20 +207,28 @@ impl Parser<'_> {
         }
     }
 
-    /// A bare figure listed after a magnitude is one too: `magnitude 2.9 and 2.2`.
-    pub(super) fn share_magnitudes(&self, out: &mut [Quantity]) {
+    /// A bare figure listed after a magnitude or an age is one too: `magnitude 2.9 and 2.2`,
+    /// `three men, aged 24, 31 and 45`.
+    pub(super) fn share_kinds(&self, out: &mut [Quantity]) {
         for i in 1..out.len() {
             let (head, tail) = out.split_at_mut(i);
             let (a, b) = (&head[i - 1], &mut tail[0]);
-            if a.kind == QuantityKind::Magnitude
-                && b.kind == QuantityKind::Count
+            let listed = b.kind == QuantityKind::Count
                 && b.unit.is_none()
                 && b.hedge == HedgeKind::Exact
-                && b.value.is_some_and(|v| v.fract() != 0.0 && v < 10.0)
                 && b.start_token == a.end_token + 1
-                && matches!(self.lower(a.end_token), "and" | "or" | ",")
-            {
+                && matches!(self.lower(a.end_token), "and" | "or" | ",");
+            let Some(v) = b.value.filter(|_| listed) else {
+                continue;
+            };
+            let age = a.kind == QuantityKind::Age && v.fract() == 0.0 && (1.0..=120.0).contains(&v);
+            if a.kind == QuantityKind::Magnitude && v.fract() != 0.0 && v < 10.0 {
                 b.kind = QuantityKind::Magnitude;
+            } else if age
+                && (!self.is_word(b.end_token) || matches!(self.lower(b.end_token), "and" | "or"))
+            {
+                b.kind = QuantityKind::Age;
+                b.unit = a.unit.clone();
             }
         }
     }
