@@ -717,6 +717,50 @@ fn align_class(
             e.extend(extra);
         }
     }
+    // Two groups of the same figure whose every claim restates, in its own source, a claim
+    // of the other (`the 17-inch MacBook Pro` said and paired again further down both
+    // reports) are one finding: the later group rides along with the first.
+    let figure_key = |k: usize| {
+        let (_, a, b) = key(k);
+        (a, b)
+    };
+    let mut firsts: HashMap<(u64, u64), Vec<usize>> = HashMap::default();
+    for r in 0..n {
+        if items[r].len() < 2 {
+            continue;
+        }
+        let fk = figure_key(items[r][0]);
+        let restated = |g: usize| {
+            items[r].iter().all(|&y| {
+                items[g].iter().any(|&x| {
+                    source(x) == source(y)
+                        && restates_grouped(
+                            docs,
+                            (members[reps[x]].0, view(x)),
+                            (members[reps[y]].0, view(y)),
+                        )
+                })
+            })
+        };
+        let home = firsts
+            .get(&fk)
+            .and_then(|gs| gs.iter().copied().find(|&g| restated(g)));
+        match home {
+            Some(g) => {
+                for y in std::mem::take(&mut items[r]) {
+                    let x = *items[g]
+                        .iter()
+                        .find(|&&x| source(x) == source(y))
+                        .expect("restated in its source");
+                    let extra = folded.remove(&reps[y]).unwrap_or_default();
+                    let e = folded.entry(reps[x]).or_default();
+                    e.push(members[reps[y]].0);
+                    e.extend(extra);
+                }
+            }
+            None => firsts.entry(fk).or_default().push(r),
+        }
+    }
     let block = format!("{class:?}");
     let mut out: Vec<Alignment> = (0..n)
         .filter(|&r| !items[r].is_empty())
@@ -1503,6 +1547,27 @@ mod tests {
                 "Police arrested two men on Friday.",
             ],
             "an increment and a total",
+        );
+    }
+
+    #[test]
+    fn groups_restating_each_other_are_one() {
+        let d = docs(&[
+            "Ruiz scored on a 64-yard touchdown run in the third quarter. \
+             He broke two tackles and outran everyone on the 64-yard touchdown run.",
+            "Ruiz scored on a 64-yard touchdown run in the third quarter. \
+             He broke two tackles and outran everyone on the 64-yard touchdown run.",
+        ]);
+        let al = align(&d);
+        let runs: Vec<&Alignment> = al
+            .iter()
+            .filter(|a| a.claims.iter().any(|&r| quote(&d, r) == "64-yard"))
+            .collect();
+        assert_eq!(runs.len(), 1, "{runs:?}");
+        assert_eq!(
+            runs[0].claims.len() + runs[0].restatements.len(),
+            4,
+            "{runs:?}"
         );
     }
 
