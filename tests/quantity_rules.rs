@@ -184,6 +184,10 @@ reads! {
     gauge_of_a_gun: "Officers found a 20-gauge shotgun." => "20-gauge", Measure, Some(20.0), Some(20.0), Some(20.0);
     age_in_apposition_at_the_end: "Police named the victims as Ann Ortiz, 58, and Eva Ortiz, 20." => "20", Age, Some(20.0), Some(20.0), Some(20.0);
     age_shared_in_a_list: "The two men were 61 and 48 years old." => "61", Age, Some(61.0), Some(61.0), Some(61.0);
+    address_by_block: "He was shot in the 2100 block of Vine Street." => "2100 block of Vine Street", Identifier, None, None, None;
+    phone_spelt_in_letters: "Call 888-TIPS-24-7 with news." => "888-TIPS-24-7", Identifier, None, None, None;
+    megawatts_are_no_magnitude: "A 20-MW solar plant opened." => "20-MW", Measure, Some(20.0), Some(20.0), Some(20.0);
+    moment_magnitude: "A 5.8 Mw quake struck." => "5.8 Mw", Magnitude, Some(5.8), Some(5.8), Some(5.8);
     label_span: "Ruiz played again in Weeks 9-11." => "9-11", Identifier, None, Some(9.0), Some(11.0);
     address_is_an_identifier: "The firm moved to 1600 Harbour Road last year." => "1600 Harbour Road", Identifier, None, None, None;
     age_stated: "She was 85." => "85", Age, Some(85.0), Some(85.0), Some(85.0);

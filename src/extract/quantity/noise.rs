@@ -189,6 +189,22 @@ impl Parser<'_> {
         if let Some(end) = self.address(i) {
             return id(end);
         }
+        // `877-LAPD-24-7`, `1-800-FLOWERS`: digits spelt on into letters are a phone number
+        // or a code, never an amount (`20-MW` is a unit).
+        let spelt = self.is_sym(i + 1, "-")
+            && self.glued(i + 1)
+            && self.glued(i + 2)
+            && self.is_word(i + 2)
+            && self.raw(i + 2).len() >= 3
+            && self.raw(i + 2).bytes().all(|b| b.is_ascii_uppercase())
+            && self.lx.units.longest(self, i + 2).is_none();
+        if spelt {
+            let mut end = i + 3;
+            while self.is_sym(end, "-") && self.glued(end) && self.glued(end + 1) {
+                end += 2;
+            }
+            return id(end.min(self.toks.len()));
+        }
         if let Some(end) = self.spaced_phone(i) {
             let start = if i > 0 && self.is_sym(i - 1, "+") && self.glued(i) {
                 i - 1
@@ -265,6 +281,10 @@ impl Parser<'_> {
             |k: usize| self.is_word(k) && self.raw(k).starts_with(|c: char| c.is_ascii_uppercase());
         let dot = |k: usize| usize::from(self.is_sym(k, ".") && self.glued(k));
         let mut k = i + 1;
+        // `the 3400 block of Thorpe Street`
+        if self.lower(k) == "block" && self.lower(k + 1) == "of" {
+            k += 2;
+        }
         if capital(k) && self.lx.is_noise_word("compass", self.lower(k)) {
             k += 1;
             k += dot(k);

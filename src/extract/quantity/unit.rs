@@ -391,7 +391,9 @@ impl Parser<'_> {
         }
         match self.lower(k) {
             "magnitude" => Some(k + 1),
-            "mw" | "ml" if self.raw(k).starts_with('M') => Some(k + 1),
+            // `5.8 Mw`, `4.2 ML`; `20 MW` is megawatts.
+            "mw" if self.raw(k) == "Mw" => Some(k + 1),
+            "ml" if self.raw(k).starts_with('M') => Some(k + 1),
             "on" if self.lower(k + 1) == "the"
                 && self.lower(k + 2) == "richter"
                 && self.lower(k + 3) == "scale" =>
