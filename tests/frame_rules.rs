@@ -99,6 +99,7 @@ measure! {
     drowned: "Four fishermen drowned off the cape." => "Four", "deaths";
     were_slain: "Two guards were slain at the gate." => "Two", "deaths";
     executed: "The gunman executed two of the hostages." => "two", "deaths";
+    officers_are_police: "The city sent 60 officers to the match." => "60", "police officers";
     // A term in prison is a sentence; prisons counted are places.
     years_in_prison: "The judge gave him 15 years in prison." => "15 years", "prison sentence";
     jailed_for: "She was jailed for eight years." => "eight years", "prison sentence";
@@ -358,4 +359,14 @@ fn a_participle_after_a_measurement_describes_it() {
     let s = "He sacked four aides in the nine months leading up to the vote.";
     assert_slot(s, "nine months", measure_label, None);
     assert_slot(s, "nine months", counted_head, None);
+}
+
+/// An office is no officer: a word matched by its stem must not catch another word.
+#[test]
+fn an_office_is_no_officer() {
+    let s = "She promised action within the first 100 days of office.";
+    assert_ne!(
+        measure_label(claim(s, &claims(s), "100 days")),
+        Some("police officers")
+    );
 }
