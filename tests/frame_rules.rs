@@ -370,3 +370,16 @@ fn an_office_is_no_officer() {
         Some("police officers")
     );
 }
+
+/// A class word matched by its stem must not catch a word of another meaning: the living are
+/// no deaths (`lives`), a state no country, a position no job.
+#[test]
+fn stems_do_not_catch_other_words() {
+    let s = "About 300 people living near the plant were evacuated.";
+    assert_ne!(
+        measure_label(claim(s, &claims(s), "About 300")),
+        Some("deaths")
+    );
+    let s = "The blast claimed 12 lives.";
+    assert_eq!(measure_label(claim(s, &claims(s), "12")), Some("deaths"));
+}
