@@ -156,6 +156,7 @@ macro_rules! counted {
 }
 
 counted! {
+    a_model_code_in_the_phrase: "Troops seized nine AK-47 rifles." => "nine", Some("rifles");
     other_before_the_noun: "The blast killed two guards and left three other employees wounded." => "three", Some("employees");
     // A bare age belongs to the common noun it describes.
     age_of_the_noun_before: "The victim, who was in her 60s, died." => "60s", Some("victim");

@@ -275,6 +275,22 @@ fn counted_after(tk: &Tokens, q: &Quantity) -> Option<Counted> {
         {
             break;
         }
+        // `seven AK-47 assault rifles`: a model's code (a short capitalised word, a hyphen and
+        // digits) is part of the phrase, not its head; `2,129 points-13 more` is no code.
+        let code_word =
+            tk.raw(i).len() <= 4 && tk.raw(i).starts_with(|c: char| c.is_ascii_uppercase());
+        if code_word
+            && toks.get(i + 1).is_some_and(|t| {
+                t.glued && t.kind == TokenKind::Symbol && &text[t.span.clone()] == "-"
+            })
+            && toks
+                .get(i + 2)
+                .is_some_and(|t| t.glued && t.kind == TokenKind::Number)
+            && word(i + 3).is_some()
+        {
+            i += 3;
+            continue;
+        }
         // `23 heavily armed pirates`, `three badly injured`: an adverb qualifies the
         // participle after it, and is not what is counted.
         if w.len() > 4 && w.ends_with("ly") && word(i + 1).is_some_and(|n| is_participle(&n)) {
