@@ -710,11 +710,11 @@ pub fn measure(
     let lx = lexicon();
     // `won by about 11,500 votes`, `rose by 5%`: a difference, not a level. People after
     // `by` are who did it (`was watched by 6.1m people`, `shot by two gunmen`), not a gap.
-    let agents = counted.is_some_and(|c| crate::lexical::lexical().read(&c.head).person);
+    let agents = || counted.is_some_and(|c| crate::lexical::lexical().read(&c.head).person);
     if q.kind.is_amount()
         && q.start_token > clause.start
         && tk.lower(q.start_token - 1) == "by"
-        && !agents
+        && !agents()
     {
         if let Some(c) = lx.class_of("margin") {
             let c = &lx.classes[c];
