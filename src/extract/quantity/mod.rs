@@ -310,14 +310,19 @@ fn find_with(p: &Parser) -> Vec<Quantity> {
 
 /// Marks the wholes that parts were read against (`two of the three`: the three).
 fn mark_sets(out: &mut [Quantity]) {
-    let wholes: Vec<(usize, f64)> = out
+    // Keyed by where the whole ends and its value, so a sentence of thousands of parts stays
+    // linear.
+    let wholes: rustc_hash::FxHashSet<(usize, u64)> = out
         .iter()
-        .filter_map(|q| q.whole_end.zip(q.whole))
+        .filter_map(|q| q.whole_end.zip(q.whole.map(f64::to_bits)))
         .collect();
+    if wholes.is_empty() {
+        return;
+    }
     for q in out.iter_mut() {
-        q.set = wholes
-            .iter()
-            .any(|&(end, v)| q.end_token == end && q.value == Some(v));
+        q.set = q
+            .value
+            .is_some_and(|v| wholes.contains(&(q.end_token, v.to_bits())));
     }
 }
 
