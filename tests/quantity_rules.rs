@@ -189,6 +189,7 @@ reads! {
     megawatts_are_no_magnitude: "A 20-MW solar plant opened." => "20-MW", Measure, Some(20.0), Some(20.0), Some(20.0);
     moment_magnitude: "A 5.8 Mw quake struck." => "5.8 Mw", Magnitude, Some(5.8), Some(5.8), Some(5.8);
     label_span: "Ruiz played again in Weeks 9-11." => "9-11", Identifier, None, Some(9.0), Some(11.0);
+    a_headline_is_no_address: "Judge Sends 12 To Court" => "12", Count, Some(12.0), Some(12.0), Some(12.0);
     address_is_an_identifier: "The firm moved to 1600 Harbour Road last year." => "1600 Harbour Road", Identifier, None, None, None;
     age_stated: "She was 85." => "85", Age, Some(85.0), Some(85.0), Some(85.0);
     age_stated_in_a_clause: "Ortiz, who was 91 when he died, left four sons." => "91", Age, Some(91.0), Some(91.0), Some(91.0);

@@ -295,7 +295,8 @@ impl Parser<'_> {
                 let short = self.raw(k).len() <= 4;
                 return Some(k + 1 + if short { dot(k + 1) } else { 0 });
             }
-            if capital(k) {
+            // A headline's title case is no street name (`Judge Sends 12 To Court`).
+            if capital(k) && !self.lx.stopwords.contains(self.lower(k)) {
                 k += 1;
             } else if self.is_number(k) && self.glued(k + 1) && self.is_word(k + 1) {
                 // `117th Street`
