@@ -165,6 +165,11 @@ fn counted_after(tk: &Tokens, q: &Quantity) -> Option<Counted> {
     let mut i = q.end_token;
     let measure = q.unit.is_some() && q.kind != QuantityKind::Percent;
     let word = |i: usize| tk.is_word(i).then(|| lower(tk, i));
+    // A hyphen glued to the tokens either side of it (`call-centre`, `first-degree`, `AK-47`).
+    let hyphen = |i: usize| {
+        toks.get(i)
+            .is_some_and(|t| t.glued && t.kind == TokenKind::Symbol && &text[t.span.clone()] == "-")
+    };
     // `$2.6 million worth of diamonds`
     if q.kind == QuantityKind::Money
         && word(i).as_deref() == Some("worth")
@@ -217,9 +222,7 @@ fn counted_after(tk: &Tokens, q: &Quantity) -> Option<Counted> {
     // `the fourth-highest win total`, `the third-largest debut`: a rank by a superlative
     // ranks what follows it.
     if q.kind == QuantityKind::Ordinal
-        && toks
-            .get(i)
-            .is_some_and(|t| t.glued && t.kind == TokenKind::Symbol && &text[t.span.clone()] == "-")
+        && hyphen(i)
         && word(i + 1).is_some_and(|w| w.len() > 4 && w.ends_with("est"))
     {
         i += 2;
@@ -254,8 +257,7 @@ fn counted_after(tk: &Tokens, q: &Quantity) -> Option<Counted> {
     // `two first-degree murder charges`: an ordinal graded by a hyphen is a modifier of the
     // phrase (cue class `grade`), not another figure that ends it.
     let graded = |i: usize| {
-        toks.get(i + 1)
-            .is_some_and(|t| t.glued && t.kind == TokenKind::Symbol && &text[t.span.clone()] == "-")
+        hyphen(i + 1)
             && toks.get(i + 2).is_some_and(|t| t.glued)
             && word(i + 2).is_some_and(|g| lx.is_cue("grade", &g))
     };
@@ -280,9 +282,7 @@ fn counted_after(tk: &Tokens, q: &Quantity) -> Option<Counted> {
         let code_word =
             tk.raw(i).len() <= 4 && tk.raw(i).starts_with(|c: char| c.is_ascii_uppercase());
         if code_word
-            && toks.get(i + 1).is_some_and(|t| {
-                t.glued && t.kind == TokenKind::Symbol && &text[t.span.clone()] == "-"
-            })
+            && hyphen(i + 1)
             && toks
                 .get(i + 2)
                 .is_some_and(|t| t.glued && t.kind == TokenKind::Number)
@@ -332,9 +332,7 @@ fn counted_after(tk: &Tokens, q: &Quantity) -> Option<Counted> {
         i += 1;
         words += 1;
         // `call-centre workers`: a hyphen glues a compound into one word.
-        if toks
-            .get(i)
-            .is_some_and(|t| t.glued && t.kind == TokenKind::Symbol && &text[t.span.clone()] == "-")
+        if hyphen(i)
             && toks
                 .get(i + 1)
                 .is_some_and(|t| t.glued && t.kind == TokenKind::Word)
