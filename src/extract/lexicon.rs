@@ -166,6 +166,10 @@ pub struct RolePhrase {
     pub words: Vec<&'static str>,
     /// Written with a capital letter: matches only as written (`Gen.`, `DA`).
     pub exact: bool,
+    /// A job title of the open class (`data/lexical/titles.tsv`), not of `data/roles.tsv`:
+    /// written with a capital it is a title only before a name (`Referee Sam Williams`), for
+    /// it may be a surname (`Matt Smith said`).
+    pub open: bool,
     /// Index into [`Lexicon::role_classes`].
     pub class: usize,
 }
@@ -483,7 +487,7 @@ pub struct Lexicon {
     pub roles: Vec<RolePhrase>,
     /// The same phrases by their first word (lowercase), longest first.
     roles_by_first: FastMap<&'static str, Vec<RolePhrase>>,
-    /// Role classes from `data/roles.tsv`.
+    /// Role classes from `data/roles.tsv`, then one per job title of `data/lexical/titles.tsv`.
     pub role_classes: Vec<RoleClass>,
     /// Words around role claims by kind (`qualifier`, `honorific`, `suffix`, `org`), from
     /// `data/role_words.tsv`.
@@ -557,6 +561,7 @@ const NUMBER_WORDS: &str = include_str!("../../data/number_words.tsv");
 const FRACTIONS: &str = include_str!("../../data/fractions.tsv");
 const ROLES: &str = include_str!("../../data/roles.tsv");
 const ROLE_WORDS: &str = include_str!("../../data/role_words.tsv");
+const TITLES: &str = include_str!("../../data/lexical/titles.tsv");
 const CUES: &str = include_str!("../../data/cues.tsv");
 const ZERO: &str = include_str!("../../data/zero.tsv");
 const NOISE: &str = include_str!("../../data/noise.tsv");
@@ -913,25 +918,16 @@ impl Lexicon {
                 }
                 roles.push(RolePhrase {
                     exact: phrase.chars().any(char::is_uppercase),
+                    open: false,
                     words,
                     class: idx,
                 });
             }
         }
-        roles.sort_by_key(|p: &RolePhrase| std::cmp::Reverse(p.words.len()));
-        let mut roles_by_first: FastMap<&'static str, Vec<RolePhrase>> = FastMap::default();
-        for p in &roles {
-            let first: &'static str = if p.exact {
-                Box::leak(p.words[0].to_lowercase().into_boxed_str())
-            } else {
-                p.words[0]
-            };
-            roles_by_first.entry(first).or_default().push(p.clone());
-        }
         let mut role_words: FastMap<&'static str, FastSet<&'static str>> = FastMap::default();
         for (line, f) in rows(ROLE_WORDS) {
             let kind = f[0];
-            if !matches!(kind, "qualifier" | "honorific" | "suffix" | "org") {
+            if !matches!(kind, "qualifier" | "honorific" | "suffix" | "org" | "place") {
                 return Err(bad(
                     "role_words.tsv",
                     line,
@@ -943,6 +939,48 @@ impl Lexicon {
                 .entry(kind)
                 .or_default()
                 .extend(list.split(',').map(str::trim));
+        }
+
+        // Job titles from WordNet (`referee`, `quarterback`, `prosecuting attorney`): each its
+        // own class, a post many hold at once, after the classes above, which keep their
+        // words. Qualifiers and courtesy titles stay what they are.
+        let known: FastSet<Vec<&'static str>> = roles.iter().map(|p| p.words.clone()).collect();
+        for (line, f) in rows(TITLES) {
+            let file = "lexical/titles.tsv";
+            let lemma = field(file, line, &f, 0)?;
+            let words = role_tokens(lemma);
+            let kept = |kind: &str| role_words.get(kind).is_some_and(|s| s.contains(words[0]));
+            if words.iter().any(|w| w.is_empty()) || lemma.chars().any(char::is_uppercase) {
+                return Err(bad(file, line, format!("bad title {lemma:?}")));
+            }
+            // `basketball coach`, `state senator`: a known title with a word saying which kind
+            // stays that title, as when written in the text.
+            let of_known = (1..words.len()).any(|k| known.contains(&words[k..]));
+            if known.contains(&words) || of_known || kept("qualifier") || kept("honorific") {
+                continue;
+            }
+            roles.push(RolePhrase {
+                exact: false,
+                open: true,
+                words,
+                class: role_classes.len(),
+            });
+            role_classes.push(RoleClass {
+                name: lemma,
+                label: lemma,
+                many: true,
+                one_of: None,
+            });
+        }
+        roles.sort_by_key(|p: &RolePhrase| std::cmp::Reverse(p.words.len()));
+        let mut roles_by_first: FastMap<&'static str, Vec<RolePhrase>> = FastMap::default();
+        for p in &roles {
+            let first: &'static str = if p.exact {
+                Box::leak(p.words[0].to_lowercase().into_boxed_str())
+            } else {
+                p.words[0]
+            };
+            roles_by_first.entry(first).or_default().push(p.clone());
         }
 
         let mut number_words = FastMap::default();
