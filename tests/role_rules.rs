@@ -75,7 +75,8 @@ roles! {
     title_comma_name: "The pastor, Glen Hardy, declined to comment." => [("Glen Hardy", "pastor", None)];
     // A title between two commas after the name: the organisation follows it.
     name_title_org: "\"It went well,\" said Dana Moss, president, Northfield Media Group." => [("Dana Moss", "president", Some("northfield media group"))];
-    two_titles_org: "Sara Lind, senior vice president and general manager, Acme Services, spoke." => [("Sara Lind", "senior vice_president", Some("acme services"))];
+    // Both joined titles are hers, of the organisation named after them.
+    two_titles_org: "Sara Lind, senior vice president and general manager, Acme Services, spoke." => [("Sara Lind", "senior vice_president", Some("acme services")), ("Sara Lind", "general_manager", Some("acme services"))];
     minister_of_plural_org: "The chair of the Union of Regional Medical Boards spoke." => [];
     name_title_name: "The winner was the chairman, Ravi Iyer, of the Leeds board." => [("Ravi Iyer", "chair", None)];
     // Qualified posts are other posts.

@@ -74,6 +74,19 @@ const APPOSITIVE_FILLERS: &[&str] = &[
     "called",
     "known",
     "also",
+    "currently",
+    "still",
+    "became",
+    "becomes",
+    "remains",
+    "remained",
+    "served",
+    "serves",
+    "serving",
+    "elected",
+    "appointed",
+    "chosen",
+    "selected",
 ];
 
 /// Finds the role claims of one sentence; `range` is its span in `text`.
@@ -184,8 +197,11 @@ const SAME_POST: &[&str] = &[
     "founding",
 ];
 
-/// Copulas that tie a name to its title without a comma (`Oler is the bishop of …`).
-const COPULAS: &[&str] = &["is", "was", "became", "becomes", "remains", "remained"];
+/// Copulas that tie a name to its title without a comma (`Oler is the bishop of …`, `Ruiz
+/// became president of …`, `Lee served as chair of …`).
+const COPULAS: &[&str] = &[
+    "is", "was", "became", "becomes", "remains", "remained", "served", "serves", "serving",
+];
 
 impl Scan<'_> {
     fn lower(&self, i: usize) -> &str {
@@ -226,6 +242,11 @@ impl Scan<'_> {
             })
             .then_some((p.class, end))
         })
+    }
+
+    /// Where a role phrase ending just before `end` starts, if one does.
+    fn role_ending_at(&self, end: usize) -> Option<usize> {
+        (end.saturating_sub(4)..end).find(|&j| self.role_at(j).is_some_and(|(_, e)| e == end))
     }
 
     /// Two capitalised words at `i` whose second ends no place's, street's or
@@ -530,9 +551,16 @@ impl Scan<'_> {
         }
         let start = j;
         if let Some(mut end) = self.name_from(j) {
-            // `Ministry of Internal Affairs`: `of` inside a proper run.
-            while self.lower(end) == "of" && self.proper(end + 1) {
-                end = self.name_from(end + 1).unwrap_or(end + 1);
+            // `Ministry of Internal Affairs`: `of` inside a proper run; and a name longer
+            // than a person's (`the Bayou La Batre Rural Health Clinic`) goes on.
+            loop {
+                if self.lower(end) == "of" && self.proper(end + 1) {
+                    end = self.name_from(end + 1).unwrap_or(end + 1);
+                } else if end - start < 8 && self.proper(end) {
+                    end = self.name_from(end).unwrap_or(end + 1);
+                } else {
+                    break;
+                }
             }
             return Some((start..end, end));
         }
@@ -667,12 +695,15 @@ impl Scan<'_> {
             }
             // Title before a name: `spokeswoman Irina Volk`, `chief executive, Anna Berg`,
             // `president and general manager Ed Stefanski`.
+            // Two titles joined share the organisation named after the second (`founder
+            // and chief executive of Acme`).
             let mut n = after;
             if matches!(self.lower(n), "and" | "&") {
                 if let Some((_, e2)) = self.role_at(n + 1) {
                     n = e2;
-                    if let Some((_, e3)) = self.org_after(n) {
+                    if let Some((r3, e3)) = self.org_after(n) {
                         n = e3;
+                        org = org.or(Some(r3));
                     }
                 }
             }
@@ -722,7 +753,7 @@ impl Scan<'_> {
                 if let Some(o) = org.clone().filter(|o| o.start > end && o.len() >= 3) {
                     let split = o.end - 2;
                     if !self.org_word(split)
-                        && !self.org_word(split + 1)
+                        && self.full_name_at(split)
                         && !self.common_plural(split + 1)
                         && self.proper(split)
                         && self.proper(split + 1)
@@ -761,6 +792,13 @@ impl Scan<'_> {
                     if APPOSITIVE_FILLERS.contains(&w) || SAME_POST.contains(&w) {
                         copula |= COPULAS.contains(&w);
                         k -= 1;
+                    } else if let Some(s) = matches!(w, "and" | "&")
+                        .then(|| self.role_ending_at(k - 1))
+                        .flatten()
+                    {
+                        // `Berg is founder and chief executive of Acme`: the title joined
+                        // before this one stands between the name and this one too.
+                        k = self.qualifier(s).1;
                     } else if w.len() > 2 && w.ends_with("'s") && self.is_word(k - 1) {
                         // `France's interior minister`: the words after the possessive say
                         // which of its posts (its interior), so they belong to the
@@ -773,7 +811,16 @@ impl Scan<'_> {
                     }
                 }
                 let found = if k > 0 && self.is_sym(k - 1, ",") {
-                    self.person_until(k - 1)
+                    // `Maria Lo Presti, 52, head of the agency`: an age between the name and
+                    // the title is its own appositive.
+                    let mut comma = k - 1;
+                    if comma >= 2
+                        && self.toks[comma - 1].kind == TokenKind::Number
+                        && self.is_sym(comma - 2, ",")
+                    {
+                        comma -= 2;
+                    }
+                    self.person_until(comma)
                 } else if copula {
                     // `Oler is the bishop of …` may open the sentence with the surname alone.
                     self.person_until(k).or_else(|| {
@@ -920,5 +967,15 @@ mod tests {
         surname_is_no_title: "Tom Dean said the plan holds." => vec![];
         place_is_no_person: "They camped near the Dean Forest Park last week." => vec![];
         occupation_is_no_role: "The film stars actor Sam Reyes and singer Ada Moon." => vec![];
+        // Predicates and appositives as outlets write them.
+        became_title: "Nora Wilde became president of the Glenmoor Rowing Club in May." => vec![("Nora Wilde", "president", Some("glenmoor rowing club"))];
+        served_as_title: "Omar Field served as chair of the tenants' panel for a decade." => vec![("Omar Field", "chair", None)];
+        was_chosen_as_title: "Ines Varga was chosen as chairwoman of the Lakeside Trust." => vec![("Ines Varga", "chair", Some("lakeside trust"))];
+        age_before_title: "Paulo Reis, 61, director of the Harbour Museum, opened the hall." => vec![("Paulo Reis", "director", Some("harbour museum"))];
+        joined_titles_share_org: "Tessa Lund is founder and chief executive of Lund Analytics." => vec![("Tessa Lund", "founder", Some("lund analytics")), ("Tessa Lund", "ceo", Some("lund analytics"))];
+        long_org_name: "Ruth Adler is the founder of the Port Isabel Bay Area Community Dental Clinic." => vec![("Ruth Adler", "founder", Some("port isabel bay area community dental clinic"))];
+        possessive_in_org_name: "Ivy Marsh, director of the Coastal Birds Trust's Wetland Survey Program, spoke." => vec![("Ivy Marsh", "director", Some("coastal birds trust wetland survey program"))];
+        org_name_is_no_person: "Alma Ortiz is the founder of the Riverside Dental Clinic." => vec![("Alma Ortiz", "founder", Some("riverside dental clinic"))];
+        place_in_org_is_no_person: "Jon Sato is the director of the Eastfield Science Centre." => vec![("Jon Sato", "director", Some("eastfield science centre"))];
     }
 }
