@@ -133,6 +133,20 @@ measure! {
     price_of_a_purchase: "The group agreed to buy rival brewer Hopfield for $2.1 billion." => "$2.1 billion", "price and value";
     price_paid_in_cash_and_shares: "Velo bought Sprocket for around $1.2 billion in cash and shares." => "around $1.2 billion", "price and value";
     price_across_a_compound: "Orlan will acquire the Danish lock-maker for about $900 million." => "about $900 million", "price and value";
+    // Every form of a change verb is the change: `fell` and `has fallen`, `rose` and `has risen`.
+    fell_is_a_fall: "The diver fell about 40 metres down the shaft." => "about 40 metres", "decrease";
+    fallen_is_a_fall_too: "The diver had fallen some 45 metres down the shaft." => "some 45 metres", "decrease";
+    risen_is_a_rise: "Rents have risen 12% since spring." => "12%", "increase";
+}
+
+/// An age belongs to a person: what the person's verb does to something else (falling,
+/// rising) is never what the age measures.
+#[test]
+fn an_age_is_no_change() {
+    let s = "A man in his late 40s fell 30 metres from the ledge.";
+    assert_slot(s, "late 40s", measure_label, None);
+    assert_slot(s, "30 metres", measure_label, Some("decrease"));
+    assert_slot("Ines, 52, rose to speak.", "52", measure_label, None);
 }
 
 #[test]

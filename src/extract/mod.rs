@@ -202,16 +202,21 @@ fn figures_in(tk: &token::Tokens, sentence: usize, detail: Detail) -> Vec<Claim>
         let ci = clauses.iter().position(|r| r.contains(&q.start_token));
         let clause = ci.map_or(0..toks.len(), |ci| clauses[ci].clone());
         let elsewhere = |i: usize| owner.get(i).copied().flatten().is_some_and(|o| o != qi);
-        let (measure, measure_word) =
+        let (mut measure, mut measure_word) =
             context::measure(tk, clause.clone(), q, c.as_ref(), &elsewhere);
+        let change = |m: &Measure| matches!(m.key.as_str(), "class:increase" | "class:decrease");
+        // An age belongs to a person, whatever the person's verb does (`a man in his early
+        // 30s fell 600m`): it is never a rise or a fall.
+        if q.kind == QuantityKind::Age && measure.as_ref().is_some_and(change) {
+            (measure, measure_word) = (None, None);
+        }
         // `fined twice`, `struck three times`: a multiplier after an event counts the events;
         // `grew fourfold`, `rose three times` stays a factor of the change.
         let mut q = q.clone();
         if q.kind == QuantityKind::Multiplier
-            && measure.as_ref().is_some_and(|m| {
-                m.key.starts_with("class:")
-                    && !matches!(m.key.as_str(), "class:increase" | "class:decrease")
-            })
+            && measure
+                .as_ref()
+                .is_some_and(|m| m.key.starts_with("class:") && !change(m))
         {
             q.kind = QuantityKind::Count;
         }
