@@ -307,6 +307,34 @@ pub fn owner(
             break;
         }
     }
+    // `signed Elton Brand to an $82 million deal`, `signed Brand to a five-year, $80 million
+    // contract`: the one a deal or a term is given to owns it. The figure's noun phrase may
+    // open with other modifiers; a place before `to` (`from Leeds to a 40-seat hall`) owns
+    // nothing.
+    let mut k = s;
+    while k > clause.start && s - k < 6 {
+        let w = tk.lower(k - 1);
+        let modifier = tk.toks[k - 1].kind == TokenKind::Number
+            || is_symbol(tk, k - 1, "-")
+            || is_symbol(tk, k - 1, ",")
+            || tk.is_word(k - 1) && !capitalised(tk, k - 1) && !lx.stopwords.contains(w);
+        if !modifier {
+            break;
+        }
+        k -= 1;
+    }
+    if k >= clause.start + 3 && matches!(tk.lower(k - 1), "a" | "an") && tk.lower(k - 2) == "to" {
+        if let Some(r) = name_ending_at(tk, k - 3) {
+            let place = r.start > 0
+                && matches!(
+                    tk.lower(r.start - 1),
+                    "from" | "in" | "at" | "of" | "on" | "near" | "via"
+                );
+            if r.start > clause.start && !place {
+                return Some(slot_of_name(tk, r));
+            }
+        }
+    }
     // `McDermott scored 41 points`, `Teixeira hit 33 homers`: a name as the subject of the
     // verb right before an object figure.
     let mut k = s;
@@ -688,6 +716,31 @@ mod tests {
             .find(|f| f.0 == figure)
             .unwrap_or_else(|| panic!("{figure} not found in {s}"))
             .1
+    }
+
+    #[test]
+    fn the_one_a_deal_is_given_to_owns_it() {
+        assert_eq!(
+            owner_of(
+                "The club signed striker Ada Kerr to a $4 million deal.",
+                "$4 million"
+            )
+            .as_deref(),
+            Some("kerr")
+        );
+        assert_eq!(
+            owner_of(
+                "They signed Kerr to a three-year, $9 million contract.",
+                "$9 million"
+            )
+            .as_deref(),
+            Some("kerr")
+        );
+        // A place a move goes from is no party to what it goes to.
+        assert_eq!(
+            owner_of("The show moved from Leeds to a 400-seat hall.", "400"),
+            None
+        );
     }
 
     #[test]
