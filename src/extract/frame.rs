@@ -335,6 +335,26 @@ pub fn owner(
             }
         }
     }
+    // `the $90 million deal that Torii Hunter got`, `the 30 goals Ruiz scored`: the name
+    // that is the subject of a relative clause on what the figure counts owns it.
+    if let Some(c) = counted.filter(|c| c.tokens.start >= e) {
+        let mut k = c.tokens.end;
+        if matches!(tk.lower(k), "that" | "which") {
+            k += 1;
+        }
+        if k < clause.end && (k > c.tokens.end || !is_symbol(tk, k, ",")) {
+            let when = lx.is_cue("weekday", tk.lower(k));
+            if let Some(r) = name_starting_at(tk, k).filter(|_| !when) {
+                let verb = tk.is_word(r.end) && !capitalised(tk, r.end) && {
+                    let w = tk.lower(r.end);
+                    w.ends_with("ed") || lx.is_cue("verb", w) || !lx.stopwords.contains(w)
+                };
+                if verb && r.end < clause.end {
+                    return Some(slot_of_name(tk, r));
+                }
+            }
+        }
+    }
     // `McDermott scored 41 points`, `Teixeira hit 33 homers`: a name as the subject of the
     // verb right before an object figure.
     let mut k = s;
@@ -417,6 +437,20 @@ pub fn anchor(
         }),
         (end, other) => end.or(other),
     }
+}
+
+/// Whether `for` or `over` and an event noun stand in `r` (`arrested for the murder of`,
+/// `charged over the attack`): the cause a figure answers for.
+fn cause_between(tk: &Tokens, r: Range<usize>) -> bool {
+    let lexical = crate::lexical::lexical();
+    r.clone().any(|k| {
+        matches!(tk.lower(k), "for" | "over")
+            && (k + 1..(k + 6).min(r.end)).any(|n| {
+                tk.is_word(n)
+                    && !lexicon().stopwords.contains(tk.lower(n))
+                    && lexical.is_kind_of(&lexical.read_noun(tk.lower(n)), "event")
+            })
+    })
 }
 
 /// The day of the week named in a figure's own phrase (`on Sunday`, `last Thursday`), folded.
@@ -544,7 +578,12 @@ fn time_anchor(
             // A year or a date names its own time: `previously hosted the show in 2007` says
             // no more than `hosted the 2007 ceremony`, and is no background to it.
             let dated = matches!(q.kind, QuantityKind::Year | QuantityKind::Date);
-            if fits && !passive && !(dated && *class == "past") {
+            // `Two men are under arrest for the murder of a deputy last summer`: an earlier
+            // time after the act a figure answers for is the act's, not the figure's.
+            let of_a_cause =
+                || *class == "past" && i > q.end_token && cause_between(tk, q.end_token..i);
+            let earlier_by_date = dated && *class == "past";
+            if fits && !passive && !earlier_by_date && !of_a_cause() {
                 let last = i + words.len() - 1;
                 return Some(Slot {
                     key: (*class).to_string(),
@@ -736,6 +775,24 @@ mod tests {
             .as_deref(),
             Some("kerr")
         );
+        // The subject of a relative clause on what is counted.
+        assert_eq!(
+            owner_of(
+                "It dwarfs the $40 million deal that Ivo Marsh got in May.",
+                "$40 million"
+            )
+            .as_deref(),
+            Some("marsh")
+        );
+        assert_eq!(
+            owner_of("Of the 12 goals Ruiz scored, five were headers.", "12").as_deref(),
+            Some("ruiz")
+        );
+        assert_eq!(owner_of("She sold 12 paintings Monday.", "12"), None);
+        assert_eq!(
+            owner_of("They sold 12 paintings Monday morning.", "12"),
+            None
+        );
         // A place a move goes from is no party to what it goes to.
         assert_eq!(
             owner_of("The show moved from Leeds to a 400-seat hall.", "400"),
@@ -846,6 +903,16 @@ mod tests {
         let f = frames("The lab ships a new chip every 12 to 18 months.");
         assert_eq!(f[0].2.as_deref(), Some("every"));
         let f = frames("It is their worst run since they went 5-11 in 2019.");
+        assert_eq!(f[0].2.as_deref(), Some("past"));
+        // A season or a span named as the one before is an earlier time.
+        let f = frames("It dwarfs the $40 million deal the club agreed last summer.");
+        assert_eq!(f[0].2.as_deref(), Some("past"));
+        let f = frames("Only 12 were sold the previous season.");
+        assert_eq!(f[0].2.as_deref(), Some("past"));
+        // The time of the act a figure answers for is the act's.
+        let f = frames("Two men are under arrest for the murder of a guard last summer.");
+        assert_eq!(f[0].2, None);
+        let f = frames("Six people died in a similar attack last summer.");
         assert_eq!(f[0].2.as_deref(), Some("past"));
         let f = frames("Since Monday, police have held 40 people.");
         assert_eq!(f[0].2, None);
