@@ -1019,6 +1019,22 @@ pub fn features(a: &View, b: &View, w: &Wording, crowd: (usize, usize)) -> Featu
     f
 }
 
+/// Two years or dates that differ with nothing of their own to tie them (no measure, thing
+/// counted, verb, owner, nearby word or name in common) are two facts of the reports'
+/// background (`relaunched in 2005`, `quit in 1981`), never one fact told two ways: a year
+/// is too common a figure to pair on its kind alone, or on another figure of the sentences
+/// (a figure elsewhere in the sentence says nothing of what the year dates).
+pub fn background_dates(f: &Features) -> bool {
+    let dated = f[CLASS_YEAR] > 0.0 || f[CLASS_DATE] > 0.0;
+    let tied = f[MEASURE_SAME] > 0.0
+        || f[HEAD_RELATED] >= 0.5
+        || f[PREDICATE_RELATED] >= 0.5
+        || f[LOCAL_WORDS] >= 0.1
+        || f[NAMES_NEAR] > 0.0
+        || f[OWNER_SAME] > 0.0;
+    dated && !tied && (f[CONFLICT] > 0.0 || f[STRAINED] > 0.0)
+}
+
 /// The second stage's features: how a pair ranks among the candidates of either claim.
 pub const RANK_NAMES: &[&str] = &[
     "rank_bias",

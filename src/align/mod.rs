@@ -278,17 +278,20 @@ fn score_class(members: &[(ClaimRef, View)], reps: &[usize], m: &Model, keep: bo
     };
     let first: Vec<First> = open
         .into_iter()
-        .map(|(i, j, w)| {
+        .filter_map(|(i, j, w)| {
             let crowd = (alternatives(i, j), alternatives(j, i));
             let f = features(view(i), view(j), &w, crowd);
-            First {
+            if features::background_dates(&f) {
+                return None;
+            }
+            Some(First {
                 i,
                 j,
                 crowd,
                 logit: m.first_logit(&f),
                 facts: features::Facts::of(&f),
                 features: keep.then(|| Box::new(f)),
-            }
+            })
         })
         .collect();
     // Per claim and other source, the first-stage offers in descending order: the first is
@@ -900,6 +903,24 @@ mod tests {
             .iter()
             .find(|k| quote(d, k.a).starts_with(a) && quote(d, k.b).starts_with(b))
             .unwrap_or_else(|| panic!("{a} and {b} are candidates"))
+    }
+
+    #[test]
+    fn years_of_the_background_are_never_paired_on_their_kind_alone() {
+        // Two years with nothing of their own in common date two different things.
+        let d = docs(&[
+            "The quartet first toured Japan in 1994. Tickets sold out.",
+            "Its drummer left the band back in 2001, fans recall.",
+        ]);
+        let pairs = candidate_pairs(&d, model());
+        assert!(pairs.is_empty(), "{:?}", pairs.len());
+        // Years of one act (the same verb and thing) still meet, to be judged.
+        let d = docs(&[
+            "The clinic was founded in 1987 by a local doctor.",
+            "A local doctor founded the clinic in 1990.",
+        ]);
+        let pairs = candidate_pairs(&d, model());
+        candidate(&d, &pairs, "1987", "1990");
     }
 
     #[test]
