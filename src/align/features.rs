@@ -361,6 +361,10 @@ pub struct View<'a> {
     /// The owners of the sentence's other figures (`IBM` of `IBM's 10 percent share`), in a
     /// sentence that contrasts its figures (cue class `contrast`).
     sibling_owners: Vec<String>,
+    /// An age read beside a capitalised noun (`the 40-year-old American`, `the 31-year-old
+    /// Briton`): a name for a person by nationality or party, who may be the one the
+    /// sentence names elsewhere.
+    epithet: bool,
 }
 
 impl<'a> View<'a> {
@@ -431,6 +435,12 @@ impl<'a> View<'a> {
                 .split(|ch: char| !ch.is_alphanumeric())
                 .any(|w| crate::extract::lexicon().is_cue("contrast", &w.to_lowercase()))
         };
+        let epithet = q.kind == QuantityKind::Age
+            && c.counted.as_ref().is_some_and(|k| {
+                doc.quote(k.span.clone())
+                    .split(|ch: char| !ch.is_alphanumeric())
+                    .any(|w| w.eq_ignore_ascii_case(&k.head) && w.starts_with(char::is_uppercase))
+            });
         let sibling_owners = if !sibling_owners.is_empty() && contrasts() {
             sibling_owners
         } else {
@@ -459,6 +469,7 @@ impl<'a> View<'a> {
             .unwrap_or_default();
         Some(View {
             sibling_owners,
+            epithet,
             modifiers,
             person,
             claim: c,
@@ -595,14 +606,26 @@ pub fn identity_conflict(a: &View, b: &View, w: &Wording) -> Option<&'static str
     // `the 16-year-old Jon Tamm` against `striking the 10-year-old girl` in a sentence that
     // names Tamm elsewhere: the age is the girl's, read beside her, not Tamm's.
     let ages = x.quantity.kind == QuantityKind::Age && y.quantity.kind == QuantityKind::Age;
+    // Beside a nationality or a party (`the 40-year-old American`), the age may be the named
+    // person's: the same age told both ways says it is; a different one says nothing of
+    // whose it is, and is no rival.
+    let same_age = a.relation(b) == Relation::Compatible;
     let beside_another = |owned: &Claim, other: &Claim, v: &View| {
         let owner = owned.frame.owner.as_ref();
         other.frame.owner.is_none()
             && other.counted.is_some()
             && v.person
+            && !(v.epithet && same_age)
             && owner.is_some_and(|o| in_names(&o.key, other))
     };
     if ages && (beside_another(x, y, b) || beside_another(y, x, a)) {
+        return Some("different owners");
+    }
+    // Nor is a different age beside an epithet a rival to a named person's.
+    let epithet_of_another = |owned: &Claim, v: &View| {
+        owned.frame.owner.is_some() && v.claim.frame.owner.is_none() && v.epithet && !same_age
+    };
+    if ages && (epithet_of_another(x, b) || epithet_of_another(y, a)) {
         return Some("different owners");
     }
     // `it will have about 7 percent, against IBM's 10 percent` and `IBM had 7.2%`: an owner

@@ -1222,6 +1222,33 @@ mod tests {
             "9-year-old",
             "different owners",
         );
+        // Beside a capitalised noun (a nationality, a party), the age may be the named
+        // person's: `the 40-year-old American` is not someone else for being no name.
+        let d = docs(&[
+            "The champion stopped 38-year-old Dan Reyes in Berne.",
+            "He floored Reyes twice, and the 38-year-old American never recovered.",
+        ]);
+        let why = ruled_out_quoted(&d);
+        assert!(
+            !ruled(&why, "38-year-old", "38-year-old", "different owners"),
+            "{why:?}"
+        );
+        // A different age beside the epithet may be anyone's: no rival to the named one,
+        // whether or not the sentence names him.
+        for other in [
+            "He floored Reyes twice, and the 41-year-old American never recovered.",
+            "It was only the third fight in a decade for the 41-year-old American.",
+        ] {
+            assert_ruled(
+                &[
+                    "The champion stopped 38-year-old Dan Reyes in Berne.",
+                    other,
+                ],
+                "38-year-old",
+                "41-year-old",
+                "different owners",
+            );
+        }
     }
 
     #[test]

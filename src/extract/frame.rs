@@ -278,9 +278,13 @@ pub fn owner(
             return Some(slot_of_name(tk, r));
         }
     }
-    // `34-year-old Horton`, `the 20-year-old Lopez`.
+    // `34-year-old Horton`, `the 20-year-old Lopez`; not a nationality or a party alone
+    // (`the 40-year-old American`), which is what the age is read beside, not whose name.
     if q.kind == QuantityKind::Age {
-        if let Some(r) = name_starting_at(tk, e) {
+        let demonym = |r: &Range<usize>| {
+            r.len() == 1 && crate::lexical::lexical().is_demonym(tk.lower(r.start))
+        };
+        if let Some(r) = name_starting_at(tk, e).filter(|r| !demonym(r)) {
             return Some(slot_of_name(tk, r));
         }
         // `their 8-year-old son, Oscar,`: the name in apposition to the noun the age is read
@@ -812,6 +816,18 @@ mod tests {
         );
         assert_eq!(
             owner_of("The 29-year-old Marsh scored twice.", "29-year-old").as_deref(),
+            Some("marsh")
+        );
+        assert_eq!(
+            owner_of("The 29-year-old Canadian scored twice.", "29-year-old"),
+            None
+        );
+        assert_eq!(
+            owner_of(
+                "The 29-year-old Canadian Ivo Marsh scored twice.",
+                "29-year-old"
+            )
+            .as_deref(),
             Some("marsh")
         );
         assert_eq!(

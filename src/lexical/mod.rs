@@ -234,6 +234,18 @@ impl Lexical {
         s.is_known() && !s.noun
     }
 
+    /// Whether a word names a kind of person and also describes (`American`, `Republican`,
+    /// `Iraqi`): a noun of nationality, origin or party, which a surname (`Smith`, `Baker`)
+    /// is not.
+    pub fn is_demonym(&self, word: &str) -> bool {
+        self.word(word).is_some_and(|(_, senses)| {
+            senses
+                .split(' ')
+                .filter_map(b36)
+                .any(|id| matches!(self.part_of_speech(id), Some("a" | "s")))
+        }) && self.read_noun(word).person
+    }
+
     fn part_of_speech(&self, synset: u32) -> Option<&'static str> {
         let at = *self.synsets.get(synset as usize)?;
         let mut f = self.line(at);
@@ -658,6 +670,10 @@ mod tests {
         assert!(lx.is_kind_of(&lx.senses("gunmen"), "person"));
         assert!(lx.is_kind_of(&lx.senses("militants"), "person"));
         assert!(!lx.is_kind_of(&lx.senses("ambulances"), "person"));
+        assert!(lx.is_demonym("american"));
+        assert!(lx.is_demonym("republican"));
+        assert!(!lx.is_demonym("smith"));
+        assert!(!lx.is_demonym("baker"));
     }
 
     #[test]
