@@ -306,6 +306,14 @@ fn vague_hedges_keep_their_kind() {
     );
 }
 
+// `a NOUN or two`: one or a few, said loosely, never the exact numeral.
+reads! {
+    a_moment_or_two: "Within a moment or two the hall was dark." => "a moment or two", Count, None, Some(1.0), Some(2.0);
+    a_day_or_two: "The stay may last a day or two." => "a day or two", Measure, None, Some(1.0), Some(2.0);
+    a_game_or_three: "He may miss a game or three." => "a game or three", Count, None, Some(1.0), Some(3.0);
+    one_minute_or_two: "It spread within one minute or two." => "one minute or two", Measure, None, Some(1.0), Some(2.0);
+}
+
 // A count after a word of a series stays a count.
 reads! {
     count_after_a_week: "Each week 400 riders use the lane." => "400", Count, Some(400.0), Some(400.0), Some(400.0);

@@ -1049,13 +1049,19 @@ pub fn features(a: &View, b: &View, w: &Wording, crowd: (usize, usize)) -> Featu
 /// (a figure elsewhere in the sentence says nothing of what the year dates).
 pub fn background_dates(f: &Features) -> bool {
     let dated = f[CLASS_YEAR] > 0.0 || f[CLASS_DATE] > 0.0;
-    let tied = f[MEASURE_SAME] > 0.0
+    dated && !tied(f) && (f[CONFLICT] > 0.0 || f[STRAINED] > 0.0)
+}
+
+/// Whether a slot of the two claims' own ties them: the measure, the thing counted, the
+/// verb, the owner, the words or names beside the figures. Values and other figures of the
+/// sentences aside, what makes two figures one fact.
+pub fn tied(f: &Features) -> bool {
+    f[MEASURE_SAME] > 0.0
         || f[HEAD_RELATED] >= 0.5
         || f[PREDICATE_RELATED] >= 0.5
         || f[LOCAL_WORDS] >= 0.1
         || f[NAMES_NEAR] > 0.0
-        || f[OWNER_SAME] > 0.0;
-    dated && !tied && (f[CONFLICT] > 0.0 || f[STRAINED] > 0.0)
+        || f[OWNER_SAME] > 0.0
 }
 
 /// The second stage's features: how a pair ranks among the candidates of either claim.

@@ -18,6 +18,7 @@ pub mod features;
 pub mod model;
 pub mod role;
 
+use crate::extract::lexicon::HedgeKind;
 use crate::extract::Claim;
 use crate::interval::Relation;
 use crate::Analysis;
@@ -281,7 +282,11 @@ fn score_class(members: &[(ClaimRef, View)], reps: &[usize], m: &Model, keep: bo
         .filter_map(|(i, j, w)| {
             let crowd = (alternatives(i, j), alternatives(j, i));
             let f = features(view(i), view(j), &w, crowd);
-            if features::background_dates(&f) {
+            // A vague amount (`a moment or two`, `several`) fits many exact figures: beside
+            // one, only a slot of their own makes them one fact.
+            let vague = |k: u32| view(k).claim.quantity.hedge == HedgeKind::Vague;
+            let loose = vague(i) != vague(j) && !features::tied(&f);
+            if features::background_dates(&f) || loose {
                 return None;
             }
             Some(First {
@@ -921,6 +926,22 @@ mod tests {
         ]);
         let pairs = candidate_pairs(&d, model());
         candidate(&d, &pairs, "1987", "1990");
+    }
+
+    #[test]
+    fn a_vague_amount_meets_an_exact_one_only_through_a_slot_of_their_own() {
+        let d = docs(&[
+            "The firm offered its users several options.",
+            "Attacks so far target 9 of them.",
+        ]);
+        let pairs = candidate_pairs(&d, model());
+        assert!(pairs.is_empty(), "{}", pairs.len());
+        let d = docs(&[
+            "Dozens of people were killed in the blast.",
+            "At least 40 people were killed in the blast.",
+        ]);
+        let pairs = candidate_pairs(&d, model());
+        candidate(&d, &pairs, "Dozens", "At least 40");
     }
 
     #[test]

@@ -439,6 +439,9 @@ impl Parser<'_> {
             let v = if first == "twice" { 2.0 } else { 3.0 };
             return Some(self.typed(i, i + 1, QuantityKind::Multiplier, Some(v)));
         }
+        if let Some(q) = self.one_or_two(i) {
+            return Some(q);
+        }
         let a = self.single(i)?;
         if let Some(q) = self.range_after(&a) {
             return Some(q);
@@ -450,6 +453,32 @@ impl Parser<'_> {
                 self.read_whole(&mut q, v);
             }
         }
+        Some(q)
+    }
+
+    /// `a moment or two`, `one day or two`, `a game or three`: one or a few, said loosely; a
+    /// vague amount from one up to the numeral, of the unit when the noun is one.
+    fn one_or_two(&self, i: usize) -> Option<Quantity> {
+        if !matches!(self.lower(i), "a" | "an" | "one")
+            || !self.is_word(i + 1)
+            || self.lower(i + 2) != "or"
+        {
+            return None;
+        }
+        let n = self.numeral(i + 3)?;
+        if !n.words || n.ordinal || n.fraction || !(n.value == 2.0 || n.value == 3.0) {
+            return None;
+        }
+        let unit = self
+            .unit_after(i + 1, false)
+            .filter(|(end, _)| *end == i + 2)
+            .map(|(_, u)| u);
+        let kind = unit.as_ref().map_or(QuantityKind::Count, |u| u.kind());
+        let mut q = self.typed(i, n.end, kind, None);
+        q.low = Some(1.0);
+        q.high = Some(n.value);
+        q.hedge = HedgeKind::Vague;
+        q.unit = unit;
         Some(q)
     }
 
