@@ -306,6 +306,13 @@ fn vague_hedges_keep_their_kind() {
     );
 }
 
+// A figure named as known and compared with (`below the $50 million another paper
+// reported`) bounds what is said; it is not stated of it.
+reads! {
+    below_a_known_figure: "The bid was below the $50 million a rival paper reported." => "below the $50 million", Money, Some(50e6), None, Some(50e6);
+    more_than_a_known_figure: "More than the 300 people expected turned up." => "More than the 300", Count, Some(300.0), Some(300.0), None;
+}
+
 // `a NOUN or two`: one or a few, said loosely, never the exact numeral.
 reads! {
     a_moment_or_two: "Within a moment or two the hall was dark." => "a moment or two", Count, None, Some(1.0), Some(2.0);
