@@ -656,6 +656,11 @@ pub fn identity_conflict(a: &View, b: &View, w: &Wording) -> Option<&'static str
         (Some(p), None) | (None, Some(p)) if p == "past" || p.starts_with("year:") => {
             return Some("different times")
         }
+        // An average over games or seasons (`has averaged more than 30 home runs`) is not
+        // one season's or one game's figure (`33 homers last season`).
+        (Some("average"), None) | (None, Some("average")) => {
+            return Some("an average and a single figure")
+        }
         // How long ago something happened is no length of time.
         (Some("ago"), None) | (None, Some("ago")) => return Some("a time ago and a length"),
         // What may happen (`could be sentenced to up to 119 years`) is not what happened.

@@ -945,6 +945,23 @@ mod tests {
     }
 
     #[test]
+    fn an_average_is_no_single_figure() {
+        // A player's average is not one season's total, nor is the second figure of the
+        // list the average is said of.
+        let texts = [
+            "Ruiz has averaged more than 30 goals and 12 assists in his five seasons.",
+            "He scored 33 goals and made 14 assists last season.",
+        ];
+        assert_ruled(
+            &texts,
+            "more than 30",
+            "33",
+            "an average and a single figure",
+        );
+        assert_ruled(&texts, "12", "33", "an average and a single figure");
+    }
+
+    #[test]
     fn claims_ruled_out_are_no_alternatives() {
         // Three players' points on one side, one player's on the other: the other two
         // players' figures are ruled out (different owners), so Mensah's 12 has one rival

@@ -587,7 +587,13 @@ fn time_anchor(
             let of_a_cause =
                 || *class == "past" && i > q.end_token && cause_between(tk, q.end_token..i);
             let earlier_by_date = dated && *class == "past";
-            if fits && !passive && !earlier_by_date && !of_a_cause() {
+            // `three plants earn on average £32,000`: an anchor right before another figure
+            // is that figure's.
+            let next = i + words.len();
+            let anothers = figures
+                .iter()
+                .any(|r| r.start == next && r.start != q.start_token);
+            if fits && !passive && !earlier_by_date && !anothers && !of_a_cause() {
                 let last = i + words.len() - 1;
                 return Some(Slot {
                     key: (*class).to_string(),
@@ -912,7 +918,14 @@ mod tests {
     #[test]
     fn anchors_place_a_figure_at_another_time() {
         let f = frames("He averaged 22 points a game last season, but scored 9 on Friday.");
-        assert_eq!(f[0].2.as_deref(), Some("span"));
+        assert_eq!(f[0].2.as_deref(), Some("average"));
+        let f = frames("Staff at the three depots earn on average £31,000.");
+        assert_eq!(f[0].2, None);
+        assert_eq!(f[1].2.as_deref(), Some("average"));
+        let f = frames("He hit 40 homers a season at his peak.");
+        assert_eq!(f[0].2.as_deref(), Some("average"));
+        let f = frames("Only five teams won 14 games in a season.");
+        assert_eq!(f[1].2.as_deref(), Some("span"));
         let f = frames("The 1998 flood killed 40 people; this one killed 12.");
         assert_eq!(f[1].2.as_deref(), Some("year:1998"));
         assert_eq!(f[2].2, None);

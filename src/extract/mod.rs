@@ -300,6 +300,25 @@ fn figures_in(tk: &token::Tokens, sentence: usize, detail: Detail) -> Vec<Claim>
             }
         }
     }
+    // Figures listed with `and` after one another share the frame of the first: `has
+    // averaged more than 30 home runs and 100 RBIs` (both averages), `Brand's 15.9 points
+    // and 8.4 rebounds` (both his).
+    for i in 1..out.len() {
+        let prev_end = out[i - 1]
+            .counted
+            .as_ref()
+            .filter(|c| c.tokens.start >= out[i - 1].quantity.end_token)
+            .map_or(out[i - 1].quantity.end_token, |c| c.tokens.end);
+        let listed = out[i].quantity.start_token == prev_end + 1 && tk.lower(prev_end) == "and";
+        if listed && out[i].quantity.kind == out[i - 1].quantity.kind {
+            if out[i].frame.anchor.is_none() {
+                out[i].frame.anchor = out[i - 1].frame.anchor.clone();
+            }
+            if out[i].frame.owner.is_none() {
+                out[i].frame.owner = out[i - 1].frame.owner.clone();
+            }
+        }
+    }
     out
 }
 
