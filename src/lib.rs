@@ -144,6 +144,10 @@ fn is_headline(text: &str, span: &Range<usize>) -> bool {
     ends_line && starts_line && !s.ends_with(['.', '!', '?', '"', '\'', ')', ':', ';'])
 }
 
+/// How many sentences from the top of a report are its header, where a publication stamp
+/// dates it.
+const HEADER_SENTENCES: usize = 8;
+
 /// Runs stages 2–4 on one document, with everything alignment needs.
 pub fn analyze(document: Document, lang: Option<Lang>) -> Analysis {
     analyze_with(document, lang, Detail::Full)
@@ -160,6 +164,18 @@ pub fn analyze_with(mut document: Document, lang: Option<Lang>, detail: Detail) 
         document
             .warnings
             .push(forced.warning(document.source.name(), at));
+    }
+    // A report given no publication date may carry one in a stamp of its header (`Posted on
+    // Thu Jun 13, 2013`): the first one found dates it.
+    if document.published.is_none() {
+        document.published = sentences
+            .iter()
+            .take(HEADER_SENTENCES)
+            .filter(|s| s.headline)
+            .find_map(|s| extract::stamp_date(normalized.text(), s.span.clone()))
+            .and_then(|d| {
+                Published::from_day(i64::from(d.year?), i64::from(d.month?), i64::from(d.day?))
+            });
     }
     let mut claims = Vec::new();
     let mut roles = Vec::new();

@@ -192,6 +192,15 @@ impl Published {
         Some(Published::time(text, days, h * 3600 + m * 60 + sec, offset))
     }
 
+    /// The day `year`-`month`-`day` (shown as `YYYY-MM-DD`), if there is such a day.
+    pub fn from_day(year: i64, month: i64, day: i64) -> Option<Published> {
+        if !(1..=12).contains(&month) || day < 1 || day > days_in_month(year, month) {
+            return None;
+        }
+        let text = format!("{year:04}-{month:02}-{day:02}");
+        Some(Published::date(&text, days_from_civil(year, month, day)))
+    }
+
     fn date(text: &str, days: i64) -> Published {
         Published {
             text: text.to_string(),

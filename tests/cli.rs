@@ -474,6 +474,47 @@ fn assert_sentences_slice(text: &str, lines: &[serde_json::Value]) {
 }
 
 #[test]
+fn a_stamp_in_the_header_dates_a_report_given_no_date() {
+    let d = tempfile::tempdir().unwrap();
+    fs::write(
+        d.path().join("early.txt"),
+        "Flood Hits Valley\nPosted on Thu Jan 2, 2025 08:45 AM EST\n\nAt least 41 people died in the flood.\n",
+    )
+    .unwrap();
+    fs::write(
+        d.path().join("late.txt"),
+        "Flood Toll Rises\nJanuary 4, 2025\n\nThe flood killed 63 people, officials said.\n",
+    )
+    .unwrap();
+    let run = |extra: &[&str]| {
+        let out = bin()
+            .current_dir(d.path())
+            .args(["compare", "early.txt", "late.txt"])
+            .args(extra)
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let text = run(&[]);
+    assert!(
+        text.contains(
+            "early (early.txt, published 2025-01-02), late (late.txt, published 2025-01-04)"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("late is the latest report (2025-01-04) and says \"63 people\""),
+        "{text}"
+    );
+    // A date given on the command line is the report's, whatever its stamp says.
+    let text = run(&["--published", "2025-01-09", "--published", "-"]);
+    assert!(
+        text.contains("early (early.txt, published 2025-01-09)"),
+        "{text}"
+    );
+}
+
+#[test]
 fn publication_dates_name_the_latest_figure() {
     let d = tempfile::tempdir().unwrap();
     fs::write(

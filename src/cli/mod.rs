@@ -63,7 +63,8 @@ pub struct CompareArgs {
     pub labels: Vec<String>,
     /// Publication dates of the reports, in order (ISO 8601: 2025-01-02 or
     /// 2025-01-02T10:30Z; or RFC 2822: Thu, 02 Jan 2025 10:30:00 GMT; `-` for unknown):
-    /// discrepancies say which figure is the latest.
+    /// discrepancies say which figure is the latest. A report given none is dated by a stamp
+    /// in its header (`Posted on Thu Jan 2, 2025`), if it has one.
     #[arg(long = "published", value_name = "DATE")]
     pub published: Vec<String>,
     /// Colour: auto (on a terminal, unless NO_COLOR is set), always (even with NO_COLOR),

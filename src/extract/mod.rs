@@ -118,6 +118,20 @@ fn sentence_claims_of(
     (claims, roles)
 }
 
+/// The day a publication stamp or dateline line gives (`Posted on Thu Jun 13, 2013 08:45 AM
+/// PDT`, `WASHINGTON, April 28, 2009`): year, month and day, when the line is a stamp and
+/// names all three.
+pub fn stamp_date(text: &str, range: Range<usize>) -> Option<DateParts> {
+    let tk = token::Tokens::new(text, range);
+    if !frame::is_stamp(&tk) {
+        return None;
+    }
+    quantity::find_in(&tk)
+        .into_iter()
+        .filter_map(|q| q.date)
+        .find(|d| d.year.is_some() && d.month.is_some() && d.day.is_some())
+}
+
 /// [`claims_in_sentence`] over a sentence already tokenized.
 /// Boilerplate lines (credits, bylines, links: [`boilerplate`]) give none.
 pub fn claims_in(tk: &token::Tokens, sentence: usize, detail: Detail) -> Vec<Claim> {
