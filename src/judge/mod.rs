@@ -376,7 +376,15 @@ fn judge_group(docs: &[Analysis], a: &Alignment) -> Finding {
         .iter()
         .any(|r| r.date.is_some() || r.season.is_some() || r.ends.is_some_and(|(_, s)| s))
         || (!one_family && readings.iter().any(|r| r.stated.is_some()));
-    let split = if pairwise {
+    // One person's ages in reports published apart may differ by the birthdays between
+    // them (26 in January, 27 in September): told so, they are compatible.
+    let aged = ages_across_dates(docs, claims);
+    let split = if aged {
+        camps::Split {
+            camps: vec![(0..claims.len()).collect()],
+            consensus: false,
+        }
+    } else if pairwise {
         camps::by_relation(readings.len(), |i, j| {
             readings[i].relation(&readings[j]) == Relation::Compatible
         })
@@ -430,6 +438,11 @@ fn judge_group(docs: &[Analysis], a: &Alignment) -> Finding {
             .all(|r| claim(docs, *r).quantity.date.is_some());
         let explanation = if all_same {
             format!("Same figure: {}.", list(claims))
+        } else if aged {
+            format!(
+                "Compatible: {}; the reports were published far enough apart for a birthday between them.",
+                list(claims)
+            )
         } else if any_vague {
             format!(
                 "Compatible: {}; the vague wording does not contradict the figure.",
@@ -565,6 +578,35 @@ fn ends_note(readings: &[interval::Reading]) -> Option<&'static str> {
         (false, true) => Some("They agree on the most and differ on the least."),
         _ => None,
     }
+}
+
+/// Whether the claims are exact ages in dated reports that differ by no more than the whole
+/// years that may have passed between the reports (at most one more per year begun), the
+/// later report giving the greater age.
+fn ages_across_dates(docs: &[Analysis], claims: &[ClaimRef]) -> bool {
+    let dated: Option<Vec<(f64, i64)>> = claims
+        .iter()
+        .map(|r| {
+            let q = &claim(docs, *r).quantity;
+            let day = docs[r.source].document.published.as_ref()?.day;
+            let exact = matches!(q.hedge, HedgeKind::Exact | HedgeKind::Exactly);
+            (q.kind == QuantityKind::Age && exact).then_some((q.value?, day))
+        })
+        .collect();
+    let Some(dated) = dated else {
+        return false;
+    };
+    let differ = dated.iter().any(|(v, _)| *v != dated[0].0);
+    differ
+        && dated.iter().all(|&(v, d)| {
+            dated.iter().all(|&(w, e)| {
+                if e < d || (e == d && w <= v) {
+                    return true; // each pair is checked from its earlier side
+                }
+                let years_begun = ((e - d) as f64 / 365.25).ceil();
+                w >= v && w - v <= years_begun
+            })
+        })
 }
 
 /// When the reports behind a discrepancy were published at different times, names the latest
@@ -833,6 +875,36 @@ mod tests {
             "{:?}",
             d.notes
         );
+    }
+
+    #[test]
+    fn an_age_that_grew_between_dated_reports_is_compatible() {
+        let run = |early: &str, late: &str, first: &str, second: &str| {
+            let dated = |text: &str, day: &str| {
+                let mut d = docs(&[text.to_string()]).remove(0);
+                d.document.published = Some(crate::Published::parse(day).unwrap());
+                d
+            };
+            compare_analyses(vec![
+                dated(&format!("Ivo Marsh, {early}, pleaded not guilty."), first),
+                dated(&format!("Ivo Marsh, {late}, was found guilty."), second),
+            ])
+        };
+        let kinds =
+            |c: &Comparison| -> Vec<FindingKind> { c.findings.iter().map(|f| f.kind).collect() };
+        // Nine months on, a year older: compatible.
+        let c = run("26", "27", "2013-01-03", "2013-09-26");
+        assert_eq!(kinds(&c), [FindingKind::Agreement], "{:?}", c.findings);
+        // Younger in the later report, two years older in nine months, or older on the same
+        // day: a discrepancy still.
+        for (a, b, x, y) in [
+            ("27", "26", "2013-01-03", "2013-09-26"),
+            ("26", "28", "2013-01-03", "2013-09-26"),
+            ("26", "27", "2013-01-03", "2013-01-03"),
+        ] {
+            let c = run(a, b, x, y);
+            assert_eq!(kinds(&c), [FindingKind::Discrepancy], "{a} {b} {x} {y}");
+        }
     }
 
     #[test]
