@@ -1033,15 +1033,8 @@ pub fn features(a: &View, b: &View, w: &Wording, crowd: (usize, usize)) -> Featu
         1.0,
     );
     // Nothing but the values ties the two: no measure, thing counted, verb, owner, name or
-    // wording in common.
-    if f[MEASURE_SAME] == 0.0
-        && f[HEAD_RELATED] < 0.5
-        && f[PREDICATE_RELATED] < 0.5
-        && f[LOCAL_WORDS] < 0.1
-        && f[NAMES_NEAR] == 0.0
-        && f[OWNER_SAME] == 0.0
-        && f[SHARED_FIGURES] == 0.0
-    {
+    // wording in common, nor another figure of the sentences.
+    if !tied(&f) && f[SHARED_FIGURES] == 0.0 {
         f[NO_IDENTITY] = 1.0;
     }
     f
