@@ -374,10 +374,19 @@ impl Lexical {
             }
         }
         let mut s = Senses::default();
+        // The senses a reader takes first: each lemma's two most frequent noun senses.
+        let mut usual: Vec<u32> = Vec::new();
         for l in lemmas {
             if let Some((id, senses)) = self.word(&l) {
                 s.lemmas.push(id);
                 s.direct.extend(senses.split(' ').filter_map(b36));
+                usual.extend(
+                    senses
+                        .split(' ')
+                        .filter_map(b36)
+                        .filter(|&x| self.part_of_speech(x) == Some("n"))
+                        .take(2),
+                );
             }
         }
         sort(&mut s.lemmas);
@@ -412,7 +421,9 @@ impl Lexical {
             s.up2.extend(self.relations(x, Rel::Hypernym));
         }
         sort(&mut s.up2);
-        s.person = self.is_kind_of(&s, "person");
+        // A kind of person as a reader takes it: `gunmen`, `fans` (a device first, a devotee
+        // next), never `counts` (a nobleman only third, after a total and a reckoning).
+        s.person = self.reaches(usual, "person");
         s.key = {
             use std::hash::{BuildHasher, BuildHasherDefault};
             BuildHasherDefault::<rustc_hash::FxHasher>::default().hash_one((&s.lemmas, nouns))
@@ -511,6 +522,11 @@ impl Lexical {
     /// Whether a word read into the resource is a kind of `ancestor` (its first sense, as a
     /// lemma of the resource): `gunmen` and `militants` are kinds of `person`.
     pub fn is_kind_of(&self, word: &Senses, ancestor: &str) -> bool {
+        self.reaches(word.direct.clone(), ancestor)
+    }
+
+    /// Whether some of the synsets `frontier` reach `ancestor`'s first sense by hypernyms.
+    fn reaches(&self, mut frontier: Vec<u32>, ancestor: &str) -> bool {
         let Some(target) = self
             .word(ancestor)
             .and_then(|(_, senses)| senses.split(' ').next())
@@ -518,7 +534,6 @@ impl Lexical {
         else {
             return false;
         };
-        let mut frontier: Vec<u32> = word.direct.clone();
         let mut seen: Vec<u32> = Vec::new();
         for _ in 0..16 {
             if frontier.contains(&target) {
@@ -670,6 +685,12 @@ mod tests {
         assert!(lx.is_kind_of(&lx.senses("gunmen"), "person"));
         assert!(lx.is_kind_of(&lx.senses("militants"), "person"));
         assert!(!lx.is_kind_of(&lx.senses("ambulances"), "person"));
+        // As a reader takes the word: its most frequent senses, not a rare one.
+        assert!(lx.senses("gunmen").person);
+        assert!(lx.senses("fans").person);
+        assert!(lx.senses("victims").person);
+        assert!(!lx.senses("counts").person);
+        assert!(!lx.senses("charges").person);
         assert!(lx.is_demonym("american"));
         assert!(lx.is_demonym("republican"));
         assert!(!lx.is_demonym("smith"));
