@@ -471,6 +471,43 @@ never_an_amount! {
     noise_virus: "COVID-19 cases rose again." => ["19"];
     one_source_is_which: "One report said the talks had stalled." => ["One"];
     one_analyst_is_which: "One analyst put the cost at $3 billion." => ["One"];
+    // `zero` hyphenated to a word names a kind of thing (a flaw, a policy), no amount of it.
+    zero_compound_flaw: "Hackers used a zero-day flaw in the browser." => ["zero"];
+    zero_compound_policy: "The school keeps a zero-tolerance rule on knives." => ["zero"];
+    zero_compound_game: "Trade is no zero-sum contest, she said." => ["zero"];
+    // After `the`, a capitalised plural before a bare number is a name (a team's yard line).
+    name_after_the_labels: "He drove the offence to the Rangers 12, then threw a pick." => ["12"];
+}
+
+#[test]
+fn zero_with_a_unit_of_another_dimension_is_still_a_figure() {
+    let q = quantities("Dealers offered zero-percent financing for a year.");
+    assert!(
+        q.iter()
+            .any(|q| q.kind == QuantityKind::Percent && q.value == Some(0.0)),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn sides_a_team_falls_or_climbs_to_are_a_score() {
+    for (s, fig) in [
+        ("The loss left the Hornets falling to 4-11.", "4-11"),
+        ("With the win the Hornets improves to 9-6.", "9-6"),
+    ] {
+        let all = quantities(s);
+        assert_eq!(read(s, &all, fig).kind, QuantityKind::Score, "{s}");
+    }
+}
+
+#[test]
+fn a_score_said_for_both_sides_is_a_tie() {
+    let s = "The sides were level at a 21-all tie entering the last quarter.";
+    let all = quantities(s);
+    let q = read(s, &all, "21-all");
+    assert_eq!(q.kind, QuantityKind::Score, "{q:?}");
+    assert_eq!(q.tally.unwrap().sides(), &[21, 21]);
+    assert!(!q.tally.unwrap().record);
 }
 
 /// Lines outlets print around a story give no claims at all.

@@ -395,7 +395,7 @@ impl Parser<'_> {
     fn quantity(&self, i: usize) -> Option<Quantity> {
         // `a fourth-and-inches play`: no fraction either.
         let k = i + usize::from(matches!(self.lower(i), "a" | "an"));
-        if let Some(end) = self.and_compound(k) {
+        if let Some(end) = self.and_compound(k).or_else(|| self.zero_compound(k)) {
             return Some(self.typed(k, end, QuantityKind::Identifier, None));
         }
         let first = self.lower(i);
@@ -638,7 +638,7 @@ impl Parser<'_> {
             }
         }
         if g.digits.len() == 1 {
-            if let Some(q) = self.bracketed_phone(i) {
+            if let Some(q) = self.bracketed_phone(i).or_else(|| self.tie(&g)) {
                 return Some(q);
             }
         }

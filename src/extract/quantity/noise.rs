@@ -70,7 +70,10 @@ impl Parser<'_> {
         let capital = acronym
             || name.starts_with(|c: char| c.is_uppercase())
                 && name.chars().skip(1).any(char::is_lowercase);
-        let verb_like = lower.ends_with('s') || lower.ends_with("ed") || lower.ends_with("ing");
+        // After `the`, a capitalised word is a name, not a headline's verb: `to the Chiefs 7`.
+        let determined = self.lower(start - 2) == "the";
+        let verb_like = !determined
+            && (lower.ends_with('s') || lower.ends_with("ed") || lower.ends_with("ing"));
         let common = self.lx.stopwords.contains(lower)
             || self.lx.is_month(lower)
             || self.lx.is_cue("weekday", lower)
@@ -149,6 +152,24 @@ impl Parser<'_> {
             && self.is_word(i + 4)
             && !self.lx.is_numeric_word(self.lower(i + 4)))
         .then_some(i + 5)
+    }
+
+    /// `zero-day`, `zero-tolerance`, `zero-sum`, `zero-hour`: `zero` hyphenated to a word names
+    /// a kind of thing, not an amount of it; nobody writes a length of no time that way. A unit
+    /// of another dimension keeps the figure (`zero-percent financing` is 0%). The index after
+    /// it.
+    pub(super) fn zero_compound(&self, i: usize) -> Option<usize> {
+        let glued_sym = self.is_sym(i + 1, "-") && self.glued(i + 1) && self.glued(i + 2);
+        if self.lower(i) != "zero" || !glued_sym || !self.is_word(i + 2) {
+            return None;
+        }
+        let amount = self
+            .lx
+            .units
+            .longest(self, i + 2)
+            .is_some_and(|(_, u)| u.dimension != "duration")
+            || self.raw(i + 3) == "%";
+        (!amount).then_some(i + 3)
     }
 
     /// Digits that outlets print as noise, at token `i`: a ticker (`2330.TW`, `(TSE: 7203)`),

@@ -59,6 +59,28 @@ impl Parser<'_> {
         Some(q)
     }
 
+    /// `a 13-all tie`, `level at 2-all`: one side's score said for both, a tied score.
+    pub(super) fn tie(&self, g: &DigitGroups) -> Option<Quantity> {
+        let e = g.end;
+        let all =
+            self.is_sym(e, "-") && self.glued(e) && self.glued(e + 1) && self.lower(e + 1) == "all";
+        if !all || g.digits.len() != 1 || !(1..=3).contains(&g.digits[0].len()) {
+            return None;
+        }
+        let side = group_value(g.digits[0]);
+        let mut tally = Tally {
+            sides: [side, side, 0],
+            len: 2,
+            record: false,
+            partial: false,
+            scope: 0,
+        };
+        tally.partial = self.partial_cue(g.start, e + 2);
+        let mut q = self.typed(g.start, e + 2, QuantityKind::Score, None);
+        q.tally = Some(tally);
+        Some(q)
+    }
+
     /// A unit, a currency or a percent right after the groups makes them a range of that
     /// measure (`5-10%`, `3-4 days`, `20-25 km`), whatever words stand around.
     fn unit_follows(&self, end: usize) -> bool {
