@@ -35,7 +35,8 @@ pub fn same_position(docs: &[Analysis], a: ClaimRef, b: ClaimRef) -> Option<f64>
             .is_some_and(|o| docs[doc].normalized.text().contains(o.as_str()))
     };
     let org = match (&x.org_key, &y.org_key) {
-        (Some(p), Some(q)) => orgs_meet(p, q)?,
+        (Some(p), Some(q)) => orgs_meet(p, q)
+            .or_else(|| abbreviates(x.org.as_deref()?, y.org.as_deref()?).then_some(0.8))?,
         (None, Some(_)) if mentions(a.source, &y.org) => 0.6,
         (Some(_), None) if mentions(b.source, &x.org) => 0.6,
         _ => 0.0,
@@ -76,6 +77,37 @@ fn orgs_meet(p: &str, q: &str) -> Option<f64> {
         (true, false) | (false, true) => Some(0.8),
         _ => None,
     }
+}
+
+/// Whether one organisation, as written, abbreviates the other: a word of it in capitals
+/// (`FLDS`, `NTSB`) spells, in order, initials of the other's capitalised words, from the
+/// first (`Fundamentalist Church of Jesus Christ of Latter Day Saints`, `National
+/// Transportation Safety Board`).
+fn abbreviates(p: &str, q: &str) -> bool {
+    let acronyms = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| (3..=6).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_uppercase()))
+            .map(str::to_string)
+            .collect()
+    };
+    let initials = |s: &str| -> Vec<u8> {
+        s.split_whitespace()
+            .filter_map(|w| w.bytes().next().filter(u8::is_ascii_uppercase))
+            .collect()
+    };
+    let spells = |acronym: &str, initials: &[u8]| {
+        let a = acronym.as_bytes();
+        if initials.len() < a.len() || initials.first() != a.first() {
+            return false;
+        }
+        let mut rest = initials.iter();
+        a.iter().all(|c| rest.any(|i| i == c))
+    };
+    let one_way = |p: &str, q: &str| {
+        let init = initials(q);
+        acronyms(p).iter().any(|a| spells(a, &init))
+    };
+    one_way(p, q) || one_way(q, p)
 }
 
 /// Aligns the role claims of all documents; lone claims come back as groups of one.
@@ -292,6 +324,30 @@ mod tests {
             "Globex chief executive Maria Holm welcomed it.",
         ]);
         assert_eq!(g.len(), 2, "{g:?}");
+    }
+
+    #[test]
+    fn an_organisation_and_its_initials_are_one() {
+        let g = groups(&[
+            "Ruth Amos, chairman of the NRLA, said rents would rise.",
+            "Ruth Amos, chairman of the National Rural Landlords Association, said so.",
+        ]);
+        assert_eq!(g.len(), 1, "{g:?}");
+        assert!(abbreviates(
+            "Bountiful's FLDS",
+            "the Fundamentalist Latter Day Saints"
+        ));
+        // Initials out of order, or from the middle, spell nothing.
+        assert!(!abbreviates(
+            "the DSL",
+            "the Fundamentalist Latter Day Saints"
+        ));
+        assert!(!abbreviates(
+            "the LDS",
+            "the Fundamentalist Latter Day Saints"
+        ));
+        // Nor does a word in capitals whose letters are not all initials.
+        assert!(!abbreviates("FOX", "Fresno Oil Exchange Yard"));
     }
 
     #[test]
