@@ -95,6 +95,9 @@ measure! {
     by_a_margin: "She won the seat by 900 votes." => "900", "margin";
     by_a_rise: "Fares rose by 4% in May." => "4%", "margin";
     by_people_is_no_margin: "The final was watched by 3.2m people." => "3.2m", "people";
+    // Counts of an indictment are its charges, however the report words them.
+    counts_of_an_indictment: "He faces three counts of fraud." => "three", "charged";
+    charges_of_an_indictment: "He faces three fraud charges." => "three", "charged";
     // Ways of dying are deaths.
     drowned: "Four fishermen drowned off the cape." => "Four", "deaths";
     were_slain: "Two guards were slain at the gate." => "Two", "deaths";
