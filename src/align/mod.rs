@@ -19,7 +19,7 @@ pub mod model;
 pub mod role;
 
 use crate::extract::lexicon::HedgeKind;
-use crate::extract::Claim;
+use crate::extract::{Claim, QuantityKind};
 use crate::interval::Relation;
 use crate::Analysis;
 use features::{features, Class, Rarity, View};
@@ -452,9 +452,13 @@ fn restates_grouped(docs: &[Analysis], member: (ClaimRef, &View), lone: (ClaimRe
     if headline_fit {
         return true;
     }
+    // An age told of no one by name (`She was 91.`) is the age its source gives someone.
+    let age = |c: &Claim| c.quantity.kind == QuantityKind::Age;
+    let anyones_age = age(x) && age(y) && y.frame.owner.is_none();
     same_figure(member.1, lone.1)
         && may_be_one(x, y)
         && (features::distinctive(&x.quantity)
+            || anyones_age
             || headline(docs, lone.0)
             || headline(docs, member.0)
             || jaccard(&x.local, &y.local) >= 0.2)
@@ -1656,6 +1660,31 @@ mod tests {
             runs[0].claims.len() + runs[0].restatements.len(),
             4,
             "{runs:?}"
+        );
+    }
+
+    #[test]
+    fn an_age_told_of_no_one_rides_with_its_sources_age() {
+        let d = docs(&[
+            "The painter Ida Lund died on Monday at the age of 88. \
+             Her gallery will close for a week. She was 88.",
+            "Ida Lund, 88, died on Monday in her studio.",
+        ]);
+        let al = align(&d);
+        let ages: Vec<&Alignment> = al
+            .iter()
+            .filter(|a| {
+                a.claims
+                    .iter()
+                    .chain(&a.restatements)
+                    .any(|&r| quote(&d, r).contains("88"))
+            })
+            .collect();
+        assert_eq!(ages.len(), 1, "{ages:?}");
+        assert_eq!(
+            ages[0].claims.len() + ages[0].restatements.len(),
+            3,
+            "{ages:?}"
         );
     }
 
