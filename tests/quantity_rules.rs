@@ -475,8 +475,31 @@ never_an_amount! {
     zero_compound_flaw: "Hackers used a zero-day flaw in the browser." => ["zero"];
     zero_compound_policy: "The school keeps a zero-tolerance rule on knives." => ["zero"];
     zero_compound_game: "Trade is no zero-sum contest, she said." => ["zero"];
+    // A name and a number written as versions are, or with a letter glued, or before one
+    // thing: a model, not an amount.
+    model_version: "The tablets support Bluetooth 4.2 links." => ["4.2"];
+    model_glued_letter: "It runs on a Radeon HD 7970M card." => ["7970"];
+    model_before_one_thing: "Each unit has a Thunderbolt 3 socket." => ["3"];
+    model_in_four_digits: "The new Lumia 6200 offers a bigger screen." => ["6200"];
     // After `the`, a capitalised plural before a bare number is a name (a team's yard line).
     name_after_the_labels: "He drove the offence to the Rangers 12, then threw a pick." => ["12"];
+}
+
+#[test]
+fn a_name_before_a_count_of_many_keeps_the_count() {
+    for (s, fig, v) in [
+        ("Reuters 10 minutes later confirmed it.", "10 minutes", 10.0),
+        (
+            "The company paid $3.5 million in fines.",
+            "$3.5 million",
+            3.5e6,
+        ),
+        ("Nokia 5 phones were sold out.", "5", 5.0),
+    ] {
+        let all = quantities(s);
+        let q = read(s, &all, fig);
+        assert!(q.kind.is_amount() && q.value == Some(v), "{s}: {q:?}");
+    }
 }
 
 #[test]

@@ -103,6 +103,22 @@ impl Parser<'_> {
         if digits && n.plain && exact && self.named_number(start, end) {
             return QuantityKind::Identifier;
         }
+        // A name and a number are a model or a version, not an amount, when the number is
+        // written as versions are (`USB 3.0`, `Android 4.1`) or with a glued letter
+        // (`GeForce GT 650M`) or as a plain run of four digits or more, or when what follows
+        // is one thing, not many (`a FireWire 800 port`, `the BlackBerry 10 platform`).
+        if digits && exact && self.named_number_word(start) && !self.money_before(start) {
+            let version = n.decimals > 0 && !n.words && n.scale == 1.0;
+            let glued_letter = n.scale != 1.0 && self.glued(start + 1) && end == start + 2;
+            let one_thing = n.value > 1.0 && self.singular_noun_next(end);
+            // Amounts of thousands are written with a separator; a model number never is
+            // (`the Curve 8900 features`). A year stays a year (`Beijing 2008`).
+            let model =
+                n.plain && n.value >= 1000.0 && !n.words && !(1800.0..=2100.0).contains(&n.value);
+            if version || glued_letter || one_thing || model {
+                return QuantityKind::Identifier;
+            }
+        }
         // `BBC One`, `Air Force One`: a number word written with a capital after a name is
         // part of the name, whatever follows in lowercase (`a BBC One show`); a capital after
         // it too is a headline's title case (`Quake Kills Five People`).

@@ -45,6 +45,21 @@ impl Parser<'_> {
             && !self.lx.stopwords.contains(self.lower(end))
     }
 
+    /// Whether the word at `end`, after a number, is a singular common noun: lowercase, no
+    /// stopword, no unit, and not the plural a count of several takes (`port`, not `ports`).
+    pub(super) fn singular_noun_next(&self, end: usize) -> bool {
+        let w = self.lower(end);
+        self.counts_next(end)
+            && !w.ends_with('s')
+            && self.lx.units.longest(self, end).is_none()
+            && crate::lexical::lexical().read_noun(w).noun
+    }
+
+    /// Whether a currency stands right before the number at `start` (`$ 650M`, `US$ 3.0`).
+    pub(super) fn money_before(&self, start: usize) -> bool {
+        start >= 1 && self.lx.currencies.longest(self, start - 1).is_some()
+    }
+
     /// Whether the word before the number at `start` is a name it can belong to: capitalised
     /// mid-sentence or an acronym, not a unit, currency, month, weekday, stopword, measure word
     /// or a headline's verb (`Kills`).
