@@ -289,6 +289,9 @@ reads! {
     year_decade: "Prices fell in the 1990s." => "1990s", Year, None, Some(1990.0), Some(1999.0);
     year_mid_decade: "The mill closed in the mid-1990s." => "mid-1990s", Year, None, Some(1994.0), Some(1996.0);
     year_short_decade: "It was a hit in the 80s." => "80s", Year, None, Some(1980.0), Some(1989.0);
+    // An apostrophe before the `s` changes nothing (`the 1970's`, `her 30’s`).
+    year_decade_apostrophe: "The dance hall boomed in the 1970's." => "1970's", Year, None, Some(1970.0), Some(1979.0);
+    age_decade_curly_apostrophe: "The driver was a man in his 30\u{2019}s." => "30\u{2019}s", Age, None, Some(30.0), Some(39.0);
     year_early_short_decade: "It was built in the early 90s." => "early 90s", Year, None, Some(1990.0), Some(1993.0);
     dozen_or_so: "A dozen or so protesters gathered." => "A dozen or so", Count, Some(12.0), None, None;
     scores_of: "Scores of people were hurt." => "Scores of", Count, None, Some(40.0), Some(200.0);
@@ -480,6 +483,8 @@ never_an_amount! {
     model_version: "The tablets support Bluetooth 4.2 links." => ["4.2"];
     model_glued_letter: "It runs on a Radeon HD 7970M card." => ["7970"];
     model_before_one_thing: "Each unit has a Thunderbolt 3 socket." => ["3"];
+    // A model's possessive is no decade.
+    model_possessive: "The Boeing 747's engines were checked." => ["747"];
     model_in_four_digits: "The new Lumia 6200 offers a bigger screen." => ["6200"];
     // After `the`, a capitalised plural before a bare number is a name (a team's yard line).
     name_after_the_labels: "He drove the offence to the Rangers 12, then threw a pick." => ["12"];

@@ -101,6 +101,17 @@ impl Parser<'_> {
         d
     }
 
+    /// The `s` of a decade glued to its digits at `end` (`1990s`, `the 1940's`, `her 40’s`):
+    /// the index after it.
+    pub(super) fn decade_suffix(&self, end: usize) -> Option<usize> {
+        let s_at = |k: usize| self.is_word(k) && self.glued(k) && self.lower(k) == "s";
+        if s_at(end) {
+            return Some(end + 1);
+        }
+        let apostrophe = self.is_sym(end, "'") || self.is_sym(end, "\u{2019}");
+        (apostrophe && self.glued(end) && s_at(end + 1)).then_some(end + 2)
+    }
+
     /// A decade written `1990s` or `40s` at `start` (value `v`), narrowed by `early`, `mid`
     /// or `late` before it (`the mid-1990s`, `her late 30s`): where it starts, and its first
     /// and last year.

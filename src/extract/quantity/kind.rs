@@ -45,27 +45,28 @@ impl Parser<'_> {
                     return QuantityKind::Identifier;
                 }
             }
-            if self.glued(end) && self.is_word(end) {
-                if next == "s" && n.plain {
-                    // `1960s`, `the 80s`
-                    if self.raw(start).len() == 4 {
-                        return QuantityKind::Year;
-                    }
-                    // `her 40s`, `his mid-30s` are ages; `the 80s`, `the early 90s` years.
-                    let mut p = start;
-                    if p >= 1 && self.is_sym(p - 1, "-") {
-                        p -= 1;
-                    }
-                    if p >= 1 && matches!(self.lower(p - 1), "early" | "mid" | "late") {
-                        p -= 1;
-                    }
-                    let owner = p.checked_sub(1).map(|k| self.lower(k)).unwrap_or_default();
-                    return if matches!(owner, "her" | "his" | "their" | "my" | "your" | "our") {
-                        QuantityKind::Age
-                    } else {
-                        QuantityKind::Year
-                    };
+            // `1960s`, `the 1940's`, `her 40s`: a decade (`a 747's engines` is none).
+            if self.decade_suffix(end).is_some() && n.plain && n.value % 10.0 == 0.0 {
+                // `1960s`, `the 80s`
+                if self.raw(start).len() == 4 {
+                    return QuantityKind::Year;
                 }
+                // `her 40s`, `his mid-30s` are ages; `the 80s`, `the early 90s` years.
+                let mut p = start;
+                if p >= 1 && self.is_sym(p - 1, "-") {
+                    p -= 1;
+                }
+                if p >= 1 && matches!(self.lower(p - 1), "early" | "mid" | "late") {
+                    p -= 1;
+                }
+                let owner = p.checked_sub(1).map(|k| self.lower(k)).unwrap_or_default();
+                return if matches!(owner, "her" | "his" | "their" | "my" | "your" | "our") {
+                    QuantityKind::Age
+                } else {
+                    QuantityKind::Year
+                };
+            }
+            if self.glued(end) && self.is_word(end) {
                 return QuantityKind::Identifier;
             }
         }

@@ -685,12 +685,12 @@ impl Parser<'_> {
                 decade = Some((lo, hi));
             }
         }
-        if matches!(kind, QuantityKind::Year | QuantityKind::Age)
-            && self.is_word(end)
-            && self.glued(end)
-            && self.lower(end) == "s"
-        {
-            end += 1;
+        let suffix = self.decade_suffix(end);
+        if let (true, Some(after)) = (
+            matches!(kind, QuantityKind::Year | QuantityKind::Age),
+            suffix,
+        ) {
+            end = after;
             // `the 1990s`, `the mid-1990s`, `in her 40s`, `his late 30s`: a span of ten years
             // or a part of one.
             if let Some((at, lo, hi)) = s.value.and_then(|v| self.decade(s.start, v)) {
