@@ -401,3 +401,30 @@ fn stems_do_not_catch_other_words() {
     let s = "The blast claimed 12 lives.";
     assert_eq!(measure_label(claim(s, &claims(s), "12")), Some("deaths"));
 }
+
+fn owner_key(c: &Claim) -> Option<&str> {
+    c.frame.owner.as_ref().map(|o| o.key.as_str())
+}
+
+/// Figures listed before `respectively` belong, in order, to the names listed before them.
+#[test]
+fn respectively_gives_each_figure_its_own_owner() {
+    let s = "The club kept Okafor and Lindqvist for $40 million and $12 million, respectively.";
+    assert_slot(s, "$40 million", owner_key, Some("okafor"));
+    assert_slot(s, "$12 million", owner_key, Some("lindqvist"));
+    let s = "Tanaka, Ruiz and Bell scored 12, 9 and 4 points respectively.";
+    assert_slot(s, "12", owner_key, Some("tanaka"));
+    assert_slot(s, "9", owner_key, Some("ruiz"));
+    assert_slot(s, "4", owner_key, Some("bell"));
+    // As many names as figures, or none are given.
+    let s = "The club kept Okafor for $40 million and $12 million, respectively.";
+    assert_slot(s, "$12 million", owner_key, None);
+}
+
+#[test]
+fn respectively_after_another_owned_figure() {
+    let s = "The club signed Dane Holt to a $50 million deal and kept Okafor and Lindqvist for $40 million and $12 million, respectively.";
+    assert_slot(s, "$50 million", owner_key, Some("holt"));
+    assert_slot(s, "$40 million", owner_key, Some("okafor"));
+    assert_slot(s, "$12 million", owner_key, Some("lindqvist"));
+}

@@ -253,6 +253,75 @@ fn is_symbol(tk: &Tokens, i: usize, s: &str) -> bool {
         .is_some_and(|t| t.kind == TokenKind::Symbol && tk.raw(i) == s)
 }
 
+/// `re-signed Iguodala and Williams for $80 million and $25 million, respectively`: figures
+/// listed before `respectively` belong, in order, to as many names listed before them. Given
+/// the figures' token ranges in sentence order: the index of the first figure of the list
+/// and the owner of each, when the sentence pairs them so.
+pub fn respectively(tk: &Tokens, figures: &[Range<usize>]) -> Option<(usize, Vec<Slot>)> {
+    let at = (0..tk.len()).find(|&i| tk.lower(i) == "respectively")?;
+    let joins = |i: usize| tk.lower(i) == "and" || is_symbol(tk, i, ",");
+    // The list of figures that ends right before `respectively`, the last one's noun aside
+    // (`12, 9 and 4 points respectively`).
+    let mut list: Vec<&Range<usize>> = Vec::new();
+    let mut first = 0;
+    let mut next = at;
+    for (n, f) in figures
+        .iter()
+        .enumerate()
+        .rev()
+        .filter(|(_, f)| f.end <= at)
+    {
+        let gap = f.end..next;
+        let joined = if list.is_empty() {
+            gap.len() <= 4
+                && gap
+                    .clone()
+                    .all(|i| is_symbol(tk, i, ",") || tk.is_word(i) && !capitalised(tk, i))
+        } else {
+            (1..=2).contains(&gap.len()) && gap.clone().all(joins)
+        };
+        if !joined {
+            break;
+        }
+        list.push(f);
+        first = n;
+        next = f.start;
+    }
+    if list.len() < 2 {
+        return None;
+    }
+    list.reverse();
+    // The names listed before the first figure, a few small words away (`for`, `at`).
+    let mut k = list[0].start;
+    let mut skipped = 0;
+    while k > 0 && skipped < 3 && tk.is_word(k - 1) && !capitalised(tk, k - 1) {
+        k -= 1;
+        skipped += 1;
+    }
+    let mut names: Vec<Slot> = Vec::new();
+    let mut end = k;
+    while end > 0 {
+        let Some(r) = name_ending_at(tk, end - 1) else {
+            break;
+        };
+        let start = r.start;
+        names.push(slot_of_name(tk, r));
+        // Separators before the name: `,`, `and`, `, and`.
+        let mut j = start;
+        let mut seps = 0;
+        while j > 0 && joins(j - 1) && seps < 2 {
+            j -= 1;
+            seps += 1;
+        }
+        if seps == 0 || names.len() == list.len() {
+            break;
+        }
+        end = j;
+    }
+    names.reverse();
+    (names.len() == list.len()).then_some((first, names))
+}
+
 /// Whose figure it is, read from the sentence's structure around it.
 pub fn owner(
     tk: &Tokens,
