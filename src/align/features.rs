@@ -992,7 +992,7 @@ pub fn features(a: &View, b: &View, w: &Wording, crowd: (usize, usize)) -> Featu
     let shared = a
         .others
         .iter()
-        .filter(|v| b.others.iter().any(|w| near(**v, *w)))
+        .filter(|v| b.others.iter().any(|w| same(**v, *w)))
         .count();
     set(SHARED_FIGURES, (shared as f64).min(2.0) / 2.0);
     let bare = |c: &Claim| c.measure.is_none() && c.counted.is_none() && c.predicate.is_none();
@@ -1060,12 +1060,6 @@ pub fn tied(f: &Features) -> bool {
         || f[LOCAL_WORDS] >= 0.1
         || f[NAMES_NEAR] > 0.0
         || f[OWNER_SAME] > 0.0
-}
-
-/// A figure converted between units is rounded (`about 600m`, `about 2,000ft`): beyond the
-/// small numbers, figures within a fortieth of each other are the same.
-fn near(v: f64, w: f64) -> bool {
-    same(v, w) || v.abs() >= 10.0 && (v - w).abs() <= v.abs().max(w.abs()) / 40.0
 }
 
 /// The second stage's features: how a pair ranks among the candidates of either claim.

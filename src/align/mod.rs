@@ -1664,24 +1664,6 @@ mod tests {
     }
 
     #[test]
-    fn a_figure_converted_between_units_is_shared_by_two_sentences() {
-        let d = docs(&[
-            "Rescuers said a man in his early 40s had slipped roughly 300m on Sunday.",
-            "Ben Carr, 42, tumbled about 1,000ft, police said.",
-        ]);
-        let al = align(&d);
-        let age = al
-            .iter()
-            .find(|a| a.claims.iter().any(|&r| quote(&d, r) == "early 40s"))
-            .expect("the vague age");
-        assert_eq!(age.claims.len(), 2, "{age:?}");
-        assert!(
-            age.reasons.iter().any(|r| r.contains("other figures")),
-            "{age:?}"
-        );
-    }
-
-    #[test]
     fn an_age_told_of_no_one_rides_with_its_sources_age() {
         let d = docs(&[
             "The painter Ida Lund died on Monday at the age of 88. \
