@@ -289,6 +289,10 @@ reads! {
     year_decade: "Prices fell in the 1990s." => "1990s", Year, None, Some(1990.0), Some(1999.0);
     year_mid_decade: "The mill closed in the mid-1990s." => "mid-1990s", Year, None, Some(1994.0), Some(1996.0);
     year_short_decade: "It was a hit in the 80s." => "80s", Year, None, Some(1980.0), Some(1989.0);
+    // An age a person reaches: reached, it is the age; still to come, a year younger until then.
+    age_turned: "The pitcher turned 31 on Sunday." => "31", Age, Some(31.0), Some(31.0), Some(31.0);
+    age_turns_soon: "The pitcher, who turns 31 in May, signed on." => "31", Age, None, Some(30.0), Some(31.0);
+    age_will_turn: "She will turn 65 next month." => "65", Age, None, Some(64.0), Some(65.0);
     // An apostrophe before the `s` changes nothing (`the 1970's`, `her 30’s`).
     year_decade_apostrophe: "The dance hall boomed in the 1970's." => "1970's", Year, None, Some(1970.0), Some(1979.0);
     age_decade_curly_apostrophe: "The driver was a man in his 30\u{2019}s." => "30\u{2019}s", Age, None, Some(30.0), Some(39.0);
@@ -505,6 +509,13 @@ fn a_name_before_a_count_of_many_keeps_the_count() {
         let q = read(s, &all, fig);
         assert!(q.kind.is_amount() && q.value == Some(v), "{s}: {q:?}");
     }
+}
+
+#[test]
+fn what_a_verb_of_turning_turns_is_no_age() {
+    let s = "He turned 3 fumbles into scores.";
+    let all = quantities(s);
+    assert_eq!(read(s, &all, "3").kind, QuantityKind::Count, "{s}");
 }
 
 #[test]

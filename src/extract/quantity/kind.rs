@@ -148,7 +148,7 @@ impl Parser<'_> {
             }
         }
         if integer && n.value <= 120.0 && n.value >= 1.0 {
-            if self.age_before(start).is_some() {
+            if self.age_before(start).is_some() || self.turning_age(start, end).is_some() {
                 return QuantityKind::Age;
             }
             // `John Smith, 45, said`: an age in apposition.
@@ -201,6 +201,22 @@ impl Parser<'_> {
             "of" if p >= 1 && self.lower(p - 1) == "age" => Some(p - 1),
             _ => None,
         }
+    }
+
+    /// `turned 50`, `turns 29 in April`, `will turn 40`: an age a person reaches, with nothing
+    /// counted after it (`turned 3 passes into…` is no age). `Some(true)` when it is still to
+    /// come (the person is a year younger until then).
+    pub(super) fn turning_age(&self, start: usize, end: usize) -> Option<bool> {
+        let p = start.checked_sub(1)?;
+        let future = match self.lower(p) {
+            "turned" => false,
+            "turns" | "turning" => true,
+            "turn" => p >= 1 && matches!(self.lower(p - 1), "will" | "to" | "would" | "'ll"),
+            _ => return None,
+        };
+        let w = self.lower(end);
+        let counted = self.counts_next(end) && w.ends_with('s') && w != "years";
+        (!counted).then_some(future)
     }
 
     /// `, 45,` after a capitalised name; `, 20.` ending the sentence (`the murders of Ann

@@ -706,6 +706,14 @@ impl Parser<'_> {
                 decade = Some((lo + century, hi + century));
             }
         }
+        // `turns 29 in April`: 28 until then, 29 after.
+        if kind == QuantityKind::Age && decade.is_none() {
+            if let (Some(true), Some(v)) = (self.turning_age(s.start, s.end), value) {
+                value = None;
+                hedge = HedgeKind::Range;
+                decade = Some((v - 1.0, v));
+            }
+        }
         if kind == QuantityKind::Identifier
             && s.num.as_ref().is_some_and(|n| {
                 let before = n.start > 0 && self.glued(n.start) && self.is_word(n.start - 1);
