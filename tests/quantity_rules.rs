@@ -293,6 +293,9 @@ reads! {
     age_turned: "The pitcher turned 31 on Sunday." => "31", Age, Some(31.0), Some(31.0), Some(31.0);
     age_turns_soon: "The pitcher, who turns 31 in May, signed on." => "31", Age, None, Some(30.0), Some(31.0);
     age_will_turn: "She will turn 65 next month." => "65", Age, None, Some(64.0), Some(65.0);
+    // A bound after a kind of person is an age.
+    age_bound_of_children: "Free entry for children under 5 on Sundays." => "under 5", Age, Some(5.0), None, Some(5.0);
+    age_bound_of_voters: "Turnout among voters over 65 rose." => "over 65", Age, Some(65.0), Some(65.0), None;
     // An apostrophe before the `s` changes nothing (`the 1970's`, `her 30’s`).
     year_decade_apostrophe: "The dance hall boomed in the 1970's." => "1970's", Year, None, Some(1970.0), Some(1979.0);
     age_decade_curly_apostrophe: "The driver was a man in his 30\u{2019}s." => "30\u{2019}s", Age, None, Some(30.0), Some(39.0);

@@ -148,7 +148,10 @@ impl Parser<'_> {
             }
         }
         if integer && n.value <= 120.0 && n.value >= 1.0 {
-            if self.age_before(start).is_some() || self.turning_age(start, end).is_some() {
+            if self.age_before(start).is_some()
+                || self.turning_age(start, end).is_some()
+                || self.age_bound_of_people(start, end)
+            {
                 return QuantityKind::Age;
             }
             // `John Smith, 45, said`: an age in apposition.
@@ -201,6 +204,20 @@ impl Parser<'_> {
             "of" if p >= 1 && self.lower(p - 1) == "age" => Some(p - 1),
             _ => None,
         }
+    }
+
+    /// `children under 5`, `people over 65`, `the first physician under 40`: a bound after a
+    /// kind of person, with nothing counted after it, is an age.
+    fn age_bound_of_people(&self, start: usize, end: usize) -> bool {
+        let next = self.lower(end);
+        let counted = self.counts_next(end) && next.ends_with('s') && next != "years";
+        if start < 2 || !matches!(self.lower(start - 1), "under" | "over") || counted {
+            return false;
+        }
+        let who = self.lower(start - 2);
+        self.is_word(start - 2)
+            && !self.lx.stopwords.contains(who)
+            && crate::lexical::lexical().read_noun(who).person
     }
 
     /// `turned 50`, `turns 29 in April`, `will turn 40`: an age a person reaches, with nothing
