@@ -186,6 +186,7 @@ reads! {
     age_shared_in_a_list: "The two men were 61 and 48 years old." => "61", Age, Some(61.0), Some(61.0), Some(61.0);
     address_by_block: "He was shot in the 2100 block of Vine Street." => "2100 block of Vine Street", Identifier, None, None, None;
     phone_spelt_in_letters: "Call 888-TIPS-24-7 with news." => "888-TIPS-24-7", Identifier, None, None, None;
+    phone_three_letters_and_more: "Dial 555-ABC-1234 for tickets." => "555-ABC-1234", Identifier, None, None, None;
     megawatts_are_no_magnitude: "A 20-MW solar plant opened." => "20-MW", Measure, Some(20.0), Some(20.0), Some(20.0);
     moment_magnitude: "A 5.8 Mw quake struck." => "5.8 Mw", Magnitude, Some(5.8), Some(5.8), Some(5.8);
     label_span: "Ruiz played again in Weeks 9-11." => "9-11", Identifier, None, Some(9.0), Some(11.0);

@@ -226,12 +226,14 @@ impl Parser<'_> {
             return id(end);
         }
         // `877-LAPD-24-7`, `1-800-FLOWERS`: digits spelt on into letters are a phone number
-        // or a code, never an amount (`20-MW` is a unit).
+        // or a code, never an amount (`20-MW` is a unit). Three capitals end no code unless
+        // more follows (`555-ABC-1234`): they are what the figure counts (`a 100-RBI season`).
+        let letters = self.raw(i + 2).len();
         let spelt = self.is_sym(i + 1, "-")
             && self.glued(i + 1)
             && self.glued(i + 2)
             && self.is_word(i + 2)
-            && self.raw(i + 2).len() >= 3
+            && (letters >= 4 || letters == 3 && self.is_sym(i + 3, "-") && self.glued(i + 3))
             && self.raw(i + 2).bytes().all(|b| b.is_ascii_uppercase())
             && self.lx.units.longest(self, i + 2).is_none();
         if spelt {
