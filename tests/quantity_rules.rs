@@ -516,6 +516,15 @@ fn a_name_before_a_count_of_many_keeps_the_count() {
 }
 
 #[test]
+fn capitals_hr_are_home_runs_not_hours() {
+    let s = "He had a 40-HR season and waited 3 hrs for the bus.";
+    let all = quantities(s);
+    assert_eq!(read(s, &all, "40").kind, QuantityKind::Count, "{s}");
+    let hours = read(s, &all, "3 hrs");
+    assert_eq!(hours.unit.as_ref().map(|u| u.name.as_ref()), Some("hour"), "{s}");
+}
+
+#[test]
 fn what_a_verb_of_turning_turns_is_no_age() {
     let s = "He turned 3 fumbles into scores.";
     let all = quantities(s);
