@@ -187,6 +187,8 @@ reads! {
     address_by_block: "He was shot in the 2100 block of Vine Street." => "2100 block of Vine Street", Identifier, None, None, None;
     phone_spelt_in_letters: "Call 888-TIPS-24-7 with news." => "888-TIPS-24-7", Identifier, None, None, None;
     phone_three_letters_and_more: "Dial 555-ABC-1234 for tickets." => "555-ABC-1234", Identifier, None, None, None;
+    // Three capitals alone after the hyphen are what the figure counts.
+    three_capitals_counted: "It was his sixth straight 100-RBI season." => "100", Count, Some(100.0), Some(100.0), None;
     megawatts_are_no_magnitude: "A 20-MW solar plant opened." => "20-MW", Measure, Some(20.0), Some(20.0), Some(20.0);
     moment_magnitude: "A 5.8 Mw quake struck." => "5.8 Mw", Magnitude, Some(5.8), Some(5.8), Some(5.8);
     label_span: "Ruiz played again in Weeks 9-11." => "9-11", Identifier, None, Some(9.0), Some(11.0);
@@ -294,6 +296,8 @@ reads! {
     age_turned: "The pitcher turned 31 on Sunday." => "31", Age, Some(31.0), Some(31.0), Some(31.0);
     age_turns_soon: "The pitcher, who turns 31 in May, signed on." => "31", Age, None, Some(30.0), Some(31.0);
     age_will_turn: "She will turn 65 next month." => "65", Age, None, Some(64.0), Some(65.0);
+    age_contracted_will_turn: "She'll turn 65 next month." => "65", Age, None, Some(64.0), Some(65.0);
+    age_after_turning: "After turning 18, she moved to Leeds." => "18", Age, Some(18.0), Some(18.0), Some(18.0);
     // A bound after a kind of person is an age.
     age_bound_of_children: "Free entry for children under 5 on Sundays." => "under 5", Age, Some(5.0), None, Some(5.0);
     age_bound_of_voters: "Turnout among voters over 65 rose." => "over 65", Age, Some(65.0), Some(65.0), None;
@@ -488,12 +492,14 @@ never_an_amount! {
     zero_compound_game: "Trade is no zero-sum contest, she said." => ["zero"];
     // A name and a number written as versions are, or with a letter glued, or before one
     // thing: a model, not an amount.
-    model_version: "The tablets support Bluetooth 4.2 links." => ["4.2"];
-    model_glued_letter: "It runs on a Radeon HD 7970M card." => ["7970"];
+    model_version: "The tablets support Bluetooth 4.2 and Wi-Fi." => ["4.2"];
+    model_version_in_capitals: "The laptops tout USB 3.0 ports." => ["3.0"];
+    model_glued_letter: "It runs on a Radeon HD 7970M, the fastest chip." => ["7970"];
     model_before_one_thing: "Each unit has a Thunderbolt 3 socket." => ["3"];
-    // A model's possessive is no decade.
+    // A model's possessive is no decade, nor is an index's.
     model_possessive: "The Boeing 747's engines were checked." => ["747"];
-    model_in_four_digits: "The new Lumia 6200 offers a bigger screen." => ["6200"];
+    model_in_four_digits: "Sales of the Lumia 6200 were strong." => ["6200"];
+    model_in_four_digits_before_one_thing: "She bought a Lumia 6200 smartphone." => ["6200"];
     // After `the`, a capitalised plural before a bare number is a name (a team's yard line).
     name_after_the_labels: "He drove the offence to the Rangers 12, then threw a pick." => ["12"];
 }
@@ -508,6 +514,17 @@ fn a_name_before_a_count_of_many_keeps_the_count() {
             3.5e6,
         ),
         ("Nokia 5 phones were sold out.", "5", 5.0),
+        ("In Gaza 40 people were killed.", "40", 40.0),
+        ("In Mumbai 1500 workers protested.", "1500", 1500.0),
+        ("In Gaza 1200 people fled.", "1200", 1200.0),
+        ("Netflix 200M subscribers watched it.", "200M", 2e8),
+        ("Polls put Biden 51.3, the senator 46.8.", "51.3", 51.3),
+        (
+            "It ended with the Republicans 53 and the Democrats 47.",
+            "53",
+            53.0,
+        ),
+        ("Jokic 12.5 points a game led them.", "12.5", 12.5),
     ] {
         let all = quantities(s);
         let q = read(s, &all, fig);
@@ -521,14 +538,36 @@ fn capitals_hr_are_home_runs_not_hours() {
     let all = quantities(s);
     assert_eq!(read(s, &all, "40").kind, QuantityKind::Count, "{s}");
     let hours = read(s, &all, "3 hrs");
-    assert_eq!(hours.unit.as_ref().map(|u| u.name.as_ref()), Some("hour"), "{s}");
+    assert_eq!(
+        hours.unit.as_ref().map(|u| u.name.as_ref()),
+        Some("hour"),
+        "{s}"
+    );
+}
+
+#[test]
+fn a_possessive_of_a_round_figure_is_no_decade() {
+    for (s, fig) in [
+        ("It was the S&P 500's worst day.", "500"),
+        ("Shares hit 2020's high again.", "2020"),
+    ] {
+        let all = quantities(s);
+        let q = read(s, &all, fig);
+        assert!(q.hedge != HedgeKind::Range, "{s}: {q:?}");
+    }
 }
 
 #[test]
 fn what_a_verb_of_turning_turns_is_no_age() {
-    let s = "He turned 3 fumbles into scores.";
-    let all = quantities(s);
-    assert_eq!(read(s, &all, "3").kind, QuantityKind::Count, "{s}");
+    for s in [
+        "He turned 3 fumbles into scores.",
+        "He turned 2 of his 5 chances into goals.",
+    ] {
+        let all = quantities(s);
+        assert_ne!(quantities(s).len(), 0, "{s}");
+        let fig = if s.contains("fumbles") { "3" } else { "2" };
+        assert_eq!(read(s, &all, fig).kind, QuantityKind::Count, "{s}");
+    }
 }
 
 #[test]
@@ -545,7 +584,7 @@ fn zero_with_a_unit_of_another_dimension_is_still_a_figure() {
 fn sides_a_team_falls_or_climbs_to_are_a_score() {
     for (s, fig) in [
         ("The loss left the Hornets falling to 4-11.", "4-11"),
-        ("With the win the Hornets improves to 9-6.", "9-6"),
+        ("The Hornets, improving to 6-9, won again.", "6-9"),
     ] {
         let all = quantities(s);
         assert_eq!(read(s, &all, fig).kind, QuantityKind::Score, "{s}");

@@ -452,9 +452,18 @@ fn restates_grouped(docs: &[Analysis], member: (ClaimRef, &View), lone: (ClaimRe
     if headline_fit {
         return true;
     }
-    // An age told of no one by name (`She was 91.`) is the age its source gives someone.
+    // An age told of no one by name (`She was 91.`) is the age its source gives someone,
+    // when it gives that age to one person only (not to a suspect and a victim both 58).
     let age = |c: &Claim| c.quantity.kind == QuantityKind::Age;
-    let anyones_age = age(x) && age(y) && y.frame.owner.is_none();
+    let one_owner = || {
+        let mut owners = docs[lone.0.source]
+            .claims
+            .iter()
+            .filter(|c| age(c) && c.quantity.value == y.quantity.value)
+            .filter_map(|c| c.frame.owner.as_ref().map(|o| o.key.as_str()));
+        owners.next().is_none_or(|first| owners.all(|o| o == first))
+    };
+    let anyones_age = age(x) && age(y) && y.frame.owner.is_none() && one_owner();
     same_figure(member.1, lone.1)
         && may_be_one(x, y)
         && (features::distinctive(&x.quantity)

@@ -95,10 +95,16 @@ fn abbreviates(p: &str, q: &str) -> bool {
             .filter_map(|w| w.bytes().next().filter(u8::is_ascii_uppercase))
             .collect()
     };
+    // From the first initial to the last; a short acronym skips none (`NBA` is not the
+    // `National Basketball Players Association`).
     let spells = |acronym: &str, initials: &[u8]| {
         let a = acronym.as_bytes();
-        if initials.len() < a.len() || initials.first() != a.first() {
+        if initials.len() < a.len() || initials.first() != a.first() || initials.last() != a.last()
+        {
             return false;
+        }
+        if a.len() <= 3 {
+            return initials == a;
         }
         let mut rest = initials.iter();
         a.iter().all(|c| rest.any(|i| i == c))
@@ -346,8 +352,17 @@ mod tests {
             "the LDS",
             "the Fundamentalist Latter Day Saints"
         ));
-        // Nor does a word in capitals whose letters are not all initials.
+        // Nor does a word in capitals whose letters are not all initials, nor a short one
+        // that skips some, nor one that stops short of the name's end.
         assert!(!abbreviates("FOX", "Fresno Oil Exchange Yard"));
+        assert!(!abbreviates(
+            "the NBA",
+            "the National Basketball Players Association"
+        ));
+        assert!(!abbreviates(
+            "the NFLP",
+            "the National Football League Players Association"
+        ));
     }
 
     #[test]

@@ -291,9 +291,13 @@ pub fn respectively(tk: &Tokens, figures: &[Range<usize>]) -> Option<(usize, Vec
         return None;
     }
     list.reverse();
-    // The names listed before the first figure, a few small words away (`for`, `at`).
+    // The names listed before the first figure, a few small words or a comma away (`for`,
+    // `at`; `Ann and Eva Ortiz, 58 and 20 respectively`).
     let mut k = list[0].start;
     let mut skipped = 0;
+    if k > 0 && is_symbol(tk, k - 1, ",") {
+        k -= 1;
+    }
     while k > 0 && skipped < 3 && tk.is_word(k - 1) && !capitalised(tk, k - 1) {
         k -= 1;
         skipped += 1;
@@ -313,7 +317,15 @@ pub fn respectively(tk: &Tokens, figures: &[Range<usize>]) -> Option<(usize, Vec
             j -= 1;
             seps += 1;
         }
-        if seps == 0 || names.len() == list.len() {
+        if seps == 0 {
+            break;
+        }
+        // More names than figures: the sentence pairs them some other way.
+        if names.len() == list.len() {
+            let more = j > 0 && name_ending_at(tk, j - 1).is_some();
+            if more {
+                return None;
+            }
             break;
         }
         end = j;

@@ -102,14 +102,31 @@ impl Parser<'_> {
     }
 
     /// The `s` of a decade glued to its digits at `end` (`1990s`, `the 1940's`, `her 40’s`):
-    /// the index after it.
+    /// the index after it. With an apostrophe it may be a possessive (`the S&P 500's worst
+    /// day`, `2020's results`): a decade only after `the` or a possessive pronoun, maybe
+    /// narrowed (`the late 1960's`).
     pub(super) fn decade_suffix(&self, end: usize) -> Option<usize> {
         let s_at = |k: usize| self.is_word(k) && self.glued(k) && self.lower(k) == "s";
         if s_at(end) {
             return Some(end + 1);
         }
         let apostrophe = self.is_sym(end, "'") || self.is_sym(end, "\u{2019}");
-        (apostrophe && self.glued(end) && s_at(end + 1)).then_some(end + 2)
+        if !(apostrophe && self.glued(end) && s_at(end + 1)) {
+            return None;
+        }
+        let mut p = end - 1;
+        if p >= 1 && self.is_sym(p - 1, "-") {
+            p -= 1;
+        }
+        if p >= 1 && matches!(self.lower(p - 1), "early" | "mid" | "late") {
+            p -= 1;
+        }
+        let before = p.checked_sub(1).map(|k| self.lower(k)).unwrap_or_default();
+        matches!(
+            before,
+            "the" | "his" | "her" | "their" | "my" | "your" | "our"
+        )
+        .then_some(end + 2)
     }
 
     /// A decade written `1990s` or `40s` at `start` (value `v`), narrowed by `early`, `mid`

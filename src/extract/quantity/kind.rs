@@ -104,18 +104,29 @@ impl Parser<'_> {
         if digits && n.plain && exact && self.named_number(start, end) {
             return QuantityKind::Identifier;
         }
-        // A name and a number are a model or a version, not an amount, when the number is
-        // written as versions are (`USB 3.0`, `Android 4.1`) or with a glued letter
-        // (`GeForce GT 650M`) or as a plain run of four digits or more, or when what follows
-        // is one thing, not many (`a FireWire 800 port`, `the BlackBerry 10 platform`).
+        // A name and a number are a model or a version, not an amount, when nothing they
+        // count follows and the number is written as versions are (`Android 4.1`), with a
+        // glued letter (`GeForce GT 650M`) or as a plain run of four digits or more (`the Curve
+        // 8900`, `a Curve 8900 smartphone`), or when what follows is one thing, not many (`a FireWire 800 port`, `the
+        // BlackBerry 10 platform`). A version after a name in capitals may count on (`USB 3.0
+        // ports`); a share of a vote or a player's average is no version (`Biden 51.3`, `Jokic
+        // 26.4 points`), nor are `Netflix 200M subscribers` or `In Mumbai 1500 workers`.
         if digits && exact && self.named_number_word(start) && !self.money_before(start) {
-            let version = n.decimals > 0 && !n.words && n.scale == 1.0;
-            let glued_letter = n.scale != 1.0 && self.glued(start + 1) && end == start + 2;
-            let one_thing = n.value > 1.0 && self.singular_noun_next(end);
-            // Amounts of thousands are written with a separator; a model number never is
-            // (`the Curve 8900 features`). A year stays a year (`Beijing 2008`).
-            let model =
-                n.plain && n.value >= 1000.0 && !n.words && !(1800.0..=2100.0).contains(&n.value);
+            let bare = !self.counts_next(end);
+            let version = n.decimals > 0
+                && !n.words
+                && n.scale == 1.0
+                && n.value < 20.0
+                && (bare || self.acronym_before(start));
+            let glued_letter = bare && n.scale != 1.0 && self.glued(start + 1) && end == start + 2;
+            let one_thing = n.value > 1.0 && self.singular_noun_next(end, true);
+            // Amounts of thousands are written with a separator; a model number never is. A
+            // year stays a year (`Beijing 2008`).
+            let model = (bare || self.singular_noun_next(end, false))
+                && n.plain
+                && n.value >= 1000.0
+                && !n.words
+                && !(1800.0..=2100.0).contains(&n.value);
             if version || glued_letter || one_thing || model {
                 return QuantityKind::Identifier;
             }
@@ -225,14 +236,23 @@ impl Parser<'_> {
     /// come (the person is a year younger until then).
     pub(super) fn turning_age(&self, start: usize, end: usize) -> Option<bool> {
         let p = start.checked_sub(1)?;
+        // `after turning 18` is an age reached: only `turns` and `will turn` are to come.
         let future = match self.lower(p) {
-            "turned" => false,
-            "turns" | "turning" => true,
-            "turn" => p >= 1 && matches!(self.lower(p - 1), "will" | "to" | "would" | "'ll"),
+            "turned" | "turning" => false,
+            "turns" => true,
+            "turn" => {
+                p >= 1 && {
+                    let w = self.lower(p - 1);
+                    matches!(w, "will" | "to" | "would")
+                        || w.ends_with("'ll")
+                        || w.ends_with("\u{2019}ll")
+                }
+            }
             _ => return None,
         };
         let w = self.lower(end);
-        let counted = self.counts_next(end) && w.ends_with('s') && w != "years";
+        // `turned 3 fumbles into scores`, `turned 2 of his 5 chances`.
+        let counted = self.counts_next(end) && w.ends_with('s') && w != "years" || w == "of";
         (!counted).then_some(future)
     }
 

@@ -47,17 +47,34 @@ impl Parser<'_> {
 
     /// Whether the word at `end`, after a number, is a singular common noun: lowercase, no
     /// stopword, no unit, and not the plural a count of several takes (`port`, not `ports`).
-    pub(super) fn singular_noun_next(&self, end: usize) -> bool {
+    /// A plural without an `s` (`people`, `children`) reads as a form of another lemma and is
+    /// none; nor is a kind of person (`In Gaza 40 militant fighters`). `known`: the resource
+    /// must know it as a noun (else any word not plural in form will do: `smartphone`).
+    pub(super) fn singular_noun_next(&self, end: usize, known: bool) -> bool {
         let w = self.lower(end);
+        let lx = crate::lexical::lexical();
+        let own_lemma = || lx.lemmas(w).iter().all(|l| l == w);
         self.counts_next(end)
             && !w.ends_with('s')
             && self.lx.units.longest(self, end).is_none()
-            && crate::lexical::lexical().read_noun(w).noun
+            && own_lemma()
+            && {
+                let senses = lx.read_noun(w);
+                (senses.noun || !known) && !senses.person
+            }
     }
 
-    /// Whether a currency stands right before the number at `start` (`$ 650M`, `US$ 3.0`).
+    /// Whether a currency stands right before the number at `start` (`$650M`, `€2.1bn`).
     pub(super) fn money_before(&self, start: usize) -> bool {
         start >= 1 && self.lx.currencies.longest(self, start - 1).is_some()
+    }
+
+    /// Whether the word before the number at `start` is written in capitals (`USB 3.0`).
+    pub(super) fn acronym_before(&self, start: usize) -> bool {
+        start >= 1 && self.is_word(start - 1) && {
+            let w = self.raw(start - 1);
+            w.len() >= 2 && w.bytes().all(|b| b.is_ascii_uppercase())
+        }
     }
 
     /// Whether the word before the number at `start` is a name it can belong to: capitalised
@@ -85,8 +102,15 @@ impl Parser<'_> {
         let capital = acronym
             || name.starts_with(|c: char| c.is_uppercase())
                 && name.chars().skip(1).any(char::is_lowercase);
-        // After `the`, a capitalised word is a name, not a headline's verb: `to the Chiefs 7`.
-        let determined = self.lower(start - 2) == "the";
+        // After `to the`, `at the`, a capitalised word is the name of a place on a field, not
+        // a headline's verb: `drove to the Chiefs 7`, `at the Colts 17` (`with the
+        // Republicans 53` keeps its seats).
+        let determined = self.lower(start - 2) == "the"
+            && start >= 3
+            && matches!(
+                self.lower(start - 3),
+                "to" | "at" | "inside" | "from" | "on" | "near"
+            );
         let verb_like = !determined
             && (lower.ends_with('s') || lower.ends_with("ed") || lower.ends_with("ing"));
         let common = self.lx.stopwords.contains(lower)
@@ -182,8 +206,7 @@ impl Parser<'_> {
             .lx
             .units
             .longest(self, i + 2)
-            .is_some_and(|(_, u)| u.dimension != "duration")
-            || self.raw(i + 3) == "%";
+            .is_some_and(|(_, u)| u.dimension != "duration");
         (!amount).then_some(i + 3)
     }
 
