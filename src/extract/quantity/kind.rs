@@ -106,11 +106,12 @@ impl Parser<'_> {
         }
         // A name and a number are a model or a version, not an amount, when nothing they
         // count follows and the number is written as versions are (`Android 4.1`), with a
-        // glued letter (`GeForce GT 650M`) or as a plain run of four digits or more (`the Curve
-        // 8900`, `a Curve 8900 smartphone`), or when what follows is one thing, not many (`a FireWire 800 port`, `the
-        // BlackBerry 10 platform`). A version after a name in capitals may count on (`USB 3.0
-        // ports`); a share of a vote or a player's average is no version (`Biden 51.3`, `Jokic
-        // 26.4 points`), nor are `Netflix 200M subscribers` or `In Mumbai 1500 workers`.
+        // glued letter (`GeForce GT 650M`) or as a plain run of four digits or more (`the
+        // Curve 8900`, `a Curve 8900 smartphone`), or when what follows is one thing, not many
+        // (`a FireWire 800 port`, `the BlackBerry 10 platform`). A version after a name in
+        // capitals may count on (`USB 3.0 ports`); a share of a vote or a player's average is
+        // no version (`Biden 51.3`, `Jokic 26.4 points`), nor are `Netflix 200M subscribers`
+        // or `In Mumbai 1500 workers`.
         if digits && exact && self.named_number_word(start) && !self.money_before(start) {
             let bare = !self.counts_next(end);
             let version = n.decimals > 0
