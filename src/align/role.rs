@@ -81,8 +81,8 @@ fn orgs_meet(p: &str, q: &str) -> Option<f64> {
 
 /// Whether one organisation, as written, abbreviates the other: a word of it in capitals
 /// (`FLDS`, `NTSB`) spells, in order, initials of the other's capitalised words, from the
-/// first (`Fundamentalist Church of Jesus Christ of Latter Day Saints`, `National
-/// Transportation Safety Board`).
+/// first to the last (`Fundamentalist Church of Jesus Christ of Latter Day Saints`,
+/// `National Transportation Safety Board`); one of three letters spells every initial.
 fn abbreviates(p: &str, q: &str) -> bool {
     let acronyms = |s: &str| -> Vec<String> {
         s.split(|c: char| !c.is_alphanumeric())
