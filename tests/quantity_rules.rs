@@ -21,6 +21,11 @@ fn read<'a>(s: &str, all: &'a [Quantity], figure: &str) -> &'a Quantity {
         })
 }
 
+/// The kind the figure `figure` of sentence `s` is read as.
+fn kind_of(s: &str, figure: &str) -> QuantityKind {
+    read(s, &quantities(s), figure).kind
+}
+
 fn close(a: Option<f64>, b: Option<f64>) -> bool {
     match (a, b) {
         (None, None) => true,
@@ -536,7 +541,7 @@ fn a_name_before_a_count_of_many_keeps_the_count() {
 fn capitals_hr_are_home_runs_not_hours() {
     let s = "He had a 40-HR season and waited 3 hrs for the bus.";
     let all = quantities(s);
-    assert_eq!(read(s, &all, "40").kind, QuantityKind::Count, "{s}");
+    assert_eq!(kind_of(s, "40"), QuantityKind::Count, "{s}");
     let hours = read(s, &all, "3 hrs");
     assert_eq!(
         hours.unit.as_ref().map(|u| u.name.as_ref()),
@@ -559,14 +564,11 @@ fn a_possessive_of_a_round_figure_is_no_decade() {
 
 #[test]
 fn what_a_verb_of_turning_turns_is_no_age() {
-    for s in [
-        "He turned 3 fumbles into scores.",
-        "He turned 2 of his 5 chances into goals.",
+    for (s, fig) in [
+        ("He turned 3 fumbles into scores.", "3"),
+        ("He turned 2 of his 5 chances into goals.", "2"),
     ] {
-        let all = quantities(s);
-        assert_ne!(quantities(s).len(), 0, "{s}");
-        let fig = if s.contains("fumbles") { "3" } else { "2" };
-        assert_eq!(read(s, &all, fig).kind, QuantityKind::Count, "{s}");
+        assert_eq!(kind_of(s, fig), QuantityKind::Count, "{s}");
     }
 }
 
@@ -586,8 +588,7 @@ fn sides_a_team_falls_or_climbs_to_are_a_score() {
         ("The loss left the Hornets falling to 4-11.", "4-11"),
         ("The Hornets, improving to 6-9, won again.", "6-9"),
     ] {
-        let all = quantities(s);
-        assert_eq!(read(s, &all, fig).kind, QuantityKind::Score, "{s}");
+        assert_eq!(kind_of(s, fig), QuantityKind::Score, "{s}");
     }
 }
 

@@ -257,20 +257,18 @@ fn is_symbol(tk: &Tokens, i: usize, s: &str) -> bool {
 /// listed before `respectively` belong, in order, to as many names listed before them. Given
 /// the figures' token ranges in sentence order: the index of the first figure of the list
 /// and the owner of each, when the sentence pairs them so.
-pub fn respectively(tk: &Tokens, figures: &[Range<usize>]) -> Option<(usize, Vec<Slot>)> {
+pub fn respectively<I>(tk: &Tokens, figures: I) -> Option<(usize, Vec<Slot>)>
+where
+    I: DoubleEndedIterator<Item = Range<usize>> + ExactSizeIterator,
+{
     let at = (0..tk.len()).find(|&i| tk.lower(i) == "respectively")?;
     let joins = |i: usize| tk.lower(i) == "and" || is_symbol(tk, i, ",");
     // The list of figures that ends right before `respectively`, the last one's noun aside
     // (`12, 9 and 4 points respectively`).
-    let mut list: Vec<&Range<usize>> = Vec::new();
+    let mut list: Vec<Range<usize>> = Vec::new();
     let mut first = 0;
     let mut next = at;
-    for (n, f) in figures
-        .iter()
-        .enumerate()
-        .rev()
-        .filter(|(_, f)| f.end <= at)
-    {
+    for (n, f) in figures.enumerate().rev().filter(|(_, f)| f.end <= at) {
         let gap = f.end..next;
         let joined = if list.is_empty() {
             gap.len() <= 4
@@ -283,9 +281,9 @@ pub fn respectively(tk: &Tokens, figures: &[Range<usize>]) -> Option<(usize, Vec
         if !joined {
             break;
         }
-        list.push(f);
         first = n;
         next = f.start;
+        list.push(f);
     }
     if list.len() < 2 {
         return None;

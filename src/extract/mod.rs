@@ -335,11 +335,10 @@ fn figures_in(tk: &token::Tokens, sentence: usize, detail: Detail) -> Vec<Claim>
     }
     // `Iguodala and Williams for $80 million and $25 million, respectively`: each its own.
     if detail == Detail::Full {
-        let spans: Vec<Range<usize>> = out
+        let spans = out
             .iter()
-            .map(|c| c.quantity.start_token..c.quantity.end_token)
-            .collect();
-        if let Some((first, owners)) = frame::respectively(tk, &spans) {
+            .map(|c| c.quantity.start_token..c.quantity.end_token);
+        if let Some((first, owners)) = frame::respectively(tk, spans) {
             for (c, o) in out[first..].iter_mut().zip(owners) {
                 c.frame.owner = Some(o);
             }

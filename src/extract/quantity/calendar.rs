@@ -114,19 +114,25 @@ impl Parser<'_> {
         if !(apostrophe && self.glued(end) && s_at(end + 1)) {
             return None;
         }
-        let mut p = end - 1;
+        let before = self.word_before_decade(end - 1);
+        matches!(
+            before,
+            "the" | "his" | "her" | "their" | "my" | "your" | "our"
+        )
+        .then_some(end + 2)
+    }
+
+    /// The word before a decade written at `start`, past what narrows it (`her mid-30s`,
+    /// `the late 1960's`): a possessive makes it an age, `the` a span of years.
+    pub(super) fn word_before_decade(&self, start: usize) -> &str {
+        let mut p = start;
         if p >= 1 && self.is_sym(p - 1, "-") {
             p -= 1;
         }
         if p >= 1 && matches!(self.lower(p - 1), "early" | "mid" | "late") {
             p -= 1;
         }
-        let before = p.checked_sub(1).map(|k| self.lower(k)).unwrap_or_default();
-        matches!(
-            before,
-            "the" | "his" | "her" | "their" | "my" | "your" | "our"
-        )
-        .then_some(end + 2)
+        p.checked_sub(1).map(|k| self.lower(k)).unwrap_or_default()
     }
 
     /// A decade written `1990s` or `40s` at `start` (value `v`), narrowed by `early`, `mid`

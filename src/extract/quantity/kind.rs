@@ -52,14 +52,7 @@ impl Parser<'_> {
                     return QuantityKind::Year;
                 }
                 // `her 40s`, `his mid-30s` are ages; `the 80s`, `the early 90s` years.
-                let mut p = start;
-                if p >= 1 && self.is_sym(p - 1, "-") {
-                    p -= 1;
-                }
-                if p >= 1 && matches!(self.lower(p - 1), "early" | "mid" | "late") {
-                    p -= 1;
-                }
-                let owner = p.checked_sub(1).map(|k| self.lower(k)).unwrap_or_default();
+                let owner = self.word_before_decade(start);
                 return if matches!(owner, "her" | "his" | "their" | "my" | "your" | "our") {
                     QuantityKind::Age
                 } else {
@@ -221,9 +214,7 @@ impl Parser<'_> {
     /// `children under 5`, `people over 65`, `the first physician under 40`: a bound after a
     /// kind of person, with nothing counted after it, is an age.
     fn age_bound_of_people(&self, start: usize, end: usize) -> bool {
-        let next = self.lower(end);
-        let counted = self.counts_next(end) && next.ends_with('s') && next != "years";
-        if start < 2 || !matches!(self.lower(start - 1), "under" | "over") || counted {
+        if start < 2 || !matches!(self.lower(start - 1), "under" | "over") || self.many_next(end) {
             return false;
         }
         let who = self.lower(start - 2);
@@ -251,10 +242,16 @@ impl Parser<'_> {
             }
             _ => return None,
         };
-        let w = self.lower(end);
         // `turned 3 fumbles into scores`, `turned 2 of his 5 chances`.
-        let counted = self.counts_next(end) && w.ends_with('s') && w != "years" || w == "of";
+        let counted = self.many_next(end) || self.lower(end) == "of";
         (!counted).then_some(future)
+    }
+
+    /// Whether a plural after an age-like figure says what it counts (`3 fumbles`), which
+    /// makes it no age; `years` is the age's own unit.
+    fn many_next(&self, end: usize) -> bool {
+        let w = self.lower(end);
+        self.counts_next(end) && w.ends_with('s') && w != "years"
     }
 
     /// `, 45,` after a capitalised name; `, 20.` ending the sentence (`the murders of Ann
