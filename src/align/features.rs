@@ -204,9 +204,6 @@ pub struct Bag {
     total: f64,
 }
 
-/// The year the reports name most often, as an anchor key (`year:2011`): the year of the
-/// event they report, whose figures it does not set apart. `None` when no year is named, or
-/// two tie.
 /// What the reports of one event say between them that pairing reads: the year they mostly
 /// name and the names they write as one (`Indianapolis Colts`).
 #[derive(Debug, Default)]
@@ -284,14 +281,20 @@ fn joined_names(text: &str) -> impl Iterator<Item = String> + '_ {
     })
 }
 
+/// The year the reports name most often, as an anchor key (`year:2011`): the year of the
+/// event they report, whose figures it does not set apart. A date's year counts (a dateline
+/// names the event's). `None` when no year is named, or two tie.
 fn event_year(docs: &[Analysis]) -> Option<Arc<str>> {
     let mut counts: HashMap<u64, (usize, f64)> = HashMap::default();
     for d in docs {
         for c in &d.claims {
-            if c.quantity.kind == QuantityKind::Year {
-                if let Some(v) = c.quantity.value {
-                    counts.entry(v.to_bits()).or_insert((0, v)).0 += 1;
-                }
+            let year = match c.quantity.kind {
+                QuantityKind::Year => c.quantity.value,
+                QuantityKind::Date => c.quantity.date.and_then(|d| d.year).map(f64::from),
+                _ => None,
+            };
+            if let Some(v) = year {
+                counts.entry(v.to_bits()).or_insert((0, v)).0 += 1;
             }
         }
     }

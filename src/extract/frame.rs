@@ -699,7 +699,8 @@ fn time_anchor(
         let near = span.start.saturating_sub(2)..span.end + 2;
         // A year that opens the clause (`In 2011, police held 25`) or names an event (`the
         // 2003 quake, which killed 26,000`) reaches across a comma; one in an aside (`a shop
-        // founded in 1887, raided for 90 seconds`) does not, nor one after the figure in a
+        // founded in 1887, raided for 90 seconds`, `the party – founded in 2012 – will contest
+        // the December 15 election`) does not, nor one after the figure in a
         // phrase that follows it (`returned it 32 yards, helping them join the 2008 Dolphins`).
         // `an injury-plagued 2010 season, missing 10 of 16 games`: a participle after the
         // comma goes on with the clause the year is in, for an amount (`in 2002 she became
@@ -790,18 +791,21 @@ fn since_clause(tk: &Tokens, clause: Range<usize>, q: &Quantity) -> Option<Slot>
     (subject && verb && !comma).then(|| Slot::word(tk, s, "past"))
 }
 
-/// Whether token `i` reaches the figure with no coordinating word between, and no
-/// comma unless the year opens the clause (`In 2011, police held 25`, but not `a jeweller
-/// founded in 1887, lasted 90 seconds` or `in 2011 and 25 now`).
+/// Whether token `i` reaches the figure with no coordinating word or closing bracket between,
+/// and no comma or dash unless the year opens the clause (`In 2011, police held 25`, but not
+/// `a jeweller founded in 1887, lasted 90 seconds`, `a team (founded in 1990) won 12`, `a
+/// party – founded in 2012 – seeks seats` or `in 2011 and 25 now`).
 fn clause_has(tk: &Tokens, q: &Quantity, i: usize, opens_clause: bool) -> bool {
     let between = if i < q.start_token {
         i + 1..q.start_token
     } else {
         q.end_token..i
     };
-    !between
-        .clone()
-        .any(|k| coordinates(tk, k) || (!opens_clause && tk.lower(k) == ","))
+    !between.clone().any(|k| {
+        coordinates(tk, k)
+            || tk.lower(k) == ")"
+            || (!opens_clause && matches!(tk.lower(k), "," | "-" | "—"))
+    })
 }
 
 #[cfg(test)]
@@ -1005,6 +1009,10 @@ mod tests {
         assert_eq!(f[0].2.as_deref(), Some("average"));
         let f = frames("Only five teams won 14 games in a season.");
         assert_eq!(f[1].2.as_deref(), Some("span"));
+        let f = frames("The league - formed in 2019 - plays its final on June 4.");
+        assert_eq!(f[1].2, None);
+        let f = frames("The team (founded in 1990) won 12 games.");
+        assert_eq!(f[1].2, None);
         let f = frames("The 1998 flood killed 40 people; this one killed 12.");
         assert_eq!(f[1].2.as_deref(), Some("year:1998"));
         assert_eq!(f[2].2, None);
