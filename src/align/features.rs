@@ -1016,8 +1016,9 @@ pub fn features(a: &View, b: &View, w: &Wording, crowd: (usize, usize)) -> Featu
         // The further off it is, the likelier a part: `dozens` of a thousand flights.
         set(VAGUE_FAR, gap);
     }
-    // Small figures (one, two, the first) recur by chance in any two texts.
-    if same_value && a.value.is_some_and(|v| v.abs() <= 2.0) {
+    // Small figures (one, two, the first) recur by chance in any two texts; a fraction
+    // (`a .32-caliber gun`) is no such count.
+    if same_value && a.value.is_some_and(|v| v.abs() <= 2.0 && v.fract() == 0.0) {
         set(COMMON_VALUE, 1.0);
     }
     set(

@@ -264,10 +264,29 @@ fn score_class(members: &[(ClaimRef, View)], reps: &[usize], m: &Model, keep: bo
             *owned.entry((o, source(k))).or_default() += 1;
         }
     }
+    // So does a distinctive figure both give (`352 yards`, `$4.2 million`): its alternatives
+    // are the other source's claims of that value, not every yardage of a box score.
+    let distinct = |k: u32| {
+        let v = view(k);
+        v.value
+            .filter(|_| features::distinctive(&v.claim.quantity))
+            .map(f64::to_bits)
+    };
+    let mut valued: HashMap<(u64, u32), usize> = HashMap::default();
+    for k in 0..reps.len() as u32 {
+        if let Some(v) = distinct(k) {
+            *valued.entry((v, source(k))).or_default() += 1;
+        }
+    }
     let alternatives = |k: u32, other: u32| {
         if let (Some(o), Some(p)) = (owner(k), owner(other)) {
             if o == p {
                 return owned[&(o, source(other))];
+            }
+        }
+        if let (Some(v), Some(w)) = (distinct(k), distinct(other)) {
+            if v == w {
+                return valued[&(v, source(other))];
             }
         }
         let at = key(k, other);
