@@ -180,10 +180,12 @@ pub fn analyze_with(mut document: Document, lang: Option<Lang>, detail: Detail) 
     let mut claims = Vec::new();
     let mut roles = Vec::new();
     let lower = normalized.text().to_ascii_lowercase();
+    let casing = extract::token::Casing::of(normalized.text(), &lower);
     for s in &sentences {
         let (c, r) = extract::document_sentence_claims(
             normalized.text(),
             &lower,
+            &casing,
             s.index,
             s.span.clone(),
             detail,

@@ -1456,6 +1456,53 @@ mod tests {
     }
 
     #[test]
+    fn a_surname_opening_a_sentence_is_an_owner_when_the_report_writes_it_as_a_name() {
+        assert_ruled(
+            &[
+                "Coach Ann Marsh praised Ivo Teller. Teller gained 41 yards.",
+                "Coach Ann Marsh praised Bo Cutter. Cutter gained 44 yards.",
+            ],
+            "41 yards",
+            "44 yards",
+            "different owners",
+        );
+    }
+
+    #[test]
+    fn a_distinctive_figure_both_give_has_only_its_own_value_as_rivals() {
+        // A box score of yardages is no crowd for the one both reports give: its rivals are
+        // the other report's 352s.
+        let plays = |names: &[&str], base: usize| -> String {
+            names
+                .iter()
+                .enumerate()
+                .map(|(k, n)| format!("{n} gained {} yards. ", base + 7 * k))
+                .collect()
+        };
+        let a = format!(
+            "{}Despite rushing for 352 yards, the visitors lost at home.",
+            plays(
+                &["Ames", "Bolt", "Cruz", "Dunn", "Eller", "Ford", "Moss", "Nash"],
+                13
+            )
+        );
+        let b = format!(
+            "{}The Chiefs finished with 352 yards on the ground in a losing effort.",
+            plays(
+                &["Gage", "Hale", "Ivey", "Jost", "Kemp", "Lund", "Orr", "Pike"],
+                16
+            )
+        );
+        let d = docs(&[&a, &b]);
+        let paired = multi(&align(&d)).into_iter().any(|g| {
+            g.iter().all(|r| {
+                d[r.source].quote(d[r.source].claims[r.claim].quantity.span.clone()) == "352 yards"
+            })
+        });
+        assert!(paired);
+    }
+
+    #[test]
     fn what_is_counted_is_read_as_a_noun() {
         // `punt` and `game` share a verb sense (to bet); as nouns, a kick and a contest.
         assert_ruled(

@@ -351,8 +351,9 @@ pub fn owner(
             }
         }
     }
-    // `Ortiz, aged 35`.
-    if s >= 3 && tk.lower(s - 1) == "aged" && is_symbol(tk, s - 2, ",") {
+    // `Ortiz, aged 35`; `Ortiz, a 35-year-old salesman`: an age in an apposition.
+    let apposed = |w: &str| w == "aged" || (q.kind == QuantityKind::Age && matches!(w, "a" | "an"));
+    if s >= 3 && apposed(tk.lower(s - 1)) && is_symbol(tk, s - 2, ",") {
         if let Some(r) = name_ending_at(tk, s - 3) {
             return Some(slot_of_name(tk, r));
         }
@@ -458,13 +459,14 @@ pub fn owner(
             if let Some(r) = name_ending_at(tk, k - 2) {
                 // Not the sentence's first word when it could be an ordinary capitalised word
                 // (`Police arrested 40`): only a word the lexical resource does not know
-                // (`Okafor scored 23 points`).
+                // (`Okafor scored 23 points`), or one the document writes only as a name
+                // (`Bush missed four games` beside `Reggie Bush`).
                 let unknown = || {
                     crate::lexical::lexical()
                         .lemmas(tk.lower(r.start))
                         .is_empty()
                 };
-                if r.start > 0 || r.len() > 1 || unknown() {
+                if r.start > 0 || r.len() > 1 || unknown() || tk.named(r.start) {
                     return Some(slot_of_name(tk, r));
                 }
             }
@@ -902,6 +904,18 @@ mod tests {
         assert_eq!(
             owner_of("The driver was named as Tom Hale (52).", "52").as_deref(),
             Some("hale")
+        );
+        assert_eq!(
+            owner_of(
+                "On Friday Tom Hale, a 52-year-old plumber, was freed.",
+                "52-year-old"
+            )
+            .as_deref(),
+            Some("hale")
+        );
+        assert_eq!(
+            owner_of("He met Tom Hale, a 52-page report in hand.", "52"),
+            None
         );
         assert_eq!(
             owner_of("The 29-year-old Marsh scored twice.", "29-year-old").as_deref(),

@@ -32,6 +32,57 @@ impl Token {
     }
 }
 
+/// What a document's own writing says of its words' case: those it writes capitalised inside a
+/// sentence and never in lowercase (`Bush` in `Reggie Bush missed four games`, never `a
+/// bush`). Such a word opening a sentence (`Bush missed four games`) is the name, where a
+/// word the document also writes in lowercase (`Police`, `police said`) may be any word.
+#[derive(Debug, Default)]
+pub struct Casing<'a> {
+    names: rustc_hash::FxHashSet<&'a str>,
+}
+
+impl<'a> Casing<'a> {
+    /// Reads `text` and `lower`, its ASCII lowercase, in one pass.
+    pub fn of(text: &str, lower: &'a str) -> Casing<'a> {
+        debug_assert_eq!(text.len(), lower.len());
+        let b = text.as_bytes();
+        let mut capitalised = rustc_hash::FxHashSet::default();
+        let mut lowercase = rustc_hash::FxHashSet::default();
+        // The last byte before the current word that is not a space.
+        let mut before = b'.';
+        let mut i = 0;
+        while i < b.len() {
+            if !b[i].is_ascii_alphabetic() {
+                if !b[i].is_ascii_whitespace() {
+                    before = b[i];
+                }
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < b.len() && (b[i].is_ascii_alphabetic() || b[i] == b'\'') {
+                i += 1;
+            }
+            let word = &lower[start..i];
+            let inside = before.is_ascii_alphanumeric() || matches!(before, b',' | b';' | b'(');
+            let shouted = b[start..i].iter().all(|c| !c.is_ascii_lowercase());
+            if b[start].is_ascii_lowercase() {
+                lowercase.insert(word);
+            } else if inside && !shouted && i - start > 1 {
+                capitalised.insert(word);
+            }
+            before = b[i - 1];
+        }
+        capitalised.retain(|w| !lowercase.contains(w));
+        Casing { names: capitalised }
+    }
+
+    /// Whether the document writes `lower` only as a name.
+    pub fn is_name(&self, lower: &str) -> bool {
+        self.names.contains(lower)
+    }
+}
+
 /// A sentence's tokens with the text they index, lowercased once (ASCII) for lookups.
 pub struct Tokens<'a> {
     /// The whole text the spans index.
@@ -43,6 +94,8 @@ pub struct Tokens<'a> {
     /// Each token's slice of `lower` when that is borrowed (a document's, made once), so the
     /// many lookups of a token's lowercase do not slice it again; empty when `lower` is owned.
     lowers: Vec<&'a str>,
+    /// The document's casing, when made with [`Tokens::with_lower`].
+    casing: Option<&'a Casing<'a>>,
 }
 
 impl<'a> Tokens<'a> {
@@ -54,12 +107,18 @@ impl<'a> Tokens<'a> {
             base: range.start,
             text,
             lowers: Vec::new(),
+            casing: None,
         }
     }
 
-    /// [`Tokens::new`] with `lower`, the ASCII lowercase of the whole `text`, made once for
-    /// all of a document's sentences.
-    pub fn with_lower(text: &'a str, lower: &'a str, range: Range<usize>) -> Tokens<'a> {
+    /// [`Tokens::new`] with `lower`, the ASCII lowercase of the whole `text`, and its
+    /// [`Casing`], made once for all of a document's sentences.
+    pub fn with_lower(
+        text: &'a str,
+        lower: &'a str,
+        casing: &'a Casing<'a>,
+        range: Range<usize>,
+    ) -> Tokens<'a> {
         debug_assert_eq!(text.len(), lower.len());
         let toks = tokenize(&text[range.clone()], range.start);
         let lowers = toks.iter().map(|t| &lower[t.span.clone()]).collect();
@@ -69,7 +128,14 @@ impl<'a> Tokens<'a> {
             base: 0,
             text,
             lowers,
+            casing: Some(casing),
         }
+    }
+
+    /// Whether the document writes word `i` only as a name (see [`Casing`]); false for a
+    /// sentence read alone.
+    pub fn named(&self, i: usize) -> bool {
+        self.casing.is_some_and(|c| c.is_name(self.lower(i)))
     }
 
     pub fn len(&self) -> usize {
@@ -312,6 +378,19 @@ mod tests {
             .iter()
             .map(|t| (t.text(s), t.kind, t.glued))
             .collect()
+    }
+
+    #[test]
+    fn casing_knows_the_words_a_document_writes_only_as_names() {
+        let text = "Police said Reggie Bush will miss two games. Bush hurt a knee. \
+                    Officers from the Metropolitan Police came; police left. A CAR left. \
+                    Smith, the coach, agreed.";
+        let lower = text.to_ascii_lowercase();
+        let c = Casing::of(text, &lower);
+        assert!(c.is_name("bush") && c.is_name("reggie") && c.is_name("metropolitan"));
+        // Written in lowercase too, only in capitals, or only first in a sentence.
+        assert!(!c.is_name("police") && !c.is_name("car"));
+        assert!(!c.is_name("smith") && !c.is_name("officers"));
     }
 
     #[test]
