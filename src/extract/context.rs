@@ -270,6 +270,9 @@ fn counted_after(tk: &Tokens, q: &Quantity) -> Option<Counted> {
             // `$5.4 billion yesterday`, `Kathina Thomas last May`: a time ends the phrase.
             || lx.is_cue("weekday", &w)
             || matches!(&*w, "last" | "next")
+            // `a woman outside the store`, not `two outside directors`.
+            || (matches!(&*w, "outside" | "inside")
+                && word(i + 1).is_some_and(|n| is_determiner(&n)))
             || (tk.raw(i).starts_with(char::is_uppercase) && lx.month_number(&w).is_some())
             // `15 centimetres of snow fell`: a verb ends the phrase after its first word, and
             // right after a unit, which already says what is measured (`10 seconds ran off`).
@@ -980,6 +983,19 @@ pub fn measure(
             );
             if when && !(is_participle(w) || lx.is_cue("verb", w)) {
                 break;
+            }
+            // `put the value of the building at $380,600`: a sum is the amount of the head
+            // of an `of` phrase when that is a measure too, not of what it is of.
+            if q.kind == QuantityKind::Money {
+                let mut j = k;
+                while j > clause.start && word(j - 1).is_some_and(is_determiner) {
+                    j -= 1;
+                }
+                if j >= clause.start + 2 && word(j - 1) == Some("of") {
+                    if let Some(head) = word(j - 2).filter(|h| classed(h).is_some()) {
+                        return found(head);
+                    }
+                }
             }
             return found(w);
         }

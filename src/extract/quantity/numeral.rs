@@ -567,6 +567,22 @@ impl Parser<'_> {
                 return false;
             }
         }
+        // `the new one.`, `the lithium polymer one inside it`: `one` standing for a noun after
+        // its modifiers, with no noun of its own after it.
+        let modified = (1..=3).any(|d| {
+            i > d
+                && matches!(self.lower(i - d - 1), "the" | "a" | "an" | "this" | "that")
+                && (i - d..i).all(|k| {
+                    self.is_word(k)
+                        && !self.raw(k).starts_with(char::is_uppercase)
+                        && !self.lx.stopwords.contains(self.lower(k))
+                        && self.number_word(k).is_none()
+                })
+        });
+        let no_noun = !self.is_word(i + 1) || matches!(next, "inside" | "outside");
+        if modified && no_noun {
+            return true;
+        }
         // `one report said`, `one analyst put it at`: which source, not how many.
         next == "of"
             || next == "another"

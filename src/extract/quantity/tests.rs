@@ -195,6 +195,10 @@ fn killed_five_in_texas_is_not_inches() {
 #[test]
 fn pronoun_one_is_not_a_count() {
     assert!(q("one of them fled").is_empty());
+    assert!(q("she kept the old one.").is_empty());
+    assert!(q("the lithium polymer one inside it").is_empty());
+    // A count after its modifiers still is one when a noun follows.
+    assert_eq!(q("in the past one year").len(), 1);
     // `no one` is a count, of nobody: it can contradict `two were hurt`.
     let zero = q("no one was hurt and one of them fled");
     assert_eq!(zero.len(), 1, "{zero:?}");
