@@ -780,6 +780,14 @@ pub fn identity_conflict(a: &View, b: &View, w: &Wording) -> Option<&'static str
             lx.relate(&lx.read(&p.head), &lx.read(&thing.head)).how <= How::Derived
         })
     };
+    // A part picked by how may name the other's things (`51 wins by way of knockout`, `51
+    // knockouts`).
+    let picked_as = |picked: &Claim, thing: &Counted| {
+        picked.frame.subset.as_ref().is_some_and(|s| {
+            let lx = lexical();
+            lx.relate(&lx.read(&s.key), &lx.read(&thing.head)).how <= How::Derived
+        })
+    };
     // Things two counts count are read as nouns (`punts` are kicks, never bets, so no
     // `games`); what a sum or a measurement is of, read more loosely, may be a word of its
     // event rather than its thing (`£3m in smash-and-grab raid`).
@@ -799,6 +807,8 @@ pub fn identity_conflict(a: &View, b: &View, w: &Wording) -> Option<&'static str
             && !unnamed_part(y)
             && (a.person || !did(x, k))
             && (b.person || !did(y, h))
+            && !picked_as(x, k)
+            && !picked_as(y, h)
             && a.head.is_known()
             && b.head.is_known()
             && unrelated()

@@ -1517,6 +1517,17 @@ mod tests {
     }
 
     #[test]
+    fn a_part_picked_by_how_may_be_the_other_reports_things() {
+        assert_never_ruled(
+            &[
+                "The champion is 40-2 with 31 wins coming by way of knockout.",
+                "The champion, 40-2 with 31 knockouts, won again.",
+            ],
+            "different things counted",
+        );
+    }
+
+    #[test]
     fn games_missed_are_not_games_played() {
         assert_ruled(
             &[
