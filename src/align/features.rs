@@ -509,6 +509,22 @@ impl<'a> View<'a> {
     }
 }
 
+/// Whether one figure is of a thing an adjective places earlier (`the previous record at
+/// 4,051 yards`) that the other's sentence names too (`broke Newton's record of 4,051
+/// yards`): both may speak of that earlier thing.
+fn earlier_thing_of_both(a: &View, b: &View) -> bool {
+    let of = |x: &View, y: &View| {
+        x.claim
+            .frame
+            .anchor
+            .as_ref()
+            .and_then(crate::extract::frame::earlier_thing)
+            .and_then(|t| crate::extract::lexicon().content_stem_id(&t.to_lowercase()))
+            .is_some_and(|t| y.claim.context.binary_search(&t).is_ok())
+    };
+    of(a, b) || of(b, a)
+}
+
 /// The anchors of two figures as identity compares them: an offset between two moments (`nine
 /// days after the stroke`) is both how long before (`nine days earlier`) and a length (`nine
 /// days in a coma`), so against either it is no anchor at all.
@@ -656,7 +672,9 @@ pub fn identity_conflict(a: &View, b: &View, w: &Wording) -> Option<&'static str
         (Some(p), Some(q)) if p != q => return Some("different times"),
         // A figure of an earlier time (`last year`, `previously`, a year not the event's) is
         // background to one that is not.
-        (Some(p), None) | (None, Some(p)) if p == "past" || p.starts_with("year:") => {
+        (Some(p), None) | (None, Some(p))
+            if (p == "past" || p.starts_with("year:")) && !earlier_thing_of_both(a, b) =>
+        {
             return Some("different times")
         }
         // An average over games or seasons (`has averaged more than 30 home runs`) is not

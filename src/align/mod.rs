@@ -1517,6 +1517,26 @@ mod tests {
     }
 
     #[test]
+    fn an_earlier_thing_both_name_is_no_other_time() {
+        // The old record, told as `previous` by one report and as Moss's by the other.
+        let texts = [
+            "Diaz broke the mark on Sunday. Moss held the previous record at 2,317 yards.",
+            "Diaz on Sunday passed Moss's record of 2,317 yards.",
+        ];
+        assert_never_ruled(&texts, "different times");
+        // A previous season's figure is still another time than this one's.
+        assert_ruled(
+            &[
+                "Diaz ran for 1,210 yards in the previous season.",
+                "Diaz has run for 1,210 yards.",
+            ],
+            "1,210 yards",
+            "1,210 yards",
+            "different times",
+        );
+    }
+
+    #[test]
     fn a_part_picked_by_how_may_be_the_other_reports_things() {
         assert_never_ruled(
             &[

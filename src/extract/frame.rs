@@ -675,7 +675,15 @@ fn time_anchor(
                 .iter()
                 .any(|r| r.start == next && r.start != q.start_token);
             if fits && !passive && !earlier_by_date && !anothers && !of_a_cause() {
-                let last = i + words.len() - 1;
+                let mut last = i + words.len() - 1;
+                // `the previous record at 4,051 yards`: the evidence keeps the thing that was
+                // earlier (see [`earlier_thing`]).
+                if words[..] == ["previous"]
+                    && tk.is_word(next)
+                    && !lexicon().stopwords.contains(tk.lower(next))
+                {
+                    last = next;
+                }
                 return Some(Slot {
                     key: (*class).to_string(),
                     text: tk.text[tk.toks[i].span.start..tk.toks[last].span.end].to_string(),
@@ -736,6 +744,15 @@ fn time_anchor(
         }
     }
     None
+}
+
+/// The thing a `past` anchor says was earlier when an adjective says so of it (`record` in
+/// `the previous record at 4,051 yards`): a report that gives the figure of that thing
+/// without the adjective (`broke Newton's record of 4,051 yards`) may speak of it too.
+pub fn earlier_thing(anchor: &Slot) -> Option<&str> {
+    let (first, thing) = anchor.text.split_once(' ')?;
+    (anchor.key == "past" && first.eq_ignore_ascii_case("previous") && !thing.contains(' '))
+        .then_some(thing)
 }
 
 /// A figure said only to be possible (`could be sentenced to up to 119 years`, `possibly as
