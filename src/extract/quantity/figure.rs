@@ -91,7 +91,15 @@ impl Parser<'_> {
                 high: Some(n.value),
                 unit: None,
                 unit_token: None,
-                kind: n.ordinal.then_some(QuantityKind::Ordinal),
+                // `May 29th`, `the 4th of July`: a day of a month, not a rank.
+                kind: n.ordinal.then(|| {
+                    let day = n.value >= 1.0 && n.value <= 31.0 && self.is_number(n.start);
+                    if day && self.month_beside(n.start, n.end) {
+                        QuantityKind::Date
+                    } else {
+                        QuantityKind::Ordinal
+                    }
+                }),
                 decimals: n.decimals,
                 scale: n.scale,
                 num: Some(n),

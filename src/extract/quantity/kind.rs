@@ -9,6 +9,24 @@ use crate::extract::lexicon::HedgeKind;
 impl Parser<'_> {
     /// The kind of a bare figure: a year, date, identifier, age or magnitude by its
     /// neighbours, else a count.
+    /// Whether a month word stands before the day number over `start..end` (`June 9`, `Jan.
+    /// 5`, `May 29th`) or after it (`9 June`, `the 4th of July`); `may` and `march` only
+    /// capitalised.
+    pub(super) fn month_beside(&self, start: usize, end: usize) -> bool {
+        let month = |k: usize| {
+            let w = self.lower(k);
+            self.is_word(k)
+                && self.lx.is_month(w)
+                && (!matches!(w, "may" | "march")
+                    || self.raw(k).starts_with(|c: char| c.is_uppercase()))
+        };
+        let abbreviated = start >= 2
+            && self.is_sym(start - 1, ".")
+            && self.lx.is_month(&format!("{}.", self.lower(start - 2)));
+        let of = usize::from(self.lower(end) == "of");
+        (start >= 1 && month(start - 1)) || abbreviated || month(end + of)
+    }
+
     pub(super) fn plain_kind(&self, s: &Single) -> QuantityKind {
         let Some(n) = s.num.as_ref() else {
             return QuantityKind::Count;
@@ -63,20 +81,9 @@ impl Parser<'_> {
                 return QuantityKind::Identifier;
             }
         }
-        // Dates: `June 9`, `Jan. 5`, `9 June`, `the 4th of July`.
-        let month = |w: &str, raw: &str| {
-            self.lx.is_month(w)
-                && (!matches!(w, "may" | "march") || raw.starts_with(|c: char| c.is_uppercase()))
-        };
-        if integer && (1.0..=31.0).contains(&n.value) && exact {
-            let month_before = prev.is_some_and(|p| month(prev_word, self.raw(p)))
-                || (prev_word == "." && start >= 2 && self.lx.is_month(&format!("{prev2}.")));
-            let of = usize::from(next == "of");
-            let month_after =
-                self.is_word(end + of) && month(self.lower(end + of), self.raw(end + of));
-            if month_before || month_after {
-                return QuantityKind::Date;
-            }
+        // Dates: `June 9`, `Jan. 5`, `9 June`.
+        if integer && (1.0..=31.0).contains(&n.value) && exact && self.month_beside(start, end) {
+            return QuantityKind::Date;
         }
         if self.magnitude_before(start).is_some() && n.value <= 10.0 {
             return QuantityKind::Magnitude;

@@ -169,6 +169,10 @@ cases! {
     phone: "call +1-222-2222/2222 now" => ("+1-222-2222/2222", Identifier, None, None, None, Exact);
     ip: "host 192.168.1.2 was" => ("192.168.1.2", Identifier, None, None, None, Exact);
     ordinal_suffix: "the 4th time" => ("4th", Ordinal, Some(4.0), Some(4.0), Some(4.0), Exact);
+    ordinal_day_after_month: "on May 29th police" => ("May 29th", Date, None, None, None, Exact);
+    ordinal_day_of_month: "the 4th of July parade" => ("4th of July", Date, None, None, None, Exact);
+    ordinal_day_abbreviated: "by Dec. 3rd, 2012 it" => ("Dec. 3rd, 2012", Date, None, None, None, Exact);
+    ordinal_after_may_the_verb: "it may 2nd the motion" => ("2nd", Ordinal, Some(2.0), Some(2.0), Some(2.0), Exact);
     ordinal_word: "the third strike" => ("third", Ordinal, Some(3.0), Some(3.0), Some(3.0), Exact);
     ordinal_compound: "one hundred twenty fifth" => ("one hundred twenty fifth", Ordinal, Some(125.0), Some(125.0), Some(125.0), Exact);
     age_years_old: "a 45-year-old man" => ("45-year-old", Age, Some(45.0), Some(45.0), Some(45.0), Exact);
