@@ -392,6 +392,11 @@ fn scores_compare_as_sides() {
     assert!(run[0].tally.unwrap().partial, "a run is part of a game");
     let bracketed = quantities("The Falcons (6-10) hosted the Bears.");
     assert!(bracketed[0].tally.unwrap().record, "a record after a name");
+    let listed = quantities("The Falcons (6-10, 2-5 at home) hosted the Bears.");
+    assert!(
+        listed[0].tally.unwrap().record,
+        "the first of the records listed in brackets after a name"
+    );
     let first = quantities("Hartwell (11-4) took the lead late.");
     assert!(first[0].tally.unwrap().record, "the subject's record");
     let game = quantities("The Falcons won 27-10.");

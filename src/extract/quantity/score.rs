@@ -18,7 +18,7 @@ impl Parser<'_> {
     /// - a cue word stands near (`won`, `beat`, `voted`, `record` before; `win`, `victory`,
     ///   `vote`, `record` after: `data/cues.tsv`), or a word of standing (`season`, `record`,
     ///   `improved`) or brackets after a name make it a record (`ended its season 15-17`,
-    ///   `Leeds (14-9)`),
+    ///   `Leeds (14-9)`, `Leeds (14-9, 6-3 away)`),
     /// - or the sides run from high to low, which no range does (`the Senate split 51-49`),
     /// - or there are three sides (`45-7-2`).
     pub(super) fn score(&self, g: &DigitGroups) -> Option<Quantity> {
@@ -112,7 +112,9 @@ impl Parser<'_> {
             && (start >= 3 || verb_after)
             && self.nearest_cue("vote", start, end).is_none()
             && self.is_sym(start - 1, "(")
-            && self.is_sym(end, ")")
+            // `The Colts (10-5, 4-4 away)`: the first of the records the brackets list.
+            && (self.is_sym(end, ")")
+                || self.is_sym(end, ",") && (end + 1..end + 9).any(|k| self.is_sym(k, ")")))
             && self.is_word(start - 2)
             && self.first_byte(start - 2).is_ascii_uppercase()
     }
