@@ -342,11 +342,18 @@ pub fn owner(
     let s = q.start_token;
     let e = q.end_token;
     let lx = lexicon();
-    // `Ortiz, 35,` and `Ortiz (35)`: an age or count in apposition to a name.
-    if s >= 2 && (is_symbol(tk, s - 1, ",") || is_symbol(tk, s - 1, "(")) {
+    // `Ortiz, 35,` and `Ortiz (35)`: an age or count in apposition to a name; `Ortiz, now
+    // 35,`, an age.
+    let open = if q.kind == QuantityKind::Age && s >= 3 && matches!(tk.lower(s - 1), "now" | "then")
+    {
+        s - 1
+    } else {
+        s
+    };
+    if open >= 2 && (is_symbol(tk, open - 1, ",") || is_symbol(tk, open - 1, "(")) {
         let bare = counted.is_none() || q.kind == QuantityKind::Age;
         if bare {
-            if let Some(r) = name_ending_at(tk, s - 2) {
+            if let Some(r) = name_ending_at(tk, open - 2) {
                 return Some(slot_of_name(tk, r));
             }
         }

@@ -264,6 +264,9 @@ impl Parser<'_> {
     /// `, 45,` after a capitalised name; `, 20.` ending the sentence (`the murders of Ann
     /// Ortiz, 58, and Eva Ortiz, 20.`).
     fn appositive_age(&self, start: usize, end: usize) -> bool {
+        // `Timmons, now 16,`, `Ruiz, then 23,`: the age at a time the adverb says.
+        let start =
+            start - usize::from(start >= 3 && matches!(self.lower(start - 1), "now" | "then"));
         if start < 2 || !self.is_sym(start - 1, ",") {
             return false;
         }

@@ -178,6 +178,8 @@ cases! {
     age_years_old: "a 45-year-old man" => ("45-year-old", Age, Some(45.0), Some(45.0), Some(45.0), Exact);
     age_aged: "a man aged 87 was" => ("aged 87", Age, Some(87.0), Some(87.0), Some(87.0), Exact);
     age_apposition: "Jane Smith, 45, said" => ("45", Age, Some(45.0), Some(45.0), Some(45.0), Exact);
+    age_apposition_now: "Jane Smith, now 45, said" => ("45", Age, Some(45.0), Some(45.0), Some(45.0), Exact);
+    age_apposition_then: "the victim, then 19, was" => ("19", Age, Some(19.0), Some(19.0), Some(19.0), Exact);
     magnitude: "a magnitude 7.8 quake" => ("magnitude 7.8", Magnitude, Some(7.8), Some(7.8), Some(7.8), Exact);
     magnitude_after: "a 6.1-magnitude earthquake" => ("6.1-magnitude", Magnitude, Some(6.1), Some(6.1), Some(6.1), Exact);
     twice: "twice as many" => ("twice", Multiplier, Some(2.0), Some(2.0), Some(2.0), Exact);
