@@ -1026,14 +1026,7 @@ impl Parser<'_> {
             // `a third`, `one fifth` before a noun of their own are ordinals (`a third term`);
             // `a half`, `a quarter` and plural forms are always fractions.
             let den = self.lower(end - 1);
-            let next = self.lower(end);
-            if !den.ends_with('s')
-                && !matches!(den, "half" | "quarter")
-                && self.is_word(end)
-                && !matches!(next, "of" | "a" | "an" | "and" | "or")
-                && !self.lx.stopwords.contains(next)
-                && self.lx.number_word(next).is_none()
-            {
+            if !den.ends_with('s') && !matches!(den, "half" | "quarter") && self.noun_at(end) {
                 return None;
             }
             (f, end)
@@ -1050,6 +1043,16 @@ impl Parser<'_> {
         }
         // `one and a half` is read by the grammar; `a half` here stays 0.5.
         Some(n)
+    }
+
+    /// Whether a word at `k` may be a noun a singular ordinal ranks (`term` in `a third
+    /// term`), not what continues a fraction (`of`, `and`, a function word, a number word).
+    fn noun_at(&self, k: usize) -> bool {
+        let next = self.lower(k);
+        self.is_word(k)
+            && !matches!(next, "of" | "a" | "an" | "and" | "or")
+            && !self.lx.stopwords.contains(next)
+            && self.lx.number_word(next).is_none()
     }
 
     /// A scale after a fraction: `a million`, `million`, `of a million`, `a dozen`.
@@ -1120,6 +1123,11 @@ impl Parser<'_> {
         if let Some(ov) = self.lx.ordinal_value(w) {
             let scale_ordinal = ov >= 100.0 && ov.log10().fract() == 0.0;
             if lone_one && ov > 2.0 && st.last != Last::Tens {
+                // `a sixth round stoppage`, `a third straight title`: a rank before a noun of
+                // its own, read as the ordinal alone.
+                if self.noun_at(j + 1) {
+                    return None;
+                }
                 return Some(mk(1.0 / ov, j + 1, true, false));
             }
             let v = if scale_ordinal {

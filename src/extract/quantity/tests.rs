@@ -174,6 +174,8 @@ cases! {
     ordinal_day_abbreviated: "by Dec. 3rd, 2012 it" => ("Dec. 3rd, 2012", Date, None, None, None, Exact);
     ordinal_after_may_the_verb: "it may 2nd the motion" => ("2nd", Ordinal, Some(2.0), Some(2.0), Some(2.0), Exact);
     ordinal_word: "the third strike" => ("third", Ordinal, Some(3.0), Some(3.0), Some(3.0), Exact);
+    ordinal_after_a: "scored a sixth round stoppage" => ("sixth", Ordinal, Some(6.0), Some(6.0), Some(6.0), Exact);
+    fraction_after_a: "a fifth of the vote" => ("a fifth", Count, Some(0.2), Some(0.2), Some(0.2), Exact);
     ordinal_compound: "one hundred twenty fifth" => ("one hundred twenty fifth", Ordinal, Some(125.0), Some(125.0), Some(125.0), Exact);
     age_years_old: "a 45-year-old man" => ("45-year-old", Age, Some(45.0), Some(45.0), Some(45.0), Exact);
     age_aged: "a man aged 87 was" => ("aged 87", Age, Some(87.0), Some(87.0), Some(87.0), Exact);
