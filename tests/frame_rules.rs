@@ -194,6 +194,11 @@ counted! {
     an_adjective_before_the_noun_stays: "Three masked riders crossed the border." => "Three", Some("riders");
     a_class_word_is_what_is_counted: "At least 40 injured reached the clinic." => "At least 40", Some("injured");
     a_property_is_what_a_percentage_measures: "The new filter is 95% effective against smoke." => "95%", Some("effective");
+    // A count hyphenated to a noun before another counts the first.
+    hyphenated_before_a_noun: "The county runs a 40-cell lockup." => "40", Some("cell");
+    hyphenated_word_count: "They sold a four-bedroom farmhouse." => "four", Some("bedroom");
+    // A woman outside a shop is a woman, not an `outside`.
+    a_preposition_before_a_determiner_ends_it: "He struck a 70-year-old man outside the bank." => "70-year-old", Some("man");
 }
 
 #[test]

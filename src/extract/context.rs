@@ -219,6 +219,23 @@ fn counted_after(tk: &Tokens, q: &Quantity) -> Option<Counted> {
             }
         }
     }
+    // `a 15-bed jail`, `a three-bedroom house`, `a 12-game streak`: a count hyphenated to a
+    // noun before another noun counts the first (beds, not jails).
+    if q.kind == QuantityKind::Count && q.unit.is_none() && hyphen(i) {
+        if let Some(w) = word(i + 1)
+            .filter(|w| !lx.stopwords.contains(&**w) && lx.number_word(w).is_none() && w.len() > 2)
+        {
+            let noun_next = word(i + 2).is_some_and(|n| !lx.stopwords.contains(&*n))
+                && !toks.get(i + 2).is_some_and(|t| t.glued);
+            if noun_next {
+                return Some(Counted {
+                    span: toks[i + 1].span.clone(),
+                    head: w.into_owned(),
+                    tokens: i + 1..i + 2,
+                });
+            }
+        }
+    }
     // `the fourth-highest win total`, `the third-largest debut`: a rank by a superlative
     // ranks what follows it.
     if q.kind == QuantityKind::Ordinal

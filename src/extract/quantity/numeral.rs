@@ -1045,6 +1045,14 @@ impl Parser<'_> {
         Some(n)
     }
 
+    /// Whether the word at `k` names a kind of person; a hyphenated compound by its last
+    /// part (`co-worker`).
+    fn person_at(&self, k: usize) -> bool {
+        let compound = self.raw(k + 1) == "-" && self.glued(k + 1) && self.is_word(k + 2);
+        let head = if compound { k + 2 } else { k };
+        crate::lexical::lexical().read_noun(self.lower(head)).person
+    }
+
     /// Whether a word at `k` may be a noun a singular ordinal ranks (`term` in `a third
     /// term`), not what continues a fraction (`of`, `and`, a function word, a number word).
     fn noun_at(&self, k: usize) -> bool {
@@ -1124,8 +1132,9 @@ impl Parser<'_> {
             let scale_ordinal = ov >= 100.0 && ov.log10().fract() == 0.0;
             if lone_one && ov > 2.0 && st.last != Last::Tens {
                 // `a sixth round stoppage`, `a third straight title`: a rank before a noun of
-                // its own, read as the ordinal alone.
-                if self.noun_at(j + 1) {
+                // its own, read as the ordinal alone. Before a person (`injuring a third
+                // co-worker`: one more of them) it stays as the word grammar reads it.
+                if self.noun_at(j + 1) && !self.person_at(j + 1) {
                     return None;
                 }
                 return Some(mk(1.0 / ov, j + 1, true, false));
