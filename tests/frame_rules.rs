@@ -197,6 +197,7 @@ counted! {
     // A count hyphenated to a noun before another counts the first.
     hyphenated_before_a_noun: "The county runs a 40-cell lockup." => "40", Some("cell");
     hyphenated_word_count: "They sold a four-bedroom farmhouse." => "four", Some("bedroom");
+    hyphenated_how_often_is_no_thing: "Ruiz, a two-time Gold Glove winner, signed." => "two", None;
     // A woman outside a shop is a woman, not an `outside`.
     a_preposition_before_a_determiner_ends_it: "He struck a 70-year-old man outside the bank." => "70-year-old", Some("man");
 }

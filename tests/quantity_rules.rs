@@ -392,6 +392,11 @@ fn scores_compare_as_sides() {
     assert!(run[0].tally.unwrap().partial, "a run is part of a game");
     let bracketed = quantities("The Falcons (6-10) hosted the Bears.");
     assert!(bracketed[0].tally.unwrap().record, "a record after a name");
+    let sets = quantities("Kerr beat Ruiz (6-4, 6-3, 6-2) on Sunday.");
+    assert!(
+        !sets[0].tally.unwrap().record,
+        "sets of one match are no record"
+    );
     let listed = quantities("The Falcons (6-10, 2-5 at home) hosted the Bears.");
     assert!(
         listed[0].tally.unwrap().record,

@@ -1524,6 +1524,16 @@ mod tests {
             "Diaz on Sunday passed Moss's record of 2,317 yards.",
         ];
         assert_never_ruled(&texts, "different times");
+        // Nor a new record against the previous one.
+        assert_ruled(
+            &[
+                "Ames broke the previous record of 9.69 seconds.",
+                "Ames set a new record of 9.58 seconds.",
+            ],
+            "9.69 seconds",
+            "9.58 seconds",
+            "different times",
+        );
         // A previous season's figure is still another time than this one's.
         assert_ruled(
             &[

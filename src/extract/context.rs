@@ -221,10 +221,17 @@ fn counted_after(tk: &Tokens, q: &Quantity) -> Option<Counted> {
     }
     // `a 15-bed jail`, `a three-bedroom house`, `a 12-game streak`: a count hyphenated to a
     // noun before another noun counts the first (beds, not jails).
-    if q.kind == QuantityKind::Count && q.unit.is_none() && hyphen(i) {
-        if let Some(w) = word(i + 1)
-            .filter(|w| !lx.stopwords.contains(&**w) && lx.number_word(w).is_none() && w.len() > 2)
-        {
+    // Not `a two-time winner` (how often), `a five-sided`, `a 6.7-strength quake`.
+    let integer = q.value.is_some_and(|v| v.fract() == 0.0);
+    if q.kind == QuantityKind::Count && q.unit.is_none() && integer && hyphen(i) {
+        if let Some(w) = word(i + 1).filter(|w| {
+            !lx.stopwords.contains(&**w)
+                && lx.number_word(w).is_none()
+                && w.len() > 2
+                && !w.ends_with("ed")
+                && !lx.is_cue("occurrence", w)
+                && !matches!(&**w, "something" | "plus")
+        }) {
             let noun_next = word(i + 2).is_some_and(|n| !lx.stopwords.contains(&*n))
                 && !toks.get(i + 2).is_some_and(|t| t.glued);
             if noun_next {

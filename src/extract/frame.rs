@@ -361,7 +361,17 @@ pub fn owner(
     // `Ortiz, aged 35`; `Ortiz, a 35-year-old salesman`: an age in an apposition.
     let apposed = |w: &str| w == "aged" || (q.kind == QuantityKind::Age && matches!(w, "a" | "an"));
     if s >= 3 && apposed(tk.lower(s - 1)) && is_symbol(tk, s - 2, ",") {
-        if let Some(r) = name_ending_at(tk, s - 3) {
+        // Not a place (`In Boston, a 17-year-old boy`) nor an opening word that may be any
+        // word (`Meanwhile, a 20-year-old`), unless the report writes it only as a name.
+        let placed = |r: &Range<usize>| {
+            r.start > 0
+                && matches!(
+                    tk.lower(r.start - 1),
+                    "in" | "at" | "from" | "on" | "near" | "to"
+                )
+        };
+        let opening = |r: &Range<usize>| r.start == 0 && r.len() == 1 && !tk.named(0);
+        if let Some(r) = name_ending_at(tk, s - 3).filter(|r| !placed(r) && !opening(r)) {
             return Some(slot_of_name(tk, r));
         }
     }
@@ -817,8 +827,8 @@ fn since_clause(tk: &Tokens, clause: Range<usize>, q: &Quantity) -> Option<Slot>
     (subject && verb && !comma).then(|| Slot::word(tk, s, "past"))
 }
 
-/// Whether token `i` reaches the figure with no coordinating word or closing bracket between,
-/// and no comma or dash unless the year opens the clause (`In 2011, police held 25`, but not
+/// Whether token `i` reaches the figure with no coordinating word, closing bracket or em dash
+/// between, and no comma or other dash unless the year opens the clause (`In 2011, police held 25`, but not
 /// `a jeweller founded in 1887, lasted 90 seconds`, `a team (founded in 1990) won 12`, `a
 /// party – founded in 2012 – seeks seats` or `in 2011 and 25 now`).
 fn clause_has(tk: &Tokens, q: &Quantity, i: usize, opens_clause: bool) -> bool {
@@ -829,8 +839,8 @@ fn clause_has(tk: &Tokens, q: &Quantity, i: usize, opens_clause: bool) -> bool {
     };
     !between.clone().any(|k| {
         coordinates(tk, k)
-            || tk.lower(k) == ")"
-            || (!opens_clause && matches!(tk.lower(k), "," | "-" | "—"))
+            || matches!(tk.lower(k), ")" | "—")
+            || (!opens_clause && matches!(tk.lower(k), "," | "-"))
     })
 }
 
@@ -942,6 +952,14 @@ mod tests {
             None
         );
         assert_eq!(
+            owner_of("In Boston, a 17-year-old boy was hurt.", "17-year-old"),
+            None
+        );
+        assert_eq!(
+            owner_of("Meanwhile, a 20-year-old man fled.", "20-year-old"),
+            None
+        );
+        assert_eq!(
             owner_of("The 29-year-old Marsh scored twice.", "29-year-old").as_deref(),
             Some("marsh")
         );
@@ -1048,6 +1066,8 @@ mod tests {
         let f = frames("Only five teams won 14 games in a season.");
         assert_eq!(f[1].2.as_deref(), Some("span"));
         let f = frames("The league - formed in 2019 - plays its final on June 4.");
+        assert_eq!(f[1].2, None);
+        let f = frames("The party — founded in 2012 — won 12 seats.");
         assert_eq!(f[1].2, None);
         let f = frames("The team (founded in 1990) won 12 games.");
         assert_eq!(f[1].2, None);

@@ -48,12 +48,21 @@ impl<'a> Casing<'a> {
         let b = text.as_bytes();
         let mut capitalised = rustc_hash::FxHashSet::default();
         let mut lowercase = rustc_hash::FxHashSet::default();
-        // The last byte before the current word that is not a space.
+        // The last byte before the current word that is not a space; a line break starts a
+        // sentence (a headline or a byline has no full stop).
         let mut before = b'.';
+        // Whether the current line is written in title case (`Forty Held After Derby
+        // Violence`): its capitals say nothing of names.
+        let mut title = false;
         let mut i = 0;
         while i < b.len() {
+            if i == 0 || b[i - 1] == b'\n' {
+                title = title_case(&text[i..text[i..].find('\n').map_or(text.len(), |e| i + e)]);
+            }
             if !b[i].is_ascii_alphabetic() {
-                if !b[i].is_ascii_whitespace() {
+                if b[i] == b'\n' {
+                    before = b'.';
+                } else if !b[i].is_ascii_whitespace() {
                     before = b[i];
                 }
                 i += 1;
@@ -68,7 +77,7 @@ impl<'a> Casing<'a> {
             let shouted = b[start..i].iter().all(|c| !c.is_ascii_lowercase());
             if b[start].is_ascii_lowercase() {
                 lowercase.insert(word);
-            } else if inside && !shouted && i - start > 1 {
+            } else if inside && !shouted && !title && i - start > 1 {
                 capitalised.insert(word);
             }
             before = b[i - 1];
@@ -81,6 +90,23 @@ impl<'a> Casing<'a> {
     pub fn is_name(&self, lower: &str) -> bool {
         self.names.contains(lower)
     }
+}
+
+/// Whether a line is written in title case: three words or more, most of them capitalised,
+/// and no full stop at its end (a headline, not a sentence full of names).
+fn title_case(line: &str) -> bool {
+    if line.trim_end().ends_with(['.', '!', '?', '"', '\u{201D}']) {
+        return false;
+    }
+    let words = line
+        .split_whitespace()
+        .filter(|w| w.starts_with(|c: char| c.is_ascii_alphabetic()));
+    let (mut n, mut capital) = (0, 0);
+    for w in words {
+        n += 1;
+        capital += usize::from(w.starts_with(|c: char| c.is_ascii_uppercase()));
+    }
+    n >= 3 && capital * 3 >= n * 2
 }
 
 /// A sentence's tokens with the text they index, lowercased once (ASCII) for lookups.
@@ -391,6 +417,11 @@ mod tests {
         // Written in lowercase too, only in capitals, or only first in a sentence.
         assert!(!c.is_name("police") && !c.is_name("car"));
         assert!(!c.is_name("smith") && !c.is_name("officers"));
+        // A line break starts a sentence, and a title-case line says nothing of names.
+        let text = "Forty Held After Derby Violence\nOfficers arrested 40 fans. Officers said so.";
+        let lower = text.to_ascii_lowercase();
+        let c = Casing::of(text, &lower);
+        assert!(!c.is_name("officers") && !c.is_name("derby") && !c.is_name("violence"));
     }
 
     #[test]

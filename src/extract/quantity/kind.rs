@@ -7,8 +7,6 @@ use super::QuantityKind;
 use crate::extract::lexicon::HedgeKind;
 
 impl Parser<'_> {
-    /// The kind of a bare figure: a year, date, identifier, age or magnitude by its
-    /// neighbours, else a count.
     /// Whether a month word stands before the day number over `start..end` (`June 9`, `Jan.
     /// 5`, `May 29th`) or after it (`9 June`, `the 4th of July`); `may` and `march` only
     /// capitalised.
@@ -27,6 +25,8 @@ impl Parser<'_> {
         (start >= 1 && month(start - 1)) || abbreviated || month(end + of)
     }
 
+    /// The kind of a bare figure: a year, date, identifier, age or magnitude by its
+    /// neighbours, else a count.
     pub(super) fn plain_kind(&self, s: &Single) -> QuantityKind {
         let Some(n) = s.num.as_ref() else {
             return QuantityKind::Count;

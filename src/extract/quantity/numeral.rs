@@ -569,17 +569,26 @@ impl Parser<'_> {
         }
         // `the new one.`, `the lithium polymer one inside it`: `one` standing for a noun after
         // its modifiers, with no noun of its own after it.
+        // Modifiers, not a verb (`killed one,`), `aged` (`a boy aged one`) or a word naming a
+        // thing by its number (`the world number one`, `a category one`).
+        let modifier = |k: usize| {
+            let w = self.lower(k);
+            self.is_word(k)
+                && !self.raw(k).starts_with(char::is_uppercase)
+                && !self.lx.stopwords.contains(w)
+                && self.number_word(k).is_none()
+                && !w.ends_with("ed")
+                && !self.lx.is_cue("verb", w)
+                && !self.lx.identifiers.contains(w)
+        };
         let modified = (1..=3).any(|d| {
             i > d
                 && matches!(self.lower(i - d - 1), "the" | "a" | "an" | "this" | "that")
-                && (i - d..i).all(|k| {
-                    self.is_word(k)
-                        && !self.raw(k).starts_with(char::is_uppercase)
-                        && !self.lx.stopwords.contains(self.lower(k))
-                        && self.number_word(k).is_none()
-                })
+                && (i - d..i).all(modifier)
         });
-        let no_noun = !self.is_word(i + 1) || matches!(next, "inside" | "outside");
+        // `a one-person majority`: a compound, its noun after the hyphen.
+        let compound = self.raw(i + 1) == "-" && self.glued(i + 1);
+        let no_noun = (!self.is_word(i + 1) && !compound) || matches!(next, "inside" | "outside");
         if modified && no_noun {
             return true;
         }
@@ -1063,6 +1072,18 @@ impl Parser<'_> {
             && self.lx.number_word(next).is_none()
     }
 
+    /// Whether the word at `k` is a noun an ordinal after `a` ranks (`round`, `term`): one
+    /// [`noun_at`](Self::noun_at) allows that the lexical resource knows as a noun and that
+    /// is no verb form (`voted`, `died`, cue class `verb`) or time word (`last`, `more`).
+    fn rank_noun_at(&self, k: usize) -> bool {
+        let w = self.lower(k);
+        self.noun_at(k)
+            && !w.ends_with("ed")
+            && !self.lx.is_cue("verb", w)
+            && !matches!(w, "last" | "next" | "more" | "less" | "fewer")
+            && crate::lexical::lexical().read_noun(w).noun
+    }
+
     /// A scale after a fraction: `a million`, `million`, `of a million`, `a dozen`.
     fn fraction_scale(&self, j: usize) -> Option<(f64, usize)> {
         let mut k = j;
@@ -1131,10 +1152,11 @@ impl Parser<'_> {
         if let Some(ov) = self.lx.ordinal_value(w) {
             let scale_ordinal = ov >= 100.0 && ov.log10().fract() == 0.0;
             if lone_one && ov > 2.0 && st.last != Last::Tens {
-                // `a sixth round stoppage`, `a third straight title`: a rank before a noun of
-                // its own, read as the ordinal alone. Before a person (`injuring a third
-                // co-worker`: one more of them) it stays as the word grammar reads it.
-                if self.noun_at(j + 1) && !self.person_at(j + 1) {
+                // `a sixth round stoppage`, `a fifth term`: a rank before a noun of its own,
+                // read as the ordinal alone; not before a verb or an adverb (`a fifth voted`,
+                // `by a third last year`). Before a person (`injuring a third co-worker`: one
+                // more of them) it stays as the word grammar reads it.
+                if self.rank_noun_at(j + 1) && !self.person_at(j + 1) {
                     return None;
                 }
                 return Some(mk(1.0 / ov, j + 1, true, false));

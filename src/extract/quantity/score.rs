@@ -112,11 +112,22 @@ impl Parser<'_> {
             && (start >= 3 || verb_after)
             && self.nearest_cue("vote", start, end).is_none()
             && self.is_sym(start - 1, "(")
-            // `The Colts (10-5, 4-4 away)`: the first of the records the brackets list.
-            && (self.is_sym(end, ")")
-                || self.is_sym(end, ",") && (end + 1..end + 9).any(|k| self.is_sym(k, ")")))
+            // `The Colts (10-5, 4-4 away)`: the first of the records the brackets list, when
+            // the next names where or against whom (not sets, `(6-4, 6-3)`, nor a weight).
+            && (self.is_sym(end, ")") || self.is_sym(end, ",") && self.record_listed(end + 1))
             && self.is_word(start - 2)
             && self.first_byte(start - 2).is_ascii_uppercase()
+    }
+
+    /// A record at `k` that names where or against whom it was made (`4-4 away`, `1-7 at
+    /// home`), inside brackets that close soon after.
+    fn record_listed(&self, k: usize) -> bool {
+        self.is_number(k)
+            && self.is_sym(k + 1, "-")
+            && self.glued(k + 1)
+            && self.is_number(k + 2)
+            && self.is_word(k + 3)
+            && (k + 3..k + 7).any(|j| self.is_sym(j, ")"))
     }
 
     /// Sides right after a copula whose subject is a side, not the score itself: a standing

@@ -176,6 +176,8 @@ cases! {
     ordinal_word: "the third strike" => ("third", Ordinal, Some(3.0), Some(3.0), Some(3.0), Exact);
     ordinal_after_a: "scored a sixth round stoppage" => ("sixth", Ordinal, Some(6.0), Some(6.0), Some(6.0), Exact);
     fraction_after_a: "a fifth of the vote" => ("a fifth", Count, Some(0.2), Some(0.2), Some(0.2), Exact);
+    fraction_before_a_verb: "Only a fifth voted no." => ("a fifth", Count, Some(0.2), Some(0.2), Some(0.2), Exact);
+    fraction_before_a_time: "rose by a fifth last year" => ("a fifth", Count, Some(0.2), Some(0.2), Some(0.2), Exact);
     ordinal_compound: "one hundred twenty fifth" => ("one hundred twenty fifth", Ordinal, Some(125.0), Some(125.0), Some(125.0), Exact);
     age_years_old: "a 45-year-old man" => ("45-year-old", Age, Some(45.0), Some(45.0), Some(45.0), Exact);
     age_aged: "a man aged 87 was" => ("aged 87", Age, Some(87.0), Some(87.0), Some(87.0), Exact);
@@ -205,6 +207,11 @@ fn pronoun_one_is_not_a_count() {
     assert!(q("one of them fled").is_empty());
     assert!(q("she kept the old one.").is_empty());
     assert!(q("the lithium polymer one inside it").is_empty());
+    // Not after a verb, an age word or a label, nor before a hyphenated noun.
+    assert_eq!(q("The blast killed one, police said.").len(), 1);
+    assert_eq!(q("Among the dead was a boy aged one.").len(), 1);
+    assert_eq!(q("Nadal, the world number one, won.").len(), 1);
+    assert_eq!(q("a narrow one-person majority").len(), 1);
     // A count after its modifiers still is one when a noun follows.
     assert_eq!(q("in the past one year").len(), 1);
     // `no one` is a count, of nobody: it can contradict `two were hurt`.
