@@ -180,7 +180,7 @@ pub fn analyze_with(mut document: Document, lang: Option<Lang>, detail: Detail) 
     let mut claims = Vec::new();
     let mut roles = Vec::new();
     let lower = normalized.text().to_ascii_lowercase();
-    let casing = extract::token::Casing::of(normalized.text(), &lower);
+    let casing = std::cell::OnceCell::new();
     for s in &sentences {
         let (c, r) = extract::document_sentence_claims(
             normalized.text(),

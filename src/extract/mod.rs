@@ -42,8 +42,7 @@ pub struct Claim {
     pub local: Vec<StemId>,
     /// What the figure is per (`$42 a share` → `share`, `3% a year` → `year`).
     pub per: Option<String>,
-    /// Capitalised words inside the sentence, and its first word when the document writes that
-    /// only as a name (`Bush` beside `Reggie Bush`): names and places.
+    /// Capitalised words inside the sentence (not its first word): names and places.
     pub entities: Arc<[String]>,
     /// The names among the words near the figure, within its comma phrase: `local` minus
     /// these says what the figure is about apart from where and who.
@@ -88,10 +87,10 @@ pub fn sentence_claims(
 
 /// [`sentence_claims`] over a document's text, its ASCII lowercase (`lower`) and its casing
 /// (both made once for all its sentences).
-pub fn document_sentence_claims(
-    text: &str,
-    lower: &str,
-    casing: &token::Casing,
+pub fn document_sentence_claims<'a>(
+    text: &'a str,
+    lower: &'a str,
+    casing: &'a std::cell::OnceCell<token::Casing<'a>>,
     sentence: usize,
     range: Range<usize>,
     detail: Detail,
@@ -180,7 +179,7 @@ fn figures_in(tk: &token::Tokens, sentence: usize, detail: Detail) -> Vec<Claim>
             let Some(stem) = lx.content_stem_id(&lw) else {
                 continue;
             };
-            if (k > 0 || tk.named(k)) && w.chars().next().is_some_and(char::is_uppercase) {
+            if k > 0 && w.chars().next().is_some_and(char::is_uppercase) {
                 entities.push(lw.to_string());
             }
             stems[k] = Some(stem);

@@ -2,6 +2,7 @@
 //! addresses, with byte offsets, and whether each token is glued to the one before it.
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::ops::Range;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,50 +46,84 @@ impl<'a> Casing<'a> {
     /// Reads `text` and `lower`, its ASCII lowercase, in one pass.
     pub fn of(text: &str, lower: &'a str) -> Casing<'a> {
         debug_assert_eq!(text.len(), lower.len());
-        let b = text.as_bytes();
-        let mut capitalised = rustc_hash::FxHashSet::default();
-        let mut lowercase = rustc_hash::FxHashSet::default();
-        // The last byte before the current word that is not a space; a line break starts a
-        // sentence (a headline or a byline has no full stop).
-        let mut before = b'.';
-        // Whether the current line is written in title case (`Forty Held After Derby
-        // Violence`): its capitals say nothing of names.
-        let mut title = false;
-        let mut i = 0;
-        while i < b.len() {
-            if i == 0 || b[i - 1] == b'\n' {
-                title = title_case(&text[i..text[i..].find('\n').map_or(text.len(), |e| i + e)]);
+        let mut names = rustc_hash::FxHashSet::default();
+        // Which first letters and lengths the names have: most lowercase words are none of
+        // them, and are passed over without hashing.
+        let mut shapes = [0u32; 26];
+        let shape = |w: &str| {
+            let first = usize::from(w.as_bytes()[0].wrapping_sub(b'a')).min(25);
+            (first, 1u32 << w.len().min(31))
+        };
+        let mut lowercase: Vec<&str> = Vec::new();
+        words(text, |start, end, inside, title| {
+            let word = &lower[start..end];
+            let raw = &text.as_bytes()[start..end];
+            if raw[0].is_ascii_lowercase() {
+                lowercase.push(word);
+            } else if inside
+                && end - start > 1
+                && raw.iter().any(u8::is_ascii_lowercase)
+                && !title()
+            {
+                let (f, bit) = shape(word);
+                shapes[f] |= bit;
+                names.insert(word);
             }
-            if !b[i].is_ascii_alphabetic() {
-                if b[i] == b'\n' {
-                    before = b'.';
-                } else if !b[i].is_ascii_whitespace() {
-                    before = b[i];
+        });
+        if !names.is_empty() {
+            for w in lowercase {
+                let (f, bit) = shape(w);
+                if shapes[f] & bit != 0 {
+                    names.remove(w);
                 }
-                i += 1;
-                continue;
             }
-            let start = i;
-            while i < b.len() && (b[i].is_ascii_alphabetic() || b[i] == b'\'') {
-                i += 1;
-            }
-            let word = &lower[start..i];
-            let inside = before.is_ascii_alphanumeric() || matches!(before, b',' | b';' | b'(');
-            let shouted = b[start..i].iter().all(|c| !c.is_ascii_lowercase());
-            if b[start].is_ascii_lowercase() {
-                lowercase.insert(word);
-            } else if inside && !shouted && !title && i - start > 1 {
-                capitalised.insert(word);
-            }
-            before = b[i - 1];
         }
-        capitalised.retain(|w| !lowercase.contains(w));
-        Casing { names: capitalised }
+        Casing { names }
     }
 
     /// Whether the document writes `lower` only as a name.
     pub fn is_name(&self, lower: &str) -> bool {
         self.names.contains(lower)
+    }
+}
+
+/// Calls `each(start, end, inside, title)` for every run of ASCII letters (and apostrophes) of
+/// `text`: whether a word or a comma-like mark comes before it in its sentence (a line break
+/// starts one: a headline or a byline has no full stop), and, asked of a capitalised word
+/// only, whether its line is in title case (`Forty Held After Derby Violence`), whose
+/// capitals say nothing of names.
+fn words(text: &str, mut each: impl FnMut(usize, usize, bool, &mut dyn FnMut() -> bool)) {
+    let b = text.as_bytes();
+    // The last byte before the current word that is not a space.
+    let mut before = b'.';
+    let mut line = 0;
+    let mut title: Option<bool> = None;
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_alphabetic() {
+            if b[i] == b'\n' {
+                before = b'.';
+                line = i + 1;
+                title = None;
+            } else if !b[i].is_ascii_whitespace() {
+                before = b[i];
+            }
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < b.len() && (b[i].is_ascii_alphabetic() || b[i] == b'\'') {
+            i += 1;
+        }
+        let inside = before.is_ascii_alphanumeric() || matches!(before, b',' | b';' | b'(');
+        let mut in_title = || {
+            *title.get_or_insert_with(|| {
+                let end = memchr::memchr(b'\n', &b[line..]).map_or(b.len(), |e| line + e);
+                title_case(&text[line..end])
+            })
+        };
+        each(start, i, inside, &mut in_title);
+        before = b[i - 1];
     }
 }
 
@@ -120,8 +155,9 @@ pub struct Tokens<'a> {
     /// Each token's slice of `lower` when that is borrowed (a document's, made once), so the
     /// many lookups of a token's lowercase do not slice it again; empty when `lower` is owned.
     lowers: Vec<&'a str>,
-    /// The document's casing, when made with [`Tokens::with_lower`].
-    casing: Option<&'a Casing<'a>>,
+    /// The document's casing, read on first use, and the document's lowercase to read it
+    /// from, when made with [`Tokens::with_lower`].
+    casing: Option<(&'a OnceCell<Casing<'a>>, &'a str)>,
 }
 
 impl<'a> Tokens<'a> {
@@ -137,12 +173,13 @@ impl<'a> Tokens<'a> {
         }
     }
 
-    /// [`Tokens::new`] with `lower`, the ASCII lowercase of the whole `text`, and its
-    /// [`Casing`], made once for all of a document's sentences.
+    /// [`Tokens::new`] with `lower`, the ASCII lowercase of the whole `text`, and a cell for
+    /// its [`Casing`] (read only if some sentence asks), both shared by a document's
+    /// sentences.
     pub fn with_lower(
         text: &'a str,
         lower: &'a str,
-        casing: &'a Casing<'a>,
+        casing: &'a OnceCell<Casing<'a>>,
         range: Range<usize>,
     ) -> Tokens<'a> {
         debug_assert_eq!(text.len(), lower.len());
@@ -154,14 +191,17 @@ impl<'a> Tokens<'a> {
             base: 0,
             text,
             lowers,
-            casing: Some(casing),
+            casing: Some((casing, lower)),
         }
     }
 
     /// Whether the document writes word `i` only as a name (see [`Casing`]); false for a
     /// sentence read alone.
     pub fn named(&self, i: usize) -> bool {
-        self.casing.is_some_and(|c| c.is_name(self.lower(i)))
+        self.casing.is_some_and(|(cell, lower)| {
+            cell.get_or_init(|| Casing::of(self.text, lower))
+                .is_name(self.lower(i))
+        })
     }
 
     pub fn len(&self) -> usize {
