@@ -54,29 +54,29 @@ impl<'a> Casing<'a> {
             let first = usize::from(w.as_bytes()[0].wrapping_sub(b'a')).min(25);
             (first, 1u32 << w.len().min(31))
         };
-        let mut lowercase: Vec<&str> = Vec::new();
+        // Two passes, so that nothing is kept of the lowercase words but their verdict.
         words(text, |start, end, inside, title| {
-            let word = &lower[start..end];
             let raw = &text.as_bytes()[start..end];
-            if raw[0].is_ascii_lowercase() {
-                lowercase.push(word);
-            } else if inside
+            if raw[0].is_ascii_uppercase()
+                && inside
                 && end - start > 1
                 && raw.iter().any(u8::is_ascii_lowercase)
                 && !title()
             {
+                let word = &lower[start..end];
                 let (f, bit) = shape(word);
                 shapes[f] |= bit;
                 names.insert(word);
             }
         });
         if !names.is_empty() {
-            for w in lowercase {
+            words(text, |start, end, _, _| {
+                let w = &lower[start..end];
                 let (f, bit) = shape(w);
-                if shapes[f] & bit != 0 {
+                if text.as_bytes()[start].is_ascii_lowercase() && shapes[f] & bit != 0 {
                     names.remove(w);
                 }
-            }
+            });
         }
         Casing { names }
     }
