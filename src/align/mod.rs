@@ -266,16 +266,19 @@ fn score_class(members: &[(ClaimRef, View)], reps: &[usize], m: &Model, keep: bo
     }
     // So does a distinctive figure both give (`352 yards`, `$4.2 million`): its alternatives
     // are the other source's claims of that value, not every yardage of a box score.
-    let distinct = |k: u32| {
-        let v = view(k);
-        v.value
-            .filter(|_| features::distinctive(&v.claim.quantity))
-            .map(f64::to_bits)
-    };
+    // Read once per claim: the alternatives are counted for every candidate pair.
+    let distinct: Vec<Option<u64>> = (0..reps.len() as u32)
+        .map(|k| {
+            let v = view(k);
+            v.value
+                .filter(|_| features::distinctive(&v.claim.quantity))
+                .map(f64::to_bits)
+        })
+        .collect();
     let mut valued: HashMap<(u64, u32), usize> = HashMap::default();
-    for k in 0..reps.len() as u32 {
-        if let Some(v) = distinct(k) {
-            *valued.entry((v, source(k))).or_default() += 1;
+    for (k, v) in distinct.iter().enumerate() {
+        if let Some(v) = v {
+            *valued.entry((*v, source(k as u32))).or_default() += 1;
         }
     }
     let alternatives = |k: u32, other: u32| {
@@ -284,7 +287,7 @@ fn score_class(members: &[(ClaimRef, View)], reps: &[usize], m: &Model, keep: bo
                 return owned[&(o, source(other))];
             }
         }
-        if let (Some(v), Some(w)) = (distinct(k), distinct(other)) {
+        if let (Some(v), Some(w)) = (distinct[k as usize], distinct[other as usize]) {
             if v == w {
                 return valued[&(v, source(other))];
             }

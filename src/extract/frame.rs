@@ -828,9 +828,9 @@ fn since_clause(tk: &Tokens, clause: Range<usize>, q: &Quantity) -> Option<Slot>
 }
 
 /// Whether token `i` reaches the figure with no coordinating word, closing bracket or em dash
-/// between, and no comma or other dash unless the year opens the clause (`In 2011, police held 25`, but not
-/// `a jeweller founded in 1887, lasted 90 seconds`, `a team (founded in 1990) won 12`, `a
-/// party – founded in 2012 – seeks seats` or `in 2011 and 25 now`).
+/// between, and no comma or other dash unless the year opens the clause (`In 2011, police
+/// held 25`, but not `a jeweller founded in 1887, lasted 90 seconds`, `a team (founded in
+/// 1990) won 12`, `a party – founded in 2012 – seeks seats` or `in 2011 and 25 now`).
 fn clause_has(tk: &Tokens, q: &Quantity, i: usize, opens_clause: bool) -> bool {
     let between = if i < q.start_token {
         i + 1..q.start_token

@@ -43,7 +43,8 @@ pub struct Casing<'a> {
 }
 
 impl<'a> Casing<'a> {
-    /// Reads `text` and `lower`, its ASCII lowercase, in one pass.
+    /// Reads `text` and `lower`, its ASCII lowercase: one pass for the capitalised words
+    /// inside sentences, a second, when there are any, for the lowercase ones.
     pub fn of(text: &str, lower: &'a str) -> Casing<'a> {
         debug_assert_eq!(text.len(), lower.len());
         let mut names = rustc_hash::FxHashSet::default();

@@ -93,7 +93,7 @@ impl Parser<'_> {
                 unit_token: None,
                 // `May 29th`, `the 4th of July`: a day of a month, not a rank.
                 kind: n.ordinal.then(|| {
-                    let day = n.value >= 1.0 && n.value <= 31.0 && self.is_number(n.start);
+                    let day = (1.0..=31.0).contains(&n.value) && self.is_number(n.start);
                     if day && self.month_beside(n.start, n.end) {
                         QuantityKind::Date
                     } else {

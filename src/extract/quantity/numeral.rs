@@ -572,14 +572,10 @@ impl Parser<'_> {
         // Modifiers, not a verb (`killed one,`), `aged` (`a boy aged one`) or a word naming a
         // thing by its number (`the world number one`, `a category one`).
         let modifier = |k: usize| {
-            let w = self.lower(k);
-            self.is_word(k)
+            self.noun_at(k)
                 && !self.raw(k).starts_with(char::is_uppercase)
-                && !self.lx.stopwords.contains(w)
-                && self.number_word(k).is_none()
-                && !w.ends_with("ed")
-                && !self.lx.is_cue("verb", w)
-                && !self.lx.identifiers.contains(w)
+                && !self.verb_form(self.lower(k))
+                && !self.lx.identifiers.contains(self.lower(k))
         };
         let modified = (1..=3).any(|d| {
             i > d
@@ -1078,10 +1074,15 @@ impl Parser<'_> {
     fn rank_noun_at(&self, k: usize) -> bool {
         let w = self.lower(k);
         self.noun_at(k)
-            && !w.ends_with("ed")
-            && !self.lx.is_cue("verb", w)
+            && !self.verb_form(w)
             && !matches!(w, "last" | "next" | "more" | "less" | "fewer")
             && crate::lexical::lexical().read_noun(w).noun
+    }
+
+    /// Whether a lowercase word reads as a verb: a past form in `-ed` (`voted`, `killed`) or
+    /// a word of cue class `verb`.
+    fn verb_form(&self, w: &str) -> bool {
+        w.ends_with("ed") || self.lx.is_cue("verb", w)
     }
 
     /// A scale after a fraction: `a million`, `million`, `of a million`, `a dozen`.
