@@ -527,6 +527,17 @@ fn earlier_thing_of_both(a: &View, b: &View) -> bool {
     a.relation(b) == Relation::Compatible && (of(a, b) || of(b, a))
 }
 
+/// Whether a year one figure is given and the other is not may be the event's own: when the
+/// reports name no year more often than another, a distinctive figure both give (`404 yards
+/// ... in the 2008 season` and `rushed for 404 yards`) is one fact, not two times.
+fn same_figure_of_unknown_year(a: &View, b: &View, anchor: &str) -> bool {
+    anchor.starts_with("year:")
+        && a.event.year.is_none()
+        && a.relation(b) == Relation::Compatible
+        && distinctive(&a.claim.quantity)
+        && distinctive(&b.claim.quantity)
+}
+
 /// The anchors of two figures as identity compares them: an offset between two moments (`nine
 /// days after the stroke`) is both how long before (`nine days earlier`) and a length (`nine
 /// days in a coma`), so against either it is no anchor at all.
@@ -675,7 +686,9 @@ pub fn identity_conflict(a: &View, b: &View, w: &Wording) -> Option<&'static str
         // A figure of an earlier time (`last year`, `previously`, a year not the event's) is
         // background to one that is not.
         (Some(p), None) | (None, Some(p))
-            if (p == "past" || p.starts_with("year:")) && !earlier_thing_of_both(a, b) =>
+            if (p == "past" || p.starts_with("year:"))
+                && !earlier_thing_of_both(a, b)
+                && !same_figure_of_unknown_year(a, b, p) =>
         {
             return Some("different times")
         }

@@ -1550,6 +1550,37 @@ mod tests {
     }
 
     #[test]
+    fn a_year_of_an_event_of_no_known_year_may_be_its_own() {
+        // The reports name two years once each: the one the figure is given may be the
+        // event's, and a distinctive figure both give is one fact.
+        let why = ruled_out_quoted(&docs(&[
+            "Through nine games of the 2011 season, Diaz had 612 yards. He missed the 2010 final.",
+            "Diaz has run for 612 yards and three touchdowns.",
+        ]));
+        assert!(!ruled(&why, "612 yards", "612 yards", "different times"), "{why:?}");
+        // Two different figures stay two times.
+        assert_ruled(
+            &[
+                "Through nine games of the 2011 season, Diaz had 612 yards. He missed the 2010 final.",
+                "Diaz has run for 598 yards and three touchdowns.",
+            ],
+            "612 yards",
+            "598 yards",
+            "different times",
+        );
+        // When the event's year is known to be another, the figure is background to it.
+        assert_ruled(
+            &[
+                "Diaz had 612 yards in the 2011 season. He re-signed for the 2012 season.",
+                "The 2012 season opens on Sunday. Diaz has run for 612 yards.",
+            ],
+            "612 yards",
+            "612 yards",
+            "different times",
+        );
+    }
+
+    #[test]
     fn a_part_picked_by_how_may_be_the_other_reports_things() {
         assert_never_ruled(
             &[
