@@ -804,6 +804,18 @@ pub fn identity_conflict(a: &View, b: &View, w: &Wording) -> Option<&'static str
     // predicate makes of them (`two children died`, `2 deaths`: one measure).
     // Two kinds of one thing (`fire apparatus`, `fire trucks`) share the noun that kinds them.
     let kinded = a.modifiers.iter().any(|m| b.modifiers.contains(m));
+    // A year is of the thing its phrase names, whether as the head or as the word before
+    // one (`a November 2013 release date`, `a November 2013 release`); a count is not (`three
+    // fire trucks` are no `three fires`).
+    let year = |c: &Claim| c.quantity.kind == QuantityKind::Year;
+    let one_thing_of_years = year(x)
+        && year(y)
+        && x.counted
+            .as_ref()
+            .zip(y.counted.as_ref())
+            .is_some_and(|(h, k)| {
+                a.modifiers.iter().any(|m| *m == k.head) || b.modifiers.iter().any(|m| *m == h.head)
+            });
     // What one claim's verb did to the other's things (`recharged up to 1,000 times`, `1,000
     // recharges`; `caught 52 passes`, `52 catches`): its noun derives from that verb. Not when
     // the verb's own things are people: `shot three people` is not `three shots`.
@@ -836,6 +848,7 @@ pub fn identity_conflict(a: &View, b: &View, w: &Wording) -> Option<&'static str
     if let (Some(h), Some(k)) = (&x.counted, &y.counted) {
         if h.head != k.head
             && !kinded
+            && !one_thing_of_years
             && !unnamed_part(x)
             && !unnamed_part(y)
             && (a.person || !did(x, k))
@@ -876,9 +889,8 @@ pub fn identity_conflict(a: &View, b: &View, w: &Wording) -> Option<&'static str
     }
     // A year says when something was: the year of one thing is not the year of another (the
     // 2008 Dolphins, the 2012 season), known to the resource or not.
-    let year = |c: &Claim| c.quantity.kind == QuantityKind::Year;
     if let (true, true, Some(h), Some(k)) = (year(x), year(y), &x.counted, &y.counted) {
-        if h.head != k.head && w.head.score < 0.5 {
+        if h.head != k.head && w.head.score < 0.5 && !one_thing_of_years {
             return Some("years of different things");
         }
     }

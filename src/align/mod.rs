@@ -1557,7 +1557,10 @@ mod tests {
             "Through nine games of the 2011 season, Diaz had 612 yards. He missed the 2010 final.",
             "Diaz has run for 612 yards and three touchdowns.",
         ]));
-        assert!(!ruled(&why, "612 yards", "612 yards", "different times"), "{why:?}");
+        assert!(
+            !ruled(&why, "612 yards", "612 yards", "different times"),
+            "{why:?}"
+        );
         // Two different figures stay two times.
         assert_ruled(
             &[
@@ -1577,6 +1580,27 @@ mod tests {
             "612 yards",
             "612 yards",
             "different times",
+        );
+    }
+
+    #[test]
+    fn a_year_of_a_compound_is_the_year_of_its_first_word() {
+        // `release date` is the release's: its year is the year of `a 2013 release`.
+        let texts = [
+            "The studio has kept a 2013 release date for the sequel.",
+            "The studio booked a 2013 release for the sequel.",
+        ];
+        assert_never_ruled(&texts, "different things counted");
+        assert_never_ruled(&texts, "years of different things");
+        // Two things of one year stay two.
+        assert_ruled(
+            &[
+                "The studio has kept a 2013 release date for the sequel.",
+                "The studio booked a 2013 festival for the sequel.",
+            ],
+            "2013",
+            "2013",
+            "different things counted",
         );
     }
 

@@ -170,6 +170,16 @@ fn counted_after(tk: &Tokens, q: &Quantity) -> Option<Counted> {
         toks.get(i)
             .is_some_and(|t| t.glued && t.kind == TokenKind::Symbol && &text[t.span.clone()] == "-")
     };
+    // `in October 2007 thieves took`: a year after a month closes a date, and what follows
+    // is none of its things; `a November 2013 release` is one, the date a modifier.
+    let s = q.start_token;
+    if q.kind == QuantityKind::Year
+        && s >= 1
+        && lx.is_month(&lower(tk, s - 1))
+        && !(s >= 2 && is_determiner(&lower(tk, s - 2)))
+    {
+        return None;
+    }
     // `$2.6 million worth of diamonds`
     if q.kind == QuantityKind::Money
         && word(i).as_deref() == Some("worth")
@@ -1285,6 +1295,11 @@ mod tests {
         assert_eq!(r[0].2.as_deref(), Some("class:victims"));
         let r = analyse("Authorities dismantled three fraudulent call centers.");
         assert_eq!(r[0].1.as_deref(), Some("centers"));
+        // A year closing a date has no things; one modifying a noun has.
+        let r = analyse("In March 2011 burglars took the safe.");
+        assert_eq!(r[0].1, None);
+        let r = analyse("The studio set a March 2011 release.");
+        assert_eq!(r[0].1.as_deref(), Some("release"));
     }
 
     /// Per quantity: its counted phrase and its predicate, as text.

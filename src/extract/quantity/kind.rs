@@ -11,18 +11,25 @@ impl Parser<'_> {
     /// 5`, `May 29th`) or after it (`9 June`, `the 4th of July`); `may` and `march` only
     /// capitalised.
     pub(super) fn month_beside(&self, start: usize, end: usize) -> bool {
-        let month = |k: usize| {
-            let w = self.lower(k);
-            self.is_word(k)
-                && self.lx.is_month(w)
-                && (!matches!(w, "may" | "march")
-                    || self.raw(k).starts_with(|c: char| c.is_uppercase()))
-        };
+        let of = usize::from(self.lower(end) == "of");
+        self.month_before(start) || self.month_at(end + of)
+    }
+
+    /// Whether token `k` is a month word (`May` and `March` only capitalised).
+    fn month_at(&self, k: usize) -> bool {
+        let w = self.lower(k);
+        self.is_word(k)
+            && self.lx.is_month(w)
+            && (!matches!(w, "may" | "march")
+                || self.raw(k).starts_with(|c: char| c.is_uppercase()))
+    }
+
+    /// Whether a month, maybe abbreviated (`Oct.`), ends just before token `start`.
+    fn month_before(&self, start: usize) -> bool {
         let abbreviated = start >= 2
             && self.is_sym(start - 1, ".")
             && self.lx.is_month(&format!("{}.", self.lower(start - 2)));
-        let of = usize::from(self.lower(end) == "of");
-        (start >= 1 && month(start - 1)) || abbreviated || month(end + of)
+        (start >= 1 && self.month_at(start - 1)) || abbreviated
     }
 
     /// The kind of a bare figure: a year, date, identifier, age or magnitude by its
@@ -199,7 +206,11 @@ impl Parser<'_> {
                     | "after"
                     | "during"
             ) || matches!(next, "ad" | "bc" | "ce" | "bce");
-            if (1800.0..=2100.0).contains(&v) && !counted_next
+            // After a month (`in October 2007 thieves took`) or a word only a time follows
+            // (`since 2007 visitors have`), the plural after is no thing counted.
+            let time_only =
+                self.month_before(start) || matches!(prev_word, "since" | "until" | "during");
+            if (1800.0..=2100.0).contains(&v) && (!counted_next || time_only)
                 || (1000.0..1800.0).contains(&v) && year_word
             {
                 return QuantityKind::Year;

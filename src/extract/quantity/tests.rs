@@ -137,6 +137,10 @@ cases! {
     hyphenated_mixed_number: "a 3-1/4 inch pipe" => ("3-1/4 inch", Measure, Some(3.25), Some(3.25), Some(3.25), Exact);
     celsius: "hit 40 degrees Celsius" => ("40 degrees Celsius", Measure, Some(40.0), Some(40.0), Some(40.0), Exact);
     year: "in 2019 the" => ("2019", Year, Some(2019.0), Some(2019.0), Some(2019.0), Exact);
+    year_after_a_month_before_a_plural: "in March 2011 burglars took" => ("2011", Year, Some(2011.0), Some(2011.0), Some(2011.0), Exact);
+    year_after_an_abbreviated_month: "in Sept. 1998 floods hit" => ("1998", Year, Some(1998.0), Some(1998.0), Some(1998.0), Exact);
+    year_after_since_before_a_plural: "since 2004 visitors have" => ("2004", Year, Some(2004.0), Some(2004.0), Some(2004.0), Exact);
+    count_of_a_year_form_without_a_time_word: "for 1900 homes" => ("1900", Count, Some(1900.0), Some(1900.0), Some(1900.0), Exact);
     decade: "the 1960s" => ("1960s", Year, None, Some(1960.0), Some(1969.0), Range);
     decade_in_words: "the music of the nineteen sixties" => ("nineteen sixties", Year, None, Some(1960.0), Some(1969.0), Range);
     late_decade_in_words: "in the late nineteen-seventies" => ("late nineteen-seventies", Year, None, Some(1977.0), Some(1979.0), Range);
