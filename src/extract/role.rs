@@ -810,7 +810,10 @@ impl Scan<'_> {
                         break;
                     }
                 }
-                let found = if k > 0 && self.is_sym(k - 1, ",") {
+                // `in the city of Lyon, a prosecutor said`: a title a reporting verb follows
+                // is the verb's subject, no appositive of the name before the comma.
+                let says = self.lx.attribution_verbs.contains(self.lower(after));
+                let found = if k > 0 && self.is_sym(k - 1, ",") && !says {
                     // `Maria Lo Presti, 52, head of the agency`: an age between the name and
                     // the title is its own appositive.
                     let mut comma = k - 1;
@@ -955,6 +958,8 @@ mod tests {
         minister_title: "Interior Minister Ivan Petrov said the raids were over." => vec![("Ivan Petrov", "minister", Some("interior"))];
         org_title_name: "Khimprom leader Yegor Burkin fled abroad." => vec![("Yegor Burkin", "leader", Some("khimprom"))];
         hyphenated_title: "Maria Holm, co-founder of Acme, left the board." => vec![("Maria Holm", "founder", Some("acme"))];
+        title_subject_of_a_reporting_verb: "The raid hit a shop in the town of Arles, a prosecutor said." => vec![];
+        title_appositive_then_verb: "Ana Ruiz, a prosecutor, said the raid was swift." => vec![("Ana Ruiz", "prosecutor", None)];
         hyphenated_title_before_name: "Director-General Ivan Petrov resigned after the audit was published." => vec![("Ivan Petrov", "director", None)];
         no_person: "The leader of the group fled abroad." => vec![];
         plain_sentence: "At least 30 people were killed in the quake." => vec![];
