@@ -1295,6 +1295,11 @@ mod tests {
         assert_eq!(r[0].2.as_deref(), Some("class:victims"));
         let r = analyse("Authorities dismantled three fraudulent call centers.");
         assert_eq!(r[0].1.as_deref(), Some("centers"));
+        // Walking somewhere is no strike; walking out is.
+        let r = analyse("Three men walked into the bank at noon.");
+        assert_eq!(r[0].2.as_deref(), Some("class:people"));
+        let r = analyse("Some 900 nurses walked out on Monday.");
+        assert_eq!(r[0].2.as_deref(), Some("class:strikers"));
         // A year closing a date has no things; one modifying a noun has.
         let r = analyse("In March 2011 burglars took the safe.");
         assert_eq!(r[0].1, None);
