@@ -395,6 +395,23 @@ fn counted_after(tk: &Tokens, q: &Quantity) -> Option<Counted> {
                     | "police"
                     | "crew"
             );
+        // `two police officers`, `three staff members`: a plural without -s may modify
+        // the plural noun after it.
+        let compound = head
+            && !w.ends_with('s')
+            && word(i).is_some_and(|n| {
+                n.ends_with('s')
+                    && !n.ends_with("ss")
+                    && n.len() > 3
+                    && tk.raw(i).starts_with(char::is_lowercase)
+                    && !lx.stopwords.contains(&*n)
+                    && !lx.attribution_verbs.contains(&*n)
+                    && !lx.is_cue("verb", &n)
+                    && !lx.is_cue("aux", &n)
+            });
+        if compound && words < 4 {
+            continue;
+        }
         if head || (is_participle(&w) && !adjective) || words >= 4 {
             break;
         }
