@@ -760,6 +760,11 @@ pub fn measure(
 ) -> (Option<Measure>, Option<String>) {
     let (text, toks) = (tk.text, &tk.toks[..]);
     let lx = lexicon();
+    // A magnitude's scale says what it measures: `a quake of magnitude 5.8 killed 17` is
+    // no count of deaths, `a magnitude-6.1 earthquake` no count of quakes.
+    if q.kind == QuantityKind::Magnitude {
+        return (None, None);
+    }
     // `won by about 11,500 votes`, `rose by 5%`: a difference, not a level. People after
     // `by` are who did it (`was watched by 6.1m people`, `shot by two gunmen`), not a gap.
     let agents = || counted.is_some_and(|c| crate::lexical::lexical().read(&c.head).person);
@@ -1312,6 +1317,10 @@ mod tests {
         assert_eq!(r[0].2.as_deref(), Some("class:victims"));
         let r = analyse("Authorities dismantled three fraudulent call centers.");
         assert_eq!(r[0].1.as_deref(), Some("centers"));
+        // A magnitude measures what its scale does, whatever the verb did.
+        let r = analyse("A quake of magnitude 5.8 killed 17 people.");
+        assert_eq!((r[0].0.as_str(), r[0].2.as_deref()), ("magnitude 5.8", None));
+        assert_eq!(r[1].2.as_deref(), Some("class:killed"));
         // Walking somewhere is no strike; walking out is.
         let r = analyse("Three men walked into the bank at noon.");
         assert_eq!(r[0].2.as_deref(), Some("class:people"));
