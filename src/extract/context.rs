@@ -1319,7 +1319,10 @@ mod tests {
         assert_eq!(r[0].1.as_deref(), Some("centers"));
         // A magnitude measures what its scale does, whatever the verb did.
         let r = analyse("A quake of magnitude 5.8 killed 17 people.");
-        assert_eq!((r[0].0.as_str(), r[0].2.as_deref()), ("magnitude 5.8", None));
+        assert_eq!(
+            (r[0].0.as_str(), r[0].2.as_deref()),
+            ("magnitude 5.8", None)
+        );
         assert_eq!(r[1].2.as_deref(), Some("class:killed"));
         // Walking somewhere is no strike; walking out is.
         let r = analyse("Three men walked into the bank at noon.");

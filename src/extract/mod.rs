@@ -389,6 +389,8 @@ fn near(
     let name_word = |i: usize| {
         i > 0
             && mine(i)
+            // The figure's own words are its value and scale (`6.0 on the Richter scale`).
+            && !(q.start_token..q.end_token).contains(&i)
             && stems[i].is_some()
             // `Cambridge-based`, `U.S.-led`: a description, not a qualifier of the figure.
             && !(toks
@@ -459,6 +461,13 @@ pub fn dimension_str(q: &Quantity) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_names_near_a_figure_are_none_of_its_own_words() {
+        let s = "The quake measured 6.0 on the Richter scale near Kerova.";
+        let claims = claims_in(&token::Tokens::new(s, 0..s.len()), 0, Detail::Full);
+        assert_eq!(claims[0].local_entities, ["kerova"]);
+    }
 
     #[test]
     fn a_kind_without_unit_is_its_lowercase_name() {
