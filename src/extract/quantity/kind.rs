@@ -25,7 +25,7 @@ impl Parser<'_> {
     }
 
     /// Whether a month, maybe abbreviated (`Oct.`), ends just before token `start`.
-    fn month_before(&self, start: usize) -> bool {
+    pub(super) fn month_before(&self, start: usize) -> bool {
         let abbreviated = start >= 2
             && self.is_sym(start - 1, ".")
             && self.lx.is_month(&format!("{}.", self.lower(start - 2)));

@@ -78,6 +78,15 @@ impl Parser<'_> {
         if b.hedge != HedgeKind::Exact {
             return None;
         }
+        // `since Dec. 27 to 660`: a day after a month starts a range of days only (`October
+        // 1-2`), never one of a figure that is no later day.
+        let day = |s: &Single| {
+            s.value
+                .is_some_and(|v| v.fract() == 0.0 && (1.0..=31.0).contains(&v))
+        };
+        if self.month_before(a.start) && !(day(&b) && b.value > a.value) {
+            return None;
+        }
         // A unit written after the first figure and none after the second: the second is
         // another figure, not the range's end (`gained 0.4 percent to 7,215.30`, a change and
         // a level). A shared unit is written last (`3 to 4 L`) or on both (`5% to 10%`).

@@ -14,6 +14,20 @@ type Row = (
 );
 
 #[test]
+fn a_day_after_a_month_starts_no_range_of_another_figure() {
+    let texts: Vec<String> = q("the toll since Oct. 4 to 815 people")
+        .into_iter()
+        .map(|r| r.0)
+        .collect();
+    assert_eq!(texts, ["Oct. 4", "815"]);
+    let texts: Vec<String> = q("held on March 9-10 in Oslo")
+        .into_iter()
+        .map(|r| r.0)
+        .collect();
+    assert_eq!(texts, ["9-10"]);
+}
+
+#[test]
 fn a_figure_beyond_f64_is_an_identifier_without_value() {
     let big = format!("Some {} million people came.", "9".repeat(310));
     for text in ["They paid $1e309million.", big.as_str()] {
