@@ -534,6 +534,34 @@ fn past_modifier(tk: &Tokens, clause: &Range<usize>, i: usize) -> Option<usize> 
     None
 }
 
+/// Past another subject conjoined to the figure's (`Nine soldiers and three civilians have
+/// been killed`, `two women and a child were hurt`) to the auxiliary or verb both share: its
+/// token, when `i` opens such a conjunct. `killed 30 people and injured 50` joins verbs, not
+/// subjects.
+fn past_conjoined_subject(tk: &Tokens, clause: &Range<usize>, i: usize) -> Option<usize> {
+    let lx = lexicon();
+    let word = |k: usize| (k < clause.end && tk.is_word(k)).then(|| tk.lower(k));
+    if word(i) != Some("and") {
+        return None;
+    }
+    let opens = |k: usize| {
+        k < clause.end
+            && (tk.toks[k].kind == TokenKind::Number
+                || word(k).is_some_and(|w| is_determiner(w) || lx.number_word(w).is_some()))
+    };
+    if !opens(i + 1) {
+        return None;
+    }
+    let shared = |w: &str| lx.is_cue("aux", w) || is_participle(w) || lx.is_cue("verb", w);
+    let mut k = i + 2;
+    while k < (i + 5).min(clause.end)
+        && word(k).is_some_and(|w| !shared(w) && !lx.stopwords.contains(w))
+    {
+        k += 1;
+    }
+    (k > i + 2 && word(k).is_some_and(shared)).then_some(k)
+}
+
 /// Whether a figure sits in a phrase that modifies another figure's noun (`four` in `nine
 /// people from four provinces died`): opened by a preposition right after a token another
 /// figure owns. Such a figure is not the subject of the verb that follows.
@@ -577,6 +605,8 @@ pub fn predicate(
     if modifies_another(tk, &clause, q, owned_elsewhere) {
         i = clause.end;
     } else if let Some(k) = past_modifier(tk, &clause, i) {
+        i = k;
+    } else if let Some(k) = past_conjoined_subject(tk, &clause, i) {
         i = k;
     }
     let mut aux = false;
@@ -879,6 +909,8 @@ pub fn measure(
     if modifies_another(tk, &clause, q, owned_elsewhere) {
         i = clause.end;
     } else if let Some(k) = past_modifier(tk, &clause, i) {
+        i = k;
+    } else if let Some(k) = past_conjoined_subject(tk, &clause, i) {
         i = k;
     }
     if i < clause.end && is_comma(text, &toks[i]) {
@@ -1317,6 +1349,9 @@ mod tests {
         assert_eq!(r[0].2.as_deref(), Some("class:victims"));
         let r = analyse("Authorities dismantled three fraudulent call centers.");
         assert_eq!(r[0].1.as_deref(), Some("centers"));
+        // Two subjects joined share the measure of their verb.
+        let r = analyse("Six guards and two cooks were hurt in the riot.");
+        assert_eq!(r[0].2.as_deref(), Some("class:injured"));
         // A magnitude measures what its scale does, whatever the verb did.
         let r = analyse("A quake of magnitude 5.8 killed 17 people.");
         assert_eq!(
@@ -1375,6 +1410,9 @@ mod tests {
         verb_right_after_a_unit: "Another 15 minutes went by before help came." => (None::<&str>, Some("went by"));
         hyphenated_unit_word: "She began a 90-day stay." => (Some("day stay"), None::<&str>);
         a_multiplier_before_its_verb: "The witness twice admitted lying." => (None::<&str>, Some("admitted lying"));
+        a_subject_conjoined_to_another: "Six guards and two cooks were hurt in the riot." => (Some("guards"), Some("hurt in the riot"));
+        a_subject_conjoined_to_an_article: "Three nurses and a doctor died." => (Some("nurses"), Some("died"));
+        verbs_joined_after_an_object: "The gunman shot 12 people and wounded 20." => (Some("people"), Some("shot"));
     }
 
     #[test]
