@@ -534,14 +534,20 @@ fn past_modifier(tk: &Tokens, clause: &Range<usize>, i: usize) -> Option<usize> 
     None
 }
 
-/// Past another subject conjoined to the figure's (`Nine soldiers and three civilians have
-/// been killed`, `two women and a child were hurt`) to the auxiliary or verb both share: its
-/// token, when `i` opens such a conjunct. `killed 30 people and injured 50` joins verbs, not
-/// subjects.
-fn past_conjoined_subject(tk: &Tokens, clause: &Range<usize>, i: usize) -> Option<usize> {
+/// Past another subject conjoined to the figure's (`Nine soldiers and three civilians on the
+/// other side have been killed`, `two women and a child were hurt`) to the auxiliary or verb
+/// both share: its token, when `i` opens such a conjunct. A figure a verb governs is no
+/// subject (`killed 30 people and the gunman was arrested`), and two subjects take no singular
+/// verb.
+fn past_conjoined_subject(
+    tk: &Tokens,
+    clause: &Range<usize>,
+    q: &Quantity,
+    i: usize,
+) -> Option<usize> {
     let lx = lexicon();
     let word = |k: usize| (k < clause.end && tk.is_word(k)).then(|| tk.lower(k));
-    if word(i) != Some("and") {
+    if word(i) != Some("and") || verb_governs(tk, q) {
         return None;
     }
     let opens = |k: usize| {
@@ -552,14 +558,21 @@ fn past_conjoined_subject(tk: &Tokens, clause: &Range<usize>, i: usize) -> Optio
     if !opens(i + 1) {
         return None;
     }
-    let shared = |w: &str| lx.is_cue("aux", w) || is_participle(w) || lx.is_cue("verb", w);
+    // A capitalised word is a name (`the United States`), no verb.
+    let shared = |k: usize, w: &str| {
+        !tk.raw(k).starts_with(char::is_uppercase)
+            && (lx.is_cue("aux", w) || is_participle(w) || lx.is_cue("verb", w))
+    };
     let mut k = i + 2;
-    while k < (i + 5).min(clause.end)
-        && word(k).is_some_and(|w| !shared(w) && !lx.stopwords.contains(w))
+    while k < (i + 10).min(clause.end)
+        && word(k).is_some_and(|w| {
+            !shared(k, w) && !matches!(w, "and" | "or" | "but" | "who" | "which" | "that")
+        })
     {
         k += 1;
     }
-    (k > i + 2 && word(k).is_some_and(shared)).then_some(k)
+    let plural = word(k).is_some_and(|w| shared(k, w) && !matches!(w, "is" | "was" | "has"));
+    (k > i + 2 && plural).then_some(k)
 }
 
 /// Whether a figure sits in a phrase that modifies another figure's noun (`four` in `nine
@@ -606,7 +619,7 @@ pub fn predicate(
         i = clause.end;
     } else if let Some(k) = past_modifier(tk, &clause, i) {
         i = k;
-    } else if let Some(k) = past_conjoined_subject(tk, &clause, i) {
+    } else if let Some(k) = past_conjoined_subject(tk, &clause, q, i) {
         i = k;
     }
     let mut aux = false;
@@ -910,7 +923,7 @@ pub fn measure(
         i = clause.end;
     } else if let Some(k) = past_modifier(tk, &clause, i) {
         i = k;
-    } else if let Some(k) = past_conjoined_subject(tk, &clause, i) {
+    } else if let Some(k) = past_conjoined_subject(tk, &clause, q, i) {
         i = k;
     }
     if i < clause.end && is_comma(text, &toks[i]) {
@@ -1413,6 +1426,9 @@ mod tests {
         a_subject_conjoined_to_another: "Six guards and two cooks were hurt in the riot." => (Some("guards"), Some("hurt in the riot"));
         a_subject_conjoined_to_an_article: "Three nurses and a doctor died." => (Some("nurses"), Some("died"));
         verbs_joined_after_an_object: "The gunman shot 12 people and wounded 20." => (Some("people"), Some("shot"));
+        a_conjunct_with_its_own_phrase: "Four guards and two cooks from the kitchen were hurt." => (Some("guards"), Some("hurt"));
+        a_new_clause_after_an_object: "The blast killed 12 people and the bomber was arrested." => (Some("people"), Some("killed"));
+        a_conjunct_with_a_name_in_it: "The firm, which has 90 staff and 12 offices in the United States, grew." => (Some("staff"), None::<&str>);
     }
 
     #[test]
