@@ -354,6 +354,9 @@ pub struct View<'a> {
     context: Arc<Bag>,
     /// Values of the sentence's other figures, base units, sorted.
     others: Vec<f64>,
+    /// The sentence's other measurements (figures with a unit, not money): dimension and
+    /// bounds in the base unit, so `about 600m` meets `about 2,000ft`.
+    other_spans: Vec<(Arc<str>, f64, f64)>,
     headline: bool,
     lead: bool,
     event: Arc<Event>,
@@ -426,6 +429,19 @@ impl<'a> View<'a> {
             })
             .collect();
         others.sort_by(f64::total_cmp);
+        let other_spans: Vec<(Arc<str>, f64, f64)> = siblings
+            .iter()
+            .filter_map(|o| {
+                let q = &o.quantity;
+                let u = q
+                    .unit
+                    .as_ref()
+                    .filter(|u| !u.dimension.starts_with("money"))?;
+                let i = crate::interval::in_base(q, crate::interval::firm(q));
+                (i.low.is_finite() && i.high.is_finite())
+                    .then(|| (Arc::from(&*u.dimension), i.low, i.high))
+            })
+            .collect();
         let sibling_owners: Vec<String> = siblings
             .iter()
             .filter_map(|o| o.frame.owner.as_ref().map(|w| w.key.clone()))
@@ -485,6 +501,7 @@ impl<'a> View<'a> {
             local: rarity.bag(&c.local),
             context,
             others,
+            other_spans,
             headline: doc.sentences[c.sentence].headline,
             lead: c.sentence < 3,
             event,
@@ -1047,11 +1064,23 @@ pub fn features(a: &View, b: &View, w: &Wording, crowd: (usize, usize)) -> Featu
     if a.lead && b.lead {
         set(BOTH_LEAD, 1.0);
     }
-    let shared = a
+    // Other figures of the two sentences alike: the same value, or measurements of one
+    // dimension whose bounds overlap (`fell about 600m`, `fell about 2,000ft`).
+    let same_values = a
         .others
         .iter()
         .filter(|v| b.others.iter().any(|w| same(**v, *w)))
         .count();
+    let overlapping = a
+        .other_spans
+        .iter()
+        .filter(|(d, lo, hi)| {
+            b.other_spans
+                .iter()
+                .any(|(e, l, h)| d == e && lo <= h && l <= hi && !(lo == hi && l == h))
+        })
+        .count();
+    let shared = same_values.max(overlapping);
     set(SHARED_FIGURES, (shared as f64).min(2.0) / 2.0);
     let bare = |c: &Claim| c.measure.is_none() && c.counted.is_none() && c.predicate.is_none();
     if bare(x) && bare(y) {

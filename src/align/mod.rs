@@ -1605,6 +1605,25 @@ mod tests {
     }
 
     #[test]
+    fn measurements_of_one_sentence_alike_in_two_units_tie_its_other_figures() {
+        // `about 600m` and `about 2,000ft` are one fall: the ages beside them are one man's.
+        let d = docs(&[
+            "The man aged in his early 30s fell about 600m while climbing on Sunday afternoon.",
+            "On Sunday, 32-year-old Englishman Luis Mora, originally from Leeds but living in \
+             Oslo, fell about 2,000ft while climbing with three friends. A 36-year-old guide \
+             was also hurt.",
+        ]);
+        let pairs: Vec<Vec<String>> = multi(&align(&d))
+            .iter()
+            .map(|g| g.iter().map(|&r| quote(&d, r)).collect())
+            .collect();
+        assert!(
+            pairs.contains(&vec!["early 30s".to_string(), "32-year-old".to_string()]),
+            "{pairs:?}"
+        );
+    }
+
+    #[test]
     fn a_part_picked_by_how_may_be_the_other_reports_things() {
         assert_never_ruled(
             &[
