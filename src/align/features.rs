@@ -930,11 +930,21 @@ pub fn identity_conflict(a: &View, b: &View, w: &Wording) -> Option<&'static str
             && y.quantity.kind == QuantityKind::Age
             && step(&m.key)
             && step(&n.key);
+        // Anyone (`312 people on board`, no verb to say what they did) may be a kind of
+        // person another report names (`312 passengers`).
+        let lx = crate::extract::lexicon();
+        let who = |k: &crate::extract::Measure| {
+            k.key
+                .strip_prefix("class:")
+                .is_some_and(|c| lx.classes.iter().any(|mc| mc.name == c && mc.who))
+        };
+        let anyone = m.generic && who(n) || n.generic && who(m);
         if m.key.starts_with("class:")
             && n.key.starts_with("class:")
             && m != n
             && !near
             && !one_person
+            && !anyone
         {
             return Some("different measures");
         }

@@ -1624,6 +1624,27 @@ mod tests {
     }
 
     #[test]
+    fn anyone_may_be_a_kind_of_person_another_report_names() {
+        assert_never_ruled(
+            &[
+                "The ferry had 208 people on board when it sank.",
+                "The ferry was carrying 208 passengers.",
+            ],
+            "different measures",
+        );
+        // What happened to them still tells two measures apart.
+        assert_ruled(
+            &[
+                "The blast injured 40 people.",
+                "The ferry was carrying 40 passengers.",
+            ],
+            "40",
+            "40",
+            "different measures",
+        );
+    }
+
+    #[test]
     fn a_part_picked_by_how_may_be_the_other_reports_things() {
         assert_never_ruled(
             &[
