@@ -821,6 +821,21 @@ pub fn identity_conflict(a: &View, b: &View, w: &Wording) -> Option<&'static str
     // predicate makes of them (`two children died`, `2 deaths`: one measure).
     // Two kinds of one thing (`fire apparatus`, `fire trucks`) share the noun that kinds them.
     let kinded = a.modifiers.iter().any(|m| b.modifiers.contains(m));
+    // One who does what another's phrase is kinded by is one of those people: `rescuers`
+    // are `rescue workers`, `policemen` are `police officers`.
+    let agent_of = |one: &Claim, other: &View| {
+        const AGENT: &[&str] = &["r", "rs", "er", "ers", "man", "men", "woman", "women"];
+        other.person
+            && one.counted.as_ref().is_some_and(|h| {
+                other.modifiers.iter().any(|m| {
+                    m.len() >= 4
+                        && h.head
+                            .strip_prefix(m.as_str())
+                            .is_some_and(|r| AGENT.contains(&r))
+                })
+            })
+    };
+    let agents = agent_of(x, b) || agent_of(y, a);
     // A year is of the thing its phrase names, whether as the head or as the word before
     // one (`a November 2013 release date`, `a November 2013 release`); a count is not (`three
     // fire trucks` are no `three fires`).
@@ -865,6 +880,7 @@ pub fn identity_conflict(a: &View, b: &View, w: &Wording) -> Option<&'static str
     if let (Some(h), Some(k)) = (&x.counted, &y.counted) {
         if h.head != k.head
             && !kinded
+            && !agents
             && !one_thing_of_years
             && !unnamed_part(x)
             && !unnamed_part(y)
@@ -945,6 +961,7 @@ pub fn identity_conflict(a: &View, b: &View, w: &Wording) -> Option<&'static str
             && !near
             && !one_person
             && !anyone
+            && !agents
         {
             return Some("different measures");
         }

@@ -1645,6 +1645,26 @@ mod tests {
     }
 
     #[test]
+    fn one_who_does_what_kinds_a_phrase_is_one_of_its_people() {
+        let texts = [
+            "About 400 rescuers searched the rubble overnight.",
+            "Some 400 rescue workers searched the rubble.",
+        ];
+        assert_never_ruled(&texts, "different things counted");
+        assert_never_ruled(&texts, "different measures");
+        // A thing the same word kinds is no person doing it.
+        assert_ruled(
+            &[
+                "About 400 rescuers searched the rubble overnight.",
+                "Some 400 rescue boats searched the bay.",
+            ],
+            "About 400",
+            "Some 400",
+            "different things counted",
+        );
+    }
+
+    #[test]
     fn a_part_picked_by_how_may_be_the_other_reports_things() {
         assert_never_ruled(
             &[
