@@ -281,6 +281,30 @@ fn score_class(members: &[(ClaimRef, View)], reps: &[usize], m: &Model, keep: bo
             *valued.entry((*v, source(k as u32))).or_default() += 1;
         }
     }
+    // And so does a thing two fitting counts count by one noun that names no one in
+    // particular (`about 40 miners`, `41 miners`): the other source's counts of miners, not
+    // every count of the report. Not for two that differ, one noun (`games`, `carries`) being
+    // counted of many things, nor for a vague amount, which fits any.
+    let lx = crate::extract::lexicon();
+    let thing: Vec<Option<&str>> = (0..reps.len() as u32)
+        .map(|k| {
+            let c = view(k).claim;
+            let h = c.counted.as_ref().map(|h| h.head.as_str())?;
+            let generic = lx.class_of(h).is_some_and(|i| lx.classes[i].generic);
+            let vague = c.quantity.hedge == HedgeKind::Vague;
+            (c.quantity.kind == QuantityKind::Count
+                && !vague
+                && !generic
+                && !lx.is_cue("occurrence", h))
+            .then_some(h)
+        })
+        .collect();
+    let mut things: HashMap<(&str, u32), usize> = HashMap::default();
+    for (k, h) in thing.iter().enumerate() {
+        if let Some(h) = h {
+            *things.entry((*h, source(k as u32))).or_default() += 1;
+        }
+    }
     let alternatives = |k: u32, other: u32| {
         if let (Some(o), Some(p)) = (owner(k), owner(other)) {
             if o == p {
@@ -290,6 +314,11 @@ fn score_class(members: &[(ClaimRef, View)], reps: &[usize], m: &Model, keep: bo
         if let (Some(v), Some(w)) = (distinct[k as usize], distinct[other as usize]) {
             if v == w {
                 return valued[&(v, source(other))];
+            }
+        }
+        if let (Some(h), Some(g)) = (thing[k as usize], thing[other as usize]) {
+            if h == g && view(k).relation(view(other)) == Relation::Compatible {
+                return things[&(h, source(other))];
             }
         }
         let at = key(k, other);
@@ -1034,6 +1063,24 @@ mod tests {
         );
         // A figure no one owns still counts all of the other side's as alternatives.
         let q = candidate(&d, &pairs, "71", "14");
+        assert!(q.features[features::CROWD] > LONE, "{:?}", q.features);
+    }
+
+    #[test]
+    fn a_thing_two_fitting_counts_count_narrows_the_alternatives() {
+        let d = docs(&[
+            "Crews freed about 40 miners. Nine trucks and 14 pumps were sent, with 60 men.",
+            "Rescuers brought out 41 miners, and 20 people were treated.",
+        ]);
+        let pairs = candidate_pairs(&d, model());
+        let p = candidate(&d, &pairs, "about 40", "41");
+        assert!(
+            (p.features[features::CROWD] - LONE).abs() < 1e-9,
+            "{:?}",
+            p.features
+        );
+        // Two that differ keep every count as their alternatives.
+        let q = candidate(&d, &pairs, "about 40", "20");
         assert!(q.features[features::CROWD] > LONE, "{:?}", q.features);
     }
 
