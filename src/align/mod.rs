@@ -1085,6 +1085,17 @@ mod tests {
     }
 
     #[test]
+    fn a_team_put_ahead_holds_a_lead() {
+        assert_never_ruled(
+            &[
+                "His run in the third quarter put the Owls ahead 21-7.",
+                "The touchdown gave the Owls a 21-7 lead in the third quarter.",
+            ],
+            "two moments of a game",
+        );
+    }
+
+    #[test]
     fn two_moments_of_a_game_are_no_discrepancy() {
         // A lead and the final score, or two leads, are different moments; the same lead in
         // both reports is one, and a lead is not the result even when the game ends so.

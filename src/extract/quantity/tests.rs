@@ -131,6 +131,8 @@ cases! {
     numerous: "numerous individuals" => ("numerous", Count, None, Some(10.0), None, Vague);
     between: "between 20 and 25 people" => ("between 20 and 25", Count, None, Some(20.0), Some(25.0), Range);
     dash_range: "20-25 people" => ("20-25", Count, None, Some(20.0), Some(25.0), Range);
+    gerund_before_a_unit: "added 96 receiving yards" => ("96 receiving yards", Measure, Some(96.0), Some(96.0), Some(96.0), Exact);
+    gerund_before_a_noun: "scored 96 winning goals" => ("96", Count, Some(96.0), Some(96.0), Some(96.0), Exact);
     to_range_units: "3 to 4 L of wine" => ("3 to 4 L", Measure, None, Some(3.0), Some(4.0), Range);
     hyphen_to_range: "an 8- to 16-meter telescope" => ("8- to 16-meter", Measure, None, Some(8.0), Some(16.0), Range);
     scaled_range: "1.5-2 million people" => ("1.5-2 million", Count, None, Some(1500000.0), Some(2000000.0), Range);

@@ -152,6 +152,16 @@ impl Parser<'_> {
                 }
             }
         }
+        // `148 rushing yards`, `312 passing yards`: a gerund may say which yards a length
+        // counts, the unit still the figure's.
+        let w = self.lower(j);
+        if self.is_word(j) && w.len() > 4 && w.ends_with("ing") && !self.lx.stopwords.contains(w) {
+            if let Some((e, u)) = self.compound_unit(j + 1, false) {
+                if u.dimension == "length" && !self.grade_after(e) {
+                    return Some((e, u));
+                }
+            }
+        }
         // `two second-degree murder charges`: `second` grades the charges; it is no unit.
         self.compound_unit(j, t.glued)
             .filter(|&(e, _)| !self.grade_after(e))
