@@ -341,6 +341,9 @@ pub struct View<'a> {
     reading: Reading,
     /// The point figure in the base unit, when there is one.
     pub value: Option<f64>,
+    /// The figure stated, exactly or as an estimate (`about 40` states 40), in the base unit;
+    /// not a bound (`more than 40` excludes it).
+    pub stated: Option<f64>,
     head: Arc<Senses>,
     /// The same read as a noun only (`punts` are kicks, never bets): what the identity rule
     /// of things counted compares for two counts, where the model's features read every
@@ -395,6 +398,11 @@ impl<'a> View<'a> {
             .map(|v| q.unit.as_ref().map_or(v, |u| u.to_base(v)))
             .or_else(|| q.tally.map(|t| t.key()))
             .or_else(|| q.date.filter(|d| !d.is_empty()).map(|d| d.key()));
+        let stated = value.or_else(|| {
+            q.value
+                .filter(|_| q.hedge == HedgeKind::Approx)
+                .map(|v| q.unit.as_ref().map_or(v, |u| u.to_base(v)))
+        });
         // `recharged up to 1,000 times`: occurrences count what the verb says, so their noun
         // names no thing to tell them from `1,000 recharges`.
         let thing = c
@@ -502,6 +510,7 @@ impl<'a> View<'a> {
             context,
             others,
             other_spans,
+            stated,
             headline: doc.sentences[c.sentence].headline,
             lead: c.sentence < 3,
             event,
@@ -593,13 +602,18 @@ pub fn names_meet(a: &[String], b: &[String]) -> bool {
 /// A figure precise enough that two reports giving it by chance is unlikely: stated with
 /// decimals, a scale word or a unit of measurement, or a large one not rounded to the hundred.
 pub fn distinctive(q: &crate::Quantity) -> bool {
+    q.hedge == HedgeKind::Exact && precise(q)
+}
+
+/// Whether the figure a claim states, hedged or not, is precise as [`distinctive`] reads it:
+/// `an estimated £4.7 million` and `around £4.7m` state one precise figure.
+pub fn precise(q: &crate::Quantity) -> bool {
     let v = q.value.unwrap_or(0.0).abs();
-    q.hedge == HedgeKind::Exact
-        && (q.scaled
-            || q.decimals > 0
-            || (v >= 100.0 && v % 100.0 != 0.0 && q.kind != QuantityKind::Year)
-            || q.kind == QuantityKind::Measure
-            || q.kind == QuantityKind::Score)
+    q.scaled
+        || q.decimals > 0
+        || (v >= 100.0 && v % 100.0 != 0.0 && q.kind != QuantityKind::Year)
+        || q.kind == QuantityKind::Measure
+        || q.kind == QuantityKind::Score
 }
 
 fn same(a: f64, b: f64) -> bool {
@@ -977,7 +991,13 @@ pub fn features(a: &View, b: &View, w: &Wording, crowd: (usize, usize)) -> Featu
     let (x, y) = (a.claim, b.claim);
     set(BIAS, 1.0);
     let rel = a.relation(b);
-    let same_value = a.value.zip(b.value).is_some_and(|(p, q)| same(p, q));
+    // Two claims stating one precise figure, exactly or as an estimate, are the same figure
+    // (`an estimated £4.7 million`, `around £4.7m`).
+    let same_stated = rel == Relation::Compatible
+        && a.stated.zip(b.stated).is_some_and(|(p, q)| same(p, q))
+        && precise(&x.quantity)
+        && precise(&y.quantity);
+    let same_value = a.value.zip(b.value).is_some_and(|(p, q)| same(p, q)) || same_stated;
     if same_value {
         set(SAME_VALUE, 1.0);
         if distinctive(&x.quantity) || distinctive(&y.quantity) {

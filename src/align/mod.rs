@@ -264,14 +264,15 @@ fn score_class(members: &[(ClaimRef, View)], reps: &[usize], m: &Model, keep: bo
             *owned.entry((o, source(k))).or_default() += 1;
         }
     }
-    // So does a distinctive figure both give (`352 yards`, `$4.2 million`): its alternatives
-    // are the other source's claims of that value, not every yardage of a box score.
+    // So does a precise figure both state (`352 yards`, `$4.2 million`, `about $4.2 million`):
+    // its alternatives are the other source's claims of that value, not every yardage of a
+    // box score.
     // Read once per claim: the alternatives are counted for every candidate pair.
     let distinct: Vec<Option<u64>> = (0..reps.len() as u32)
         .map(|k| {
             let v = view(k);
-            v.value
-                .filter(|_| features::distinctive(&v.claim.quantity))
+            v.stated
+                .filter(|_| features::precise(&v.claim.quantity))
                 .map(f64::to_bits)
         })
         .collect();
@@ -1093,6 +1094,25 @@ mod tests {
             ],
             "two moments of a game",
         );
+    }
+
+    #[test]
+    fn two_estimates_of_one_precise_figure_are_the_same_figure() {
+        let d = docs(&[
+            "The gang took an estimated £4.7 million. Fines of £20,000 and £35,000 were paid.",
+            "The ring stole around £4.7m, and less than £20,000 was found.",
+        ]);
+        let pairs = candidate_pairs(&d, model());
+        let p = candidate(&d, &pairs, "an estimated £4.7 million", "around £4.7m");
+        assert_eq!(p.features[features::SAME_VALUE], 1.0, "{:?}", p.features);
+        assert!(
+            (p.features[features::CROWD] - LONE).abs() < 1e-9,
+            "{:?}",
+            p.features
+        );
+        // A bound excludes the figure it states.
+        let q = candidate(&d, &pairs, "£20,000", "less than £20,000");
+        assert_eq!(q.features[features::SAME_VALUE], 0.0, "{:?}", q.features);
     }
 
     #[test]
