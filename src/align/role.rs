@@ -21,7 +21,7 @@ fn role(docs: &[Analysis], r: ClaimRef) -> &RoleClaim {
 /// Whether two role claims concern the same position, and how sure that is (in [0, 1]).
 pub fn same_position(docs: &[Analysis], a: ClaimRef, b: ClaimRef) -> Option<f64> {
     let (x, y) = (role(docs, a), role(docs, b));
-    if x.role != y.role || x.rank != y.rank {
+    if !one_post(x, y) {
         return None;
     }
     let same_person = x.same_person(y);
@@ -116,6 +116,43 @@ fn abbreviates(p: &str, q: &str) -> bool {
     one_way(p, q) || one_way(q, p)
 }
 
+/// Whether two role claims name one post: the same class at the same rank, or a leader's
+/// title alone (`Chief Dana Moss`) and a post heading its organisation (`Police Chief Dana
+/// Moss`) of one person.
+pub fn one_post(x: &RoleClaim, y: &RoleClaim) -> bool {
+    let titled = |l: &RoleClaim, h: &RoleClaim| {
+        l.role == "leader" && l.rank.is_none() && heads(h.role) && l.same_person(h)
+    };
+    x.rank == y.rank && (x.role == y.role || titled(x, y) || titled(y, x))
+}
+
+/// Whether a class of `data/roles.tsv` heads its organisation (flag `heads`).
+fn heads(role: &str) -> bool {
+    crate::extract::lexicon()
+        .role_classes
+        .iter()
+        .any(|c| c.name == role && c.heads)
+}
+
+/// The post a leader's title alone (`Chief Dana Moss`, `the head of the agency`) names when
+/// another source gives the same person, under no other rank, a post that heads its
+/// organisation (`Police Chief Dana Moss`): that post's class, so the two are one role.
+fn headed_post(docs: &[Analysis], source: usize, r: &RoleClaim) -> Option<&'static str> {
+    if r.role != "leader" || r.rank.is_some() {
+        return None;
+    }
+    let mut posts = docs
+        .iter()
+        .enumerate()
+        .filter(|&(t, _)| t != source)
+        .flat_map(|(_, d)| d.roles.iter())
+        .filter(|o| o.rank.is_none() && heads(o.role) && o.same_person(r))
+        .map(|o| o.role);
+    let first = posts.next()?;
+    // Two posts the person heads elsewhere leave the title's one unknown.
+    posts.all(|p| p == first).then_some(first)
+}
+
 /// Aligns the role claims of all documents; lone claims come back as groups of one.
 pub fn align_roles(docs: &[Analysis]) -> Vec<Alignment> {
     let mut blocks: BTreeMap<String, Vec<ClaimRef>> = BTreeMap::new();
@@ -126,9 +163,10 @@ pub fn align_roles(docs: &[Analysis]) -> Vec<Alignment> {
                 .iter()
                 .any(|o| o.role == r.role && o.rank == r.rank && o.same_person(r));
             if !repeat {
+                let role = headed_post(docs, s, r).unwrap_or(r.role);
                 let key = match r.rank {
-                    Some(q) => format!("{q} {}", r.role),
-                    None => r.role.to_string(),
+                    Some(q) => format!("{q} {role}"),
+                    None => role.to_string(),
                 };
                 blocks.entry(key).or_default().push(ClaimRef::role(s, i));
             }
@@ -272,6 +310,30 @@ mod tests {
             "Khimprom, led by Yegor Burkin, has a long history.",
         ]);
         assert_eq!(g, vec![vec!["Yegor Burkin", "Yegor Burkin"]]);
+    }
+
+    #[test]
+    fn a_leaders_title_alone_names_the_post_the_person_heads() {
+        let texts = [
+            "Police Chief Ana Ruiz said the blast was deliberate.",
+            "A third officer, Chief Ana Ruiz, was hurt.",
+        ];
+        assert_eq!(groups(&texts), vec![vec!["Ana Ruiz", "Ana Ruiz"]]);
+        let d = docs(&texts);
+        let f = crate::judge::role::judge_roles(&d, &align_roles(&d)[0]);
+        assert_eq!(f.kind, crate::judge::FindingKind::Agreement, "{f:?}");
+        assert_eq!(f.topic, "police chief");
+        // Another person's title stays apart, as does a post many hold.
+        let g = groups(&[
+            "Police Chief Ana Ruiz said the blast was deliberate.",
+            "Chief Tom Hale was hurt.",
+        ]);
+        assert_eq!(g.len(), 2, "{g:?}");
+        let g = groups(&[
+            "Senator Ana Ruiz said the blast was deliberate.",
+            "Chief Ana Ruiz was hurt.",
+        ]);
+        assert_eq!(g.len(), 2, "{g:?}");
     }
 
     #[test]

@@ -208,6 +208,9 @@ pub struct RoleClass {
     /// executive, chief operating officer, chief financial officer): one person named in two
     /// of them is a discrepancy.
     pub one_of: Option<&'static str>,
+    /// The head of its organisation (`police chief`, `mayor`): a leader's title alone (`Chief
+    /// Dana Moss`) for the person another report gives it names this post.
+    pub heads: bool,
 }
 
 /// Maps and sets keyed by short words, hashed once per token of text: FxHash, not SipHash
@@ -901,7 +904,7 @@ impl Lexicon {
             let flags = flags(&f, 3);
             if let Some(x) = flags
                 .iter()
-                .find(|x| **x != "many" && !x.starts_with("one_of:"))
+                .find(|x| !matches!(**x, "many" | "heads") && !x.starts_with("one_of:"))
             {
                 return Err(bad(file, line, format!("unknown flag {x:?}")));
             }
@@ -910,6 +913,7 @@ impl Lexicon {
                 label: field(file, line, &f, 1)?,
                 many: flags.contains(&"many"),
                 one_of: flags.iter().find_map(|x| x.strip_prefix("one_of:")),
+                heads: flags.contains(&"heads"),
             });
             for phrase in field(file, line, &f, 2)?.split(',') {
                 let words = role_tokens(phrase.trim());
@@ -970,6 +974,7 @@ impl Lexicon {
                 label: lemma,
                 many: true,
                 one_of: None,
+                heads: false,
             });
         }
         roles.sort_by_key(|p: &RolePhrase| std::cmp::Reverse(p.words.len()));

@@ -50,11 +50,12 @@ fn one_word(c: &RoleClaim) -> bool {
 /// Judges one aligned group of role claims.
 pub fn judge_roles(docs: &[Analysis], a: &Alignment) -> Finding {
     let claims = &a.claims;
-    // The position as the source that names the organisation puts it.
-    let named = claims
-        .iter()
-        .map(|r| role(docs, *r))
+    // The position as the source that names the organisation puts it, else as one that
+    // names the post rather than a leader's title alone (`police chief`, not `chief`).
+    let all = || claims.iter().map(|r| role(docs, *r));
+    let named = all()
         .find(|c| c.org.is_some())
+        .or_else(|| all().find(|c| c.role != "leader"))
         .unwrap_or_else(|| role(docs, claims[0]));
     let topic = position(named);
     if claims.len() == 1 {
@@ -79,11 +80,11 @@ pub fn judge_roles(docs: &[Analysis], a: &Alignment) -> Finding {
         };
     }
     // One person in two posts of which they hold one (alignment pairs only those).
-    let title = |r: &ClaimRef| {
-        let c = role(docs, *r);
-        (c.role, c.rank)
-    };
-    if claims.iter().any(|r| title(r) != title(&claims[0])) {
+    let first = role(docs, claims[0]);
+    if claims
+        .iter()
+        .any(|r| !crate::align::role::one_post(role(docs, *r), first))
+    {
         let firm = claims.iter().all(|r| role(docs, *r).org_key.is_some());
         let said = claims
             .iter()
