@@ -859,9 +859,7 @@ pub fn identity_conflict(a: &View, b: &View, w: &Wording) -> Option<&'static str
         && x.counted
             .as_ref()
             .zip(y.counted.as_ref())
-            .is_some_and(|(h, k)| {
-                a.modifiers.iter().any(|m| *m == k.head) || b.modifiers.iter().any(|m| *m == h.head)
-            });
+            .is_some_and(|(h, k)| a.modifiers.contains(&k.head) || b.modifiers.contains(&h.head));
     // What one claim's verb did to the other's things (`recharged up to 1,000 times`, `1,000
     // recharges`; `caught 52 passes`, `52 catches`): its noun derives from that verb. Not when
     // the verb's own things are people: `shot three people` is not `three shots`.
