@@ -990,12 +990,32 @@ pub fn features(a: &View, b: &View, w: &Wording, crowd: (usize, usize)) -> Featu
     set(BIAS, 1.0);
     let rel = a.relation(b);
     // Two claims stating one precise figure, exactly or as an estimate, are the same figure
-    // (`an estimated £4.7 million`, `around £4.7m`).
+    // (`an estimated £4.7 million`, `around £4.7m`); a bound is not (`less than £184m`).
     let same_stated = rel == Relation::Compatible
         && a.stated.zip(b.stated).is_some_and(|(p, q)| same(p, q))
         && precise(&x.quantity)
         && precise(&y.quantity);
-    let same_value = a.value.zip(b.value).is_some_and(|(p, q)| same(p, q)) || same_stated;
+    // So are two bounds of one kind at one precise or large figure (`more than $600,000`
+    // twice).
+    let base = |q: &crate::Quantity| q.value.map(|v| q.unit.as_ref().map_or(v, |u| u.to_base(v)));
+    let bound = |h: HedgeKind| {
+        !matches!(
+            h,
+            HedgeKind::Exact
+                | HedgeKind::Exactly
+                | HedgeKind::Approx
+                | HedgeKind::Vague
+                | HedgeKind::Range
+        )
+    };
+    let same_bound = bound(x.quantity.hedge)
+        && x.quantity.hedge == y.quantity.hedge
+        && base(&x.quantity)
+            .zip(base(&y.quantity))
+            .is_some_and(|(p, q)| same(p, q))
+        && (precise(&x.quantity) || x.quantity.value.is_some_and(|v| v.abs() >= 1000.0));
+    let same_value =
+        a.value.zip(b.value).is_some_and(|(p, q)| same(p, q)) || same_stated || same_bound;
     if same_value {
         set(SAME_VALUE, 1.0);
         if distinctive(&x.quantity) || distinctive(&y.quantity) {

@@ -1113,6 +1113,16 @@ mod tests {
         // A bound excludes the figure it states.
         let q = candidate(&d, &pairs, "£20,000", "less than £20,000");
         assert_eq!(q.features[features::SAME_VALUE], 0.0, "{:?}", q.features);
+        // Two bounds of one kind at one large figure state it alike.
+        let d = docs(&[
+            "He owed more than $600,000 and had more than 40 creditors.",
+            "He was more than $600,000 in debt to more than 40 lenders.",
+        ]);
+        let pairs = candidate_pairs(&d, model());
+        let p = candidate(&d, &pairs, "more than $600,000", "more than $600,000");
+        assert_eq!(p.features[features::SAME_VALUE], 1.0, "{:?}", p.features);
+        let q = candidate(&d, &pairs, "more than 40", "more than 40");
+        assert_eq!(q.features[features::SAME_VALUE], 0.0, "{:?}", q.features);
     }
 
     #[test]
