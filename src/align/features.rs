@@ -659,9 +659,21 @@ pub fn identity_conflict(a: &View, b: &View, w: &Wording) -> Option<&'static str
         // An age is read beside the name it belongs to (`Laci, 23`, `the 32-year-old
         // Peterson`): another name in the sentence does not make it that person's.
         let ages = x.quantity.kind == QuantityKind::Age && y.quantity.kind == QuantityKind::Age;
+        // `his daughter, Renee,` is `Renee Hale`: a first name alone names the person the
+        // other report names in full.
+        let first_name = |one: &crate::extract::frame::Slot, full: &crate::extract::frame::Slot| {
+            let mut words = full.text.split_whitespace();
+            !one.text.contains(char::is_whitespace)
+                && words
+                    .next()
+                    .is_some_and(|w| w.eq_ignore_ascii_case(&one.text))
+                && words.next().is_some()
+        };
         if p.key != q.key
             && (ages || !in_names(&p.key, y) && !in_names(&q.key, x))
             && !a.event.one_name(&p.key, &q.key)
+            && !first_name(p, q)
+            && !first_name(q, p)
         {
             return Some("different owners");
         }

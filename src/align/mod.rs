@@ -1126,6 +1126,19 @@ mod tests {
     }
 
     #[test]
+    fn a_first_name_alone_is_the_person_named_in_full() {
+        let why = ruled_out_quoted(&docs(&[
+            "The dead were Ivo Hale, 54, and his daughter Lena Hale, 19.",
+            "Among the dead were Ivo Hale, 54, and his 19-year-old daughter, Lena.",
+        ]));
+        assert!(
+            !ruled(&why, "19", "19-year-old", "different owners"),
+            "{why:?}"
+        );
+        assert!(ruled(&why, "54", "19-year-old", "different owners"), "{why:?}");
+    }
+
+    #[test]
     fn two_moments_of_a_game_are_no_discrepancy() {
         // A lead and the final score, or two leads, are different moments; the same lead in
         // both reports is one, and a lead is not the result even when the game ends so.

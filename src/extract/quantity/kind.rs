@@ -339,7 +339,20 @@ impl Parser<'_> {
         if start < 2 || !matches!(self.lower(start - 1), "is" | "was" | "turns" | "turned") {
             return false;
         }
-        let person = matches!(self.lower(start - 2), "he" | "she" | "who");
+        // `he was 33`, `the victim was 33`, `Oscar Villanueva, was 33`, `Villanueva was 33`.
+        let mut k = start - 2;
+        if self.is_sym(k, ",") && k >= 1 {
+            k -= 1;
+        }
+        let w = self.lower(k);
+        let lexical = crate::lexical::lexical();
+        let named = self.is_word(k)
+            && self.raw(k).starts_with(char::is_uppercase)
+            && !self.lx.stopwords.contains(w)
+            && (k > 0 || lexical.lemmas(w).is_empty());
+        let person = matches!(w, "he" | "she" | "who")
+            || named
+            || self.is_word(k) && !self.lx.stopwords.contains(w) && lexical.read_noun(w).person;
         let ends = self.tok(end).is_none()
             || self.is_sym(end, ".") && self.tok(end + 1).is_none()
             || self.is_sym(end, ",")

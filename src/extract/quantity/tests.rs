@@ -153,6 +153,9 @@ cases! {
     hyphenated_mixed_number: "a 3-1/4 inch pipe" => ("3-1/4 inch", Measure, Some(3.25), Some(3.25), Some(3.25), Exact);
     celsius: "hit 40 degrees Celsius" => ("40 degrees Celsius", Measure, Some(40.0), Some(40.0), Some(40.0), Exact);
     year: "in 2019 the" => ("2019", Year, Some(2019.0), Some(2019.0), Some(2019.0), Exact);
+    age_of_a_named_subject: "The guard, Ivo Petrov, was 58." => ("58", Age, Some(58.0), Some(58.0), Some(58.0), Exact);
+    age_of_a_person_noun: "The driver was 58." => ("58", Age, Some(58.0), Some(58.0), Some(58.0), Exact);
+    count_after_a_copula_of_a_thing: "The total was 58." => ("58", Count, Some(58.0), Some(58.0), Some(58.0), Exact);
     year_after_a_month_before_a_plural: "in March 2011 burglars took" => ("2011", Year, Some(2011.0), Some(2011.0), Some(2011.0), Exact);
     year_after_an_abbreviated_month: "in Sept. 1998 floods hit" => ("1998", Year, Some(1998.0), Some(1998.0), Some(1998.0), Exact);
     year_after_since_before_a_plural: "since 2004 visitors have" => ("2004", Year, Some(2004.0), Some(2004.0), Some(2004.0), Exact);
