@@ -1135,7 +1135,10 @@ mod tests {
             !ruled(&why, "19", "19-year-old", "different owners"),
             "{why:?}"
         );
-        assert!(ruled(&why, "54", "19-year-old", "different owners"), "{why:?}");
+        assert!(
+            ruled(&why, "54", "19-year-old", "different owners"),
+            "{why:?}"
+        );
     }
 
     #[test]

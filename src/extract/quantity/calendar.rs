@@ -29,6 +29,16 @@ impl Parser<'_> {
     /// says nothing of the afternoon.
     pub(super) fn clock_suffix(&self, j: usize) -> (usize, bool) {
         let w = self.lower(j);
+        // `10.20 in the morning`, `at 9 in the evening`.
+        // Not a part of the day that is a noun's (`3 in the morning session`).
+        let ends = !self.is_word(j + 3) || self.lx.stopwords.contains(self.lower(j + 3));
+        if w == "in" && self.lower(j + 1) == "the" && ends {
+            match self.lower(j + 2) {
+                "morning" => return (j + 3, false),
+                "afternoon" | "evening" => return (j + 3, true),
+                _ => {}
+            }
+        }
         if !is_time_word(w) {
             return (j, false);
         }
@@ -45,7 +55,10 @@ impl Parser<'_> {
 
     /// Whether a clock reading carries `a.m.`, `pm` or a zone: a time of day.
     pub(super) fn clock_of_day(&self, q: &Quantity) -> bool {
-        (q.start_token..q.end_token).any(|k| is_time_word(self.lower(k)))
+        (q.start_token..q.end_token).any(|k| {
+            let w = self.lower(k);
+            is_time_word(w) || matches!(w, "morning" | "afternoon" | "evening")
+        })
     }
 
     /// The tokens of a date around a day number: the month before or after, a year after.

@@ -253,7 +253,7 @@ impl Parser<'_> {
             let (te, pm) = self.clock_suffix(e);
             if te > e {
                 let w = self.lower(e);
-                let ampm = matches!(w, "a.m" | "am" | "p.m" | "pm");
+                let ampm = matches!(w, "a.m" | "am" | "p.m" | "pm" | "in");
                 if !ampm || n.value <= 12.0 {
                     let mut h = n.value.trunc() + n.value.fract() * 100.0 / 60.0;
                     if pm && h < 12.0 {

@@ -293,13 +293,18 @@ impl Parser<'_> {
             && self.raw(name).starts_with(|c: char| c.is_uppercase())
             && !self.lx.is_month(self.lower(name))
             && !self.lx.stopwords.contains(self.lower(name));
-        // `the victim, 66, was…`: a person named by a common noun.
+        // `the victim, 66, was…`, `a security guard, 62,`: a person named by a common noun,
+        // maybe with one word before it saying which kind.
+        let determiner =
+            |k: usize| matches!(self.lower(k), "the" | "a" | "an" | "his" | "her" | "their");
+        let modifier = |k: usize| {
+            self.is_word(k)
+                && self.raw(k).starts_with(char::is_lowercase)
+                && !self.lx.stopwords.contains(self.lower(k))
+        };
         let person = name >= 1
             && self.is_word(name)
-            && matches!(
-                self.lower(name - 1),
-                "the" | "a" | "an" | "his" | "her" | "their"
-            )
+            && (determiner(name - 1) || name >= 2 && modifier(name - 1) && determiner(name - 2))
             && crate::lexical::lexical().read(self.lower(name)).person;
         let capital = capital || person;
         let last = self.is_sym(end, ".") && self.tok(end + 1).is_none();
