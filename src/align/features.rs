@@ -564,6 +564,19 @@ fn same_figure_of_unknown_year(a: &View, b: &View, anchor: &str) -> bool {
         && distinctive(&b.claim.quantity)
 }
 
+/// Whether two claims' sentences share another figure that is precise: the same exact
+/// measurement (`148 yards`, `148 rushing yards`). A bare number may be a year both name.
+fn shares_precise_sibling(a: &View, b: &View) -> bool {
+    // An exact figure's span is its rounding about it: the same narrow span is one figure.
+    let narrow = |lo: f64, hi: f64| hi - lo <= 0.02 * ((lo + hi) / 2.0).abs().max(1.0);
+    a.other_spans.iter().any(|(d, lo, hi)| {
+        narrow(*lo, *hi)
+            && b.other_spans
+                .iter()
+                .any(|(e, l, h)| d == e && narrow(*l, *h) && same((lo + hi) / 2.0, (l + h) / 2.0))
+    })
+}
+
 /// The anchors of two figures as identity compares them: an offset between two moments (`nine
 /// days after the stroke`) is both how long before (`nine days earlier`) and a length (`nine
 /// days in a coma`), so against either it is no anchor at all.
@@ -901,8 +914,14 @@ pub fn identity_conflict(a: &View, b: &View, w: &Wording) -> Option<&'static str
         };
         how == How::Unrelated
     };
+    // Two sentences that share another figure, a measurement (`148 yards on 27 carries`,
+    // `148 rushing yards on 27 attempts`), tell one story: the same count in both is one
+    // thing, whatever the resource makes of its two nouns.
+    let same_count = a.value.zip(b.value).is_some_and(|(p, q)| same(p, q));
+    let one_story = same_count && shares_precise_sibling(a, b);
     if let (Some(h), Some(k)) = (&x.counted, &y.counted) {
         if h.head != k.head
+            && !one_story
             && !kinded
             && !agents
             && !one_thing_of_years

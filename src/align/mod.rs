@@ -1142,6 +1142,25 @@ mod tests {
     }
 
     #[test]
+    fn a_measurement_both_sentences_share_makes_their_same_count_one_thing() {
+        let story = [
+            "Diaz ran for 131 yards on 22 carries.",
+            "Diaz added 131 rushing yards on 22 attempts.",
+        ];
+        assert_never_ruled(&story, "different things counted");
+        // Without it, the two nouns say two things.
+        assert_ruled(
+            &[
+                "Diaz ran for 131 yards on 22 carries.",
+                "Diaz made 22 attempts at goal.",
+            ],
+            "22",
+            "22",
+            "different things counted",
+        );
+    }
+
+    #[test]
     fn two_moments_of_a_game_are_no_discrepancy() {
         // A lead and the final score, or two leads, are different moments; the same lead in
         // both reports is one, and a lead is not the result even when the game ends so.
