@@ -565,12 +565,14 @@ fn same_figure_of_unknown_year(a: &View, b: &View, anchor: &str) -> bool {
 }
 
 /// Whether two claims' sentences share another figure that is precise: the same exact
-/// measurement (`148 yards`, `148 rushing yards`). A bare number may be a year both name.
+/// measurement (`148 yards`, `148 rushing yards`). A bare number may be a year both name, and
+/// an age is a person's, whatever else the sentences tell of them.
 fn shares_precise_sibling(a: &View, b: &View) -> bool {
     // An exact figure's span is its rounding about it: the same narrow span is one figure.
     let narrow = |lo: f64, hi: f64| hi - lo <= 0.02 * ((lo + hi) / 2.0).abs().max(1.0);
     a.other_spans.iter().any(|(d, lo, hi)| {
-        narrow(*lo, *hi)
+        &**d != "age"
+            && narrow(*lo, *hi)
             && b.other_spans
                 .iter()
                 .any(|(e, l, h)| d == e && narrow(*l, *h) && same((lo + hi) / 2.0, (l + h) / 2.0))
@@ -862,15 +864,19 @@ pub fn identity_conflict(a: &View, b: &View, w: &Wording) -> Option<&'static str
     let kinded = a.modifiers.iter().any(|m| b.modifiers.contains(m));
     // One who does what another's phrase is kinded by is one of those people: `rescuers`
     // are `rescue workers`, `policemen` are `police officers`.
+    // The one who does what the word says, as the resource derives it (`rescue` + `rs`; not
+    // `office` + `rs`), or a man or woman of the word (`policemen`).
     let agent_of = |one: &Claim, other: &View| {
-        const AGENT: &[&str] = &["r", "rs", "er", "ers", "man", "men", "woman", "women"];
         other.person
             && one.counted.as_ref().is_some_and(|h| {
                 other.modifiers.iter().any(|m| {
-                    m.len() >= 4
-                        && h.head
-                            .strip_prefix(m.as_str())
-                            .is_some_and(|r| AGENT.contains(&r))
+                    let rest = h.head.strip_prefix(m.as_str());
+                    let doer = rest.is_some_and(|r| matches!(r, "r" | "rs" | "er" | "ers")) && {
+                        let lx = lexical();
+                        lx.relate(&lx.read(m), &lx.read(&h.head)).how <= How::Derived
+                    };
+                    let man = rest.is_some_and(|r| matches!(r, "man" | "men" | "woman" | "women"));
+                    m.len() >= 4 && (doer || man)
                 })
             })
     };
@@ -998,6 +1004,9 @@ pub fn identity_conflict(a: &View, b: &View, w: &Wording) -> Option<&'static str
                 .is_some_and(|c| lx.classes.iter().any(|mc| mc.name == c && mc.who))
         };
         let anyone = m.generic && who(n) || n.generic && who(m);
+        // Two kinds of person one is (`rescuers`, `rescue workers`) are still apart by what
+        // happened to them (`killed`, `injured`).
+        let agents = agents && who(m) && who(n);
         if m.key.starts_with("class:")
             && n.key.starts_with("class:")
             && m != n
@@ -1173,7 +1182,7 @@ pub fn features(a: &View, b: &View, w: &Wording, crowd: (usize, usize)) -> Featu
         .filter(|(d, lo, hi)| {
             b.other_spans
                 .iter()
-                .any(|(e, l, h)| d == e && lo <= h && l <= hi && !(lo == hi && l == h))
+                .any(|(e, l, h)| d == e && lo < h && l < hi)
         })
         .count();
     let shared = same_values.max(overlapping);

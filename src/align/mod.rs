@@ -1148,6 +1148,16 @@ mod tests {
             "Diaz added 131 rushing yards on 22 attempts.",
         ];
         assert_never_ruled(&story, "different things counted");
+        // A shared age is a person's, no story of the counts.
+        assert_ruled(
+            &[
+                "Ana Ruiz, 52, scored 2 touchdowns.",
+                "Ana Ruiz, 52, lost 2 fumbles.",
+            ],
+            "2",
+            "2",
+            "different things counted",
+        );
         // Without it, the two nouns say two things.
         assert_ruled(
             &[
@@ -1775,6 +1785,25 @@ mod tests {
         ];
         assert_never_ruled(&texts, "different things counted");
         assert_never_ruled(&texts, "different measures");
+        // What happened to them still tells them apart, and an office makes no officers.
+        assert_ruled(
+            &[
+                "The blast killed 12 rescuers.",
+                "The blast injured 12 rescue workers.",
+            ],
+            "12",
+            "12",
+            "different measures",
+        );
+        assert_ruled(
+            &[
+                "The blast killed 12 officers.",
+                "The blast injured 12 office workers.",
+            ],
+            "12",
+            "12",
+            "different measures",
+        );
         // A thing the same word kinds is no person doing it.
         assert_ruled(
             &[

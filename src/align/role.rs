@@ -1,6 +1,7 @@
 //! Aligning role claims: sources that name someone in the same role of the same organisation.
 //!
-//! Blocks are role classes (`role:leader`); within one, two claims pair when their
+//! Blocks are role classes (`role:leader`), a leader's title alone joining the post its person
+//! heads in another report (`Chief Dana Moss`, `Police Chief Dana Moss`); within one, two claims pair when their
 //! organisations are compatible: the same key, or one side names none but its report mentions
 //! the other side's organisation. Same-person pairs merge first, so agreements form before
 //! conflicts; a group never holds two claims of one source.

@@ -396,7 +396,7 @@ fn counted_after(tk: &Tokens, q: &Quantity) -> Option<Counted> {
                     | "crew"
             );
         // `two police officers`, `three staff members`: a plural without -s may modify
-        // the plural noun after it.
+        // the plural after it that names people (not `12 people hours after`).
         let compound = head
             && !w.ends_with('s')
             && word(i).is_some_and(|n| {
@@ -408,6 +408,7 @@ fn counted_after(tk: &Tokens, q: &Quantity) -> Option<Counted> {
                     && !lx.attribution_verbs.contains(&*n)
                     && !lx.is_cue("verb", &n)
                     && !lx.is_cue("aux", &n)
+                    && crate::lexical::lexical().read_noun(&n).person
             });
         if compound && words < 4 {
             continue;
@@ -547,7 +548,28 @@ fn past_conjoined_subject(
 ) -> Option<usize> {
     let lx = lexicon();
     let word = |k: usize| (k < clause.end && tk.is_word(k)).then(|| tk.lower(k));
-    if word(i) != Some("and") || verb_governs(tk, q) {
+    // Nor is a figure in a prepositional phrase a subject (`In 12 states and the District of
+    // Columbia voters have approved`).
+    let s = q.start_token;
+    let governed = s > clause.start
+        && matches!(
+            tk.lower(s - 1),
+            "in" | "on"
+                | "at"
+                | "of"
+                | "for"
+                | "from"
+                | "by"
+                | "with"
+                | "to"
+                | "during"
+                | "after"
+                | "before"
+                | "over"
+                | "under"
+                | "into"
+        );
+    if word(i) != Some("and") || verb_governs(tk, q) || governed {
         return None;
     }
     let opens = |k: usize| {
@@ -1428,6 +1450,8 @@ mod tests {
         verbs_joined_after_an_object: "The gunman shot 12 people and wounded 20." => (Some("people"), Some("shot"));
         a_conjunct_with_its_own_phrase: "Four guards and two cooks from the kitchen were hurt." => (Some("guards"), Some("hurt"));
         a_new_clause_after_an_object: "The blast killed 12 people and the bomber was arrested." => (Some("people"), Some("killed"));
+        a_figure_in_a_prepositional_phrase: "In 12 states and the capital voters have approved it." => (Some("states"), None::<&str>);
+        a_time_plural_after_people: "The fire killed 12 people hours after the warning." => (Some("people"), Some("killed"));
         a_conjunct_with_a_name_in_it: "The firm, which has 90 staff and 12 offices in the United States, grew." => (Some("staff"), None::<&str>);
     }
 

@@ -251,10 +251,29 @@ impl Parser<'_> {
         if clock && n.scale == 1.0 && !n.fraction && !n.words || clock && n.words && n.value <= 12.0
         {
             let (te, pm) = self.clock_suffix(e);
-            if te > e {
+            // `at 10.20 in the morning` is a time; `rescued 12 in the morning and 7 in the
+            // afternoon` counts people: a part of the day is a clock's only after a word of
+            // time before the figure.
+            let part_of_day = self.lower(e) == "in";
+            let timed = s.start.checked_sub(1).is_some_and(|p| {
+                matches!(
+                    self.lower(p),
+                    "at" | "about"
+                        | "around"
+                        | "by"
+                        | "until"
+                        | "till"
+                        | "from"
+                        | "before"
+                        | "after"
+                        | "since"
+                        | "to"
+                )
+            });
+            if te > e && (!part_of_day || timed) {
                 let w = self.lower(e);
-                let ampm = matches!(w, "a.m" | "am" | "p.m" | "pm" | "in");
-                if !ampm || n.value <= 12.0 {
+                let half_named = matches!(w, "a.m" | "am" | "p.m" | "pm") || part_of_day;
+                if !half_named || n.value <= 12.0 {
                     let mut h = n.value.trunc() + n.value.fract() * 100.0 / 60.0;
                     if pm && h < 12.0 {
                         h += 12.0;

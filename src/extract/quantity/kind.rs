@@ -207,7 +207,7 @@ impl Parser<'_> {
                     | "during"
             ) || matches!(next, "ad" | "bc" | "ce" | "bce");
             // After a month (`in October 2007 thieves took`) or a word only a time follows
-            // (`since 2007 visitors have`), the plural after is no thing counted.
+            // (`since 2007 visitors have`), the figure is a year before a plural too.
             let time_only =
                 self.month_before(start) || matches!(prev_word, "since" | "until" | "during");
             if (1800.0..=2100.0).contains(&v) && (!counted_next || time_only)
@@ -351,8 +351,16 @@ impl Parser<'_> {
         }
         let w = self.lower(k);
         let lexical = crate::lexical::lexical();
-        let named = self.is_word(k)
-            && self.raw(k).starts_with(char::is_uppercase)
+        // A name is the subject only when no lowercase word stands before its run (`The
+        // death toll in Texas was 58` is no age).
+        let capital = |i: usize| self.is_word(i) && self.raw(i).starts_with(char::is_uppercase);
+        let mut first = k;
+        while first > 0 && capital(first - 1) {
+            first -= 1;
+        }
+        let subject = first == 0 || !self.is_word(first - 1);
+        let named = capital(k)
+            && subject
             && !self.lx.stopwords.contains(w)
             && (k > 0 || lexical.lemmas(w).is_empty());
         let person = matches!(w, "he" | "she" | "who")

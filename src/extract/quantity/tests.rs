@@ -156,6 +156,8 @@ cases! {
     age_beside_a_kinded_person_noun: "a night watchman, 71, was" => ("71", Age, Some(71.0), Some(71.0), Some(71.0), Exact);
     time_in_the_morning: "at 7.45 in the morning" => ("7.45 in the morning", Time, Some(7.75), Some(7.75), Some(7.75), Exact);
     time_in_the_evening: "at 9 in the evening" => ("9 in the evening", Time, Some(21.0), Some(21.0), Some(21.0), Exact);
+    count_of_people_in_the_morning: "Crews rescued 12 in the morning" => ("12", Count, Some(12.0), Some(12.0), Some(12.0), Exact);
+    count_after_a_copula_of_a_place: "The toll in Texas was 58." => ("58", Count, Some(58.0), Some(58.0), Some(58.0), Exact);
     count_in_a_morning_session: "won 3 in the morning session" => ("3", Count, Some(3.0), Some(3.0), Some(3.0), Exact);
     age_of_a_named_subject: "The guard, Ivo Petrov, was 58." => ("58", Age, Some(58.0), Some(58.0), Some(58.0), Exact);
     age_of_a_person_noun: "The driver was 58." => ("58", Age, Some(58.0), Some(58.0), Some(58.0), Exact);
