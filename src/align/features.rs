@@ -392,17 +392,11 @@ impl<'a> View<'a> {
         let lx = lexical();
         // A score's value is the key of its sides, a date's the key of its parts: two are the
         // same figure when those are.
-        let value = q
-            .value
+        let value = base_value(q)
             .filter(|_| matches!(q.hedge, HedgeKind::Exact | HedgeKind::Exactly))
-            .map(|v| q.unit.as_ref().map_or(v, |u| u.to_base(v)))
             .or_else(|| q.tally.map(|t| t.key()))
             .or_else(|| q.date.filter(|d| !d.is_empty()).map(|d| d.key()));
-        let stated = value.or_else(|| {
-            q.value
-                .filter(|_| q.hedge == HedgeKind::Approx)
-                .map(|v| q.unit.as_ref().map_or(v, |u| u.to_base(v)))
-        });
+        let stated = value.or_else(|| base_value(q).filter(|_| q.hedge == HedgeKind::Approx));
         // `recharged up to 1,000 times`: occurrences count what the verb says, so their noun
         // names no thing to tell them from `1,000 recharges`.
         let thing = c
@@ -431,10 +425,7 @@ impl<'a> View<'a> {
             .collect();
         let mut others: Vec<f64> = siblings
             .iter()
-            .filter_map(|o| {
-                let v = o.quantity.value?;
-                Some(o.quantity.unit.as_ref().map_or(v, |u| u.to_base(v)))
-            })
+            .filter_map(|o| base_value(&o.quantity))
             .collect();
         others.sort_by(f64::total_cmp);
         let other_spans: Vec<(Arc<str>, f64, f64)> = siblings
@@ -629,6 +620,11 @@ pub fn precise(q: &crate::Quantity) -> bool {
         || (v >= 100.0 && v % 100.0 != 0.0 && q.kind != QuantityKind::Year)
         || q.kind == QuantityKind::Measure
         || q.kind == QuantityKind::Score
+}
+
+/// A figure's value in its dimension's base unit (metres, seconds…), hedged or not.
+fn base_value(q: &crate::Quantity) -> Option<f64> {
+    q.value.map(|v| q.unit.as_ref().map_or(v, |u| u.to_base(v)))
 }
 
 fn same(a: f64, b: f64) -> bool {
@@ -1037,7 +1033,6 @@ pub fn features(a: &View, b: &View, w: &Wording, crowd: (usize, usize)) -> Featu
         && precise(&y.quantity);
     // So are two bounds of one kind at one precise or large figure (`more than $600,000`
     // twice).
-    let base = |q: &crate::Quantity| q.value.map(|v| q.unit.as_ref().map_or(v, |u| u.to_base(v)));
     let bound = |h: HedgeKind| {
         !matches!(
             h,
@@ -1050,8 +1045,8 @@ pub fn features(a: &View, b: &View, w: &Wording, crowd: (usize, usize)) -> Featu
     };
     let same_bound = bound(x.quantity.hedge)
         && x.quantity.hedge == y.quantity.hedge
-        && base(&x.quantity)
-            .zip(base(&y.quantity))
+        && base_value(&x.quantity)
+            .zip(base_value(&y.quantity))
             .is_some_and(|(p, q)| same(p, q))
         && (precise(&x.quantity) || x.quantity.value.is_some_and(|v| v.abs() >= 1000.0));
     let same_value =

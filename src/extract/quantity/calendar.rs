@@ -14,6 +14,10 @@ const ZONES: &[&str] = &[
     "aest",
 ];
 
+/// Parts of the day a clock reading may be given in (`10.20 in the morning`), and whether each
+/// is after noon.
+const PARTS_OF_DAY: &[(&str, bool)] = &[("morning", false), ("afternoon", true), ("evening", true)];
+
 /// Whether a lowercase word names a time zone (`gmt`, `et`, `pst`).
 pub fn is_zone(w: &str) -> bool {
     ZONES.contains(&w)
@@ -33,10 +37,8 @@ impl Parser<'_> {
         // Not a part of the day that is a noun's (`3 in the morning session`).
         let ends = !self.is_word(j + 3) || self.lx.stopwords.contains(self.lower(j + 3));
         if w == "in" && self.lower(j + 1) == "the" && ends {
-            match self.lower(j + 2) {
-                "morning" => return (j + 3, false),
-                "afternoon" | "evening" => return (j + 3, true),
-                _ => {}
+            if let Some(&(_, pm)) = PARTS_OF_DAY.iter().find(|(p, _)| *p == self.lower(j + 2)) {
+                return (j + 3, pm);
             }
         }
         if !is_time_word(w) {
@@ -57,7 +59,7 @@ impl Parser<'_> {
     pub(super) fn clock_of_day(&self, q: &Quantity) -> bool {
         (q.start_token..q.end_token).any(|k| {
             let w = self.lower(k);
-            is_time_word(w) || matches!(w, "morning" | "afternoon" | "evening")
+            is_time_word(w) || PARTS_OF_DAY.iter().any(|(p, _)| *p == w)
         })
     }
 
