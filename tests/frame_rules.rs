@@ -171,6 +171,8 @@ macro_rules! counted {
 
 counted! {
     a_model_code_in_the_phrase: "Troops seized nine AK-47 rifles." => "nine", Some("rifles");
+    a_glued_model_code: "Guards found 11 M16 carbines in the van." => "11", Some("carbines");
+    a_spaced_model_code: "Guards found four AK 74 carbines in the van." => "four", Some("carbines");
     other_before_the_noun: "The blast killed two guards and left three other employees wounded." => "three", Some("employees");
     // A bare age belongs to the common noun it describes.
     age_of_the_noun_before: "The victim, who was in her 60s, died." => "60s", Some("victim");
@@ -358,6 +360,7 @@ subset! {
     by_far: "It sold 12 million copies, by far the most." => "12 million", None;
     by_then: "Some 900 people had fled by then." => "Some 900", None;
     by_a_year: "The city wants 5,000 new homes by 2030." => "5,000", None;
+    by_a_part_of_the_day: "Crews had the blaze 40 percent contained by evening." => "40 percent", None;
     // A gerund alone after what is counted says which of them.
     gerund_after_the_thing: "He had 90 yards and two touchdowns receiving." => "two", Some("receiving");
     gerund_after_a_unit: "She ran for 120 yards rushing, a record." => "120 yards", Some("rushing");

@@ -825,10 +825,12 @@ pub fn identity_conflict(a: &View, b: &View, w: &Wording) -> Option<&'static str
         }
     }
     // So does any other figure's: an aftershock on Tuesday is not the one on Thursday, nor
-    // Monday's arrests Tuesday's. Not an age, which describes a person on any day.
+    // Monday's arrests Tuesday's. Not an age, which describes a person on any day, nor a
+    // level a later day reached (`killing six on Sunday`, `the toll rose to seven on Monday`):
+    // that is the story's update.
     let age = |c: &Claim| c.quantity.kind == QuantityKind::Age;
     if let (Some(p), Some(q)) = (&x.frame.day, &y.frame.day) {
-        if p.key != q.key && !age(x) && !age(y) {
+        if p.key != q.key && !age(x) && !age(y) && !x.update && !y.update {
             return Some("figures of different days");
         }
     }

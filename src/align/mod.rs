@@ -1320,6 +1320,14 @@ mod tests {
             ],
             "figures of different days",
         );
+        // A level a later day reached is the same fact, updated.
+        assert_never_ruled(
+            &[
+                "The storm killed four climbers on Tuesday, rangers said.",
+                "The number of climbers killed rose to nine on Thursday.",
+            ],
+            "figures of different days",
+        );
     }
 
     #[test]

@@ -328,6 +328,19 @@ fn counted_after(tk: &Tokens, q: &Quantity) -> Option<Counted> {
             i += 3;
             continue;
         }
+        // So is a code with its digits glued on or, in capitals, spaced (`14 M16 rifles`,
+        // `six AK 47 rifles`).
+        let capitals = tk.raw(i).len() >= 2 && tk.raw(i).bytes().all(|b| b.is_ascii_uppercase());
+        if code_word
+            && toks.get(i + 1).is_some_and(|t| {
+                t.kind == TokenKind::Number && (t.glued || capitals) && !t.span.is_empty()
+            })
+            && word(i + 2).is_some_and(|n| !lx.stopwords.contains(&*n))
+            && tk.raw(i + 2).starts_with(char::is_lowercase)
+        {
+            i += 2;
+            continue;
+        }
         // `23 heavily armed pirates`, `three badly injured`: an adverb qualifies the
         // participle after it, and is not what is counted.
         if w.len() > 4 && w.ends_with("ly") && word(i + 1).is_some_and(|n| is_participle(&n)) {

@@ -674,7 +674,11 @@ fn time_anchor(
     if duration && s > clause.start && matches!(tk.lower(s - 1), "every" | "each") {
         return Some(Slot::word(tk, s - 1, "every"));
     }
-    if let Some(since) = since_clause(tk, clause.clone(), q) {
+    // `has burned 900 acres since it was spotted at 2:10 p.m.`: a clock time in the clause
+    // is the moment the story starts, not an earlier time.
+    if let Some(since) =
+        since_clause(tk, clause.clone(), q).filter(|_| q.kind != QuantityKind::Time)
+    {
         return Some(since);
     }
     let a = anchors();
@@ -1112,6 +1116,17 @@ mod tests {
         assert_eq!(f[1].2.as_deref(), Some("average"));
         let f = frames("He hit 40 homers a season at his peak.");
         assert_eq!(f[0].2.as_deref(), Some("average"));
+        // An average of many guesses is no rate over games: `the average forecast` is a
+        // consensus, and the figures beside it are single figures.
+        let f = frames("The firm earned 92 cents, above the average forecast of 88 cents.");
+        assert_eq!((f[0].2.as_deref(), f[1].2.as_deref()), (None, None));
+        let f = frames("She scored an average of 21 points.");
+        assert_eq!(f[0].2.as_deref(), Some("average"));
+        // The figure in a `since` clause is of then; a clock time there is the story's start.
+        let f = frames("They have won 9 games since they lost 12 in a row.");
+        assert_eq!(f[1].2.as_deref(), Some("past"));
+        let f = frames("The fire has grown since it was seen at 6:15 a.m. Friday.");
+        assert_eq!(f[0].2, None);
         let f = frames("Only five teams won 14 games in a season.");
         assert_eq!(f[1].2.as_deref(), Some("span"));
         let f = frames("The league - formed in 2019 - plays its final on June 4.");

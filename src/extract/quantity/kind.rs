@@ -135,7 +135,13 @@ impl Parser<'_> {
                 && n.value >= 1000.0
                 && !n.words
                 && !(1800.0..=2100.0).contains(&n.value);
-            if version || glued_letter || one_thing || model {
+            // A code in capitals after a count or an article names a model, and the number
+            // is part of the code (`six AK 47 rifles`, `an M 16 rifle`).
+            let designation = self.acronym_before(start)
+                && (self.is_number(start - 2)
+                    || self.lx.number_word(self.lower(start - 2)).is_some()
+                    || matches!(self.lower(start - 2), "a" | "an"));
+            if version || glued_letter || one_thing || model || designation {
                 return QuantityKind::Identifier;
             }
         }
@@ -293,15 +299,11 @@ impl Parser<'_> {
             && self.raw(name).starts_with(|c: char| c.is_uppercase())
             && !self.lx.is_month(self.lower(name))
             && !self.lx.stopwords.contains(self.lower(name));
-        // `the victim, 66, was…`, `a security guard, 62,`: a person named by a common noun,
-        // maybe with one word before it saying which kind.
+        // `the victim, 66, was…`, `a security guard, 62,`, `the Dutch striker, 29,`: a person
+        // named by a common noun, maybe with one word before it saying which kind.
         let determiner =
             |k: usize| matches!(self.lower(k), "the" | "a" | "an" | "his" | "her" | "their");
-        let modifier = |k: usize| {
-            self.is_word(k)
-                && self.raw(k).starts_with(char::is_lowercase)
-                && !self.lx.stopwords.contains(self.lower(k))
-        };
+        let modifier = |k: usize| self.is_word(k) && !self.lx.stopwords.contains(self.lower(k));
         let person = name >= 1
             && self.is_word(name)
             && (determiner(name - 1) || name >= 2 && modifier(name - 1) && determiner(name - 2))

@@ -84,10 +84,23 @@ impl Parser<'_> {
         if start < 2 || !self.is_word(start - 1) || self.glued(start) {
             return false;
         }
-        // `Explorer 8 and 9`, `IE 8 or IE 9`: the next number of a named one names too.
-        if matches!(self.lower(start - 1), "and" | "or")
+        // `Explorer 8 and 9`, `IE 8 or IE 9`: the next number of a named one names too, and
+        // so does the next after digits glued to a name (`IE8 and 9`, `IE6 to 10`).
+        let joined = self.lower(start - 1);
+        if matches!(joined, "and" | "or")
             && self.is_number(start - 2)
             && self.named_number(start - 2, start - 1)
+        {
+            return true;
+        }
+        if matches!(joined, "and" | "or" | "to" | "through")
+            && start >= 3
+            && self.is_number(start - 2)
+            && self.glued(start - 2)
+            && self.is_word(start - 3)
+            && self
+                .raw(start - 3)
+                .starts_with(|c: char| c.is_ascii_uppercase())
         {
             return true;
         }

@@ -38,6 +38,40 @@ fn a_figure_beyond_f64_is_an_identifier_without_value() {
     }
 }
 
+#[test]
+fn numbers_of_a_code_name_nothing_counted() {
+    use QuantityKind::{Count, Identifier};
+    // The next number after digits glued to a name names the next version; a number spaced
+    // after a code in capitals belongs to the code, and the count before it counts on.
+    for (text, figures) in [
+        (
+            "flaws in XP3 and 4 were patched",
+            vec![("3", Identifier), ("4", Identifier)],
+        ),
+        (
+            "from IE7 to 11.",
+            vec![("7", Identifier), ("11", Identifier)],
+        ),
+        (
+            "four AK 74 carbines",
+            vec![("four", Count), ("74", Identifier)],
+        ),
+        ("an MX 5 roadster", vec![("5", Identifier)]),
+        // Not a count of people after a flight's number.
+        (
+            "Flight 370 and 239 passengers",
+            vec![("370", Identifier), ("239", Count)],
+        ),
+    ] {
+        let got: Vec<(String, QuantityKind)> = q(text).into_iter().map(|r| (r.0, r.1)).collect();
+        let want: Vec<(String, QuantityKind)> = figures
+            .into_iter()
+            .map(|(f, k)| (f.to_string(), k))
+            .collect();
+        assert_eq!(got, want, "{text}");
+    }
+}
+
 fn q(s: &str) -> Vec<Row> {
     let toks = tokenize(s, 0);
     find(s, &toks)
@@ -160,6 +194,8 @@ cases! {
     count_after_a_copula_of_a_place: "The toll in Texas was 58." => ("58", Count, Some(58.0), Some(58.0), Some(58.0), Exact);
     count_in_a_morning_session: "won 3 in the morning session" => ("3", Count, Some(3.0), Some(3.0), Some(3.0), Exact);
     age_of_a_named_subject: "The guard, Ivo Petrov, was 58." => ("58", Age, Some(58.0), Some(58.0), Some(58.0), Exact);
+    age_of_a_kind_of_person: "a night watchman, 62, saw" => ("62", Age, Some(62.0), Some(62.0), Some(62.0), Exact);
+    age_of_a_person_of_a_country: "The Chilean keeper, 31, saved" => ("31", Age, Some(31.0), Some(31.0), Some(31.0), Exact);
     age_of_a_person_noun: "The driver was 58." => ("58", Age, Some(58.0), Some(58.0), Some(58.0), Exact);
     count_after_a_copula_of_a_thing: "The total was 58." => ("58", Count, Some(58.0), Some(58.0), Some(58.0), Exact);
     year_after_a_month_before_a_plural: "in March 2011 burglars took" => ("2011", Year, Some(2011.0), Some(2011.0), Some(2011.0), Exact);
