@@ -150,6 +150,15 @@ fn an_age_is_no_change() {
 }
 
 #[test]
+fn a_sum_is_no_count_of_people() {
+    // The verb's class counts people; the sum it governs is money, its share may be people.
+    let s = "The club completed the transfer for a fee of £42 million.";
+    assert_slot(s, "£42 million", measure_label, None);
+    let s = "Around 30% of the nurses walked out.";
+    assert_slot(s, "Around 30%", measure_label, Some("strikers"));
+}
+
+#[test]
 fn a_figure_with_a_verb_of_its_own_takes_no_neighbours_measure() {
     // The sentence's other figure is injured; `sedated two` says what happened to these two.
     let s = "The keeper sedated two of them with a dart and badly injured a third.";

@@ -555,6 +555,35 @@ fn same_figure_of_unknown_year(a: &View, b: &View, anchor: &str) -> bool {
         && distinctive(&b.claim.quantity)
 }
 
+/// Whether `last year` in one report may be the year the other names (`handled 4.2 million
+/// containers last year`, `handled 4.2 million containers in 2023`): when the event's year is
+/// unknown or the one after, the same precise figure, hedged or not, is one fact.
+fn last_year_named(a: &View, b: &View) -> bool {
+    let last = a
+        .claim
+        .frame
+        .anchor
+        .as_ref()
+        .is_some_and(|s| s.key == "past" && s.text.eq_ignore_ascii_case("last year"));
+    let Some(named) = b
+        .anchor()
+        .and_then(|k| k.strip_prefix("year:"))
+        .and_then(|y| y.parse::<i32>().ok())
+    else {
+        return false;
+    };
+    let event = a
+        .event
+        .year
+        .as_deref()
+        .and_then(|k| k.strip_prefix("year:"))
+        .and_then(|y| y.parse::<i32>().ok());
+    last && event.is_none_or(|e| e == named + 1)
+        && a.relation(b) == Relation::Compatible
+        && precise(&a.claim.quantity)
+        && precise(&b.claim.quantity)
+}
+
 /// Whether two claims' sentences share another figure that is precise: the same exact
 /// measurement (`148 yards`, `148 rushing yards`). A bare number may be a year both name, and
 /// an age is a person's, whatever else the sentences tell of them.
@@ -736,7 +765,9 @@ pub fn identity_conflict(a: &View, b: &View, w: &Wording) -> Option<&'static str
         return Some("an offset and another interval");
     }
     match anchors(a, b) {
-        (Some(p), Some(q)) if p != q => return Some("different times"),
+        (Some(p), Some(q)) if p != q && !last_year_named(a, b) && !last_year_named(b, a) => {
+            return Some("different times")
+        }
         // A figure of an earlier time (`last year`, `previously`, a year not the event's) is
         // background to one that is not.
         (Some(p), None) | (None, Some(p))

@@ -1301,6 +1301,31 @@ mod tests {
     }
 
     #[test]
+    fn last_year_may_be_the_year_another_report_names() {
+        // No year of the event is known (two years tie): `last year` may be 2021, and the
+        // figure is one.
+        let texts = [
+            "The airport, opened in 1995, served about 7.3 million travellers last year.",
+            "The airport, which served 7.3 million travellers in 2021, is expanding.",
+        ];
+        let why = ruled_out_quoted(&docs(&texts));
+        assert!(
+            !ruled(&why, "about 7.3 million", "7.3 million", "different times"),
+            "{why:?}"
+        );
+        // A round figure says too little to tie the two times.
+        assert_ruled(
+            &[
+                "The clinic, opened in 1995, treated about 700 patients last year.",
+                "The clinic, which treated 700 patients in 2021, is expanding.",
+            ],
+            "about 700",
+            "700",
+            "different times",
+        );
+    }
+
+    #[test]
     fn figures_of_different_days_are_two_facts() {
         // The day in a figure's phrase names its event: Monday's tremor is not Friday's.
         assert_ruled(

@@ -734,8 +734,39 @@ pub fn clauses(tk: &Tokens) -> Vec<Range<usize>> {
     let mut start = 0;
     for (i, t) in toks.iter().enumerate() {
         let s = &text[t.span.clone()];
-        let cut_before =
-            t.kind == TokenKind::Word && matches!(tk.lower(i), "while" | "whereas" | "but");
+        // `Crews dug on as the toll rose to 17`: `as` before a new subject starts a clause of
+        // its own (not `such as the`, `known as the`, `as well as the`).
+        let as_clause = tk.lower(i) == "as"
+            && i > start
+            && tk.is_word(i + 1)
+            && matches!(
+                tk.lower(i + 1),
+                "the" | "a" | "an" | "his" | "her" | "their" | "its"
+            )
+            && tk.is_word(i - 1)
+            && !matches!(
+                tk.lower(i - 1),
+                "such"
+                    | "known"
+                    | "well"
+                    | "same"
+                    | "so"
+                    | "as"
+                    | "just"
+                    | "served"
+                    | "serve"
+                    | "serves"
+                    | "serving"
+                    | "named"
+                    | "identified"
+                    | "described"
+                    | "seen"
+                    | "regarded"
+                    | "listed"
+                    | "designated"
+            );
+        let cut_before = t.kind == TokenKind::Word
+            && (matches!(tk.lower(i), "while" | "whereas" | "but") || as_clause);
         let cut_after = t.kind == TokenKind::Symbol && matches!(s, ";" | ":" | "—" | "(" | ")");
         if cut_before && i > start {
             out.push(start..i);
@@ -1417,6 +1448,11 @@ mod tests {
         assert_eq!(r[0].1, None);
         let r = analyse("The studio set a March 2011 release.");
         assert_eq!(r[0].1.as_deref(), Some("release"));
+        // `as` before a new subject opens its own clause: the toll, not the crews.
+        let r = analyse("Firefighters searched the rubble as the toll rose to 23.");
+        assert_eq!(r[0].2.as_deref(), Some("class:killed"));
+        let r = analyse("Officers such as the 12 recruits were praised.");
+        assert_eq!(r[0].1.as_deref(), Some("recruits"));
     }
 
     /// Per quantity: its counted phrase and its predicate, as text.

@@ -225,6 +225,19 @@ fn figures_in(tk: &token::Tokens, sentence: usize, detail: Detail) -> Vec<Claim>
         if q.kind == QuantityKind::Age && measure.as_ref().is_some_and(change) {
             (measure, measure_word) = (None, None);
         }
+        // A sum is never a count of people, whatever the verb did (`completed the signing for
+        // £85m` is no count of finishers, `swindled savers of $2m` none of victims); a share
+        // may be (`40% of staff walked out`).
+        let of_people = |m: &Measure| {
+            m.key.strip_prefix("class:").is_some_and(|name| {
+                lx.classes
+                    .iter()
+                    .any(|c| c.name == name && crate::lexical::lexical().read_noun(c.label).person)
+            })
+        };
+        if q.kind == QuantityKind::Money && measure.as_ref().is_some_and(of_people) {
+            (measure, measure_word) = (None, None);
+        }
         // `fined twice`, `struck three times`: a multiplier after an event counts the events;
         // `grew fourfold`, `rose three times` stays a factor of the change.
         let mut q = q.clone();
