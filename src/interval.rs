@@ -195,10 +195,22 @@ pub fn plausible(q: &Quantity) -> Interval {
     }
 }
 
-/// An interval in the dimension's base unit (metres, seconds…), for comparing across units.
+/// Whether a count is a share of a whole (`two-thirds of eligible voters`, `half the roof`):
+/// a fraction, which is compared as a percentage (`67% turnout`). Not a decimal (a batting
+/// average `.358`).
+pub fn is_share(q: &Quantity) -> bool {
+    q.kind == QuantityKind::Count
+        && q.unit.is_none()
+        && q.fraction
+        && q.value.is_some_and(|v| v > 0.0 && v < 1.0)
+}
+
+/// An interval in the dimension's base unit (metres, seconds…), for comparing across units;
+/// a share in percent.
 pub fn in_base(q: &Quantity, i: Interval) -> Interval {
     match &q.unit {
         Some(u) => i.scale(|v| if v.is_finite() { u.to_base(v) } else { v }),
+        None if is_share(q) => i.scale(|v| v * 100.0),
         None => i,
     }
 }
@@ -400,5 +412,7 @@ mod tests {
         same_score: "won 31-24", "beat them 31-24" => Compatible;
         score_either_way: "won 31-24", "lost 24-31" => Compatible;
         other_score: "won 31-24", "won 31-17" => Conflict;
+        share_vs_percent: "two-thirds of the voters", "67% of the voters" => Compatible;
+        share_vs_another_percent: "half of the staff", "60% of the staff" => Conflict;
     }
 }

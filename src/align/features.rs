@@ -108,6 +108,8 @@ impl Class {
             .unwrap_or_default();
         Some(match q.kind {
             // `1,000 times` and `1,000 recharges` count one thing.
+            // A share of a whole (`two-thirds of voters`) is a percentage.
+            QuantityKind::Count if crate::interval::is_share(q) && per.is_empty() => Class::Percent,
             QuantityKind::Count | QuantityKind::Multiplier => {
                 if per.is_empty() {
                     Class::Count
@@ -653,7 +655,12 @@ pub fn precise(q: &crate::Quantity) -> bool {
 
 /// A figure's value in its dimension's base unit (metres, seconds…), hedged or not.
 fn base_value(q: &crate::Quantity) -> Option<f64> {
-    q.value.map(|v| q.unit.as_ref().map_or(v, |u| u.to_base(v)))
+    let share = crate::interval::is_share(q);
+    q.value.map(|v| match &q.unit {
+        Some(u) => u.to_base(v),
+        None if share => v * 100.0,
+        None => v,
+    })
 }
 
 fn same(a: f64, b: f64) -> bool {

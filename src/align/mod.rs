@@ -1301,6 +1301,16 @@ mod tests {
     }
 
     #[test]
+    fn a_share_meets_a_percentage() {
+        let d = docs(&[
+            "Roughly three-quarters of members backed the deal, the union said.",
+            "The deal was backed by 76% of members, the union said.",
+        ]);
+        let pairs = multi(&align(&d));
+        assert_eq!(pairs.len(), 1, "{pairs:?}");
+    }
+
+    #[test]
     fn last_year_may_be_the_year_another_report_names() {
         // No year of the event is known (two years tie): `last year` may be 2021, and the
         // figure is one.

@@ -112,6 +112,8 @@ pub struct Quantity {
     /// Digits after the decimal point as written, and whether a scale word was used; rounding
     /// tolerance follows from how precisely the figure was stated.
     pub decimals: u32,
+    /// Written as a fraction (`two-thirds`, `half`, `a quarter`): of a count, a share.
+    pub fraction: bool,
     pub scaled: bool,
     /// Token index just after the figure (and its unit), where a counted phrase may start.
     pub(crate) end_token: usize,
@@ -373,6 +375,7 @@ impl Parser<'_> {
                         hedge: HedgeKind::Exact,
                         unit: None,
                         decimals: 0,
+                        fraction: false,
                         scaled: false,
                         end_token: i + 1,
                         start_token: i,
@@ -752,6 +755,7 @@ impl Parser<'_> {
             hedge,
             unit,
             decimals: s.decimals,
+            fraction: s.num.as_ref().is_some_and(|n| n.fraction),
             scaled: s.scale != 1.0,
             end_token: end,
             start_token: start,

@@ -219,6 +219,7 @@ impl<'a> Parser<'a> {
             hedge: HedgeKind::Exact,
             unit: None,
             decimals: 0,
+            fraction: false,
             scaled: false,
             end_token: end,
             start_token: start,
