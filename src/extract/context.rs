@@ -734,8 +734,14 @@ pub fn clauses(tk: &Tokens) -> Vec<Range<usize>> {
     let mut start = 0;
     for (i, t) in toks.iter().enumerate() {
         let s = &text[t.span.clone()];
-        // `Crews dug on as the toll rose to 17`: `as` before a new subject starts a clause of
-        // its own (not `such as the`, `known as the`, `as well as the`).
+        // `Crews dug on as the toll rose to 17`: `as` before a new subject and its verb starts
+        // a clause of its own (not `such as the`, `known as the`, `as well as the`, nor `as the
+        // only players with three runs`, with no verb).
+        let verb_follows = || {
+            (i + 2..(i + 8).min(toks.len()))
+                .take_while(|&k| tk.is_word(k))
+                .any(|k| is_verb(lexicon(), tk.lower(k)) || lexicon().is_cue("aux", tk.lower(k)))
+        };
         let as_clause = tk.lower(i) == "as"
             && i > start
             && tk.is_word(i + 1)
@@ -764,7 +770,8 @@ pub fn clauses(tk: &Tokens) -> Vec<Range<usize>> {
                     | "regarded"
                     | "listed"
                     | "designated"
-            );
+            )
+            && verb_follows();
         let cut_before = t.kind == TokenKind::Word
             && (matches!(tk.lower(i), "while" | "whereas" | "but") || as_clause);
         let cut_after = t.kind == TokenKind::Symbol && matches!(s, ";" | ":" | "—" | "(" | ")");
@@ -1453,6 +1460,9 @@ mod tests {
         assert_eq!(r[0].2.as_deref(), Some("class:killed"));
         let r = analyse("Officers such as the 12 recruits were praised.");
         assert_eq!(r[0].1.as_deref(), Some("recruits"));
+        // No verb after it: `as` is a preposition, and the clause goes on.
+        let c = clauses(&Tokens::new("He joined them as the only players with 3 titles.", 0..48));
+        assert_eq!(c.len(), 1);
     }
 
     /// Per quantity: its counted phrase and its predicate, as text.
