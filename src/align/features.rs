@@ -1130,8 +1130,13 @@ pub fn features(a: &View, b: &View, w: &Wording, crowd: (usize, usize)) -> Featu
                 set(MEASURE_CLASS_SAME, 1.0);
             }
         }
+        // Anyone (`208 people on board`: the generic class) clashes with no kind of person.
         (Some(m), Some(n))
-            if m.key.starts_with("class:") && n.key.starts_with("class:") && m != n =>
+            if m.key.starts_with("class:")
+                && n.key.starts_with("class:")
+                && m != n
+                && !m.generic
+                && !n.generic =>
         {
             set(MEASURE_CLASH, 1.0)
         }

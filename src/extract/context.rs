@@ -309,8 +309,10 @@ fn counted_after(tk: &Tokens, q: &Quantity) -> Option<Counted> {
                 && word(i + 1).is_some_and(|n| is_determiner(&n)))
             || (tk.raw(i).starts_with(char::is_uppercase) && lx.month_number(&w).is_some())
             // `15 centimetres of snow fell`: a verb ends the phrase after its first word, and
-            // right after a unit, which already says what is measured (`10 seconds ran off`).
+            // right after a unit, which already says what is measured (`10 seconds ran off`);
+            // so does a verb form that is never a noun (`1.2 tonnes of cocaine hidden in`).
             || ((last.is_some() || q.unit.is_some()) && lx.is_cue("verb", &w))
+            || (last.is_some() && crate::lexical::lexical().is_verb_form(&w))
         {
             break;
         }
@@ -709,11 +711,29 @@ pub fn predicate(
             });
         }
     }
-    // The figure as object: the verb before it, through one preposition (`rose to 63`).
+    // The figure as object: the verb before it, through one preposition (`rose to 63`), and
+    // past the verb's own object (`jailed him for six years`, `sentenced Ortiz to 12 years`).
     let mut j = q.start_token.checked_sub(1)?;
     let last = j;
-    if word(j).is_some_and(|w| matches!(&*w, "to" | "by" | "at" | "about")) {
+    if word(j).is_some_and(|w| matches!(&*w, "to" | "by" | "at" | "about" | "for")) {
+        let preposition = word(j).is_some_and(|w| w == "for");
         j = j.checked_sub(1)?;
+        let pronoun = |w: &str| matches!(w, "him" | "her" | "them" | "us" | "me");
+        let name = |k: usize| k > clause.start && tk.raw(k).starts_with(char::is_uppercase);
+        let object = word(j).is_some_and(|w| pronoun(&w)) || word(j).is_some() && name(j);
+        if object {
+            let mut k = j;
+            while k > clause.start + 1 && word(k - 1).is_some() && name(k - 1) && j - k < 2 {
+                k -= 1;
+            }
+            if let Some(v) = k.checked_sub(1).and_then(|v| word(v).map(|w| (v, w))) {
+                if is_verb(lx, &v.1) && !lx.attribution_verbs.contains(&*v.1) {
+                    j = v.0;
+                }
+            }
+        } else if preposition {
+            return None;
+        }
     }
     let w = word(j)?;
     if is_verb(lx, &w) && !lx.attribution_verbs.contains(&*w) && !owned_elsewhere(j) {
@@ -1112,6 +1132,7 @@ pub fn measure(
     let mut k = q.start_token;
     let mut steps = 0;
     let mut prep = false;
+    let mut after_length = false;
     while k > clause.start && steps < 4 {
         k -= 1;
         steps += 1;
@@ -1142,8 +1163,12 @@ pub fn measure(
                 return found;
             }
         }
+        // `jailed him for six years`: the verb's own object stands between.
+        let object = after_length && matches!(w, "him" | "her" | "them" | "us" | "me");
+        after_length = length || w == "to";
         if matches!(w, "of" | "at" | "to" | "the" | "a" | "an")
             || length
+            || object
             || AUXILIARIES.contains(&w)
         {
             continue;
@@ -1461,7 +1486,10 @@ mod tests {
         let r = analyse("Officers such as the 12 recruits were praised.");
         assert_eq!(r[0].1.as_deref(), Some("recruits"));
         // No verb after it: `as` is a preposition, and the clause goes on.
-        let c = clauses(&Tokens::new("He joined them as the only players with 3 titles.", 0..48));
+        let c = clauses(&Tokens::new(
+            "He joined them as the only players with 3 titles.",
+            0..48,
+        ));
         assert_eq!(c.len(), 1);
     }
 

@@ -786,10 +786,15 @@ fn time_anchor(
                     || (is_symbol(tk, i + 1, ",") && tk.lower(i + 2) == "when")
                     || participle_phrase)
         };
-        if let Some((i, y)) = years
-            .iter()
-            .find(|(i, _)| near.contains(i) && clause_has(tk, q, *i, opens(*i)))
-        {
+        // The clause a `when` after a year opens is of that year, however long its subject
+        // (`defeated in 2016, when it won 47.1 per cent support`).
+        let when_of = |i: usize| {
+            is_symbol(tk, i + 1, ",") && tk.lower(i + 2) == "when" && i + 2 < q.start_token
+        };
+        if let Some((i, y)) = years.iter().find(|(i, _)| {
+            (near.contains(i) || when_of(*i) && q.start_token - *i <= 12)
+                && clause_has(tk, q, *i, opens(*i))
+        }) {
             return Some(Slot {
                 key: format!("year:{y}"),
                 text: tk.raw(*i).to_string(),
@@ -1122,6 +1127,8 @@ mod tests {
         assert_eq!((f[0].2.as_deref(), f[1].2.as_deref()), (None, None));
         let f = frames("She scored an average of 21 points.");
         assert_eq!(f[0].2.as_deref(), Some("average"));
+        let f = frames("It failed in 2016, when the party won 47.1 per cent.");
+        assert_eq!(f[1].2.as_deref(), Some("year:2016"));
         // The figure in a `since` clause is of then; a clock time there is the story's start.
         let f = frames("They have won 9 games since they lost 12 in a row.");
         assert_eq!(f[1].2.as_deref(), Some("past"));
