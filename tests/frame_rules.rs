@@ -186,6 +186,7 @@ macro_rules! counted {
 counted! {
     a_model_code_in_the_phrase: "Troops seized nine AK-47 rifles." => "nine", Some("rifles");
     a_glued_model_code: "Guards found 11 M16 carbines in the van." => "11", Some("carbines");
+    a_compound_with_a_participle: "The firm sealed a $2bn cash-funded takeover." => "$2bn", Some("takeover");
     an_irregular_participle_ends_the_phrase: "Agents seized 40 kilos of heroin hidden in crates." => "40 kilos", Some("heroin");
     a_spaced_model_code: "Guards found four AK 74 carbines in the van." => "four", Some("carbines");
     other_before_the_noun: "The blast killed two guards and left three other employees wounded." => "three", Some("employees");

@@ -389,6 +389,12 @@ fn counted_after(tk: &Tokens, q: &Quantity) -> Option<Counted> {
                 .get(i + 1)
                 .is_some_and(|t| t.glued && t.kind == TokenKind::Word)
         {
+            // A participle glued on makes a modifier of the compound (`a share-based deal`),
+            // and what follows is counted.
+            if is_participle(&lower(tk, i + 1)) && word(i + 2).is_some() {
+                i += 2;
+                continue;
+            }
             i += 1;
             continue;
         }

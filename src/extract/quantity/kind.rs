@@ -301,8 +301,14 @@ impl Parser<'_> {
             && !self.lx.stopwords.contains(self.lower(name));
         // `the victim, 66, was…`, `a security guard, 62,`, `the Dutch striker, 29,`: a person
         // named by a common noun, maybe with one word before it saying which kind.
-        let determiner =
-            |k: usize| matches!(self.lower(k), "the" | "a" | "an" | "his" | "her" | "their");
+        // A possessive determines too (`the branch's security guard, 61,`).
+        let determiner = |k: usize| {
+            let w = self.lower(k);
+            matches!(
+                w,
+                "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "'s" | "’s"
+            ) || w.ends_with("'s")
+        };
         let modifier = |k: usize| self.is_word(k) && !self.lx.stopwords.contains(self.lower(k));
         let person = name >= 1
             && self.is_word(name)

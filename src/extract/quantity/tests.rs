@@ -196,6 +196,8 @@ cases! {
     age_of_a_named_subject: "The guard, Ivo Petrov, was 58." => ("58", Age, Some(58.0), Some(58.0), Some(58.0), Exact);
     age_of_a_kind_of_person: "a night watchman, 62, saw" => ("62", Age, Some(62.0), Some(62.0), Some(62.0), Exact);
     age_of_a_person_of_a_country: "The Chilean keeper, 31, saved" => ("31", Age, Some(31.0), Some(31.0), Some(31.0), Exact);
+    glued_celsius_after_a_high: "hit a record high of 41.5C" => ("41.5C", Measure, Some(41.5), Some(41.5), Some(41.5), Exact);
+    age_of_a_possessed_person: "the hotel's night porter, 47, said" => ("47", Age, Some(47.0), Some(47.0), Some(47.0), Exact);
     age_of_a_person_noun: "The driver was 58." => ("58", Age, Some(58.0), Some(58.0), Some(58.0), Exact);
     count_after_a_copula_of_a_thing: "The total was 58." => ("58", Count, Some(58.0), Some(58.0), Some(58.0), Exact);
     year_after_a_month_before_a_plural: "in March 2011 burglars took" => ("2011", Year, Some(2011.0), Some(2011.0), Some(2011.0), Exact);
