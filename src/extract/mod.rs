@@ -433,8 +433,11 @@ fn near(
     }
     names.sort();
     names.dedup();
+    // `a year earlier` is a time before, not a rate.
+    // (`a year before tax` is one.)
+    let offset = matches!(tk.lower(q.end_token + 2), "earlier" | "later" | "ago");
     let per = match tk.lower(q.end_token) {
-        "a" | "an" | "per" | "each" if tk.is_word(q.end_token + 1) => {
+        "a" | "an" | "per" | "each" if tk.is_word(q.end_token + 1) && !offset => {
             Some(lx.stem(tk.lower(q.end_token + 1)))
         }
         _ => None,

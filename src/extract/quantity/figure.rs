@@ -412,7 +412,9 @@ impl Parser<'_> {
         let w = self.lower(e);
         if matches!(w, "per" | "/" | "a" | "an") {
             if let Some((end, d)) = self.base_unit(e + 1, false) {
-                if w != "a" && w != "an" || d.dimension != "money" {
+                // `€297 million a year earlier`: a time before, not a rate.
+                let offset = matches!(self.lower(end), "earlier" | "later" | "ago");
+                if (w != "a" && w != "an" || d.dimension != "money") && !offset {
                     let u = s.unit.take().expect("money has a unit");
                     s.unit = Some(u.per(d));
                     s.end = end;

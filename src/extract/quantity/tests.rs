@@ -72,6 +72,14 @@ fn numbers_of_a_code_name_nothing_counted() {
     }
 }
 
+#[test]
+fn a_year_earlier_is_no_rate() {
+    let per = |s: &str| unit(s).is_some_and(|u| u.1.contains('/'));
+    assert!(per("paid $40 million a year to"));
+    assert!(!per("up from $40 million a year earlier"));
+    assert!(per("earns $4 million a year before tax"));
+}
+
 fn q(s: &str) -> Vec<Row> {
     let toks = tokenize(s, 0);
     find(s, &toks)
