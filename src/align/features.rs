@@ -1039,7 +1039,10 @@ pub fn identity_conflict(a: &View, b: &View, w: &Wording) -> Option<&'static str
                 .strip_prefix("class:")
                 .is_some_and(|c| lx.classes.iter().any(|mc| mc.name == c && mc.who))
         };
-        let anyone = m.generic && who(n) || n.generic && who(m);
+        // An age of anyone (`the suspect, 29,`) may be the age of one whose verb has a class
+        // (`the 29-year-old has been charged`).
+        let ages = x.quantity.kind == QuantityKind::Age && y.quantity.kind == QuantityKind::Age;
+        let anyone = m.generic && (who(n) || ages) || n.generic && (who(m) || ages);
         // Two kinds of person one is (`rescuers`, `rescue workers`) are still apart by what
         // happened to them (`killed`, `injured`).
         let agents = agents && who(m) && who(n);

@@ -1301,6 +1301,29 @@ mod tests {
     }
 
     #[test]
+    fn an_age_of_anyone_meets_an_age_of_someone_charged() {
+        assert_never_ruled(
+            &[
+                "The suspect, 41, appeared in court on Monday.",
+                "The 41-year-old has been charged with manslaughter.",
+            ],
+            "different measures",
+        );
+    }
+
+    #[test]
+    fn a_crowd_is_no_class_of_protesters() {
+        // A crowd watches a match as readily as it marches.
+        assert_never_ruled(
+            &[
+                "A crowd of 61,000 saw the final.",
+                "Some 60,000 spectators watched the final.",
+            ],
+            "different measures",
+        );
+    }
+
+    #[test]
     fn a_share_meets_a_percentage() {
         let d = docs(&[
             "Roughly three-quarters of members backed the deal, the union said.",
