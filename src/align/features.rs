@@ -1188,9 +1188,13 @@ pub fn features(a: &View, b: &View, w: &Wording, crowd: (usize, usize)) -> Featu
         SENTENCE_NAMES,
         crate::align::jaccard(&x.entities, &y.entities),
     );
+    // Two parties are a reason for two figures of one fact to differ (the union's count and
+    // the company's): their clash speaks against one fact only when the figures fit.
     match (&x.attribution, &y.attribution) {
         (Some(p), Some(q)) if p.party == q.party => set(ATTRIBUTION_SAME, 1.0),
-        (Some(p), Some(q)) if p.known && q.known => set(ATTRIBUTION_CLASH, 1.0),
+        (Some(p), Some(q)) if p.known && q.known && rel == Relation::Compatible => {
+            set(ATTRIBUTION_CLASH, 1.0)
+        }
         _ => {}
     }
     let in_names = |o: &str, c: &Claim| c.entities.iter().any(|e| e == o);

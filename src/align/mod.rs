@@ -1301,6 +1301,16 @@ mod tests {
     }
 
     #[test]
+    fn rival_parties_figures_of_one_fact_meet() {
+        // Two parties' different counts are the discrepancy a reader wants shown.
+        let d = docs(&[
+            "Officials said 12 climbers remained stranded on the ridge.",
+            "Fifteen climbers are still stranded, the guiding company said.",
+        ]);
+        assert_eq!(multi(&align(&d)).len(), 1);
+    }
+
+    #[test]
     fn an_age_of_anyone_meets_an_age_of_someone_charged() {
         assert_never_ruled(
             &[
