@@ -666,7 +666,8 @@ fn time_anchor(
         if matches!(w, "ago" | "earlier") {
             return Some(Slot::word(tk, q.end_token, "ago"));
         }
-        if !a_length && matches!(w, "later" | "after" | "before") {
+        // `25 minutes into the flight` is an offset too.
+        if !a_length && matches!(w, "later" | "after" | "before" | "into") {
             return Some(Slot::word(tk, q.end_token, "offset"));
         }
     }
@@ -1127,6 +1128,8 @@ mod tests {
         assert_eq!((f[0].2.as_deref(), f[1].2.as_deref()), (None, None));
         let f = frames("She scored an average of 21 points.");
         assert_eq!(f[0].2.as_deref(), Some("average"));
+        let f = frames("The jet crashed 12 minutes into the flight.");
+        assert_eq!(f[0].2.as_deref(), Some("offset"));
         let f = frames("It failed in 2016, when the party won 47.1 per cent.");
         assert_eq!(f[1].2.as_deref(), Some("year:2016"));
         // The figure in a `since` clause is of then; a clock time there is the story's start.
