@@ -727,7 +727,16 @@ fn time_anchor(
                 .any(|r| r.start == next && r.start != q.start_token);
             // `30% faster than the previous chip`, `up 4% than last year`: what a figure is
             // compared with is no time of its own.
-            let compared = i > q.end_token && (q.end_token..i).any(|k| tk.lower(k) == "than");
+            // So is the base a change is measured from (`rose 15% from a year earlier`, `up
+            // 3% on last year`, `compared with last year`), though not the figure the base
+            // holds (`up from €297 million a year earlier`).
+            let base = i > q.end_token
+                && (matches!(tk.lower(i - 1), "from" | "on" | "over" | "versus" | "vs")
+                    || i >= 2
+                        && tk.lower(i - 2) == "compared"
+                        && matches!(tk.lower(i - 1), "with" | "to"));
+            let compared =
+                base || i > q.end_token && (q.end_token..i).any(|k| tk.lower(k) == "than");
             if fits && !passive && !earlier_by_date && !anothers && !of_a_cause() && !compared {
                 let mut last = i + words.len() - 1;
                 // `the previous record at 4,051 yards`: the evidence keeps the thing that was
@@ -1128,6 +1137,11 @@ mod tests {
         assert_eq!((f[0].2.as_deref(), f[1].2.as_deref()), (None, None));
         let f = frames("She scored an average of 21 points.");
         assert_eq!(f[0].2.as_deref(), Some("average"));
+        // The base of a change is no time of the change; the figure of the base is of then.
+        let f = frames("Sales rose 15% from a year earlier.");
+        assert_eq!(f[0].2, None);
+        let f = frames("Profit rose to $9m, up from $7m a year earlier.");
+        assert_eq!(f[1].2.as_deref(), Some("past"));
         let f = frames("The jet crashed 12 minutes into the flight.");
         assert_eq!(f[0].2.as_deref(), Some("offset"));
         let f = frames("It failed in 2016, when the party won 47.1 per cent.");
