@@ -94,6 +94,7 @@ fn a_time_takes_no_measure_from_a_place() {
 measure! {
     // A length after the verb's object is what the verb did.
     jailed_past_the_object: "The judge jailed her for nine years." => "nine years", "prison sentence";
+    jailed_past_a_named_object: "The judge jailed Ana Ruiz for nine years." => "nine years", "prison sentence";
     // `by` before a figure gives a gap, unless people follow: they are who did it.
     // What was bought for a sum may be named with commas (`Lyon, France-based`).
     price_past_a_named_object: "The group agreed to buy Lyon, France-based Ortex for about $2.1 billion." => "about $2.1 billion", "price and value";
@@ -187,7 +188,6 @@ counted! {
     a_model_code_in_the_phrase: "Troops seized nine AK-47 rifles." => "nine", Some("rifles");
     a_glued_model_code: "Guards found 11 M16 carbines in the van." => "11", Some("carbines");
     a_compound_with_a_participle: "The firm sealed a $2bn cash-funded takeover." => "$2bn", Some("takeover");
-    an_irregular_participle_ends_the_phrase: "Agents seized 40 kilos of heroin hidden in crates." => "40 kilos", Some("heroin");
     a_spaced_model_code: "Guards found four AK 74 carbines in the van." => "four", Some("carbines");
     other_before_the_noun: "The blast killed two guards and left three other employees wounded." => "three", Some("employees");
     // A bare age belongs to the common noun it describes.

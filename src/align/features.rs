@@ -613,6 +613,15 @@ fn anchors<'v>(a: &'v View, b: &'v View) -> (Option<&'v str>, Option<&'v str>) {
     }
 }
 
+/// Whether a measure is a class of a kind of person (`data/measures.tsv` kind 2: workers,
+/// passengers).
+fn who(m: &crate::extract::Measure) -> bool {
+    let lx = crate::extract::lexicon();
+    m.key
+        .strip_prefix("class:")
+        .is_some_and(|c| lx.classes.iter().any(|mc| mc.name == c && mc.who))
+}
+
 /// Whether a counted noun names occurrences (`times`, `occasions`: cue class `occurrence`).
 fn occurrences(head: &str) -> bool {
     crate::extract::lexicon().is_cue("occurrence", head)
@@ -864,11 +873,23 @@ pub fn identity_conflict(a: &View, b: &View, w: &Wording) -> Option<&'static str
     }
     // So does any other figure's: an aftershock on Tuesday is not the one on Thursday, nor
     // Monday's arrests Tuesday's. Not an age, which describes a person on any day, nor a
-    // level a later day reached (`killing six on Sunday`, `the toll rose to seven on Monday`):
-    // that is the story's update.
+    // count of a class a change gives as its new level (`killing six on Sunday`, `the toll
+    // rose to seven on Monday`): that is the story's update, whichever day is the later. A
+    // change itself (`shares rose 5% on Tuesday`) is of its day.
     let age = |c: &Claim| c.quantity.kind == QuantityKind::Age;
+    let level = |c: &Claim| {
+        c.update
+            && c.measure.as_ref().is_some_and(|m| {
+                m.key.starts_with("class:")
+                    && !m.generic
+                    && !matches!(
+                        m.key.as_str(),
+                        "class:increase" | "class:decrease" | "class:margin"
+                    )
+            })
+    };
     if let (Some(p), Some(q)) = (&x.frame.day, &y.frame.day) {
-        if p.key != q.key && !age(x) && !age(y) && !x.update && !y.update {
+        if p.key != q.key && !age(x) && !age(y) && !level(x) && !level(y) {
             return Some("figures of different days");
         }
     }
@@ -1033,12 +1054,6 @@ pub fn identity_conflict(a: &View, b: &View, w: &Wording) -> Option<&'static str
             && step(&n.key);
         // Anyone (`312 people on board`, no verb to say what they did) may be a kind of
         // person another report names (`312 passengers`).
-        let lx = crate::extract::lexicon();
-        let who = |k: &crate::extract::Measure| {
-            k.key
-                .strip_prefix("class:")
-                .is_some_and(|c| lx.classes.iter().any(|mc| mc.name == c && mc.who))
-        };
         // An age of anyone (`the suspect, 29,`) may be the age of one whose verb has a class
         // (`the 29-year-old has been charged`).
         let ages = x.quantity.kind == QuantityKind::Age && y.quantity.kind == QuantityKind::Age;
@@ -1138,8 +1153,7 @@ pub fn features(a: &View, b: &View, w: &Wording, crowd: (usize, usize)) -> Featu
             if m.key.starts_with("class:")
                 && n.key.starts_with("class:")
                 && m != n
-                && !m.generic
-                && !n.generic =>
+                && !(m.generic && who(n) || n.generic && who(m)) =>
         {
             set(MEASURE_CLASH, 1.0)
         }

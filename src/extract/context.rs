@@ -309,10 +309,8 @@ fn counted_after(tk: &Tokens, q: &Quantity) -> Option<Counted> {
                 && word(i + 1).is_some_and(|n| is_determiner(&n)))
             || (tk.raw(i).starts_with(char::is_uppercase) && lx.month_number(&w).is_some())
             // `15 centimetres of snow fell`: a verb ends the phrase after its first word, and
-            // right after a unit, which already says what is measured (`10 seconds ran off`);
-            // so does a verb form that is never a noun (`1.2 tonnes of cocaine hidden in`).
+            // right after a unit, which already says what is measured (`10 seconds ran off`).
             || ((last.is_some() || q.unit.is_some()) && lx.is_cue("verb", &w))
-            || (last.is_some() && crate::lexical::lexical().is_verb_form(&w))
         {
             break;
         }
@@ -333,11 +331,15 @@ fn counted_after(tk: &Tokens, q: &Quantity) -> Option<Counted> {
         // So is a code with its digits glued on or, in capitals, spaced (`14 M16 rifles`,
         // `six AK 47 rifles`).
         let capitals = tk.raw(i).len() >= 2 && tk.raw(i).bytes().all(|b| b.is_ascii_uppercase());
+        // The noun after it is a plural (`six IDF 19 year old soldiers` is an age, `the NHS
+        // 24 hour strike` a length).
         if code_word
-            && toks.get(i + 1).is_some_and(|t| {
-                t.kind == TokenKind::Number && (t.glued || capitals) && !t.span.is_empty()
+            && toks
+                .get(i + 1)
+                .is_some_and(|t| t.kind == TokenKind::Number && (t.glued || capitals))
+            && word(i + 2).is_some_and(|n| {
+                !lx.stopwords.contains(&*n) && n.ends_with('s') && !n.ends_with("ss")
             })
-            && word(i + 2).is_some_and(|n| !lx.stopwords.contains(&*n))
             && tk.raw(i + 2).starts_with(char::is_lowercase)
         {
             i += 2;
@@ -1169,9 +1171,11 @@ pub fn measure(
                 return found;
             }
         }
-        // `jailed him for six years`: the verb's own object stands between.
-        let object = after_length && matches!(w, "him" | "her" | "them" | "us" | "me");
-        after_length = length || w == "to";
+        // `jailed him for six years`, `jailed Ana Ruiz for nine years`: the verb's own object
+        // stands between.
+        let name = k > clause.start && tk.raw(k).starts_with(char::is_uppercase);
+        let object = after_length && (matches!(w, "him" | "her" | "them" | "us" | "me") || name);
+        after_length = length || w == "to" || object;
         if matches!(w, "of" | "at" | "to" | "the" | "a" | "an")
             || length
             || object

@@ -434,8 +434,16 @@ fn near(
     names.sort();
     names.dedup();
     // `a year earlier` is a time before, not a rate.
-    // (`a year before tax` is one.)
-    let offset = matches!(tk.lower(q.end_token + 2), "earlier" | "later" | "ago");
+    // (`a year before tax` is one, and so is `$15 an hour earlier this year`.)
+    let e = q.end_token;
+    let offset = matches!(
+        tk.lower(e + 1),
+        "year" | "month" | "week" | "day" | "decade"
+    ) && matches!(tk.lower(e + 2), "earlier" | "later" | "ago")
+        && !matches!(
+            tk.lower(e + 3),
+            "this" | "that" | "in" | "on" | "next" | "last" | "today"
+        );
     let per = match tk.lower(q.end_token) {
         "a" | "an" | "per" | "each" if tk.is_word(q.end_token + 1) && !offset => {
             Some(lx.stem(tk.lower(q.end_token + 1)))

@@ -310,8 +310,11 @@ impl Parser<'_> {
             ) || w.ends_with("'s")
         };
         let modifier = |k: usize| self.is_word(k) && !self.lx.stopwords.contains(self.lower(k));
+        // One person: `the Dutch players, 23,` are no age.
+        let singular = !self.lower(name).ends_with('s') || self.lower(name).ends_with("ss");
         let person = name >= 1
             && self.is_word(name)
+            && singular
             && (determiner(name - 1) || name >= 2 && modifier(name - 1) && determiner(name - 2))
             && crate::lexical::lexical().read(self.lower(name)).person;
         let capital = capital || person;

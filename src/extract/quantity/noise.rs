@@ -85,7 +85,7 @@ impl Parser<'_> {
             return false;
         }
         // `Explorer 8 and 9`, `IE 8 or IE 9`: the next number of a named one names too, and
-        // so does the next after digits glued to a name (`IE8 and 9`, `IE6 to 10`).
+        // so does the next after digits glued to a name (`IE8 and 9`).
         let joined = self.lower(start - 1);
         if matches!(joined, "and" | "or")
             && self.is_number(start - 2)
@@ -93,7 +93,9 @@ impl Parser<'_> {
         {
             return true;
         }
-        if matches!(joined, "and" | "or" | "to" | "through")
+        // Not when it counts something (`the G20 and 19 other nations`, `the A1 and 12 side
+        // streets`), nor after `to` (`from 480 in Q2 to 512`).
+        if matches!(joined, "and" | "or")
             && start >= 3
             && self.is_number(start - 2)
             && self.glued(start - 2)
@@ -101,6 +103,8 @@ impl Parser<'_> {
             && self
                 .raw(start - 3)
                 .starts_with(|c: char| c.is_ascii_uppercase())
+            && !self.counts_next(start + 1)
+            && !matches!(self.lower(start + 1), "other" | "others" | "more")
         {
             return true;
         }
