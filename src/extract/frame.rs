@@ -730,11 +730,20 @@ fn time_anchor(
             // So is the base a change is measured from (`rose 15% from a year earlier`, `up
             // 3% on last year`, `compared with last year`), though not the figure the base
             // holds (`up from €297 million a year earlier`).
-            let base = i > q.end_token
-                && (matches!(tk.lower(i - 1), "from" | "on" | "over" | "versus" | "vs")
-                    || i >= 2
-                        && tk.lower(i - 2) == "compared"
-                        && matches!(tk.lower(i - 1), "with" | "to"));
+            let mut b = i;
+            while b > q.end_token + 1
+                && matches!(
+                    tk.lower(b - 1),
+                    "the" | "a" | "an" | "its" | "their" | "his" | "her"
+                )
+            {
+                b -= 1;
+            }
+            let base = b > q.end_token
+                && (matches!(tk.lower(b - 1), "from" | "on" | "over" | "versus" | "vs")
+                    || b >= 2
+                        && tk.lower(b - 2) == "compared"
+                        && matches!(tk.lower(b - 1), "with" | "to"));
             let compared =
                 base || i > q.end_token && (q.end_token..i).any(|k| tk.lower(k) == "than");
             if fits && !passive && !earlier_by_date && !anothers && !of_a_cause() && !compared {
@@ -1139,6 +1148,8 @@ mod tests {
         assert_eq!(f[0].2.as_deref(), Some("average"));
         // The base of a change is no time of the change; the figure of the base is of then.
         let f = frames("Sales rose 15% from a year earlier.");
+        assert_eq!(f[0].2, None);
+        let f = frames("It was a 10-win improvement over the previous season.");
         assert_eq!(f[0].2, None);
         let f = frames("Profit rose to $9m, up from $7m a year earlier.");
         assert_eq!(f[1].2.as_deref(), Some("past"));
