@@ -77,6 +77,21 @@ fn numbers_of_a_code_name_nothing_counted() {
 }
 
 #[test]
+fn a_scale_beside_its_conversion_is_a_temperature() {
+    let kinds = |s: &str| q(s).into_iter().map(|r| (r.0, r.1)).collect::<Vec<_>>();
+    let m = QuantityKind::Measure;
+    assert_eq!(
+        kinds("Seville saw 41.5C (106.7F) on Sunday"),
+        [("41.5C".to_string(), m), ("106.7F".to_string(), m)]
+    );
+    // Alone, with no word of temperature, a glued letter stays a code.
+    assert_eq!(
+        kinds("She sat in seat 14F."),
+        [("14".to_string(), QuantityKind::Identifier)]
+    );
+}
+
+#[test]
 fn a_year_earlier_is_no_rate() {
     let per = |s: &str| unit(s).is_some_and(|u| u.1.contains('/'));
     assert!(per("paid $40 million a year to"));

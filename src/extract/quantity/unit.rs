@@ -310,9 +310,25 @@ impl Parser<'_> {
                 (!d.denominator || denominator)
                     && (!d.glued || glued)
                     && (!d.weak || glued || self.weak_unit_ok(*e) || self.after_larger(j, d))
-                    && d.cue.is_none_or(|c| self.has_cue(c))
+                    && d.cue
+                        .is_none_or(|c| self.has_cue(c) || self.converted_scale(j))
             })
             .map(|(e, _, d)| (e, Unit::from_def(d)))
+    }
+
+    /// Whether the scale letter at `j` (a glued `C` or `F`) stands beside its conversion to
+    /// the other scale, `45.2C (113.4F)`: a temperature, whatever the sentence's words.
+    fn converted_scale(&self, j: usize) -> bool {
+        let scale = |k: usize| {
+            self.glued(k) && self.is_number(k.wrapping_sub(1)) && {
+                let w = self.raw(k);
+                w == "C" || w == "F"
+            }
+        };
+        let other = |k: usize| self.raw(k) != self.raw(j);
+        let after = self.is_sym(j + 1, "(") && scale(j + 3) && other(j + 3);
+        let before = j >= 4 && self.is_sym(j - 2, "(") && scale(j - 3) && other(j - 3);
+        scale(j) && (after || before)
     }
 
     /// A unit symbol in capitals with a plural `s` (`8GBs of memory`, `2 TBs`): the
