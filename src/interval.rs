@@ -205,14 +205,20 @@ pub fn is_share(q: &Quantity) -> bool {
         && q.value.is_some_and(|v| v > 0.0 && v < 1.0)
 }
 
-/// An interval in the dimension's base unit (metres, seconds…), for comparing across units;
-/// a share in percent.
-pub fn in_base(q: &Quantity, i: Interval) -> Interval {
+/// A value of `q` in its dimension's base unit (metres, seconds…), for comparing across
+/// units; a share in percent.
+pub fn base(q: &Quantity, v: f64) -> f64 {
     match &q.unit {
-        Some(u) => i.scale(|v| if v.is_finite() { u.to_base(v) } else { v }),
-        None if is_share(q) => i.scale(|v| v * 100.0),
-        None => i,
+        Some(u) if v.is_finite() => u.to_base(v),
+        Some(_) => v,
+        None if is_share(q) => v * 100.0,
+        None => v,
     }
+}
+
+/// An interval in the dimension's base unit: [`base`] of both ends.
+pub fn in_base(q: &Quantity, i: Interval) -> Interval {
+    i.scale(|v| base(q, v))
 }
 
 /// The kinds of hedged figure that state a figure of their own: an estimate's centre, or a

@@ -567,19 +567,11 @@ fn last_year_named(a: &View, b: &View) -> bool {
         .anchor
         .as_ref()
         .is_some_and(|s| s.key == "past" && s.text.eq_ignore_ascii_case("last year"));
-    let Some(named) = b
-        .anchor()
-        .and_then(|k| k.strip_prefix("year:"))
-        .and_then(|y| y.parse::<i32>().ok())
-    else {
+    let year = |k: &str| k.strip_prefix("year:")?.parse::<i32>().ok();
+    let Some(named) = b.anchor().and_then(year) else {
         return false;
     };
-    let event = a
-        .event
-        .year
-        .as_deref()
-        .and_then(|k| k.strip_prefix("year:"))
-        .and_then(|y| y.parse::<i32>().ok());
+    let event = a.event.year.as_deref().and_then(year);
     last && event.is_none_or(|e| e == named + 1)
         && a.relation(b) == Relation::Compatible
         && precise(&a.claim.quantity)
@@ -664,12 +656,7 @@ pub fn precise(q: &crate::Quantity) -> bool {
 
 /// A figure's value in its dimension's base unit (metres, seconds…), hedged or not.
 fn base_value(q: &crate::Quantity) -> Option<f64> {
-    let share = crate::interval::is_share(q);
-    q.value.map(|v| match &q.unit {
-        Some(u) => u.to_base(v),
-        None if share => v * 100.0,
-        None => v,
-    })
+    q.value.map(|v| crate::interval::base(q, v))
 }
 
 fn same(a: f64, b: f64) -> bool {

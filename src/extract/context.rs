@@ -509,6 +509,11 @@ pub fn part_of_named(tk: &Tokens, q: &Quantity) -> bool {
         )
 }
 
+/// A pronoun that stands as a verb's object (`jailed him for six years`).
+fn object_pronoun(w: &str) -> bool {
+    matches!(w, "him" | "her" | "them" | "us" | "me")
+}
+
 /// Determiners a modifying phrase may open with after its preposition.
 pub(crate) fn is_determiner(w: &str) -> bool {
     matches!(
@@ -726,9 +731,8 @@ pub fn predicate(
     if word(j).is_some_and(|w| matches!(&*w, "to" | "by" | "at" | "about" | "for")) {
         let preposition = word(j).is_some_and(|w| w == "for");
         j = j.checked_sub(1)?;
-        let pronoun = |w: &str| matches!(w, "him" | "her" | "them" | "us" | "me");
         let name = |k: usize| k > clause.start && tk.raw(k).starts_with(char::is_uppercase);
-        let object = word(j).is_some_and(|w| pronoun(&w)) || word(j).is_some() && name(j);
+        let object = word(j).is_some_and(|w| object_pronoun(&w)) || word(j).is_some() && name(j);
         if object {
             let mut k = j;
             while k > clause.start + 1 && word(k - 1).is_some() && name(k - 1) && j - k < 2 {
@@ -778,27 +782,7 @@ pub fn clauses(tk: &Tokens) -> Vec<Range<usize>> {
                 "the" | "a" | "an" | "his" | "her" | "their" | "its"
             )
             && tk.is_word(i - 1)
-            && !matches!(
-                tk.lower(i - 1),
-                "such"
-                    | "known"
-                    | "well"
-                    | "same"
-                    | "so"
-                    | "as"
-                    | "just"
-                    | "served"
-                    | "serve"
-                    | "serves"
-                    | "serving"
-                    | "named"
-                    | "identified"
-                    | "described"
-                    | "seen"
-                    | "regarded"
-                    | "listed"
-                    | "designated"
-            )
+            && !lexicon().is_cue("not_as_clause", tk.lower(i - 1))
             && verb_follows();
         let cut_before = t.kind == TokenKind::Word
             && (matches!(tk.lower(i), "while" | "whereas" | "but") || as_clause);
@@ -1174,7 +1158,7 @@ pub fn measure(
         // `jailed him for six years`, `jailed Ana Ruiz for nine years`: the verb's own object
         // stands between.
         let name = k > clause.start && tk.raw(k).starts_with(char::is_uppercase);
-        let object = after_length && (matches!(w, "him" | "her" | "them" | "us" | "me") || name);
+        let object = after_length && (object_pronoun(w) || name);
         after_length = length || w == "to" || object;
         if matches!(w, "of" | "at" | "to" | "the" | "a" | "an")
             || length

@@ -433,20 +433,13 @@ fn near(
     }
     names.sort();
     names.dedup();
-    // `a year earlier` is a time before, not a rate.
-    // (`a year before tax` is one, and so is `$15 an hour earlier this year`.)
+    // `a year earlier` is a time before, not a rate (`a year before tax` is one, and so is
+    // `$15 an hour earlier this year`).
     let e = q.end_token;
-    let offset = matches!(
-        tk.lower(e + 1),
-        "year" | "month" | "week" | "day" | "decade"
-    ) && matches!(tk.lower(e + 2), "earlier" | "later" | "ago")
-        && !matches!(
-            tk.lower(e + 3),
-            "this" | "that" | "in" | "on" | "next" | "last" | "today"
-        );
-    let per = match tk.lower(q.end_token) {
-        "a" | "an" | "per" | "each" if tk.is_word(q.end_token + 1) && !offset => {
-            Some(lx.stem(tk.lower(q.end_token + 1)))
+    let offset = || quantity::time_offset(tk.lower(e + 1), tk.lower(e + 2), tk.lower(e + 3));
+    let per = match tk.lower(e) {
+        "a" | "an" | "per" | "each" if tk.is_word(e + 1) && !offset() => {
+            Some(lx.stem(tk.lower(e + 1)))
         }
         _ => None,
     };

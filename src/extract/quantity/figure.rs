@@ -414,14 +414,8 @@ impl Parser<'_> {
             if let Some((end, d)) = self.base_unit(e + 1, false) {
                 // `€297 million a year earlier`: a time before, not a rate (but `$15 an hour
                 // earlier this year`, `40 cents a share later this month` are rates).
-                let offset = matches!(
-                    self.lower(e + 1),
-                    "year" | "month" | "week" | "day" | "decade"
-                ) && matches!(self.lower(end), "earlier" | "later" | "ago")
-                    && !matches!(
-                        self.lower(end + 1),
-                        "this" | "that" | "in" | "on" | "next" | "last" | "today"
-                    );
+                let offset =
+                    super::time_offset(self.lower(e + 1), self.lower(end), self.lower(end + 1));
                 if (w != "a" && w != "an" || d.dimension != "money") && !offset {
                     let u = s.unit.take().expect("money has a unit");
                     s.unit = Some(u.per(d));

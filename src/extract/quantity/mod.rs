@@ -310,6 +310,16 @@ fn find_with(p: &Parser) -> Vec<Quantity> {
     out
 }
 
+/// Whether `a UNIT WORD NEXT` after a figure gives a time before or after rather than a rate:
+/// a calendar unit then `earlier`, `later` or `ago` that opens no time phrase of its own
+/// (`€297 million a year earlier`, not `$15 an hour earlier this year`).
+pub(crate) fn time_offset(unit: &str, word: &str, next: &str) -> bool {
+    let lx = crate::extract::lexicon();
+    lx.is_cue("calendar", unit)
+        && matches!(word, "earlier" | "later" | "ago")
+        && !lx.is_cue("not_offset_after", next)
+}
+
 /// Marks the wholes that parts were read against (`two of the three`: the three).
 fn mark_sets(out: &mut [Quantity]) {
     // Keyed by where the whole ends and its value, so a sentence of thousands of parts stays
